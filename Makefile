@@ -1,0 +1,33 @@
+# Set-up and everyday tasks. `make demo` and `make test` each create .venv and install what they need.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+OUT := out
+
+.PHONY: demo test lint bench clean
+
+$(BIN)/jejaring: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $(BIN)/jejaring
+
+demo: $(BIN)/jejaring
+	rm -rf $(OUT)/graph
+	$(BIN)/jejaring ingest examples/curated -g $(OUT)/graph
+	$(BIN)/jejaring validate -g $(OUT)/graph
+	$(BIN)/jejaring stats -g $(OUT)/graph
+	$(BIN)/jejaring export -g $(OUT)/graph -f trig -o $(OUT)/graph.trig
+	@echo
+	@echo "Outputs:"
+	@echo "  embedded store      $(OUT)/graph/"
+	@echo "  TriG export         $(OUT)/graph.trig"
+
+lint: $(BIN)/jejaring
+	$(BIN)/ruff check jejaring tests benchmarks
+
+test: lint
+	$(BIN)/pytest
+
+clean:
+	rm -rf $(VENV) $(OUT) build *.egg-info

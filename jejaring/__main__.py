@@ -1,0 +1,3 @@
+from jejaring.cli import cli
+
+cli()

@@ -1,0 +1,33 @@
+"""RDF exports: TriG and N-Quads keep the named graphs; Turtle, N-Triples, JSON-LD and RDF/XML the union."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import pyoxigraph as ox
+
+from jejaring.graph.store import KnowledgeGraph, atomic_write
+
+__all__ = ["RDF_FORMATS", "write_rdf"]
+
+#: Export format names and Oxigraph's writers for them.
+RDF_FORMATS: dict[str, ox.RdfFormat] = {
+    "trig": ox.RdfFormat.TRIG,
+    "nq": ox.RdfFormat.N_QUADS,
+    "ttl": ox.RdfFormat.TURTLE,
+    "nt": ox.RdfFormat.N_TRIPLES,
+    "jsonld": ox.RdfFormat.JSON_LD,
+    "xml": ox.RdfFormat.RDF_XML,
+}
+
+
+def write_rdf(kg: KnowledgeGraph, fmt: str, path: str | os.PathLike[str] | None = None) -> None:
+    """Write the graph in an RDF format to ``path`` (atomically) or to standard output."""
+    rdf_format = RDF_FORMATS[fmt]
+    if path is None:
+        kg.serialize(sys.stdout.buffer, rdf_format)
+        sys.stdout.buffer.flush()
+        return
+    with atomic_write(path) as out:
+        kg.serialize(out, rdf_format)

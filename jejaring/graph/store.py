@@ -1,0 +1,329 @@
+"""The knowledge graph store: one named graph per source document, a meta graph and a curated graph.
+
+Every backend is an Oxigraph store, so SPARQL always runs in Oxigraph's engine:
+
+- a directory is the embedded, persistent default (RocksDB through pyoxigraph);
+- a dataset file (``.trig``, ``.nq``) is loaded into an in-memory store and saved back atomically.
+
+rdflib users get the same data as a ``Dataset`` view through oxrdflib (:meth:`KnowledgeGraph.dataset`);
+bulk reads and writes go to pyoxigraph directly (:attr:`KnowledgeGraph.store`).
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import uuid
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import IO
+from urllib.parse import quote
+
+import pyoxigraph as ox
+from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, PROV, RDF, XSD
+
+from jejaring import __version__
+from jejaring.errors import GraphLocationError, InputError
+from jejaring.ontology.namespaces import DOC, GRAPH, ID, SCHEMA
+
+__all__ = [
+    "CURATED_GRAPH",
+    "DATASET_FORMATS",
+    "META_GRAPH",
+    "DocumentRecord",
+    "KnowledgeGraph",
+    "atomic_write",
+    "document_iri",
+    "open_graph",
+]
+
+META_GRAPH = GRAPH.meta
+CURATED_GRAPH = GRAPH.curated
+_STAGING = str(GRAPH) + "staging/"
+
+#: Suffixes of dataset files, which keep named graphs, and their Oxigraph formats.
+DATASET_FORMATS: dict[str, ox.RdfFormat] = {".trig": ox.RdfFormat.TRIG, ".nq": ox.RdfFormat.N_QUADS}
+
+
+def document_iri(identity: str) -> URIRef:
+    """The IRI of a document and of its named graph, from its identity (relative path or URL).
+
+    >>> str(document_iri("reports/2019 06.txt"))
+    'https://w3id.org/jejaring/doc/reports/2019%2006.txt'
+    """
+    return DOC[quote(identity, safe="/:._-~")]
+
+
+@dataclass(frozen=True)
+class DocumentRecord:
+    """What the meta graph records about one ingested document."""
+
+    identity: str
+    iri: str
+    sha256: str
+    language: str | None
+    triples: int
+
+
+class KnowledgeGraph:
+    """A knowledge graph with one API whatever its backend; open it with :func:`open_graph`."""
+
+    def __init__(self, location: str, store: ox.Store, file: Path | None = None) -> None:
+        self.location = location
+        self.store = store
+        self._file = file
+
+    # -- context manager -------------------------------------------------------------------
+    def __enter__(self) -> KnowledgeGraph:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Flush and release the embedded store; a file-backed graph is saved by :meth:`save`, not here."""
+        if self._file is None and self.store is not None:
+            self.store.flush()
+        self.store = None  # Oxigraph releases the store's lock when the last reference goes
+
+    # -- views -----------------------------------------------------------------------------
+    def dataset(self) -> Dataset:
+        """An rdflib ``Dataset`` over the same store; its default graph is the union of all graphs."""
+        from oxrdflib import OxigraphStore
+
+        return Dataset(store=OxigraphStore(store=self.store), default_union=True)
+
+    # -- documents -------------------------------------------------------------------------
+    def documents(self) -> list[DocumentRecord]:
+        """The ingested documents, sorted by identity."""
+        rows = self.store.query(
+            f"""SELECT ?doc ?id ?hash ?lang (COUNT(?s) AS ?n) WHERE {{
+                 GRAPH <{META_GRAPH}> {{ ?doc <{DCTERMS.source}> ?id ; <{DCTERMS.identifier}> ?hash .
+                                       OPTIONAL {{ ?doc <{DCTERMS.language}> ?lang }} }}
+                 OPTIONAL {{ GRAPH ?doc {{ ?s ?p ?o }} }}
+               }} GROUP BY ?doc ?id ?hash ?lang ORDER BY ?id"""
+        )
+        return [
+            DocumentRecord(r["id"].value, r["doc"].value, r["hash"].value,
+                           r["lang"].value if r["lang"] else None, int(r["n"].value))
+            for r in rows
+        ]
+
+    def document_hash(self, identity: str) -> str | None:
+        """The content hash recorded for a document, or None when it was never ingested."""
+        doc = ox.NamedNode(str(document_iri(identity)))
+        for q in self.store.quads_for_pattern(doc, _ox(DCTERMS.identifier), None, _ox(META_GRAPH)):
+            return q.object.value
+        return None
+
+    def document_text(self, identity: str) -> str | None:
+        """The cleaned text kept for a document, or None."""
+        doc = ox.NamedNode(str(document_iri(identity)))
+        for q in self.store.quads_for_pattern(doc, _ox(SCHEMA.text), None, _ox(META_GRAPH)):
+            return q.object.value
+        return None
+
+    def replace_document(
+        self,
+        identity: str,
+        triples: Graph | Iterable,
+        *,
+        sha256: str,
+        language: str | None = None,
+        text: str | None = None,
+    ) -> URIRef:
+        """Add or replace a document's named graph and its meta record, as one transaction.
+
+        The new triples are first loaded into a staging graph (Oxigraph's native loader), then one
+        SPARQL UPDATE drops the old graph, moves the staged one in place and rewrites the meta record:
+        a crash at any point leaves the previous state intact.
+        """
+        doc = document_iri(identity)
+        staging = f"{_STAGING}{uuid.uuid4().hex}"
+        self.store.load(_ntriples(triples), ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(staging))
+        run = ID[f"run/{uuid.uuid4().hex}"]
+        meta = Graph()
+        meta.add((doc, DCTERMS.source, Literal(identity)))
+        meta.add((doc, DCTERMS.identifier, Literal(sha256)))
+        if language:
+            meta.add((doc, DCTERMS.language, Literal(language)))
+        if text is not None:
+            meta.add((doc, SCHEMA.text, Literal(text)))
+        meta.add((doc, PROV.wasGeneratedBy, run))
+        meta.add((run, RDF.type, PROV.Activity))
+        meta.add((run, PROV.startedAtTime, Literal(datetime.now(UTC), datatype=XSD.dateTime)))
+        meta.add((run, SCHEMA.softwareVersion, Literal(__version__)))
+        meta_nt = _ntriples(meta)
+        self.store.update(
+            f"""DELETE {{ GRAPH <{META_GRAPH}> {{ <{doc}> ?p ?o . ?run ?rp ?ro }} }}
+                WHERE {{ GRAPH <{META_GRAPH}> {{ <{doc}> ?p ?o .
+                         OPTIONAL {{ <{doc}> <{PROV.wasGeneratedBy}> ?run . ?run ?rp ?ro }} }} }} ;
+                DROP SILENT GRAPH <{doc}> ;
+                MOVE SILENT GRAPH <{staging}> TO GRAPH <{doc}> ;
+                INSERT DATA {{ GRAPH <{META_GRAPH}> {{ {meta_nt} }} }}"""
+        )
+        return doc
+
+    def remove_document(self, identity: str) -> bool:
+        """Drop a document's graph and meta record; False when it was not in the graph."""
+        if self.document_hash(identity) is None:
+            return False
+        doc = document_iri(identity)
+        self.store.update(
+            f"""DELETE {{ GRAPH <{META_GRAPH}> {{ <{doc}> ?p ?o . ?run ?rp ?ro }} }}
+                WHERE {{ GRAPH <{META_GRAPH}> {{ <{doc}> ?p ?o .
+                         OPTIONAL {{ <{doc}> <{PROV.wasGeneratedBy}> ?run . ?run ?rp ?ro }} }} }} ;
+                DROP SILENT GRAPH <{doc}>"""
+        )
+        return True
+
+    # -- reading ---------------------------------------------------------------------------
+    def __len__(self) -> int:
+        return len(self.store)
+
+    def query(self, sparql: str, bindings: dict | None = None):
+        """Run SPARQL over the union of all graphs with pyoxigraph; ``bindings`` maps variable names to terms.
+
+        Values are substituted as RDF terms (SEP-0007), never pasted into the query text.
+        """
+        from jejaring.graph.terms import to_ox
+
+        substitutions = {ox.Variable(k): to_ox(v) for k, v in (bindings or {}).items()}
+        try:
+            return self.store.query(sparql, use_default_graph_as_union=True, substitutions=substitutions)
+        except SyntaxError as e:
+            raise InputError(f"the SPARQL query does not parse: {e}") from None
+
+    def quads(self, graph: URIRef | None = None) -> Iterator[ox.Quad]:
+        """Every quad, or the quads of one named graph, straight from Oxigraph."""
+        return self.store.quads_for_pattern(None, None, None, _ox(graph) if graph is not None else None)
+
+    def comparable_quads(self) -> set[tuple]:
+        """Every quad except the meta graph's run records, as hashable tuples (for "same graph" checks)."""
+        meta = _ox(META_GRAPH)
+        activity = _ox(PROV.Activity)
+        runs = {q.subject for q in self.store.quads_for_pattern(None, _ox(RDF.type), activity, meta)}
+        return {
+            (q.subject, q.predicate, q.object, q.graph_name)
+            for q in self.store
+            if not (q.graph_name == meta and (q.subject in runs or q.object in runs))
+        }
+
+    def serialize(self, out: IO[bytes], fmt: ox.RdfFormat, graph: URIRef | None = None) -> None:
+        """Write the dataset (or one graph) with Oxigraph's own writer."""
+        if fmt in (ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS):
+            self.store.dump(out, fmt, prefixes=_prefixes(fmt))
+        else:
+            # Triple formats cannot hold named graphs: write the union as one graph.
+            triples = {ox.Triple(q.subject, q.predicate, q.object) for q in self.quads(graph)}
+            ox.serialize(sorted(triples, key=str), out, fmt, prefixes=_prefixes(fmt))
+
+    # -- saving ----------------------------------------------------------------------------
+    def save(self) -> None:
+        """Write a file-backed graph back to its file atomically (temp file, then rename)."""
+        if self._file is None:
+            self.store.flush()
+            return
+        fmt = DATASET_FORMATS[self._file.suffix.lower()]
+        with _atomic_write(self._file) as out:
+            self.store.dump(out, fmt, prefixes=_prefixes(fmt))
+
+
+def open_graph(location: str | os.PathLike[str], *, create: bool = True) -> KnowledgeGraph:
+    """Open a knowledge graph from a location: a directory (embedded store) or a ``.trig``/``.nq`` file.
+
+    Parameters
+    ----------
+    location
+        A directory for the embedded Oxigraph store, or a dataset file.
+    create
+        Create an empty graph when the location does not exist yet.
+
+    Raises
+    ------
+    GraphLocationError
+        The location is a file of another kind, or does not exist and ``create`` is False.
+    """
+    path = Path(location)
+    suffix = path.suffix.lower()
+    if suffix in DATASET_FORMATS:
+        store = ox.Store()
+        if path.exists():
+            try:
+                store.load(path=str(path), format=DATASET_FORMATS[suffix])
+            except (SyntaxError, ValueError, OSError) as e:
+                raise GraphLocationError(f"{path}: cannot read the dataset file: {e}") from None
+        elif not create:
+            raise GraphLocationError(f"{path}: no such graph file")
+        return KnowledgeGraph(str(path), store, file=path)
+    if path.exists() and not path.is_dir():
+        raise GraphLocationError(
+            f"{path}: a graph is a directory (embedded store) or a .trig/.nq dataset file; "
+            "Turtle, N-Triples and JSON-LD cannot hold the named graphs (use them with 'export')"
+        )
+    if not path.exists() and not create:
+        raise GraphLocationError(f"{path}: no such graph directory")
+    try:
+        store = ox.Store(str(path))
+    except OSError as e:
+        raise GraphLocationError(f"{path}: cannot open the embedded store: {e}") from None
+    kg = KnowledgeGraph(str(path), store)
+    _drop_staging(kg)
+    return kg
+
+
+def _drop_staging(kg: KnowledgeGraph) -> None:
+    """Remove staging graphs a crashed write left behind (they were never moved into place)."""
+    for g in list(kg.store.named_graphs()):
+        if g.value.startswith(_STAGING):
+            kg.store.remove_graph(g)
+
+
+def _ox(term: URIRef) -> ox.NamedNode:
+    return ox.NamedNode(str(term))
+
+
+def _ntriples(triples: Graph | Iterable) -> str:
+    if not isinstance(triples, Graph):
+        g = Graph()
+        for t in triples:
+            g.add(t)
+        triples = g
+    return triples.serialize(format="nt")
+
+
+def _prefixes(fmt: ox.RdfFormat) -> dict[str, str] | None:
+    from jejaring.ontology.namespaces import PREFIXES
+
+    if fmt in (ox.RdfFormat.N_QUADS, ox.RdfFormat.N_TRIPLES):
+        return None
+    return {k: str(v) for k, v in PREFIXES.items()}
+
+
+class _atomic_write:
+    """Open a temporary file beside ``path``; rename it over ``path`` only when the block succeeds."""
+
+    def __init__(self, path: Path, mode: str = "wb") -> None:
+        self.path, self.mode = Path(path), mode
+
+    def __enter__(self) -> IO:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fd, self.tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", dir=self.path.parent)
+        self.fh = os.fdopen(fd, self.mode)
+        return self.fh
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        self.fh.close()
+        if exc_type is None:
+            os.replace(self.tmp, self.path)
+        else:
+            os.unlink(self.tmp)
+
+
+def atomic_write(path: str | os.PathLike[str], mode: str = "wb") -> _atomic_write:
+    """Write a file atomically: ``with atomic_write(p) as fh: ...`` leaves ``p`` whole or untouched."""
+    return _atomic_write(Path(path), mode)
+

@@ -1,0 +1,94 @@
+"""Ingest a batch of files into a knowledge graph: read, extract, map, write one graph per document."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from jejaring.errors import DocumentError, InputError
+from jejaring.graph.store import KnowledgeGraph
+from jejaring.ingest.curated import CURATED_SUFFIXES, read_curated
+from jejaring.ingest.mapping import map_extraction
+from jejaring.ingest.records import Extraction
+
+__all__ = ["IngestReport", "ingest_paths"]
+
+Progress = Callable[[str, int], None]
+"""Called after each file with its identity and the number of files in the batch."""
+
+
+@dataclass
+class IngestReport:
+    """What an ingest run did: documents written, unchanged, failed, and the facts found."""
+
+    written: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    failed: list[tuple[str, str]] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    entities: int = 0
+    facts: int = 0
+
+    @property
+    def exit_code(self) -> int:
+        """0 when every document was read, 1 when some failed, 2 when none could be read."""
+        if not self.failed:
+            return 0
+        return 2 if not (self.written or self.unchanged) else 1
+
+
+def ingest_paths(
+    kg: KnowledgeGraph,
+    paths: Iterable[str | Path],
+    *,
+    progress: Progress | None = None,
+) -> IngestReport:
+    """Ingest files and folders into ``kg``; a document whose content is unchanged is skipped.
+
+    Each document is written as one transaction: the graph never holds half a document. A file
+    that cannot be used is reported in :attr:`IngestReport.failed` and the batch goes on.
+    """
+    report = IngestReport()
+    files = list(_expand(paths))
+    for path, root in files:
+        identity = path.relative_to(root).as_posix() if root else path.name
+        try:
+            extraction = read_extraction(path, identity)
+        except InputError as e:
+            report.failed.append((str(path), str(e)))
+            continue
+        finally:
+            if progress:
+                progress(identity, len(files))
+        doc = extraction.document
+        report.warnings += [f"{path}: {w}" for w in doc.warnings]
+        if kg.document_hash(identity) == doc.sha256:
+            report.unchanged.append(identity)
+            continue
+        graph = map_extraction(extraction)
+        kg.replace_document(identity, graph, sha256=doc.sha256, language=doc.language, text=doc.text)
+        report.written.append(identity)
+        report.entities += len(extraction.entities)
+        report.facts += len(extraction.memberships) + len(extraction.participations) + len(extraction.statements)
+    if report.written:
+        kg.save()
+    return report
+
+
+def read_extraction(path: Path, identity: str) -> Extraction:
+    """Read one file into an extraction: curated YAML/CSV as facts, any other document through the rules."""
+    if path.suffix.lower() in CURATED_SUFFIXES:
+        if not path.is_file():
+            raise DocumentError(f"{path}: no such file")
+        return read_curated(path, identity)
+    raise DocumentError(f"{path}: unsupported file type '{path.suffix}' (supported: {', '.join(CURATED_SUFFIXES)})")
+
+
+def _expand(paths: Iterable[str | Path]) -> Iterable[tuple[Path, Path | None]]:
+    for p in map(Path, paths):
+        if p.is_dir():
+            for f in sorted(p.rglob("*")):
+                if f.is_file() and f.suffix.lower() in CURATED_SUFFIXES and not f.name.startswith("."):
+                    yield f, p
+        else:
+            yield p, None
