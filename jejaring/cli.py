@@ -71,24 +71,36 @@ def _note(quiet: bool, message: str) -> None:
 @cli.command(name="ingest", context_settings=CONTEXT_SETTINGS)
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
 @graph_option
+@click.option("--lexicon", "lexicons", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="A TSV file of your own lexicon rows (its header names the table). Repeatable.")
+@click.option("--follow-symlinks", is_flag=True, help="Follow symbolic links that lead out of a folder.")
+@click.option("--max-size", default=20.0, show_default=True, metavar="MB",
+              help="Refuse documents larger than this many megabytes.")
 @quiet_option
-def ingest_command(paths: tuple[str, ...], graph: str, quiet: bool) -> None:
-    """Ingest documents and curated fact files (YAML, CSV) into the graph.
+def ingest_command(paths: tuple[str, ...], graph: str, lexicons: tuple[str, ...], follow_symlinks: bool,
+                   max_size: float, quiet: bool) -> None:
+    """Ingest documents (.txt, .md, .html, .pdf) and curated facts (.yaml, .csv) into the graph.
 
-    Each file becomes its own named graph; a file whose content did not change is skipped.
-    Exit code 1 when some files failed, 2 when none could be read.
+    Folders are read recursively. Each file becomes its own named graph; a file whose content
+    did not change is skipped, a changed one replaces its graph. Exit code 1 when some files
+    failed (the others are still ingested), 2 when none could be read.
 
     \b
     Example:
-        jejaring ingest examples/curated/ -g graph/
-        jejaring ingest stakeholders.yaml people.csv -g corpus.trig
+        jejaring ingest examples/corpus examples/curated -g graph/
+        jejaring ingest report.pdf notes.md -g corpus.trig --lexicon my-agencies.tsv
     """
-    from jejaring.ingest.batch import ingest_paths
+    from pathlib import Path
 
+    from jejaring.ingest.batch import ingest_paths
+    from jejaring.ingest.lexicon import load_lexicon
+
+    lexicon = load_lexicon([Path(p) for p in lexicons])
     with _open(graph, create=True) as kg:
         bar = _ProgressBar(hidden=quiet)
         try:
-            report = ingest_paths(kg, paths, progress=bar)
+            report = ingest_paths(kg, paths, lexicon=lexicon, follow_symlinks=follow_symlinks,
+                                  max_bytes=int(max_size * 1_000_000), progress=bar)
         finally:
             bar.close()
     for path, message in report.failed:
@@ -190,3 +202,53 @@ def export_command(graph: str, fmt: str, output: str | None) -> None:
 
     with _open(graph) as kg:
         write_rdf(kg, fmt, output)
+
+
+@cli.command(name="show", context_settings=CONTEXT_SETTINGS)
+@click.argument("entity")
+@graph_option
+def show_command(entity: str, graph: str) -> None:
+    """Show what the graph knows about ENTITY (an IRI or a label), with each piece of evidence
+    quoted in its sentence (the quoted words marked »like this«).
+
+    \b
+    Example:
+        jejaring show "Oswar Mungkasa" -g graph/
+        jejaring show BPBD -g graph/
+    """
+    from jejaring.graph.describe import describe_entity, find_entity
+
+    with _open(graph) as kg:
+        d = describe_entity(kg, find_entity(kg, entity))
+    click.echo(f"{d.label}  <{d.iri}>")
+    click.echo(f"  types: {', '.join(d.types)}")
+    for p, o in d.facts:
+        click.echo(f"  {p}: {o}")
+    if d.evidence:
+        click.echo("evidence:")
+    for e in d.evidence:
+        where = f"{e.document}[{e.start}:{e.end}]" if e.start is not None else e.document
+        click.echo(f"  {where} ({e.rule}, {e.about}): {e.sentence}")
+
+
+@cli.command(name="eval", context_settings=CONTEXT_SETTINGS)
+@graph_option
+@click.option("--gold", "golds", multiple=True, required=True, type=click.Path(exists=True, dir_okay=False),
+              help="A gold annotation (JSON, ../shared/gold/FORMAT.md). Repeatable.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--min-f1", type=float, default=None, help="Exit 1 when the entity F1 is below this.")
+def eval_command(graph: str, golds: tuple[str, ...], fmt: str, min_f1: float | None) -> None:
+    """Score the graph against gold annotations: precision, recall and F1 per kind, and the
+    recall of posts, participation and lesson links. Each gold file is scored against the
+    document of the same name.
+
+    \b
+    Example:
+        jejaring eval -g graph/ --gold examples/gold/01-seoul-visit-en.json
+        jejaring eval -g graph/ --gold examples/gold/0*.json --min-f1 0.9
+    """
+    from jejaring.evaluate import run_eval
+
+    output, code = run_eval(graph, list(golds), fmt == "json", min_f1)
+    click.echo(output)
+    sys.exit(code)

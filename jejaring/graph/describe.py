@@ -1,0 +1,137 @@
+"""What the graph knows about one entity, with each piece of evidence quoted in its sentence."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pyoxigraph as ox
+
+from jejaring.errors import CurationError
+from jejaring.graph.store import KnowledgeGraph
+from jejaring.ingest.extract.names import fold
+from jejaring.ingest.extract.text import layout_of
+
+__all__ = ["Description", "Evidence", "describe_entity", "find_entity"]
+
+_LABELS = """
+  VALUES ?lp { <https://schema.org/name> <http://www.w3.org/2004/02/skos/core#prefLabel>
+               <http://www.w3.org/2004/02/skos/core#altLabel> <http://www.w3.org/2004/02/skos/core#hiddenLabel>
+               <https://w3id.org/jejaring/ns#acronym> <http://www.w3.org/2000/01/rdf-schema#label> }
+"""
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One annotation: where the words are, the words, and the sentence around them."""
+
+    document: str
+    start: int | None
+    end: int | None
+    exact: str
+    sentence: str
+    rule: str
+    about: str
+
+
+@dataclass
+class Description:
+    """An entity's label, types, statements about it (as readable pairs) and its evidence."""
+
+    iri: str
+    label: str
+    types: list[str] = field(default_factory=list)
+    facts: list[tuple[str, str]] = field(default_factory=list)
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+def find_entity(kg: KnowledgeGraph, text: str) -> str:
+    """The IRI of the entity named by an IRI or by a label (case and accents ignored).
+
+    Raises
+    ------
+    CurationError
+        No entity has that label, or several do (their IRIs are listed).
+    """
+    if text.startswith(("http://", "https://")):
+        if next(iter(kg.query(f"ASK {{ <{text}> ?p ?o }}")), None) is False:
+            raise CurationError(f"no entity {text} in the graph")
+        return text
+    wanted = fold(text)
+    hits = sorted({
+        row["s"].value for row in kg.query(f"SELECT DISTINCT ?s ?l WHERE {{ {_LABELS} ?s ?lp ?l }}")
+        if fold(row["l"].value) == wanted
+    })
+    if not hits:
+        raise CurationError(f"no entity is called '{text}' (try 'jejaring stats' or an IRI)")
+    if len(hits) > 1:
+        raise CurationError(f"'{text}' names {len(hits)} entities: {', '.join(hits)}; give an IRI")
+    return hits[0]
+
+
+def describe_entity(kg: KnowledgeGraph, iri: str) -> Description:
+    """Types, facts (predicate, object label) and quoted evidence of an entity and of the facts about it."""
+    label = _label(kg, iri)
+    d = Description(iri, label)
+    for row in kg.query(f"SELECT DISTINCT ?p ?o WHERE {{ <{iri}> ?p ?o }} ORDER BY ?p ?o"):
+        p, o = row["p"].value, row["o"]
+        if p.endswith("#type"):
+            d.types.append(_short(o.value))
+        else:
+            d.facts.append((_short(p), _label(kg, o.value) if isinstance(o, ox.NamedNode) else o.value))
+    for row in kg.query(f"""SELECT DISTINCT ?s ?p WHERE {{ ?s ?p <{iri}> FILTER (?p != <http://www.w3.org/ns/oa#hasBody>) }}
+                           ORDER BY ?p ?s"""):
+        d.facts.append((f"^{_short(row['p'].value)}", _label(kg, row["s"].value)))
+    texts: dict[str, str | None] = {}
+    for row in kg.query(f"""
+        PREFIX oa: <http://www.w3.org/ns/oa#> PREFIX jj: <https://w3id.org/jejaring/ns#>
+        SELECT DISTINCT ?body ?src ?start ?end ?exact ?rule WHERE {{
+          {{ BIND(<{iri}> AS ?body) }} UNION {{ ?body ?anyp <{iri}> }}
+          ?a oa:hasBody ?body ; oa:hasTarget ?t . OPTIONAL {{ ?a jj:rule ?rule }}
+          ?t oa:hasSource ?src .
+          OPTIONAL {{ ?t oa:hasSelector [ a oa:TextPositionSelector ; oa:start ?start ; oa:end ?end ] }}
+          OPTIONAL {{ ?t oa:hasSelector [ a oa:TextQuoteSelector ; oa:exact ?exact ] }}
+        }} ORDER BY ?src ?start"""):
+        src = row["src"].value
+        identity = _identity(kg, src)
+        if identity not in texts:
+            texts[identity] = kg.document_text(identity) if identity else None
+        start = int(row["start"].value) if row["start"] else None
+        end = int(row["end"].value) if row["end"] else None
+        exact = row["exact"].value if row["exact"] else ""
+        sentence = _sentence(texts[identity], start, end) if start is not None else exact
+        d.evidence.append(Evidence(identity or src, start, end, exact, sentence,
+                                   row["rule"].value if row["rule"] else "", _label(kg, row["body"].value)))
+    return d
+
+
+def _label(kg: KnowledgeGraph, iri: str) -> str:
+    if not iri.startswith(("http://", "https://")):
+        return iri
+    for row in kg.query(f"SELECT ?l WHERE {{ {_LABELS} <{iri}> ?lp ?l }} LIMIT 1"):
+        return row["l"].value
+    return _short(iri)
+
+
+def _short(iri: str) -> str:
+    from jejaring.ontology.namespaces import PREFIXES
+
+    for prefix, ns in PREFIXES.items():
+        if iri.startswith(str(ns)):
+            return f"{prefix}:{iri[len(str(ns)):]}"
+    return iri
+
+
+def _identity(kg: KnowledgeGraph, doc_iri: str) -> str | None:
+    for row in kg.query(f"SELECT ?id WHERE {{ GRAPH ?m {{ <{doc_iri}> <http://purl.org/dc/terms/source> ?id }} }}"):
+        return row["id"].value
+    return None
+
+
+def _sentence(text: str | None, start: int, end: int | None) -> str:
+    """The sentence around an evidence span, with the quoted words marked »like this«."""
+    if not text:
+        return ""
+    layout = layout_of(text)
+    s = layout.sentence_at(start)
+    stop = max(s.end, end or start)
+    return (text[s.start:start] + "»" + text[start:end] + "«" + text[end:stop]).replace("\n", " ")
