@@ -6,10 +6,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from jejaring.errors import DocumentError, InputError
+from jejaring.errors import InputError
 from jejaring.graph.store import KnowledgeGraph
 from jejaring.ingest.curated import CURATED_SUFFIXES, read_curated
+from jejaring.ingest.lexicon import Lexicon, load_lexicon
 from jejaring.ingest.mapping import map_extraction
+from jejaring.ingest.pipeline import extract_document
+from jejaring.ingest.read import iter_paths, read_document
 from jejaring.ingest.records import Extraction
 
 __all__ = ["IngestReport", "ingest_paths"]
@@ -41,6 +44,9 @@ def ingest_paths(
     kg: KnowledgeGraph,
     paths: Iterable[str | Path],
     *,
+    lexicon: Lexicon | None = None,
+    follow_symlinks: bool = False,
+    max_bytes: int = 20_000_000,
     progress: Progress | None = None,
 ) -> IngestReport:
     """Ingest files and folders into ``kg``; a document whose content is unchanged is skipped.
@@ -49,11 +55,12 @@ def ingest_paths(
     that cannot be used is reported in :attr:`IngestReport.failed` and the batch goes on.
     """
     report = IngestReport()
-    files = list(_expand(paths))
+    lexicon = lexicon or load_lexicon()
+    files = list(iter_paths(map(Path, paths), follow_symlinks=follow_symlinks, extra_suffixes=CURATED_SUFFIXES))
     for path, root in files:
-        identity = path.relative_to(root).as_posix() if root else path.name
+        identity = path.relative_to(root).as_posix()
         try:
-            extraction = read_extraction(path, identity)
+            extraction = read_extraction(path, identity, lexicon, max_bytes=max_bytes)
         except InputError as e:
             report.failed.append((str(path), str(e)))
             continue
@@ -75,20 +82,10 @@ def ingest_paths(
     return report
 
 
-def read_extraction(path: Path, identity: str) -> Extraction:
+def read_extraction(path: Path, identity: str, lexicon: Lexicon, *, max_bytes: int = 20_000_000) -> Extraction:
     """Read one file into an extraction: curated YAML/CSV as facts, any other document through the rules."""
-    if path.suffix.lower() in CURATED_SUFFIXES:
-        if not path.is_file():
-            raise DocumentError(f"{path}: no such file")
+    if path.suffix.lower() in CURATED_SUFFIXES and path.is_file():
         return read_curated(path, identity)
-    raise DocumentError(f"{path}: unsupported file type '{path.suffix}' (supported: {', '.join(CURATED_SUFFIXES)})")
-
-
-def _expand(paths: Iterable[str | Path]) -> Iterable[tuple[Path, Path | None]]:
-    for p in map(Path, paths):
-        if p.is_dir():
-            for f in sorted(p.rglob("*")):
-                if f.is_file() and f.suffix.lower() in CURATED_SUFFIXES and not f.name.startswith("."):
-                    yield f, p
-        else:
-            yield p, None
+    doc = read_document(path, max_bytes=max_bytes)
+    doc.identity = identity
+    return extract_document(doc, lexicon)

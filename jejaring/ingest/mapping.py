@@ -91,7 +91,7 @@ def entity_iri(entity: Entity, extraction: Extraction, iris: Mapping[str, URIRef
         if parent is not None:
             slug = f"{slug}--{entity_iri(parent, extraction, iris).rsplit('/', 1)[-1]}"[:120]
     elif isinstance(entity, Event) and entity.start:
-        slug = f"{entity.start.isoformat()}-{slug}"
+        slug = f"{entity.start.isoformat()[:10 if entity.precision == 'day' else 7]}-{slug}"
     elif isinstance(entity, Lesson):
         anchor = entity.event or entity.learned_from or extraction.document.identity
         slug = f"{slugify(entity.name, 60)}-{_hash(anchor, n=6)}"
@@ -220,9 +220,13 @@ def _event(e: Event, node: URIRef, iri: IriOf) -> Iterator[Triple]:
     if e.event_class:
         yield node, RDF.type, JJ[e.event_class]
     yield node, SCHEMA.name, Literal(e.name, lang=e.lang)
-    if e.start:
+    if e.start and e.precision != "day":
+        # "Maret 2018": the month (or year) is all the text gives; never invent a day
+        text, datatype = (e.start.isoformat()[:7], XSD.gYearMonth) if e.precision == "month" else \
+            (str(e.start.year), XSD.gYear)
+        yield node, SCHEMA.startDate, Literal(text, datatype=datatype)
+    elif e.start:
         yield node, SCHEMA.startDate, Literal(e.start, datatype=XSD.date)
-    if e.end or e.start:
         yield node, SCHEMA.endDate, Literal(e.end or e.start, datatype=XSD.date)
     if (place := iri(e.location)) is not None:
         yield node, SCHEMA.location, place
@@ -267,7 +271,8 @@ def _membership(m: Membership, iri: IriOf, extraction: Extraction, doc: URIRef) 
         yield node, ORG.role, role
         yield role, RDF.type, ORG.Role
         yield role, RDF.type, SKOS.Concept
-        yield role, SKOS.prefLabel, Literal(m.role_label or m.role, lang=m.role_lang)
+        for name, lang in m.role_names or ((m.role_label or m.role, m.role_lang),):
+            yield role, SKOS.prefLabel, Literal(name, lang=lang)
         post = ID[f"post/{slugify(m.role)}--{org.rsplit('/', 1)[-1] if org else 'none'}"]
         yield node, JJ.post, post
         yield post, RDF.type, ORG.Post

@@ -111,6 +111,7 @@ class Event(Entity):
     event_class: str | None = None
     start: date | None = None
     end: date | None = None
+    precision: str = "day"
     location: str | None = None
     about: list[str] = field(default_factory=list)
     kind = "event"
@@ -134,7 +135,9 @@ class Lesson(Entity):
 class Membership(_Evidence):
     """A person holding a post in (or belonging to) an organisation, over time.
 
-    ``at`` is a date the text places the post at when it gives no interval.
+    ``role`` is the role's id, ``role_label`` the post's title as written, ``role_names`` the role's
+    names by language from the lexicon; ``at`` is a date the text places the post at when it gives no
+    interval.
     """
 
     person: str = ""
@@ -142,6 +145,7 @@ class Membership(_Evidence):
     role: str | None = None
     role_label: str | None = None
     role_lang: str | None = None
+    role_names: tuple[tuple[str, str], ...] = ()
     start: date | None = None
     end: date | None = None
     at: date | None = None

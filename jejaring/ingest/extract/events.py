@@ -1,0 +1,208 @@
+"""Events: a cue word of the lexicon ("kunjungan belajar", "diskusi publik", "workshop") and its name.
+
+A capitalised cue starts a name that runs to the end of its run of capitalised words, may add an
+English rendering in brackets and a destination ("ke Seoul"); a lowercase cue ("lokakarya ini") is a
+reference to an event named elsewhere. Mentions are then grouped into events, one per kind of event
+unless their dates or destinations differ, and each event gets its dates and place.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from jejaring.ingest.extract.context import Context, Mention
+from jejaring.ingest.extract.dates import DateMention
+
+__all__ = ["EventCluster", "find_event_mentions", "group_events", "title_case"]
+
+_SMALL = {"on", "of", "and", "the", "in", "for", "to", "at", "a", "an", "ke", "di", "dan", "dari", "untuk", "dengan",
+          "pada", "yang", "bagi"}
+
+
+def title_case(text: str) -> str:
+    """Title-case an all-capitals heading, keeping small words lowercase and acronyms as they are.
+
+    >>> title_case("JAKARTA - ROTTERDAM LEARNING EXCHANGE ON URBAN WATER RESILIENCE")
+    'Jakarta - Rotterdam Learning Exchange on Urban Water Resilience'
+    """
+    words = text.split(" ")
+    out = []
+    for i, w in enumerate(words):
+        low = w.lower()
+        out.append(low if i and low in _SMALL else low[:1].upper() + low[1:])
+    return " ".join(out)
+
+
+def find_event_mentions(ctx: Context, places: list[Mention]) -> list[Mention]:
+    """Every mention of an event: named ones (``data['named']``) and references, with their class.
+
+    Cues are read left to right; a cue inside a name already read ("Cross Learning Visit" in "Diskusi
+    Publik Hasil Pembelajaran Cross Learning Visit Seoul") is kept as a reference to its own event.
+    """
+    text = ctx.text
+    cues = sorted(ctx.lexicon.event_cues, key=lambda c: -len(c.cue))
+    found: dict[int, tuple[int, str]] = {}
+    for cue in cues:
+        for m in re.finditer(rf"(?<![\w-]){re.escape(cue.cue)}(?![\w-])", text, re.IGNORECASE):
+            if not any(s <= m.start() < e for s, (e, _) in found.items()):
+                found[m.start()] = (m.end(), cue.event_class)
+    out: list[Mention] = []
+    for start in sorted(found):
+        end, event_class = found[start]
+        inside = next((o for o in out if o.start <= start < o.end), None)
+        if inside is not None:
+            if event_class != inside.data["class"]:
+                out.append(Mention(start, end, "event", text[start:end], "event-nested", 0.6,
+                                   {"class": event_class, "cue_end": end, "named": False, "aliases": []}))
+            continue
+        out.append(_mention(ctx, start, end, event_class, places))
+    return out
+
+
+def _mention(ctx: Context, start: int, cue_end: int, event_class: str, places: list[Mention]) -> Mention:
+    text = ctx.text
+    surface = text[start:cue_end]
+    data: dict = {"class": event_class, "cue_end": cue_end, "named": False, "aliases": []}
+    line = ctx.layout.line_at(start)
+    shouting = line is not None and line.text.isupper() and len(line.text) > 12
+    if shouting:
+        # an all-capitals heading: the whole heading (without a list marker) is the name
+        content = line.content
+        name = title_case(content.text.strip())
+        data.update(named=True)
+        return Mention(content.start, content.end, "event", name, "event-heading", 0.85, data)
+    if not surface[:1].isupper():
+        return Mention(start, cue_end, "event", surface, "event-reference", 0.6, data)
+    # a capitalised cue: the name runs on through its run of capitalised words
+    run = next((r for r in ctx.runs if r.start <= start < r.end), None)
+    end = run.end if run is not None and run.end > cue_end else cue_end
+    begin = start
+    if run is not None and run.start < start:
+        # "Jakarta - Rotterdam Learning Exchange": place names before the cue belong to the name
+        lead = [p for p in places if run.start <= p.start < start]
+        if lead and re.fullmatch(r"[\s\-–]*(?:to|ke)?[\s\-–]*", text[lead[-1].end:start]) and all(
+                re.fullmatch(r"[\s\-–]*(?:to|ke)?[\s\-–]*", text[a.end:b.start]) for a, b in zip(lead, lead[1:])):
+            begin = lead[0].start
+    name = text[begin:end]
+    bracket = re.match(r"\s*\(([^()]{3,60})\)", text[end:])
+    if bracket and bracket.group(1)[:1].isupper() and not re.fullmatch(r"[A-Z]{2,}", bracket.group(1)):
+        data["aliases"].append(bracket.group(1).strip())
+    elif bracket and re.fullmatch(r"[A-Z]{2,}", bracket.group(1)):
+        data["acronym"] = bracket.group(1)
+    after = end + (bracket.end() if bracket else 0)
+    dest = re.match(r"\s+(?:ke|to)\s+(?:Kota\s+|kota\s+)?([A-Z][\w]+(?:\s+[A-Z][\w]+)?)", text[after:])
+    if dest:
+        place = next((p for p in places if p.start <= after + dest.start(1) < p.end), None)
+        if place is not None:
+            data["destination"] = place
+            if not name.endswith(place.name):
+                data["aliases"].append(f"{name} {text[after:after + dest.end()].strip()}")
+    data["named"] = True
+    return Mention(begin, end, "event", re.sub(r"\s+", " ", name), "event-name", 0.85, data)
+
+
+@dataclass
+class EventCluster:
+    """One event: its mentions, name, class, dates and place."""
+
+    event_class: str
+    mentions: list[Mention] = field(default_factory=list)
+    start: date | None = None
+    end: date | None = None
+    precision: str = "day"
+    place: Mention | None = None
+
+    @property
+    def named(self) -> list[Mention]:
+        """The mentions that name the event (not mere references)."""
+        return [m for m in self.mentions if m.data.get("named")]
+
+    @property
+    def name(self) -> str:
+        """The fullest name the document gives (the longest named mention), else the cue."""
+        named = self.named
+        return max(named, key=lambda m: (len(m.name), -m.start)).name if named else self.mentions[0].name
+
+
+def group_events(ctx: Context, mentions: list[Mention]) -> list[EventCluster]:
+    """Group event mentions into events and give each its dates and place.
+
+    A named mention joins an event of its kind when one of its names contains, or is contained in,
+    one of the event's names (an English rendering in brackets counts as a name), or when it is
+    little more than the cue ("Diskusi Publik"); a reference joins the latest event of its kind.
+    """
+    clusters: list[EventCluster] = []
+    for m in mentions:
+        same_kind = [c for c in clusters if c.event_class == m.data["class"]]
+        if not m.data.get("named"):
+            if same_kind:
+                same_kind[-1].mentions.append(m)
+            elif m.rule == "event-nested" or m.name[:1].isupper():
+                clusters.append(EventCluster(m.data["class"], [m]))
+            continue
+        cluster = next((c for c in reversed(same_kind) if _same_event(c, m)), None)
+        if cluster is None:
+            cluster = EventCluster(m.data["class"])
+            clusters.append(cluster)
+        cluster.mentions.append(m)
+    for c in clusters:
+        if not c.named:
+            # only nested references: the cue words of the outer name are its name
+            c.mentions[0].data["named"] = True
+    for c in clusters:
+        _date_event(ctx, c, clusters)
+        for m in c.mentions:
+            if m.data.get("destination") is not None and c.place is None:
+                c.place = m.data["destination"]
+    return clusters
+
+
+def _names(m: Mention) -> list[str]:
+    return [m.name.lower(), *(a.lower() for a in m.data.get("aliases", []))]
+
+
+def _same_event(cluster: EventCluster, m: Mention) -> bool:
+    a = m.data.get("destination")
+    b = next((x.data["destination"] for x in cluster.mentions if x.data.get("destination") is not None), None)
+    if a is not None and b is not None and a.name != b.name:
+        return False
+    if len(m.name.split()) <= 3 and not m.data.get("destination"):
+        return True
+    ours = [n for x in cluster.mentions for n in _names(x)]
+    return any(n in o or o in n for n in _names(m) for o in ours)
+
+
+def _date_event(ctx: Context, cluster: EventCluster, clusters: list[EventCluster]) -> None:
+    """Dates said next to a mention of this event and nearer to it than to another event's mention."""
+    every = sorted(((m.start, id(c), m) for c in clusters for m in c.mentions), key=lambda t: t[0])
+    candidates: list[DateMention] = []
+    for d in ctx.dates:
+        sentence = ctx.layout.sentence_at(d.start)
+        before = [(s, cid, m) for s, cid, m in every if sentence.start <= s <= d.start]
+        owner = before[-1][1] if before else None
+        if owner is None:
+            owner = _heading_owner(ctx, d, every)
+        if owner == id(cluster):
+            candidates.append(d)
+    day = [d for d in candidates if d.precision == "day"]
+    chosen = day[0] if day else (candidates[0] if candidates else None)
+    if chosen is not None:
+        cluster.start, cluster.end, cluster.precision = chosen.begin, chosen.end_date, chosen.precision
+
+
+def _heading_owner(ctx: Context, d: DateMention, every) -> int | None:
+    """A date on a line like "Hari/tanggal : ..." below a list item that names an event belongs to it."""
+    line = ctx.layout.line_at(d.start)
+    if line is None:
+        return None
+    lines = ctx.layout.lines
+    i = lines.index(line)
+    for prev in reversed(lines[max(0, i - 3):i]):
+        owners = [cid for s, cid, m in every if prev.start <= s < prev.end and m.data.get("named")]
+        if owners:
+            return owners[0]
+        if prev.is_item and prev.indent <= line.indent:
+            break
+    return None

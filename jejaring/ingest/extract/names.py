@@ -1,0 +1,157 @@
+"""Names: normalising, comparing, stripping honorifics and degrees, mending OCR slips, acronym tests."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+__all__ = [
+    "NamePart",
+    "acronym_matches",
+    "fold",
+    "is_capitalised",
+    "mend_ocr",
+    "name_similarity",
+    "split_titles",
+]
+
+# An OCR slip: a lowercase "l" read for a capital "I" at the start of a name ("lndrawan" for "Indrawan").
+_OCR_L_FOR_I = re.compile(r"(?<![\w])l(?=[bcdfghjkmnpqrstvwxz][a-z])")
+
+
+def fold(text: str) -> str:
+    """Case-fold, strip accents and punctuation, collapse spaces: the form names are compared in.
+
+    >>> fold("  Plan Internasional-Indonesia, ")
+    'plan internasional indonesia'
+    """
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    text = re.sub(r"[^\w\s]|_", " ", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def is_capitalised(word: str) -> bool:
+    """True for a word that starts with a capital letter or a digit (names, acronyms, '7017')."""
+    return bool(word) and (word[0].isupper() or word[0].isdigit())
+
+
+def mend_ocr(name: str) -> str:
+    """Undo the commonest OCR slip in names, a lowercase 'l' for a capital 'I' starting a word.
+
+    >>> mend_ocr("Tri lndrawan")
+    'Tri Indrawan'
+    """
+    return _OCR_L_FOR_I.sub("I", name)
+
+
+def name_similarity(a: str, b: str) -> float:
+    """0-100: how alike two names are once folded (rapidfuzz ratio)."""
+    return fuzz.ratio(fold(a), fold(b))
+
+
+def acronym_matches(acronym: str, phrase: str) -> bool:
+    """True when the acronym's letters can be read, in order, from the starts of the phrase's parts.
+
+    Connectors (dan, and, of, serta, ...) may be skipped; a part may give more than one letter
+    ("Diskominfotik", "PPAPP" for "Pemberdayaan, Perlindungan Anak, dan Pengendalian Penduduk").
+
+    >>> acronym_matches("BPBD", "Badan Penanggulangan Bencana Daerah")
+    True
+    >>> acronym_matches("SMG", "Seoul Metropolitan Government")
+    True
+    >>> acronym_matches("KLA", "Surat Pertanggung Jawaban")
+    False
+    """
+    letters = re.sub(r"[^A-Za-z]", "", acronym).lower()
+    words = [w for w in re.findall(r"[A-Za-z]+", phrase)]
+    if len(letters) < 2 or not words:
+        return False
+    return _read_acronym(letters, [w.lower() for w in words], [w[0].isupper() for w in words])
+
+
+_CONNECTORS = {"dan", "and", "of", "serta", "the", "for", "untuk", "atau", "&", "di", "de", "la", "du", "des"}
+
+
+def _read_acronym(letters: str, words: list[str], capital: list[bool]) -> bool:
+    # Depth-first: each word gives a prefix of itself (at least its first letter) or is skipped if a connector.
+    def walk(i: int, j: int) -> bool:
+        if i == len(letters):
+            return all(words[k] in _CONNECTORS or not capital[k] for k in range(j, len(words))) or j == len(words)
+        if j == len(words):
+            return False
+        word = words[j]
+        if word in _CONNECTORS and walk(i, j + 1):
+            return True
+        if word[0] != letters[i]:
+            return False
+        for n in range(1, min(len(word), len(letters) - i) + 1):
+            if word[:n] != letters[i:i + n]:
+                break
+            if walk(i + n, j + 1):
+                return True
+        return False
+
+    return walk(0, 0)
+
+
+@dataclass(frozen=True)
+class NamePart:
+    """A name with its honorifics (before) and degrees (after) taken off; offsets are of the bare name."""
+
+    start: int
+    end: int
+    name: str
+    honorifics: tuple[str, ...]
+    degrees: tuple[str, ...]
+
+
+def split_titles(text: str, start: int, end: int, honorifics: list[str], degrees: list[str]) -> NamePart:
+    """Take honorifics and titles off the front, and degrees off the back, of ``text[start:end]``.
+
+    ``honorifics`` and ``degrees`` are the forms to recognise, longest first.
+
+    >>> t = "Dr. Ir. Oswar M. Mungkasa, MURP"
+    >>> split_titles(t, 0, len(t), ["Dr.", "Ir."], ["MURP"])
+    NamePart(start=8, end=25, name='Oswar M. Mungkasa', honorifics=('Dr.', 'Ir.'), degrees=('MURP',))
+    """
+    found_h: list[str] = []
+    found_d: list[str] = []
+    changed = True
+    while changed:
+        changed = False
+        for form in honorifics:
+            if text.startswith(form, start) and _boundary(text, start + len(form), form):
+                found_h.append(form)
+                start += len(form)
+                while start < end and text[start] in " \t":
+                    start += 1
+                changed = True
+                break
+    changed = True
+    while changed:
+        changed = False
+        stripped = end
+        while stripped > start and text[stripped - 1] in " ,\t":
+            stripped -= 1
+        for form in degrees:
+            s = stripped - len(form)
+            if s > start and text[s:stripped] == form and text[s - 1] in " ,":
+                found_d.insert(0, form)
+                end = s
+                changed = True
+                break
+        while end > start and text[end - 1] in " ,\t":
+            end -= 1
+    return NamePart(start, end, text[start:end], tuple(found_h), tuple(found_d))
+
+
+def _boundary(text: str, pos: int, form: str) -> bool:
+    if pos >= len(text):
+        return False
+    if form.endswith("."):
+        return text[pos] in " \t"
+    return text[pos] in " \t."

@@ -1,0 +1,221 @@
+"""Organisations: named by their head word ("Dinas ...", "... Agency"), by the lexicon, or by an acronym.
+
+Each mention carries ``data`` with ``acronym`` (defined next to it), ``locality`` (the place its name
+ends with, e.g. "Provinsi DKI Jakarta"), ``kind``, ``unit``, ``entry`` (the lexicon row, when known)
+and ``aliases`` (other names given with it, "Pemerintah Kota Seoul/Seoul Metropolitan Government").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from rapidfuzz import fuzz
+
+from jejaring.ingest.extract.context import Context, Mention, Run
+from jejaring.ingest.extract.names import acronym_matches, fold
+
+__all__ = ["find_acronym_definitions", "find_organisations"]
+
+_ACRONYM = re.compile(r"[A-Z][A-Za-z0-9&\-]*[A-Z0-9]|[A-Z]{2,}")
+# An acronym given in brackets right after a name: "(BPBD)", "[BPBD]", "(OPD/SKPD)".
+_BRACKETED = re.compile(r"\s*[\(\[]\s*([A-Z][A-Za-z0-9&\-]{1,14}(?:\s?/\s?[A-Z][A-Za-z0-9&\-]{1,14})?)\s*[\)\]]")
+_LOCALITY = re.compile(
+    r"(?:Provinsi|Prov\.|Kota Administrasi|Kabupaten Administrasi|Kota|Kabupaten|Kab\.)\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*"
+    r"|DKI\s+Jakarta|Jakarta\s+(?:Pusat|Utara|Barat|Selatan|Timur)"
+)
+
+
+def find_organisations(ctx: Context) -> Iterator[Mention]:
+    """Mentions of organisations: head-word names, lexicon names (typos included) and known acronyms."""
+    yield from _by_head(ctx)
+    yield from _by_lexicon(ctx)
+    yield from _by_acronym(ctx)
+
+
+def find_acronym_definitions(ctx: Context) -> dict[str, tuple[int, int, str]]:
+    """Acronyms defined in the text: ``{acronym: (start, end, expansion)}`` for "Long Name (ACR)" forms."""
+    out: dict[str, tuple[int, int, str]] = {}
+    for run in ctx.runs:
+        m = _BRACKETED.match(ctx.text, run.end)
+        if not m:
+            continue
+        for acronym in re.split(r"\s?/\s?", m.group(1)):
+            start = _acronym_start(run, acronym)
+            if start is not None and acronym not in out:
+                out[acronym] = (start, run.end, ctx.text[start:run.end])
+    return out
+
+
+def _acronym_start(run: Run, acronym: str) -> int | None:
+    """The start of the shortest tail of the run that the acronym abbreviates, if any."""
+    words = run.words
+    for i in range(len(words) - 1, -1, -1):
+        phrase = " ".join(w for _, _, w in words[i:])
+        if acronym_matches(acronym, phrase):
+            # prefer the longest tail that still matches exactly from its first word
+            j = i
+            while j > 0 and acronym_matches(acronym, " ".join(w for _, _, w in words[j - 1:])):
+                j -= 1
+            return words[j][0]
+    return None
+
+
+# -- head words ----------------------------------------------------------------------------------
+def _by_head(ctx: Context) -> Iterator[Mention]:
+    heads = ctx.lexicon.org_heads
+    for run in ctx.runs:
+        words = run.words
+        i = 0
+        while i < len(words):
+            head = _head_at(words, i, heads, prefix=True)
+            if head is None or (head.lang == "en" and not _followed_by_of(words, i + len(head.head.split()))):
+                i += 1
+                continue
+            j = _name_end(ctx, words, i + len(head.head.split()), heads)
+            if j == i + len(head.head.split()) and head.kind not in ("kelurahan", "kecamatan"):
+                i += 1  # a head word alone ("Dinas") names nothing
+                continue
+            strong = head.head.startswith(("Pemerintah", "Kota Administrasi", "Pem"))
+            yield _org_mention(ctx, words[i][0], words[j - 1][1], "org-head", head.kind, head.unit, strong)
+            i = j
+        # "Seoul Human Resource Department Center", "Resilient Jakarta Secretariat": the last suffix head
+        last = None
+        for j in range(1, len(words)):
+            head = _head_at(words, j, heads, prefix=False)
+            if head is not None and not _followed_by_of(words, j + len(head.head.split())):
+                last = (j, head)
+        if last is not None:
+            j, head = last
+            start = _suffix_name_start(ctx, words, j)
+            if start is not None:
+                end = j + len(head.head.split()) - 1
+                yield _org_mention(ctx, words[start][0], words[end][1], "org-head-suffix", head.kind, head.unit)
+
+
+def _followed_by_of(words, k: int) -> bool:
+    return k < len(words) and words[k][2] in ("of", "for")
+
+
+def _head_at(words, i: int, heads, prefix: bool):
+    best = None
+    for head in heads:
+        if (head.position == "prefix") != prefix:
+            continue
+        parts = head.head.split()
+        if [w for _, _, w in words[i:i + len(parts)]] == parts and (best is None or len(parts) > len(best.head.split())):
+            best = head
+    return best
+
+
+def _name_end(ctx: Context, words, i: int, heads) -> int:
+    """Where a head-word name whose words start at ``i`` ends: before "dan" and a new name."""
+    j = i
+    index = ctx.lexicon.organisation_name_index()
+    while j < len(words):
+        w = words[j][2]
+        if w in ("dan", "and", "serta", "&") and j + 1 < len(words):
+            nxt = words[j + 1][2]
+            if _head_at(words, j + 1, heads, True) is not None or fold(nxt) in index or ctx.lexicon.place(nxt):
+                break
+        j += 1
+    while j > i and words[j - 1][2].lower() in ("dan", "and", "of", "for", "serta", "untuk", "the", "&"):
+        j -= 1
+    return j
+
+
+def _suffix_name_start(ctx: Context, words, j: int) -> int | None:
+    """The first word of a name ending in a suffix head: the run's start, after any post title."""
+    start = 0
+    for k in range(j):
+        if words[k][2].lower() in ("dan", "and") and k + 1 < j:
+            start = k + 1
+    while start < j and (words[start][2].lower() in ("the", "of", "and", "dan") or
+                         ctx.lexicon.is_common_word(words[start][2])):
+        start += 1
+    return start if start < j else None
+
+
+def _org_mention(ctx: Context, start: int, end: int, rule: str, kind: str | None, unit: bool,
+                 strong: bool = False) -> Mention:
+    text = ctx.text
+    # the name may be followed by its acronym and then by a locality: "... Daerah [BPBD] Provinsi DKI Jakarta"
+    data: dict = {"kind": kind, "unit": unit}
+    end_name = end
+    m = _BRACKETED.match(text, end)
+    named = text[start:end]
+    if m and (acronym_matches(m.group(1).split("/")[0], named)
+              or acronym_matches(m.group(1).split("/")[0], named.split(" ", 1)[-1])):
+        data["acronym"] = m.group(1)
+        after = m.end()
+        loc = re.match(r"\s+(" + _LOCALITY.pattern + ")", text[after:])
+        if loc:
+            data["locality"] = loc.group(1)
+            end = after + loc.end()
+    core = text[start:end_name]
+    loc_in_name = re.search(r"\s(" + _LOCALITY.pattern + r")$", core)
+    if loc_in_name and "locality" not in data:
+        data["locality"] = loc_in_name.group(1)
+    name = core if end == end_name else f"{core} {data['locality']}"
+    entry = _lexicon_entry(ctx, name) or _lexicon_entry(ctx, core)
+    if entry is not None:
+        data["entry"] = entry
+    return Mention(start, end, "organisation", _clean(name), rule, 0.95 if strong else 0.85, data)
+
+
+def _clean(name: str) -> str:
+    return re.sub(r"\s+", " ", name.replace(" ,", ",")).strip(" ,")
+
+
+def _lexicon_entry(ctx: Context, name: str):
+    found = ctx.lexicon.organisation_by_name(name)
+    return found[0] if len(found) == 1 else None
+
+
+# -- lexicon names -------------------------------------------------------------------------------
+def _by_lexicon(ctx: Context) -> Iterator[Mention]:
+    """Organisations the lexicon names, matched on runs of words (exactly, or within a typo or two)."""
+    index = ctx.lexicon.organisation_name_index()
+    for run in ctx.runs:
+        words = run.words
+        for i in range(len(words)):
+            first = fold(words[i][2])
+            for n, names in index.get(first, {}).items():
+                if i + n > len(words):
+                    continue
+                surface = " ".join(w for _, _, w in words[i:i + n])
+                best = max(names, key=lambda pair: fuzz.ratio(fold(surface), pair[0]))
+                score = fuzz.ratio(fold(surface), best[0])
+                if score >= 90 and (score == 100 or len(best[0]) >= 12) and not _starts_with_post(ctx, surface):
+                    data = {"entry": best[1], "kind": best[1].kind, "unit": best[1].kind in _UNIT_KINDS}
+                    if score < 100:
+                        data["misspelt"] = True
+                    yield Mention(words[i][0], words[i + n - 1][1], "organisation", surface, "org-lexicon",
+                                  0.95 if score == 100 else 0.8, data)
+
+
+def _starts_with_post(ctx: Context, name: str) -> bool:
+    """ "Deputi Gubernur ... Bidang Tata Ruang" names a post (and its holder), not the office."""
+    low = name.lower()
+    return any(low.startswith(p.pattern.lower() + " ") for p in ctx.lexicon.post_patterns() if len(p.pattern) > 4)
+
+
+_UNIT_KINDS = {"dinas", "suku-dinas", "badan", "biro", "bagian", "sekretariat", "inspektorat", "kantor", "unit",
+               "kecamatan", "kelurahan", "desa", "parliament"}
+
+
+# -- acronyms ------------------------------------------------------------------------------------
+def _by_acronym(ctx: Context) -> Iterator[Mention]:
+    """Bare acronyms the lexicon or the document itself defines as organisations."""
+    for m in re.finditer(r"(?<![\w/])([A-Z][A-Za-z0-9]{1,14})(?![\w/])", ctx.text):
+        token = m.group(1)
+        if not _ACRONYM.fullmatch(token) and not ctx.lexicon.organisation_by_acronym(token):
+            continue
+        entries = ctx.lexicon.organisation_by_acronym(token)
+        agency = ctx.lexicon.agency_type(token)
+        if entries or agency:
+            entry = entries[0] if len(entries) == 1 else None
+            data = {"acronym": token, "entry": entry, "agency": agency,
+                    "kind": entry.kind if entry else agency.kind if agency else None}
+            data["unit"] = (data["kind"] or "") in _UNIT_KINDS
+            yield Mention(m.start(), m.end(), "organisation", token, "org-acronym", 0.7, data)

@@ -1,0 +1,43 @@
+"""Places: cities, provinces and countries from the shipped gazetteer ("Kota Seoul" is the city Seoul)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from jejaring.ingest.extract.context import Context, Mention
+
+__all__ = ["find_places"]
+
+_PLACE_PREFIXES = ("Kota ", "kota ", "City of ", "Provinsi ", "provinsi ", "Kabupaten ", "Negara ")
+
+
+def find_places(ctx: Context) -> Iterator[Mention]:
+    """Mentions of places the gazetteer knows, longest first within each run of capitalised words."""
+    text = ctx.text
+    for run in ctx.runs:
+        words = run.words
+        i = 0
+        while i < len(words):
+            for n in range(min(5, len(words) - i), 0, -1):
+                start, end = words[i][0], words[i + n - 1][1]
+                entry = ctx.lexicon.place(text[start:end])
+                if entry is None or (n == 1 and not words[i][2][0].isupper()):
+                    continue
+                if n == 1 and _inside_longer_name(ctx, words, i):
+                    break
+                prefix = next((p for p in _PLACE_PREFIXES if text[max(0, start - len(p)):start] == p), "")
+                yield Mention(start - len(prefix) if prefix.lower().startswith("kota") else start, end, "place",
+                              entry.name, "place-gazetteer", 0.9, {"entry": entry})
+                i += n - 1
+                break
+            i += 1
+
+
+def _inside_longer_name(ctx: Context, words, i: int) -> bool:
+    """A one-word place inside a longer name is part of that name ("Surat Pertanggung Jawaban",
+    "Jakarta Berketahanan"), unless the words around it only say what kind of place it is."""
+    before = words[i - 1][2] if i > 0 else None
+    after = words[i + 1][2] if i + 1 < len(words) else None
+    if before is not None and before[:1].isupper() and before not in ("Kota", "Provinsi", "Kabupaten", "DKI", "City"):
+        return True
+    return after is not None and after[:1].isupper() and ctx.lexicon.place(after) is None

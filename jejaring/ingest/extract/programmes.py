@@ -1,0 +1,86 @@
+"""Programmes, projects and strategies: a programme cue and the name after it, and the names of
+example projects inside lesson descriptions."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from jejaring.ingest.extract.context import Context, Mention
+from jejaring.ingest.extract.events import title_case
+
+__all__ = ["find_programmes"]
+
+_NAME_TOKEN = r"(?:[A-Z][\w'’\-]*|\d{2,5})"
+_NAME_RUN = rf"{_NAME_TOKEN}(?:\s+(?:{_NAME_TOKEN}|di|of|the|for|dan|and|menuju)(?=\s+{_NAME_TOKEN})|\s+{_NAME_TOKEN})*"
+
+
+def find_programmes(ctx: Context, lesson_spans: list[tuple[int, int]]) -> Iterator[Mention]:
+    """Programme mentions: after a programme cue, or as examples inside lesson descriptions."""
+    text = ctx.text
+    cues = sorted({c.cue for c in ctx.lexicon.programme_cues}, key=len, reverse=True)
+    for cue in cues:
+        for m in re.finditer(rf"(?<![\w]){re.escape(cue)}(?![\w])", text, re.IGNORECASE):
+            surface = m.group()
+            if surface[0].isupper():
+                # "Strategi Ketahanan Kota Jakarta", "Kota Layak Anak": the cue starts the name
+                name = re.match(_NAME_RUN, text[m.start():])
+                if name and len(name.group().split()) >= 2:
+                    yield _programme(ctx, m.start(), m.start() + name.end(), "programme-cue")
+                continue
+            # "program Jakarta Berketahanan", "restorasi sungai Cheonggye": the name follows the cue
+            after = re.match(rf"\s+((?:[a-z]+\s+){{0,2}}?)({_NAME_RUN})", text[m.end():])
+            if after is None:
+                continue
+            lead = after.group(1)
+            if lead and not cue.lower().startswith(("restorasi", "revitalisasi", "normalisasi", "rehabilitasi")):
+                continue
+            start = m.start() if lead else m.end() + after.start(2)
+            end = m.end() + after.end(2)
+            for s, e in _split_and(text, start, end):
+                yield _programme(ctx, s, e, "programme-cue")
+    for start, end in lesson_spans:
+        yield from _examples(ctx, start, end)
+
+
+def _split_and(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split "A dan B" into two names."""
+    out, pos = [], start
+    for m in re.finditer(r"\s+(?:dan|and)\s+", text[start:end]):
+        out.append((pos, start + m.start()))
+        pos = start + m.end()
+    out.append((pos, end))
+    return [(s, e) for s, e in out if e > s]
+
+
+def _programme(ctx: Context, start: int, end: int, rule: str) -> Mention:
+    surface = ctx.text[start:end]
+    name = surface[:1].upper() + surface[1:]
+    if surface[:1].islower():
+        name = title_case(surface)
+    data: dict = {}
+    acronym = re.match(r"\s*\(([A-Z]{2,8})\)", ctx.text[end:])
+    if acronym:
+        data["acronym"] = acronym.group(1)
+    return Mention(start, end, "programme", name, rule, 0.75, data)
+
+
+def _examples(ctx: Context, start: int, end: int) -> Iterator[Mention]:
+    """Names of projects inside a lesson's description: capitalised runs that are not sentence starts."""
+    text = ctx.text
+    for m in re.finditer(_NAME_RUN, text[start:end]):
+        s, e = start + m.start(), start + m.end()
+        before = text[max(0, s - 2):s]
+        if s == start or re.search(r"[.:!?]\s$|^\n", before) or text[s - 1:s] == "\n":
+            continue
+        words = m.group().split()
+        if not re.search(r"[A-Za-z]", m.group()):
+            continue
+        if len(words) == 1 and not re.search(r"\d", text[e:e + 6]) and not re.search(r"[a-z][A-Z]|\d", m.group()):
+            if not re.match(r"\s+\d", text[e:]):
+                continue
+        if len(words) == 1:
+            num = re.match(r"\s+\d{2,5}\b", text[e:])
+            if num:
+                e += num.end()
+        yield Mention(s, e, "programme", text[s:e], "programme-example", 0.6, {})

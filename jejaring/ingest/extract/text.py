@@ -1,0 +1,124 @@
+"""The layout of a cleaned text: lines, list items and sentences, each with code-point offsets."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+__all__ = ["Layout", "Line", "Segment", "layout_of"]
+
+# A list marker at the start of a line: bullets, "1." / "1)", "(a)", "a.", roman numerals in brackets.
+LIST_MARKER = re.compile(
+    r"[ \t]*(?:[•●▪◦‣∙·*\-–]|\d{1,3}[.)]|\(?[a-z][.)]|\[(?:[ivxlc]+|\d{1,3})\]|\((?:[ivxlc]+|\d{1,3})\))[ \t]+",
+    re.IGNORECASE,
+)
+# Inline enumeration markers such as "[i]", "[ii]", "(1)" inside a line.
+INLINE_MARKER = re.compile(r"\[(?:[ivxlc]+|\d{1,3})\]|\((?:[ivx]+|\d{1,2})\)(?=\s)")
+# Words after which a full stop does not end a sentence: honorifics, titles, degrees and common abbreviations.
+_ABBREVIATIONS = {
+    "bpk", "bp", "pak", "ibu", "bu", "sdr", "sdri", "dr", "drs", "dra", "ir", "prof", "mr", "mrs", "ms", "st", "no",
+    "jl", "jln", "dll", "dsb", "dkk", "hlm", "tel", "telp", "vol", "kab", "kec", "kel", "prov", "h", "hj", "e.g",
+    "i.e", "etc", "vs", "inc", "ltd", "co", "sen", "gen", "rep", "kol", "let", "mayjen", "brigjen", "kombes",
+    "s", "m", "si", "sc", "t", "e", "sos", "pd", "kom", "psi", "ph", "eng", "ak", "ag", "hum", "kes", "ds",
+}
+_SENTENCE_END = re.compile(r"[.!?](?:[\"'”’)\]]*)(?=\s+[\"'“‘(\[]?[A-Z0-9•\-])|[.!?](?=\s*$)")
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A stretch ``[start, end)`` of the text."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Line(Segment):
+    """A line; ``marker_end`` is where the content starts after a list marker (== start when none)."""
+
+    marker_end: int
+    indent: int
+
+    @property
+    def is_item(self) -> bool:
+        """True when the line starts with a list marker."""
+        return self.marker_end > self.start
+
+    @property
+    def content(self) -> Segment:
+        """The line without its list marker."""
+        return Segment(self.marker_end, self.end, self.text[self.marker_end - self.start:])
+
+
+class Layout:
+    """Lines, paragraphs and sentences of a text, computed once and shared by the extractors."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    @cached_property
+    def lines(self) -> list[Line]:
+        """Every non-empty line, with its list marker (if any) recognised."""
+        out = []
+        for m in re.finditer(r"[^\n]+", self.text):
+            raw = m.group()
+            if not raw.strip():
+                continue
+            start = m.start() + (len(raw) - len(raw.lstrip()))
+            end = m.end() - (len(raw) - len(raw.rstrip()))
+            marker = LIST_MARKER.match(self.text, m.start(), end)
+            marker_end = marker.end() if marker and marker.end() < end else start
+            indent = len(raw) - len(raw.lstrip())
+            out.append(Line(start, end, self.text[start:end], marker_end, indent))
+        return out
+
+    @cached_property
+    def sentences(self) -> list[Segment]:
+        """Sentences: a line break always ends one; so does a full stop not after an abbreviation."""
+        out = []
+        for line in self.lines:
+            begin = line.marker_end
+            for m in _SENTENCE_END.finditer(self.text, line.marker_end, line.end):
+                word = re.search(r"([\w.]+)$", self.text[begin:m.start()])
+                if word and (word.group(1).lower().rstrip(".") in _ABBREVIATIONS or re.fullmatch(r"[A-Z]", word.group(1))):
+                    continue
+                out.append(self._segment(begin, m.end()))
+                begin = m.end()
+            if begin < line.end and self.text[begin:line.end].strip():
+                out.append(self._segment(begin, line.end))
+        return out
+
+    def sentence_at(self, offset: int) -> Segment:
+        """The sentence holding ``offset`` (or the nearest one before it)."""
+        best = self.sentences[0] if self.sentences else Segment(0, len(self.text), self.text)
+        for s in self.sentences:
+            if s.start <= offset:
+                best = s
+            else:
+                break
+        return best
+
+    def line_at(self, offset: int) -> Line | None:
+        """The line holding ``offset``."""
+        for line in self.lines:
+            if line.start <= offset < line.end or line.start <= offset == line.end:
+                return line
+        return None
+
+    def _segment(self, start: int, end: int) -> Segment:
+        while start < end and self.text[start].isspace():
+            start += 1
+        while end > start and self.text[end - 1].isspace():
+            end -= 1
+        return Segment(start, end, self.text[start:end])
+
+
+def layout_of(text: str) -> Layout:
+    """The layout of a text.
+
+    >>> [s.text for s in layout_of("Dr. Ir. Oswar M. Mungkasa membuka acara. Peserta hadir.").sentences]
+    ['Dr. Ir. Oswar M. Mungkasa membuka acara.', 'Peserta hadir.']
+    """
+    return Layout(text)

@@ -1,0 +1,236 @@
+"""Within-document resolution: mentions of the same thing (a typo, a surname, an acronym after its
+expansion, "Oswar" after "Oswar Mungkasa") become one entity of the document's :class:`Extraction`."""
+
+from __future__ import annotations
+
+import re
+
+from rapidfuzz import fuzz
+
+from jejaring.ingest.extract.context import Context, Mention
+from jejaring.ingest.extract.events import EventCluster
+from jejaring.ingest.extract.names import fold
+from jejaring.ingest.mapping import UNIT_KINDS, slugify
+from jejaring.ingest.records import Event, Extraction, Organisation, Person, Place, Programme
+
+__all__ = ["EntityTable", "same_person"]
+
+#: Two names of one kind in one document are one entity from this fuzzy ratio up (typos, OCR slips).
+TYPO_RATIO = 90
+
+
+def same_person(a: str, b: str) -> bool:
+    """True when two person names can name the same person: equal once initials are set aside, one an
+    initialled form of the other ("Oswar M. Mungkasa" / "Oswar Muadzin Mungkasa"), or a typo apart.
+
+    >>> same_person("Oswar M. Mungkasa", "Oswar Muadzin Mungkasa"), same_person("Tri Indrawan", "Tri Mulyani Sunarharum")
+    (True, False)
+    """
+    ta, tb = fold(a).split(), fold(b).split()
+    if not ta or not tb:
+        return False
+    if ta == tb:
+        return True
+    if len(ta) > 1 and len(tb) > 1 and ta[0] == tb[0] and ta[-1] == tb[-1]:
+        mid_a, mid_b = ta[1:-1], tb[1:-1]
+        if not mid_a or not mid_b or all(len(x) == 1 for x in mid_a) or all(len(x) == 1 for x in mid_b):
+            return all(x[0] == y[0] for x, y in zip(mid_a, mid_b, strict=False))
+    return len(ta) == len(tb) and ta[0][0] == tb[0][0] and fuzz.ratio(" ".join(ta), " ".join(tb)) >= TYPO_RATIO
+
+
+class EntityTable:
+    """Maps mentions to entity keys, creating or merging entities in the extraction as it goes."""
+
+    def __init__(self, ctx: Context, ex: Extraction) -> None:
+        self.ctx, self.ex = ctx, ex
+        self._keys: dict[int, str] = {}
+
+    def key_of(self, m: Mention | None) -> str | None:
+        """The entity key a mention resolved to."""
+        return None if m is None else self._keys.get(id(m))
+
+    # -- organisations ----------------------------------------------------------------------------
+    def organisation(self, m: Mention) -> str:
+        """Resolve an organisation mention: by lexicon id, by the acronym it refers to, by name or typo."""
+        data = m.data
+        if data.get("refers_to") is not None and id(data["refers_to"]) in self._keys:
+            key = self._keys[id(data["refers_to"])]
+            self._evidence(key, m)
+            return self._bind(m, key)
+        entry = data.get("entry")
+        key = self._find_org(m, entry)
+        surface = m.name
+        acronym_only = bool(re.fullmatch(r"[A-Z][A-Za-z0-9]{1,14}", surface)) and (
+            data.get("acronym") == surface or m.rule in ("org-acronym", "org-list-acronym"))
+        if key is None:
+            key = f"organisation:{entry.id}" if entry is not None else f"organisation:{slugify(surface)}"
+            kind = data.get("kind") or (entry.kind if entry is not None else None)
+            org = Organisation(key=key, name=surface, lang=self.ctx.doc.language, org_kind=kind,
+                               unit=bool(data.get("unit")) or (kind or "") in UNIT_KINDS,
+                               lexicon_id=entry.id if entry is not None else None,
+                               wikidata=(entry.wikidata or None) if entry is not None else None,
+                               sector=(entry.sector or None) if entry is not None else None)
+            if entry is not None and acronym_only and fold(entry.name) != fold(surface):
+                org.add_label(entry.name, entry.lang)
+            self.ex.add(org)
+        org = self.ex.entities[key]
+        self._name_org(org, m, acronym_only)
+        self._evidence(key, m)
+        return self._bind(m, key)
+
+    def _find_org(self, m: Mention, entry) -> str | None:
+        for e in self.ex.entities.values():
+            if not isinstance(e, Organisation):
+                continue
+            if entry is not None and e.lexicon_id == entry.id:
+                return e.key
+            labels = [fold(x) for x in e.labels()] + ([fold(e.acronym)] if e.acronym else [])
+            name = fold(m.name)
+            if name in labels or (m.data.get("acronym") and fold(m.data["acronym"]) in labels and
+                                  m.rule in ("org-acronym", "org-list-acronym")):
+                return e.key
+            if len(name) >= 12 and any(fuzz.ratio(name, x) >= TYPO_RATIO + 2 for x in labels if len(x) >= 12):
+                return e.key
+            core = _without_locality(m.name)
+            if core != m.name and fold(core) in labels:
+                return e.key
+        return None
+
+    def _name_org(self, org: Organisation, m: Mention, acronym_only: bool) -> None:
+        data = m.data
+        acronym = data.get("acronym")
+        if acronym and not org.acronym and re.fullmatch(r"[A-Z][A-Za-z0-9]{1,14}", acronym):
+            org.acronym = acronym
+        surface = m.name
+        if data.get("misspelt"):
+            if surface not in org.hidden_labels and fold(surface) != fold(org.name):
+                org.hidden_labels.append(surface)
+            return
+        if acronym_only:
+            if fold(surface) != fold(org.name):
+                org.add_label(surface, None)
+            return
+        # a fuller name replaces an acronym or shorter form as the preferred name
+        if re.fullmatch(r"[A-Z][A-Za-z0-9]{1,14}", org.name) or len(surface) > len(org.name):
+            old = org.name
+            org.name = surface
+            if fold(old) != fold(surface):
+                org.add_label(old, None)
+            org.alt_labels = [(label, lang) for label, lang in org.alt_labels if label != surface]
+        elif fold(surface) != fold(org.name):
+            org.add_label(surface, None)
+        core = _without_locality(surface)
+        if core != surface:
+            org.add_label(core, None)
+
+    def implied_organisation(self, name: str, start: int, end: int) -> str:
+        """The organisation a locality implies ("Provinsi DKI Jakarta" -> its provincial government)."""
+        entries = self.ctx.lexicon.organisation_by_name(name)
+        entry = entries[0] if len(entries) == 1 else None
+        m = Mention(start, end, "organisation", entry.name if entry is not None else name, "org-implied", 0.6,
+                    {"entry": entry, "kind": entry.kind if entry is not None else "provincial-government",
+                     "unit": False})
+        return self.organisation(m)
+
+    # -- places, programmes, persons, events ------------------------------------------------------
+    def place(self, m: Mention) -> str:
+        """Resolve a place mention by its gazetteer id."""
+        entry = m.data["entry"]
+        key = f"place:{entry.id}"
+        kind = {"city": "city", "country": "country"}.get(entry.kind, "area")
+        self.ex.add(Place(key=key, name=entry.name, place_kind=kind, lexicon_id=entry.id,
+                          wikidata=entry.wikidata or None))
+        if fold(m.name) != fold(entry.name):
+            self.ex.entities[key].add_label(self.ctx.text[m.start:m.end], None)
+        self._evidence(key, m)
+        return self._bind(m, key)
+
+    def programme(self, m: Mention) -> str:
+        """Resolve a programme mention by name (typos and contained names merge)."""
+        name = fold(m.name)
+        key = next((e.key for e in self.ex.entities.values() if isinstance(e, Programme) and
+                    any(fold(x) == name or fuzz.ratio(fold(x), name) >= TYPO_RATIO for x in e.labels())), None)
+        if key is None:
+            key = f"programme:{slugify(m.name)}"
+            self.ex.add(Programme(key=key, name=m.name, lang=self.ctx.doc.language))
+        prog = self.ex.entities[key]
+        if m.data.get("acronym"):
+            prog.add_label(m.data["acronym"], None)
+        if fold(m.name) != fold(prog.name):
+            prog.add_label(m.name, None)
+        self._evidence(key, m)
+        return self._bind(m, key)
+
+    def person(self, m: Mention) -> str | None:
+        """Resolve a person mention: same name, initialled form, typo or a back-reference by one name."""
+        target = m.data.get("refers_to")
+        key = None
+        for e in self.ex.entities.values():
+            if not isinstance(e, Person):
+                continue
+            if target is not None and any(fold(x) == target for x in e.labels()):
+                key = e.key
+                break
+            if target is None and any(same_person(m.name, x) for x in e.labels()):
+                key = e.key
+                break
+        if key is None and target is not None:
+            return None
+        if key is None:
+            key = f"person:{slugify(m.name)}"
+            self.ex.add(Person(key=key, name=m.name))
+        person = self.ex.entities[key]
+        for h in m.data.get("honorifics", []):
+            if h not in person.honorifics:
+                person.honorifics.append(h)
+        for d in m.data.get("degrees", []):
+            if d not in person.degrees:
+                person.degrees.append(d)
+        surface = m.data.get("surface")
+        if surface and surface not in person.hidden_labels:
+            person.hidden_labels.append(surface)
+        if target is None and fold(m.name) != fold(person.name):
+            if _fullness(m.name) > _fullness(person.name):
+                person.add_label(person.name, None)
+                person.name = m.name
+                person.alt_labels = [(x, lang) for x, lang in person.alt_labels if x != m.name]
+            else:
+                person.add_label(m.name, None)
+        self._evidence(key, m)
+        return self._bind(m, key)
+
+    def event(self, cluster: EventCluster, index: int) -> str:
+        """An event entity for a group of event mentions."""
+        key = f"event:{index}"
+        ev = Event(key=key, name=cluster.name, lang=self.ctx.doc.language, event_class=cluster.event_class,
+                   start=cluster.start, end=cluster.end if cluster.precision == "day" else None,
+                   precision=cluster.precision)
+        for m in cluster.named:
+            ev.add_label(m.name, None)
+            for alias in m.data.get("aliases", []):
+                ev.add_label(alias, None)
+            if m.data.get("acronym"):
+                ev.add_label(m.data["acronym"], None)
+        ev.spans = [self.ctx.span(m.start, m.end, "event", m.rule, m.confidence) for m in cluster.mentions]
+        self.ex.add(ev)
+        return key
+
+    # -- shared -----------------------------------------------------------------------------------
+    def _bind(self, m: Mention, key: str) -> str:
+        self._keys[id(m)] = key
+        return key
+
+    def _evidence(self, key: str, m: Mention) -> None:
+        span = self.ctx.span(m.start, m.end, m.kind, m.rule, m.confidence)
+        entity = self.ex.entities[key]
+        if span not in entity.spans:
+            entity.spans.append(span)
+
+
+def _fullness(name: str) -> tuple[int, int]:
+    words = name.split()
+    return (sum(1 for w in words if not re.fullmatch(r"[A-Z]\.", w)), len(name))
+
+
+def _without_locality(name: str) -> str:
+    return re.sub(r"\s+(?:Provinsi|Prov\.|Kota|Kabupaten)\s+.+$|\s+DKI Jakarta$", "", name)
