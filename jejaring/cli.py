@@ -48,7 +48,8 @@ def graph_option(fn):
     """The ``-g/--graph`` option shared by every command that reads or writes a graph."""
     return click.option(
         "-g", "--graph", "graph", required=True, envvar="JEJARING_GRAPH", metavar="GRAPH",
-        help="The knowledge graph: a directory (embedded store) or a .trig/.nq file. Env: JEJARING_GRAPH.",
+        help="The knowledge graph: a directory (embedded store), a .trig/.nq file, or the URL of a SPARQL 1.1 "
+             "server (see README, Remote store). Env: JEJARING_GRAPH.",
     )(fn)
 
 
@@ -252,3 +253,243 @@ def eval_command(graph: str, golds: tuple[str, ...], fmt: str, min_f1: float | N
     output, code = run_eval(graph, list(golds), fmt == "json", min_f1)
     click.echo(output)
     sys.exit(code)
+
+
+#: Choices of the network commands, kept in step with jejaring.graph (checked by a test) without importing
+#: networkx when the command line starts.
+VIEW_CHOICES = ("stakeholders", "participation", "lessons", "full")
+CENTRALITY_CHOICES = ("betweenness", "degree", "eigenvector", "pagerank")
+ANALYSIS_FORMAT_CHOICES = ("table", "csv", "json")
+COLOR_BY_CHOICES = ("kind", "community", "sector")
+SIZE_BY_CHOICES = ("degree", "betweenness")
+VIZ_FORMAT_CHOICES = ("html", "svg", "png")
+
+
+def view_options(fn):
+    """The ``--view``, ``--since`` and ``--until`` options of the network commands."""
+    fn = click.option("--until", metavar="DATE", default=None,
+                      help="Keep only what was valid up to this date (YYYY, YYYY-MM or YYYY-MM-DD).")(fn)
+    fn = click.option("--since", metavar="DATE", default=None,
+                      help="Keep only what was valid from this date (YYYY, YYYY-MM or YYYY-MM-DD).")(fn)
+    return click.option("--view", type=click.Choice(VIEW_CHOICES), default="stakeholders", show_default=True,
+                        help="Which network: persons and organisations, agents and events, lessons, or all.")(fn)
+
+
+@cli.command(name="analyse", context_settings=CONTEXT_SETTINGS)
+@graph_option
+@view_options
+@click.option("--centrality", type=click.Choice(CENTRALITY_CHOICES), default="betweenness", show_default=True,
+              help="The centrality to compute (betweenness is estimated from a sample above 2,000 nodes).")
+@click.option("--format", "fmt", type=click.Choice(ANALYSIS_FORMAT_CHOICES), default="table", show_default=True)
+@click.option("--top", type=click.IntRange(min=0), default=0, show_default=True,
+              help="Only the N most central nodes (0: all).")
+@click.option("--seed", type=int, default=42, show_default=True, help="Seed of Louvain and of sampling.")
+def analyse_command(graph: str, view: str, since: str | None, until: str | None, centrality: str, fmt: str,
+                    top: int, seed: int) -> None:
+    """Analyse a network view: degree, a centrality, Louvain communities, brokers between sectors
+    and between communities, and connected components.
+
+    \b
+    Example:
+        jejaring analyse -g graph/
+        jejaring analyse -g graph/ --view participation --centrality pagerank --format csv
+        jejaring analyse -g graph/ --since 2019 --format json --top 10
+    """
+    from jejaring.graph.analysis import ANALYSIS_FORMATS, analyse
+    from jejaring.graph.project import project
+
+    with _open(graph) as kg:
+        G = project(kg, view, since=since, until=until)
+    text = ANALYSIS_FORMATS[fmt](analyse(G, centrality=centrality, seed=seed), top=top)
+    click.echo(text, nl=not text.endswith("\n"))
+
+
+@cli.command(name="viz", context_settings=CONTEXT_SETTINGS)
+@graph_option
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, writable=True),
+              help="The file to write (atomically): an HTML page, or an SVG or PNG picture.")
+@view_options
+@click.option("--focus", metavar="ENTITY", default=None,
+              help="Show only the network around this entity (IRI or label).")
+@click.option("--depth", type=click.IntRange(min=0), default=1, show_default=True,
+              help="With --focus: how many steps from the entity.")
+@click.option("--color-by", type=click.Choice(COLOR_BY_CHOICES), default="kind", show_default=True)
+@click.option("--size-by", type=click.Choice(SIZE_BY_CHOICES), default="degree", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(VIZ_FORMAT_CHOICES), default=None,
+              help="html, svg or png; by default from the output's suffix, else html.")
+@click.option("--title", default=None, help="The page or picture title.")
+@click.option("--seed", type=int, default=42, show_default=True, help="Seed of the layout and of communities.")
+@quiet_option
+def viz_command(graph: str, output: str, view: str, since: str | None, until: str | None, focus: str | None,
+                depth: int, color_by: str, size_by: str, fmt: str | None, title: str | None, seed: int,
+                quiet: bool) -> None:
+    """Draw a network view: an interactive HTML page that works offline (search, filters by kind
+    and sector, tooltips with posts, organisations and quoted sources), or an SVG/PNG picture.
+
+    \b
+    Example:
+        jejaring viz -g graph/ -o network.html
+        jejaring viz -g graph/ -o oswar.html --focus "Oswar Mungkasa" --depth 2 --color-by sector
+        jejaring viz -g graph/ -o lessons.svg --view lessons
+    """
+    from pathlib import Path
+
+    from jejaring.graph.describe import find_entity
+    from jejaring.graph.project import ego_network, project
+    from jejaring.graph.visualise import to_image, write_html
+
+    suffix = Path(output).suffix.lower().lstrip(".")
+    fmt = fmt or (suffix if suffix in VIZ_FORMAT_CHOICES else "html")
+    with _open(graph) as kg:
+        G = project(kg, view, since=since, until=until)
+        center = find_entity(kg, focus) if focus is not None else None
+    shown = ego_network(G, center, depth=depth) if center else G
+    options = {"title": title, "color_by": color_by, "size_by": size_by, "focus": center, "depth": depth,
+               "seed": seed}
+    if fmt == "html":
+        write_html(G, output, **options)
+    else:
+        to_image(G, output, fmt, **options)
+    _note(quiet, f"wrote {output} ({fmt}): the {view} network" + (f" around {focus} (depth {depth})" if focus else "")
+          + f", {shown.number_of_nodes()} nodes, {shown.number_of_edges()} edges")
+
+
+def _parse_params(values: tuple[str, ...]) -> dict[str, str]:
+    params = {}
+    for value in values:
+        name, sep, text = value.partition("=")
+        if not sep or not name.strip():
+            raise click.BadParameter(f"{value!r} is not NAME=VALUE", param_hint="--param")
+        params[name.strip()] = text
+    return params
+
+
+@cli.command(name="query", context_settings=CONTEXT_SETTINGS)
+@click.argument("name", required=False)
+@graph_option
+@click.option("-p", "--param", "params", multiple=True, metavar="NAME=VALUE",
+              help="A parameter of the query, bound as a typed RDF term (never pasted into the text). Repeatable.")
+@click.option("--file", "query_file", type=click.Path(dir_okay=False), default=None,
+              help="Run the query in this .rq file (a header may declare parameters, as in the library).")
+@click.option("-e", "--expression", default=None, metavar="SPARQL", help="Run this SPARQL query.")
+@click.option("-f", "--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json", "xml", "md"]),
+              default="table", show_default=True,
+              help="Result format: json, xml, csv and tsv are the SPARQL 1.1 results formats. "
+                   "CONSTRUCT and DESCRIBE results are Turtle.")
+@click.option("--timeout", type=float, default=None, metavar="SECONDS",
+              help="Stop the query after this many seconds (it runs in a worker process that is killed).")
+@click.option("--max-rows", type=int, default=None, metavar="N", help="Keep at most N rows (or triples).")
+@quiet_option
+def query_command(name: str | None, graph: str, params: tuple[str, ...], query_file: str | None,
+                  expression: str | None, fmt: str, timeout: float | None, max_rows: int | None,
+                  quiet: bool) -> None:
+    """Run a SPARQL query: a question from the library by NAME (see 'jejaring queries'), a .rq file,
+    or a query given with -e. Queries see the union of every graph.
+
+    \b
+    Example:
+        jejaring query visit-attendees -g graph/
+        jejaring query career-trail -g graph/ --param person=Blessmiyanda --format csv
+        jejaring query -g graph/ -e 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }' --timeout 10
+        jejaring query -g graph/ --file my-question.rq --format json
+    """
+    from jejaring.graph.sparql import format_result, run_query
+    from jejaring.queries import bind_params, load_query, parse_query_text, read_query_file
+
+    given = [x for x in (name, query_file, expression) if x is not None]
+    if len(given) != 1:
+        raise click.UsageError("give exactly one of NAME, --file or -e")
+    if name is not None:
+        query = load_query(name)
+    elif query_file is not None:
+        query = read_query_file(query_file)
+    else:
+        query = parse_query_text(expression, "expression")
+    bindings = bind_params(query, _parse_params(params))
+    with _open(graph) as kg:
+        result = run_query(kg, query.text, bindings, timeout=timeout, max_rows=max_rows)
+    sys.stdout.buffer.write(format_result(result, fmt))
+    sys.stdout.buffer.flush()
+    what = {"select": "rows", "graph": "triples"}.get(result.kind)
+    if what:
+        _note(quiet, f"{result.count} {what}")
+    if result.truncated:
+        click.echo(f"Warning: only the first {max_rows} {what} are shown (--max-rows)", err=True)
+
+
+@cli.command(name="queries", context_settings=CONTEXT_SETTINGS)
+@click.option("-f", "--format", "fmt", type=click.Choice(["text", "md", "json"]), default="text", show_default=True)
+def queries_command(fmt: str) -> None:
+    """List the library of questions: name, parameters and what each answers.
+
+    \b
+    Example:
+        jejaring queries
+        jejaring queries --format md
+    """
+    from jejaring.queries import list_queries
+
+    queries = list_queries()
+    if fmt == "json":
+        click.echo(json.dumps([
+            {"name": q.name, "description": q.description,
+             "params": [{"name": p.name, "type": p.type, "default": p.default, "required": p.required,
+                         "description": p.description} for p in q.params]}
+            for q in queries], indent=2, ensure_ascii=False))
+        return
+
+    def params(q, md: bool) -> str:
+        tick = "`" if md else ""
+        return ", ".join(f"{tick}{p.name}{tick}" + (" (required)" if p.required else "") for p in q.params)
+
+    if fmt == "md":
+        click.echo("| name | question | parameters |\n|---|---|---|")
+        for q in queries:
+            click.echo(f"| `{q.name}` | {q.description} | {params(q, True) or '-'} |")
+        return
+    for q in queries:
+        click.echo(f"{q.name}" + (f"  [{params(q, False)}]" if q.params else ""))
+        click.echo(f"    {q.description}")
+
+
+@cli.command(name="serve", context_settings=CONTEXT_SETTINGS)
+@graph_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=7878, type=int, show_default=True, help="Port to listen on (0: any free port).")
+@click.option("--timeout", default=30.0, type=float, show_default=True, metavar="SECONDS",
+              help="Stop a query after this many seconds; the server keeps serving.")
+@click.option("--max-rows", default=10_000, type=int, show_default=True, metavar="N",
+              help="Keep at most N rows (or triples) per result; 0 for no limit.")
+@click.option("--network", type=click.Path(dir_okay=False), default=None,
+              help="An HTML network view (from 'jejaring viz') to serve at /network.")
+@click.option("--workers", default=4, type=int, show_default=True, help="Queries evaluated at the same time.")
+@quiet_option
+def serve_command(graph: str, host: str, port: int, timeout: float, max_rows: int, network: str | None,
+                  workers: int, quiet: bool) -> None:
+    """Serve the graph as a read-only SPARQL 1.1 endpoint at /sparql, with a query page and the
+    library of questions at /. Updates are refused; queries past --timeout are stopped.
+
+    \b
+    Example:
+        jejaring serve -g graph/
+        jejaring serve -g graph/ --port 8000 --timeout 10 --network network.html
+        curl -H 'Accept: text/csv' 'http://127.0.0.1:7878/sparql?query=SELECT%20*%20WHERE%20%7B?s%20?p%20?o%7D%20LIMIT%205'
+    """
+    from jejaring.errors import InputError
+    from jejaring.graph.endpoint import make_endpoint
+
+    with _open(graph) as kg:
+        try:
+            server = make_endpoint(kg, host, port, timeout=timeout, max_rows=max_rows or None, network=network,
+                                   workers=workers, quiet=quiet)
+        except OSError as e:
+            raise InputError(f"cannot listen on {host}:{port}: {e.strerror or e}") from None
+        if host not in ("127.0.0.1", "localhost", "::1"):
+            click.echo(f"Warning: listening on {host}: other machines can query this graph", err=True)
+        _note(quiet, f"SPARQL endpoint at {server.url}/sparql, query page at {server.url}/ (Ctrl-C to stop)")
+        try:
+            server.serve_forever()
+        except KeyboardInterrupt:
+            pass
+        finally:
+            server.server_close()

@@ -13,6 +13,7 @@ __all__ = [
     "InputError",
     "JejaringError",
     "LexiconError",
+    "NetworkError",
     "QueryError",
     "ValidationFailed",
 ]
@@ -52,3 +53,8 @@ class CurationError(InputError):
 
 class ValidationFailed(JejaringError):
     """The graph does not conform to the SHACL shapes (exit code 1)."""
+
+
+class NetworkError(InputError):
+    """A network view cannot be made as asked: an unknown view, measure or colouring, a malformed date
+    window, or a focus entity that is not in the view."""

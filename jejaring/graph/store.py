@@ -238,7 +238,8 @@ def open_graph(location: str | os.PathLike[str], *, create: bool = True) -> Know
     Parameters
     ----------
     location
-        A directory for the embedded Oxigraph store, or a dataset file.
+        A directory for the embedded Oxigraph store, or a dataset file; an ``http(s)://`` URL opens a
+        SPARQL 1.1 server as the store (:func:`jejaring.graph.remote.open_remote`).
     create
         Create an empty graph when the location does not exist yet.
 
@@ -247,6 +248,10 @@ def open_graph(location: str | os.PathLike[str], *, create: bool = True) -> Know
     GraphLocationError
         The location is a file of another kind, or does not exist and ``create`` is False.
     """
+    if isinstance(location, str) and location.startswith(("http://", "https://")):
+        from jejaring.graph.remote import open_remote
+
+        return open_remote(location, create=create)
     path = Path(location)
     suffix = path.suffix.lower()
     if suffix in DATASET_FORMATS:

@@ -84,13 +84,16 @@ class _Extractor:
         self.orgs = self._add_acronym_mentions([m for m in settled if m.kind == "organisation"], settled)
         self.places = [m for m in settled if m.kind == "place"]
         self.programmes = [m for m in settled if m.kind == "programme"] + self._secretariat_programmes()
-        blocked = settled + self.orgs
+        blocked = [m for m in settled if m.rule != "programme-example"] + self.orgs
         self.posts = find_post_mentions(ctx, self.orgs)
         self.persons = find_persons(ctx, blocked + self.posts, self.posts)
+        self.programmes = [p for p in self.programmes if not any(
+            p.start < m.end and m.start < p.end for m in self.persons)]
         self.clusters = group_events(ctx, events)
         self.main_event = self._main_event()
         self._entities()
         self._memberships()
+        self._represented()
         self._events()
         self._lessons()
         self._statements_and_speakers()
@@ -111,7 +114,8 @@ class _Extractor:
             if lex.organisation_by_name(subject) or lex.place(subject) or lex.agency_type(subject):
                 continue
             start = o.start + o.name.index(subject)
-            out.append(Mention(start, start + len(subject), "programme", subject, "programme-secretariat", 0.7, {}))
+            out.append(Mention(start, start + len(subject), "programme", subject, "programme-secretariat", 0.7,
+                               {"org": o}))
         return out
 
     def _add_acronym_mentions(self, orgs: list[Mention], settled: list[Mention]) -> list[Mention]:
@@ -158,12 +162,60 @@ class _Extractor:
         t = self.table
         for m in self.orgs:
             t.organisation(m)
+        self._merge_bracketed_organisations()
         for m in self.places:
             t.place(m)
         for m in self.programmes:
             t.programme(m)
-        for m in sorted(self.persons, key=lambda m: (m.rule == "person-back-reference", m.start)):
+        self._merge_secretariat_programmes()
+        for m in sorted(self.persons, key=lambda m: (m.rule == "person-back-reference", len(m.name.split()) == 1,
+                                                      m.start)):
             t.person(m)
+
+    def _merge_bracketed_organisations(self) -> None:
+        """ "Resilient Jakarta Secretariat (Sekretariat Jakarta Berketahanan)": one body, two names."""
+        text = self.ctx.text
+        for a in self.orgs:
+            for b in self.orgs:
+                if b.start > a.end and re.fullmatch(r"\s*[\(\[]\s*", text[a.end:b.start]) and \
+                        re.match(r"\s*[\)\]]", text[b.end:]):
+                    ka, kb = self.table.key_of(a), self.table.key_of(b)
+                    if ka and kb and ka != kb and not re.fullmatch(r"[A-Z][A-Za-z0-9]{1,14}", b.name):
+                        self.table.merge(kb, ka)
+
+    def _represented(self) -> None:
+        """ "X was represented by A and B", "Bappeda diwakili oleh A": A and B belong to X."""
+        text = self.ctx.text
+        for m in self.persons:
+            person = self.table.key_of(m)
+            if person is None or m.rule == "person-back-reference":
+                continue
+            sentence = self.ctx.layout.sentence_at(m.start)
+            before = [o for o in self.orgs if sentence.start <= o.start and o.end <= m.start]
+            for o in reversed(before):
+                between = text[o.end:m.start]
+                if re.search(r"\b(?:represented by|diwakili(?: oleh)?|by|oleh)\b", between) and not any(
+                        o.end <= p.start < m.start and p.rule not in ("person-coordinated",) and p is not m
+                        and not re.match(r"\s*(?:,\s*)?(?:dan|and)", text[p.end:m.start]) for p in self.persons):
+                    org = self.table.key_of(o)
+                    if not any(ms.person == person and ms.organisation == org for ms in self.ex.memberships):
+                        self._add_membership(Membership(person=person, organisation=org, spans=[
+                            self.ctx.span(o.start, m.end, "membership", "membership-represented", 0.7)]))
+                    break
+
+    def _merge_secretariat_programmes(self) -> None:
+        """Two renderings of one secretariat ("Resilient Jakarta Secretariat (Sekretariat Jakarta
+        Berketahanan)") are one programme under two names."""
+        by_org: dict[str, str] = {}
+        for p in self.programmes:
+            if p.rule != "programme-secretariat":
+                continue
+            org = self.table.key_of(p.data["org"])
+            key = self.table.key_of(p)
+            if org in by_org and by_org[org] != key:
+                self.table.merge(key, by_org[org])
+            else:
+                by_org[org] = key
 
     def _memberships(self) -> None:
         """Posts of persons from the text after their names, with the group they are listed under."""
@@ -461,6 +513,12 @@ class _Extractor:
                         organiser=role == "organiser")
         for speaker, event, mention in self.speakers:
             add(event, speaker, mention.start, mention.end, "participation-speaker")
+        if len(self.clusters) == 1:
+            # a report on one event: everyone it introduces with a post or body took part in it
+            only = self.clusters[0]
+            for m in self.persons:
+                if m.data.get("post_text") or m.rule in ("person-honorific", "person-after-post"):
+                    add(only, self.table.key_of(m), m.start, m.end, "participation-single-event")
 
     def _only_event(self) -> EventCluster | None:
         return self.clusters[0] if len(self.clusters) == 1 else None

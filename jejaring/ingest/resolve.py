@@ -140,8 +140,9 @@ class EntityTable:
         kind = {"city": "city", "country": "country"}.get(entry.kind, "area")
         self.ex.add(Place(key=key, name=entry.name, place_kind=kind, lexicon_id=entry.id,
                           wikidata=entry.wikidata or None))
-        if fold(m.name) != fold(entry.name):
-            self.ex.entities[key].add_label(self.ctx.text[m.start:m.end], None)
+        surface = self.ctx.text[m.start:m.end]
+        if fold(surface) != fold(entry.name):
+            self.ex.entities[key].add_label(surface, None)
         self._evidence(key, m)
         return self._bind(m, key)
 
@@ -174,6 +175,12 @@ class EntityTable:
             if target is None and any(same_person(m.name, x) for x in e.labels()):
                 key = e.key
                 break
+        if key is None and len(m.name.split()) == 1:
+            owners = [e.key for e in self.ex.entities.values() if isinstance(e, Person) and
+                      fold(m.name) in {w for x in e.labels() for w in fold(x).split()}]
+            if len(owners) == 1:
+                key = owners[0]
+                target = target or fold(m.name)
         if key is None and target is not None:
             return None
         if key is None:
@@ -214,6 +221,18 @@ class EntityTable:
         ev.spans = [self.ctx.span(m.start, m.end, "event", m.rule, m.confidence) for m in cluster.mentions]
         self.ex.add(ev)
         return key
+
+    def merge(self, key: str, into: str) -> None:
+        """Fold entity ``key`` into ``into``: labels and evidence move, mentions follow."""
+        gone = self.ex.entities.pop(key)
+        target = self.ex.entities[into]
+        target.add_label(gone.name, gone.lang)
+        for label, lang in gone.alt_labels:
+            target.add_label(label, lang)
+        target.spans += [s for s in gone.spans if s not in target.spans]
+        for mention_id, k in self._keys.items():
+            if k == key:
+                self._keys[mention_id] = into
 
     # -- shared -----------------------------------------------------------------------------------
     def _bind(self, m: Mention, key: str) -> str:

@@ -63,9 +63,9 @@ def find_lessons(ctx: Context) -> list[LessonItem]:
 
 
 def _introduces_list(low: str, cues: list[str]) -> bool:
-    if not any(re.search(rf"(?<!\w){re.escape(c)}(?!\w)", low) for c in cues):
-        return False
-    return low.rstrip().endswith(":") or bool(re.search(r"\b(?:yaitu|antara lain|sebagai berikut|include|are)\b", low))
+    """A line that names lessons and is followed by a list introduces the lessons (the caller checks
+    that list items follow)."""
+    return any(re.search(rf"(?<!\w){re.escape(c)}(?!\w)", low) for c in cues)
 
 
 def _items(lines: list[Line], i: int) -> tuple[list[tuple[Line, list[Line]]], int]:

@@ -29,8 +29,22 @@ _LOCALITY = re.compile(
 def find_organisations(ctx: Context) -> Iterator[Mention]:
     """Mentions of organisations: head-word names, lexicon names (typos included) and known acronyms."""
     yield from _by_head(ctx)
+    yield from _by_lowercase_head(ctx)
     yield from _by_lexicon(ctx)
     yield from _by_acronym(ctx)
+
+
+# "Duri Utara urban village", "Tambora sub-district": English renderings of Indonesian units
+_LOWER_HEADS = re.compile(r"((?:[A-Z][\w'’\-]*\s+){1,3})(urban village|village|sub-district|subdistrict|regency)\b")
+_LOWER_HEAD_KIND = {"urban village": "kelurahan", "village": "desa", "sub-district": "kecamatan",
+                    "subdistrict": "kecamatan", "regency": "regency-government"}
+
+
+def _by_lowercase_head(ctx: Context) -> Iterator[Mention]:
+    for m in _LOWER_HEADS.finditer(ctx.text):
+        kind = _LOWER_HEAD_KIND[m.group(2)]
+        yield Mention(m.start(), m.end(), "organisation", m.group(), "org-head-lowercase", 0.8,
+                      {"kind": kind, "unit": kind != "regency-government"})
 
 
 def find_acronym_definitions(ctx: Context) -> dict[str, tuple[int, int, str]]:
@@ -125,13 +139,19 @@ def _name_end(ctx: Context, words, i: int, heads) -> int:
 
 
 def _suffix_name_start(ctx: Context, words, j: int) -> int | None:
-    """The first word of a name ending in a suffix head: the run's start, after any post title."""
+    """The first word of a name ending in a suffix head: from the run's start (or after its last "and"
+    or "of"), the first word that can open the name of an institution (a place, an acronym, a word of
+    known institutions), so a person's name before "of the Secretariat" stays out."""
     start = 0
     for k in range(j):
-        if words[k][2].lower() in ("dan", "and") and k + 1 < j:
+        if words[k][2].lower() in ("dan", "and", "of") and k + 1 < j:
             start = k + 1
-    while start < j and (words[start][2].lower() in ("the", "of", "and", "dan") or
-                         ctx.lexicon.is_common_word(words[start][2])):
+    lex = ctx.lexicon
+    while start < j:
+        w = words[start][2]
+        if w.lower() not in ("the", "of", "and", "dan") and not lex.is_common_word(w) and (
+                lex.is_institutional_word(w) or lex.place(w) is not None or w.isupper() or w[0].isdigit()):
+            break
         start += 1
     return start if start < j else None
 
@@ -186,12 +206,18 @@ def _by_lexicon(ctx: Context) -> Iterator[Mention]:
                 surface = " ".join(w for _, _, w in words[i:i + n])
                 best = max(names, key=lambda pair: fuzz.ratio(fold(surface), pair[0]))
                 score = fuzz.ratio(fold(surface), best[0])
+                if n == 1 and surface not in _written_forms(best[1]):
+                    continue  # one word matches only as written: "Who" is not the WHO
                 if score >= 90 and (score == 100 or len(best[0]) >= 12) and not _starts_with_post(ctx, surface):
                     data = {"entry": best[1], "kind": best[1].kind, "unit": best[1].kind in _UNIT_KINDS}
                     if score < 100:
                         data["misspelt"] = True
                     yield Mention(words[i][0], words[i + n - 1][1], "organisation", surface, "org-lexicon",
                                   0.95 if score == 100 else 0.8, data)
+
+
+def _written_forms(entry) -> set[str]:
+    return {entry.name, *entry.aliases, *([entry.acronym] if entry.acronym else [])}
 
 
 def _starts_with_post(ctx: Context, name: str) -> bool:
@@ -211,8 +237,10 @@ def _by_acronym(ctx: Context) -> Iterator[Mention]:
         token = m.group(1)
         if not _ACRONYM.fullmatch(token) and not ctx.lexicon.organisation_by_acronym(token):
             continue
-        entries = ctx.lexicon.organisation_by_acronym(token)
+        entries = [e for e in ctx.lexicon.organisation_by_acronym(token) if token in _written_forms(e)]
         agency = ctx.lexicon.agency_type(token)
+        if agency is not None and token not in (agency.acronym, *agency.aliases):
+            agency = None
         if entries or agency:
             entry = entries[0] if len(entries) == 1 else None
             data = {"acronym": token, "entry": entry, "agency": agency,

@@ -51,8 +51,32 @@ def find_persons(ctx: Context, blocked: list[Mention], posts: list[Mention] = ()
         if post_start is not None and post_end > post_start:
             data["post_text"] = (post_start, post_end)
         found.append(Mention(part.start, part.end, "person", name, rule, _CONFIDENCE.get(rule, 0.7), data))
+    found += _coordinated(ctx, found, blocked)
     found += _back_references(ctx, found, blocked)
     return found
+
+
+def _coordinated(ctx: Context, found: list[Mention], blocked: list[Mention]) -> list[Mention]:
+    """Names joined by "dan"/"and" to a name already found ("represented by A and B")."""
+    text = ctx.text
+    out: list[Mention] = []
+    taken = [(m.start, m.end) for m in found + blocked]
+    for m in list(found):
+        if m.rule == "person-back-reference":
+            continue
+        nxt = re.match(r"\s*(?:,\s*)?(?:dan|and|&)\s+(" + _NAME.pattern + ")", text[m.end:])
+        if nxt is None or len(nxt.group(1).split()) < 2:
+            continue
+        s, e = m.end + nxt.start(1), m.end + nxt.end(1)
+        if any(a < e and s < b for a, b in taken):
+            continue
+        part = _name_part(ctx, s, e)
+        if part is None or not _plausible(ctx, part, "person-name-org"):
+            continue
+        out.append(Mention(part.start, part.end, "person", mend_ocr(part.name), "person-coordinated", 0.7,
+                           {"honorifics": [], "degrees": []}))
+        taken.append((s, e))
+    return out
 
 
 _CONFIDENCE = {"person-name-post": 0.8, "person-name-org": 0.75, "person-context": 0.7, "person-after-post": 0.8, "person-list": 0.9, "person-honorific": 0.9, "person-label": 0.85, "person-bracket-post": 0.85,
@@ -121,8 +145,9 @@ _SPEECH_AFTER = re.compile(r"\s+(?:juga\s+|also\s+|pun\s+)?(?:menjelaskan|menyam
                            r"mengungkapkan|menuturkan|menekankan|menambahkan|memaparkan|menyebut|menilai|mengusulkan|"
                            r"berharap|mengaitkan|menceritakan|mengingatkan|said|says|told|added|argued|explained|noted|"
                            r"stressed|emphasi[sz]ed|recalled|warned|agreed|presented|proposed)\b")
-_BY_BEFORE = re.compile(r"(?:represented by|led by|chaired by|moderated by|opened by|hosted by|dipimpin oleh|"
-                        r"dibuka oleh|diwakili oleh|dipandu oleh|oleh)\s+$", re.IGNORECASE)
+_BY_BEFORE = re.compile(r"\b(?:by|oleh)\s+$", re.IGNORECASE)
+_DEGREES_AFTER = re.compile(r"(?:,?\s*(?:(?:[A-Z][A-Za-z]{0,3}\.){1,4}(?:[A-Za-z]+\.?)?|MURP|MPA|MPP|PhD|MBA|MSc|MA))+"
+                            r"(?=[\s,;)]|$)")
 
 
 def _in_context(ctx: Context) -> Iterator[tuple[str, int, int, int | None, int]]:
@@ -135,17 +160,23 @@ def _in_context(ctx: Context) -> Iterator[tuple[str, int, int, int | None, int]]
     for s in ctx.layout.sentences:
         for m in re.finditer(r"(?<![\w])(" + _NAME.pattern + r")", text[s.start:s.end]):
             start, end = s.start + m.start(), s.start + m.end()
-            after = text[end:s.end]
-            clause_end = end + (re.search(r"[;]|$", after).start())
+            degrees = _DEGREES_AFTER.match(text, end, s.end)
+            after = text[degrees.end() if degrees else end:s.end]
+            clause_end = end + (re.search(r"[;]|$", text[end:s.end]).start())
             comma = re.match(r"\s*,\s*(?:(?:a|an|the|seorang|selaku|sebagai)\s+)?", after)
-            if comma and role_at(ctx, end + comma.end(), clause_end, allow_lower=True) is not None:
-                yield "person-name-post", start, end, end + comma.end(), clause_end
+            if degrees:
+                comma = re.match(r"\s*,?\s*(?:(?:a|an|the|seorang|selaku|sebagai)\s+)?", after)
+            post_start = (degrees.end() if degrees else end) + (comma.end() if comma else 0)
+            if comma and role_at(ctx, post_start, clause_end, allow_lower=True) is not None:
+                yield "person-name-post", start, end, post_start, clause_end
                 continue
             of = re.match(r"\s+(?:dari|of|from)\s+(?:the\s+)?(?=[A-Z])", after)
             if of and len(m.group().split()) >= 2:
                 yield "person-name-org", start, end, end + of.end(), clause_end
                 continue
-            if _SPEECH_AFTER.match(after) or _BY_BEFORE.search(text[max(s.start, start - 25):start]):
+            if _SPEECH_AFTER.match(after):
+                yield "person-context", start, end, None, end
+            elif len(m.group().split()) >= 2 and _BY_BEFORE.search(text[max(s.start, start - 25):start]):
                 yield "person-context", start, end, None, end
 
 

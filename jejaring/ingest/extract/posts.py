@@ -15,13 +15,21 @@ from jejaring.ingest.extract.context import Context, Mention
 __all__ = ["PostParse", "find_post_mentions", "parse_posts", "role_at"]
 
 # Words that introduce a second post held at the same time, or an earlier one.
-_ALSO = re.compile(r"\s*(?:,\s*)?\b(?:selaku|sekaligus(?: sebagai)?|merangkap|as well as|and also|and|dan)\s+", re.I)
+_ALSO = re.compile(
+    r"\s*(?:,\s*)?\b(?:selaku|sekaligus(?: sebagai)?|merangkap|as well as|and also|and|dan"
+    r"|(?:who|yang)\s+(?:also\s+|juga\s+)?(?:acts|serves|is|menjabat|bertindak)\s+(?:as|sebagai)"
+    r"(?:\s+(?:the\s+)?(?:city's|province's|its|their|kota))?)\s+", re.I)
 _FIELD = re.compile(r"\s*(?:[Bb]idang|[Uu]rusan|for|of)\s+", re.I)
 # English role words that end a title ("Research Manager", "Youth Engagement Officer").
 _EN_ROLE_TAIL = re.compile(
     r"(?:[A-Z][\w\-]*\s+){0,3}(?:Officer|Manager|Advisor|Adviser|Director|Coordinator|Counsellor|Counselor|Specialist|"
     r"Assistant|Analyst|Researcher|Consultant|Lead|Secretary|Chair|Chairperson|Facilitator|Expert|Associate)\b"
 )
+
+
+_EN_ROLE_TAIL_LOWER = re.compile(
+    r"(?:[a-z][\w\-]*\s+){0,2}(?:officer|manager|advisor|adviser|director|coordinator|counsellor|specialist|"
+    r"analyst|researcher|consultant|secretary|facilitator|expert|staff member|member of staff)\b")
 
 
 @dataclass(frozen=True)
@@ -54,8 +62,8 @@ def role_at(ctx: Context, start: int, end: int, allow_lower: bool = False) -> tu
             if entry.pattern[0].isupper() and not window[0].isupper() and not allow_lower:
                 continue
             return start + n, entry
-    m = _EN_ROLE_TAIL.match(window)
-    if m and window[0].isupper():
+    m = _EN_ROLE_TAIL.match(window) or (_EN_ROLE_TAIL_LOWER.match(window) if allow_lower else None)
+    if m and (window[0].isupper() or allow_lower):
         return start + m.end(), None
     return None
 
@@ -84,11 +92,11 @@ def parse_posts(ctx: Context, start: int, end: int, orgs: list[Mention]) -> list
         org = next((o for o in orgs if pos <= o.start < stop), None)
         label_end = org.start if org is not None else stop
         locality = None
-        loc = re.search(r"\s(?:Provinsi|Prov\.|Pemprov|Pemerintah Provinsi|Kota|Kabupaten)\s+[A-Z][\w ]*?(?=\s+bidang|\s*$)"
-                        r"|\sDKI Jakarta(?=\s|$)", text[role_end:label_end])
+        loc = re.search(r"(?:\s(?:of|di|in))?\s(?:(?:Provinsi|Prov\.|Pemprov|Pemerintah Provinsi|Kota|Kabupaten)\s+"
+                        r"[A-Z][\w ]*?(?=\s+(?:bidang|for|of)\b|\s*$)|DKI Jakarta(?=\s|$))", text[role_end:label_end])
         label = text[pos:label_end]
         if loc:
-            locality = loc.group().strip()
+            locality = re.sub(r"^(?:of|di|in)\s+", "", loc.group().strip())
             label = text[pos:role_end + loc.start()] + text[role_end + loc.end():label_end]
         label = re.sub(r"\s+", " ", label).strip(" ,;(")
         role = entry.role if entry is not None else _slug(label)

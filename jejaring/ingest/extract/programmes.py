@@ -66,21 +66,27 @@ def _programme(ctx: Context, start: int, end: int, rule: str) -> Mention:
 
 
 def _examples(ctx: Context, start: int, end: int) -> Iterator[Mention]:
-    """Names of projects inside a lesson's description: capitalised runs that are not sentence starts."""
+    """Names of projects inside a lesson's description: capitalised runs that do not open a sentence
+    (leading function words such as "At the" set aside), a word with digits ("Seoullo 7017") or a
+    name the lexicon does not know ("Cheonggyecheon")."""
     text = ctx.text
+    lex = ctx.lexicon
     for m in re.finditer(_NAME_RUN, text[start:end]):
         s, e = start + m.start(), start + m.end()
-        before = text[max(0, s - 2):s]
-        if s == start or re.search(r"[.:!?]\s$|^\n", before) or text[s - 1:s] == "\n":
-            continue
         words = m.group().split()
-        if not re.search(r"[A-Za-z]", m.group()):
+        while words and (lex.is_common_word(words[0]) or words[0].lower() in ("the", "a", "an")):
+            s = text.index(words[1], s + len(words[0])) if len(words) > 1 else e
+            words = words[1:]
+        if not words or not re.search(r"[A-Za-z]", " ".join(words)) or re.search(r"['’]s$", words[-1]):
             continue
-        if len(words) == 1 and not re.search(r"\d", text[e:e + 6]) and not re.search(r"[a-z][A-Z]|\d", m.group()):
-            if not re.match(r"\s+\d", text[e:]):
-                continue
+        if s == start or re.search(r"[.:!?]\s$", text[max(0, s - 2):s]) or text[s - 1:s] == "\n":
+            continue
         if len(words) == 1:
             num = re.match(r"\s+\d{2,5}\b", text[e:])
             if num:
                 e += num.end()
+            elif len(words[0]) < 6 or lex.is_institutional_word(words[0]) or words[0].isupper():
+                continue
+        if all(lex.is_institutional_word(w) or lex.is_common_word(w) for w in words) and len(words) > 1:
+            continue
         yield Mention(s, e, "programme", text[s:e], "programme-example", 0.6, {})

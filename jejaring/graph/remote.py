@@ -1,0 +1,400 @@
+"""A knowledge graph kept in any SPARQL 1.1 Query/Update server: Oxigraph, Fuseki, GraphDB, Virtuoso, Neptune.
+
+:func:`open_remote` gives an object with the API of :class:`~jejaring.graph.store.KnowledgeGraph`.
+Writes are SPARQL Update requests, one per document (one transaction on servers that make a request
+one); reads use explicit ``GRAPH ?g`` patterns, and library queries run over the union of the
+document graphs in the way the location says (see :func:`parse_location`). HTTP is sent with the
+standard library.
+
+Location convention (``-g URL``)::
+
+    http://HOST:PORT                    Oxigraph server: query HOST:PORT/query, update HOST:PORT/update,
+                                        union default graph asked for per query (union-default-graph)
+    http://HOST/PATH                    one URL for query and update (Virtuoso, Neptune); the server's
+                                        default graph is taken as the union (union=server)
+    http://HOST/PATH?update=URL         a separate update URL (Fuseki: .../query?update=.../update)
+    ...&union=MODE                      oxigraph | server | graphs (every named graph sent as
+                                        default-graph-uri) | an IRI sent as default-graph-uri
+                                        (Fuseki: union=urn:x-arq:UnionGraph)
+    http://USER:PASSWORD@HOST/...       HTTP basic authentication
+"""
+
+from __future__ import annotations
+
+import base64
+import re
+import urllib.error
+import urllib.parse
+import urllib.request
+import uuid
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import IO
+
+import pyoxigraph as ox
+from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, PROV, RDF, XSD
+
+from jejaring import __version__
+from jejaring.errors import GraphLocationError, JejaringError, QueryError
+from jejaring.graph.sparql import QueryTimeout, parse_error_message, tokenize
+from jejaring.graph.store import DATASET_FORMATS, META_GRAPH, DocumentRecord, document_iri
+from jejaring.graph.terms import to_ox
+from jejaring.ontology.namespaces import ID, PREFIXES, SCHEMA
+
+__all__ = ["RemoteGraph", "RemoteLocation", "inject_values", "open_remote", "parse_location"]
+
+_ACCEPT = ("application/sparql-results+json, application/sparql-results+xml;q=0.9, "
+           "application/n-triples;q=0.9, text/turtle;q=0.8, application/rdf+xml;q=0.7")
+_UNION_MODES = ("oxigraph", "server", "graphs")
+
+
+@dataclass(frozen=True)
+class RemoteLocation:
+    """Where a remote graph lives: its query and update URLs, how to query the union, and credentials."""
+
+    query_url: str
+    update_url: str
+    union: str = "server"
+    user: str | None = None
+    password: str | None = None
+
+
+def parse_location(url: str) -> RemoteLocation:
+    """The query and update URLs and the union mode named by a ``-g`` URL (see the module docstring).
+
+    >>> parse_location("http://127.0.0.1:7878").update_url
+    'http://127.0.0.1:7878/update'
+    >>> loc = parse_location("http://h:3030/ds/query?update=http://h:3030/ds/update&union=urn:x-arq:UnionGraph")
+    >>> loc.query_url, loc.update_url, loc.union
+    ('http://h:3030/ds/query', 'http://h:3030/ds/update', 'urn:x-arq:UnionGraph')
+    """
+    parts = urllib.parse.urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise GraphLocationError(f"{url}: not an http(s) URL of a SPARQL server")
+    params = urllib.parse.parse_qsl(parts.query, keep_blank_values=True)
+    ours = {k: v for k, v in params if k in ("update", "union")}
+    rest = urllib.parse.urlencode([(k, v) for k, v in params if k not in ("update", "union")])
+    netloc = parts.hostname + (f":{parts.port}" if parts.port else "")
+    if ":" in parts.hostname:
+        netloc = f"[{parts.hostname}]" + (f":{parts.port}" if parts.port else "")
+    bare = parts.path in ("", "/")
+    base = urllib.parse.urlunsplit((parts.scheme, netloc, parts.path.rstrip("/") if bare else parts.path, "", ""))
+    query_url = base + "/query" if bare else base
+    if rest:
+        query_url += "?" + rest
+    update_url = ours.get("update") or (base + "/update" if bare else query_url)
+    union = ours.get("union") or ("oxigraph" if bare else "server")
+    if union not in _UNION_MODES and not re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:\S+$", union):
+        raise GraphLocationError(f"{url}: union={union!r} is not one of {', '.join(_UNION_MODES)} or an IRI")
+    user = urllib.parse.unquote(parts.username) if parts.username else None
+    password = urllib.parse.unquote(parts.password) if parts.password else None
+    return RemoteLocation(query_url, update_url, union, user, password)
+
+
+def open_remote(url: str, *, create: bool = True, timeout: float = 60.0) -> RemoteGraph:
+    """Open a knowledge graph on a SPARQL 1.1 server, checking that it answers.
+
+    Raises
+    ------
+    GraphLocationError
+        The URL is malformed, or the server cannot be reached or refuses access.
+    """
+    kg = RemoteGraph(url, parse_location(url), timeout=timeout)
+    kg.query("ASK { }")
+    return kg
+
+
+class RemoteGraph:
+    """A knowledge graph on a SPARQL 1.1 Query/Update server, with the API of ``KnowledgeGraph``."""
+
+    is_remote = True
+
+    def __init__(self, location: str, remote: RemoteLocation, timeout: float = 60.0) -> None:
+        self.location = location
+        self.remote = remote
+        self.timeout = timeout
+        self._graphs: list[str] | None = None
+
+    # -- context manager -------------------------------------------------------------------
+    def __enter__(self) -> RemoteGraph:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Nothing to release: every write was committed by its own request."""
+
+    def save(self) -> None:
+        """Nothing to save: every write was committed by its own request."""
+
+    # -- views -----------------------------------------------------------------------------
+    def dataset(self) -> Dataset:
+        """An rdflib ``Dataset`` over an in-memory copy of every named graph (a snapshot, not a live view)."""
+        from oxrdflib import OxigraphStore
+
+        store = ox.Store()
+        store.extend(list(self.quads()))
+        return Dataset(store=OxigraphStore(store=store), default_union=True)
+
+    # -- documents -------------------------------------------------------------------------
+    def documents(self) -> list[DocumentRecord]:
+        """The ingested documents, sorted by identity."""
+        rows = self._select(
+            f"""SELECT ?doc ?id ?hash ?lang (COUNT(?s) AS ?n) WHERE {{
+                 GRAPH <{META_GRAPH}> {{ ?doc <{DCTERMS.source}> ?id ; <{DCTERMS.identifier}> ?hash .
+                                       OPTIONAL {{ ?doc <{DCTERMS.language}> ?lang }} }}
+                 OPTIONAL {{ GRAPH ?doc {{ ?s ?p ?o }} }}
+               }} GROUP BY ?doc ?id ?hash ?lang ORDER BY ?id"""
+        )
+        return [
+            DocumentRecord(r["id"].value, r["doc"].value, r["hash"].value,
+                           r["lang"].value if r["lang"] else None, int(r["n"].value))
+            for r in rows
+        ]
+
+    def document_hash(self, identity: str) -> str | None:
+        """The content hash recorded for a document, or None when it was never ingested."""
+        return self._meta_value(identity, DCTERMS.identifier)
+
+    def document_text(self, identity: str) -> str | None:
+        """The cleaned text kept for a document, or None."""
+        return self._meta_value(identity, SCHEMA.text)
+
+    def _meta_value(self, identity: str, prop: URIRef) -> str | None:
+        doc = document_iri(identity)
+        for row in self._select(f"SELECT ?v WHERE {{ GRAPH <{META_GRAPH}> {{ <{doc}> <{prop}> ?v }} }} LIMIT 1"):
+            return row["v"].value
+        return None
+
+    def replace_document(
+        self,
+        identity: str,
+        triples: Graph | Iterable,
+        *,
+        sha256: str,
+        language: str | None = None,
+        text: str | None = None,
+    ) -> URIRef:
+        """Add or replace a document's named graph and its meta record in one SPARQL Update request."""
+        doc = document_iri(identity)
+        meta = _meta_graph(doc, identity, sha256, language, text)
+        self._update(
+            f"""{_delete_meta(doc)} ;
+                DROP SILENT GRAPH <{doc}> ;
+                INSERT DATA {{ GRAPH <{doc}> {{ {_ntriples(triples)} }} }} ;
+                INSERT DATA {{ GRAPH <{META_GRAPH}> {{ {_ntriples(meta)} }} }}"""
+        )
+        self._graphs = None
+        return doc
+
+    def remove_document(self, identity: str) -> bool:
+        """Drop a document's graph and meta record; False when it was not in the graph."""
+        if self.document_hash(identity) is None:
+            return False
+        doc = document_iri(identity)
+        self._update(f"{_delete_meta(doc)} ; DROP SILENT GRAPH <{doc}>")
+        self._graphs = None
+        return True
+
+    # -- reading ---------------------------------------------------------------------------
+    def __len__(self) -> int:
+        rows = list(self._select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"))
+        return int(rows[0]["n"].value) if rows else 0
+
+    def query(self, sparql: str, bindings: dict | None = None, *, timeout: float | None = None):
+        """Run SPARQL over the union of the document graphs on the server.
+
+        ``bindings`` (variable name to term) are sent as a ``VALUES`` block at the top of the
+        WHERE clause, each value written as an escaped RDF term (:func:`inject_values`).
+        Returns pyoxigraph ``QuerySolutions``, ``QueryBoolean`` or a list of ``Triple``, as
+        ``KnowledgeGraph.query`` does.
+        """
+        text = inject_values(sparql, bindings) if bindings else sparql
+        return self._query(text, union=True, timeout=timeout)
+
+    def quads(self, graph: URIRef | None = None) -> Iterator[ox.Quad]:
+        """Every quad of the named graphs (or of one named graph)."""
+        if graph is None:
+            rows = self._select("SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
+            return iter([ox.Quad(r["s"], r["p"], r["o"], r["g"]) for r in rows])
+        g = ox.NamedNode(str(graph))
+        rows = self._select(f"SELECT ?s ?p ?o WHERE {{ GRAPH <{g.value}> {{ ?s ?p ?o }} }}")
+        return iter([ox.Quad(r["s"], r["p"], r["o"], g) for r in rows])
+
+    def comparable_quads(self) -> set[tuple]:
+        """Every quad except the meta graph's run records, as hashable tuples (for "same graph" checks)."""
+        meta = ox.NamedNode(str(META_GRAPH))
+        quads = list(self.quads())
+        activity, rdf_type = ox.NamedNode(str(PROV.Activity)), ox.NamedNode(str(RDF.type))
+        runs = {q.subject for q in quads if q.graph_name == meta and q.predicate == rdf_type and q.object == activity}
+        return {
+            (q.subject, q.predicate, q.object, q.graph_name)
+            for q in quads
+            if not (q.graph_name == meta and (q.subject in runs or q.object in runs))
+        }
+
+    def serialize(self, out: IO[bytes], fmt: ox.RdfFormat, graph: URIRef | None = None) -> None:
+        """Write the named graphs (or one graph) with Oxigraph's writer."""
+        quads = list(self.quads(graph))
+        prefixes = None if fmt in (ox.RdfFormat.N_QUADS, ox.RdfFormat.N_TRIPLES) else {
+            k: str(v) for k, v in PREFIXES.items()}
+        if fmt in DATASET_FORMATS.values():
+            ox.serialize(sorted(quads, key=str), out, fmt, prefixes=prefixes)
+        else:
+            triples = {ox.Triple(q.subject, q.predicate, q.object) for q in quads}
+            ox.serialize(sorted(triples, key=str), out, fmt, prefixes=prefixes)
+
+    # -- HTTP ------------------------------------------------------------------------------
+    def _select(self, sparql: str) -> ox.QuerySolutions:
+        return self._query(sparql, union=False)
+
+    def _union_params(self) -> list[tuple[str, str]]:
+        union = self.remote.union
+        if union == "oxigraph":
+            return [("union-default-graph", "")]
+        if union == "server":
+            return []
+        if union == "graphs":
+            if self._graphs is None:
+                rows = self._select("SELECT DISTINCT ?g WHERE { GRAPH ?g { } }")
+                self._graphs = sorted(r["g"].value for r in rows if isinstance(r["g"], ox.NamedNode))
+            return [("default-graph-uri", g) for g in self._graphs] + [("named-graph-uri", g) for g in self._graphs]
+        return [("default-graph-uri", union)]
+
+    def _query(self, sparql: str, *, union: bool, timeout: float | None = None):
+        params = [("query", sparql)] + (self._union_params() if union else [])
+        body = urllib.parse.urlencode(params).encode("utf-8")
+        content_type, data = self._post(self.remote.query_url, body, "application/x-www-form-urlencoded",
+                                        timeout, what="query")
+        media = content_type.split(";")[0].strip().lower()
+        results_format = ox.QueryResultsFormat.from_media_type(media)
+        if results_format is not None:
+            return ox.parse_query_results(data, results_format)
+        rdf_format = ox.RdfFormat.from_media_type(media)
+        if rdf_format is not None:
+            return [ox.Triple(q.subject, q.predicate, q.object) for q in ox.parse(data, rdf_format)]
+        raise JejaringError(f"{self.location}: the server answered a query with {media or 'no content type'}, "
+                            "not SPARQL results or RDF")
+
+    def _update(self, sparql: str) -> None:
+        self._post(self.remote.update_url, sparql.encode("utf-8"), "application/sparql-update; charset=utf-8",
+                   None, what="update")
+
+    def _post(self, url: str, body: bytes, content_type: str, timeout: float | None, *, what: str):
+        headers = {"Content-Type": content_type, "Accept": _ACCEPT, "User-Agent": f"jejaring/{__version__}"}
+        if self.remote.user is not None:
+            token = base64.b64encode(f"{self.remote.user}:{self.remote.password or ''}".encode()).decode()
+            headers["Authorization"] = f"Basic {token}"
+        request = urllib.request.Request(url, data=body, headers=headers, method="POST")
+        try:
+            with urllib.request.urlopen(request, timeout=timeout or self.timeout) as response:
+                return response.headers.get("Content-Type", ""), response.read()
+        except urllib.error.HTTPError as e:
+            message = " ".join(e.read().decode("utf-8", "replace").split())[:500]
+            if e.code in (401, 403):
+                raise GraphLocationError(
+                    f"{self.location}: the server refused the {what} (HTTP {e.code}): give credentials in the URL "
+                    "(http://USER:PASSWORD@HOST/...) or check that updates are allowed") from None
+            if e.code == 400 and what == "query":
+                raise QueryError(parse_error_message(message or e.reason)) from None
+            raise JejaringError(f"{self.location}: the server failed the {what} (HTTP {e.code}): {message}") from None
+        except TimeoutError:
+            waited = timeout or self.timeout
+            raise QueryTimeout(f"{self.location}: no answer to the {what} within {waited:g} s") from None
+        except urllib.error.URLError as e:
+            raise GraphLocationError(f"{self.location}: cannot reach the SPARQL server: {e.reason}") from None
+
+
+# -- binding parameters -----------------------------------------------------------------------
+def inject_values(sparql: str, bindings: dict) -> str:
+    """The query with a ``VALUES`` block binding ``bindings`` at the top of its WHERE clause.
+
+    Each value is written as an RDF term in N-Triples syntax (pyoxigraph escapes it), so a value
+    cannot break out of its quotes. Used where the server cannot bind variables itself.
+
+    Raises
+    ------
+    QueryError
+        The query has no WHERE clause to bind into, or is a ``CONSTRUCT WHERE`` short form.
+
+    Examples
+    --------
+    >>> inject_values('SELECT ?n WHERE { ?s ?p ?n }', {"n": "x\\" } #"})
+    'SELECT ?n WHERE { VALUES (?n) { ("x\\\\" } #") }\\n ?s ?p ?n }'
+    """
+    names = list(bindings)
+    values = " ".join(str(to_ox(bindings[n])) for n in names)
+    block = f" VALUES ({' '.join('?' + n for n in names)}) {{ ({values}) }}\n"
+    form, seen_where, depth, groups = None, False, 0, 0
+    tokens = tokenize(sparql)
+    for i, tok in enumerate(tokens):
+        kind = tok.lastgroup
+        if kind == "word" and depth == 0:
+            word = tok.group().upper()
+            if form is None and word in ("SELECT", "CONSTRUCT", "ASK", "DESCRIBE"):
+                form = word
+            elif word == "WHERE":
+                seen_where = True
+        elif kind == "open":
+            if depth == 0 and form is not None:
+                groups += 1
+                if form == "CONSTRUCT" and seen_where and groups == 1:
+                    raise QueryError("parameters cannot be bound into a CONSTRUCT WHERE { } short form; "
+                                     "write CONSTRUCT { ... } WHERE { ... }")
+                if seen_where or form != "CONSTRUCT" or groups == 2:
+                    return _insert(sparql, tokens, i, block)
+            depth += 1
+        elif kind == "close":
+            depth -= 1
+    raise QueryError("the query has no WHERE clause to bind parameters into")
+
+
+def _insert(sparql: str, tokens: list, i: int, block: str) -> str:
+    start = tokens[i].end()
+    follows = tokens[i + 1] if i + 1 < len(tokens) else None
+    if follows is None or follows.lastgroup != "word" or follows.group().upper() != "SELECT":
+        return sparql[:start] + block + sparql[start:]
+    # a sub-select cannot follow VALUES in the same group: wrap it in a group of its own
+    depth = 0
+    for tok in tokens[i:]:
+        depth += {"open": 1, "close": -1}.get(tok.lastgroup, 0)
+        if depth == 0:
+            end = tok.start()
+            return sparql[:start] + block + " {" + sparql[start:end] + "} " + sparql[end:]
+    raise QueryError("the query's braces do not balance")
+
+
+# -- writing ----------------------------------------------------------------------------------
+def _meta_graph(doc: URIRef, identity: str, sha256: str, language: str | None, text: str | None) -> Graph:
+    """The meta record of a document, as ``KnowledgeGraph.replace_document`` writes it."""
+    run = ID[f"run/{uuid.uuid4().hex}"]
+    meta = Graph()
+    meta.add((doc, DCTERMS.source, Literal(identity)))
+    meta.add((doc, DCTERMS.identifier, Literal(sha256)))
+    if language:
+        meta.add((doc, DCTERMS.language, Literal(language)))
+    if text is not None:
+        meta.add((doc, SCHEMA.text, Literal(text)))
+    meta.add((doc, PROV.wasGeneratedBy, run))
+    meta.add((run, RDF.type, PROV.Activity))
+    meta.add((run, PROV.startedAtTime, Literal(datetime.now(UTC), datatype=XSD.dateTime)))
+    meta.add((run, SCHEMA.softwareVersion, Literal(__version__)))
+    return meta
+
+
+def _delete_meta(doc: URIRef) -> str:
+    return (f"DELETE {{ GRAPH <{META_GRAPH}> {{ <{doc}> ?p ?o . ?run ?rp ?ro }} }} "
+            f"WHERE {{ GRAPH <{META_GRAPH}> {{ <{doc}> ?p ?o . "
+            f"OPTIONAL {{ <{doc}> <{PROV.wasGeneratedBy}> ?run . ?run ?rp ?ro }} }} }}")
+
+
+def _ntriples(triples: Graph | Iterable) -> str:
+    if not isinstance(triples, Graph):
+        g = Graph()
+        for t in triples:
+            g.add(t)
+        triples = g
+    return triples.serialize(format="nt")
