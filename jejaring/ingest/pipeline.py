@@ -83,13 +83,13 @@ class _Extractor:
         )
         self.orgs = self._add_acronym_mentions([m for m in settled if m.kind == "organisation"], settled)
         self.places = [m for m in settled if m.kind == "place"]
-        self.programmes = [m for m in settled if m.kind == "programme"] + self._secretariat_programmes()
+        self.programmes = [m for m in settled if m.kind == "programme"]
         blocked = [m for m in settled if m.rule != "programme-example"] + self.orgs
         self.posts = find_post_mentions(ctx, self.orgs)
         self.persons = find_persons(ctx, blocked + self.posts, self.posts)
         self.programmes = [p for p in self.programmes if not any(
             p.start < m.end and m.start < p.end for m in self.persons)]
-        self.clusters = group_events(ctx, events)
+        self.clusters = group_events(ctx, [e for e in events if not e.data.get("named") or e in settled])
         self.main_event = self._main_event()
         self._entities()
         self._memberships()
@@ -102,22 +102,6 @@ class _Extractor:
         return self.ex
 
     # -- mentions ---------------------------------------------------------------------------------
-    def _secretariat_programmes(self) -> list[Mention]:
-        """ "Sekretariat Jakarta Berketahanan" is the secretariat of the programme "Jakarta Berketahanan"."""
-        lex = self.ctx.lexicon
-        out = []
-        for o in self.orgs:
-            m = re.fullmatch(r"(?:Sekretariat|Secretariat of)\s+(.+)|(.+?)\s+Secretariat", o.name)
-            if m is None:
-                continue
-            subject = m.group(1) or m.group(2)
-            if lex.organisation_by_name(subject) or lex.place(subject) or lex.agency_type(subject):
-                continue
-            start = o.start + o.name.index(subject)
-            out.append(Mention(start, start + len(subject), "programme", subject, "programme-secretariat", 0.7,
-                               {"org": o}))
-        return out
-
     def _add_acronym_mentions(self, orgs: list[Mention], settled: list[Mention]) -> list[Mention]:
         """Bare acronyms the document defines for an organisation, and acronyms listed among organisations."""
         ctx = self.ctx
@@ -167,7 +151,6 @@ class _Extractor:
             t.place(m)
         for m in self.programmes:
             t.programme(m)
-        self._merge_secretariat_programmes()
         for m in sorted(self.persons, key=lambda m: (m.rule == "person-back-reference", len(m.name.split()) == 1,
                                                       m.start)):
             t.person(m)
@@ -202,20 +185,6 @@ class _Extractor:
                         self._add_membership(Membership(person=person, organisation=org, spans=[
                             self.ctx.span(o.start, m.end, "membership", "membership-represented", 0.7)]))
                     break
-
-    def _merge_secretariat_programmes(self) -> None:
-        """Two renderings of one secretariat ("Resilient Jakarta Secretariat (Sekretariat Jakarta
-        Berketahanan)") are one programme under two names."""
-        by_org: dict[str, str] = {}
-        for p in self.programmes:
-            if p.rule != "programme-secretariat":
-                continue
-            org = self.table.key_of(p.data["org"])
-            key = self.table.key_of(p)
-            if org in by_org and by_org[org] != key:
-                self.table.merge(key, by_org[org])
-            else:
-                by_org[org] = key
 
     def _memberships(self) -> None:
         """Posts of persons from the text after their names, with the group they are listed under."""

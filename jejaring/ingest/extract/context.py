@@ -16,7 +16,7 @@ __all__ = ["Context", "Mention", "Run", "capital_runs", "settle_overlaps"]
 
 WORD = re.compile(r"[^\W_](?:[\w'’\-.]*[^\W_])?\.?")
 # Lowercase words that may join capitalised words inside one name.
-JOINERS = {"dan", "serta", "&", "untuk", "and", "of", "for", "the", "de", "van", "der", "den", "von", "da", "di",
+JOINERS = {"dan", "serta", "&", "untuk", "and", "of", "for", "the", "de", "van", "der", "den", "von", "da",
            "bin", "binti", "al", "la", "le", "du", "des", "y", "on", "in", "dan/atau"}
 
 

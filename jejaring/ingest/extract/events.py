@@ -67,25 +67,41 @@ def _mention(ctx: Context, start: int, cue_end: int, event_class: str, places: l
     data: dict = {"class": event_class, "cue_end": cue_end, "named": False, "aliases": []}
     line = ctx.layout.line_at(start)
     shouting = line is not None and line.text.isupper() and len(line.text) > 12
-    if shouting:
+    if shouting and not re.search(r"\b(?:REPORT|LAPORAN|NOTULEN|MINUTES|SUMMARY|RINGKASAN|AGENDA|PROGRAMME|JADWAL)\b",
+                                  line.text):
         # an all-capitals heading: the whole heading (without a list marker) is the name
         content = line.content
         name = title_case(content.text.strip())
         data.update(named=True)
         return Mention(content.start, content.end, "event", name, "event-heading", 0.85, data)
-    if not surface[:1].isupper():
+    if not surface[:1].isupper() or shouting:
         return Mention(start, cue_end, "event", surface, "event-reference", 0.6, data)
     # a capitalised cue: the name runs on through its run of capitalised words
     run = next((r for r in ctx.runs if r.start <= start < r.end), None)
     end = run.end if run is not None and run.end > cue_end else cue_end
+    dated = re.search(r"\s+(?:of|on|in|pada|bulan)\s+[A-Z][a-z]+(?:\s+\d{4})?$", text[cue_end:end])
+    if dated:
+        end = cue_end + dated.start()  # "Workshop of July 2019": the date is not part of the name
     begin = start
-    if run is not None and run.start < start:
+    if run is not None and run.start < start and re.fullmatch(r"(?:\s+(?:\d{4}|[IVX]+))?", text[cue_end:end]):
+        # English word order, the cue last: "Youth for Resilient Cities Forum 2019", "Semarang City Resilience
+        # Workshop"; leading function words ("The", "Pada") stay out
+        words = [(s, w) for s, _, w in run.words if s < start]
+        while words and ctx.lexicon.is_common_word(words[0][1]):
+            words = words[1:]
+        if words:
+            begin = words[0][0]
+    elif run is not None and run.start < start:
         # "Jakarta - Rotterdam Learning Exchange": place names before the cue belong to the name
         lead = [p for p in places if run.start <= p.start < start]
         if lead and re.fullmatch(r"[\s\-–]*(?:to|ke)?[\s\-–]*", text[lead[-1].end:start]) and all(
                 re.fullmatch(r"[\s\-–]*(?:to|ke)?[\s\-–]*", text[a.end:b.start]) for a, b in zip(lead, lead[1:])):
             begin = lead[0].start
     name = text[begin:end]
+    titled = re.match(r"(?::\s*|\s*[“\"]\s*)([A-Z][^“”\"\n:.]{3,80}?)(?:[”\"]|\s+(?:di|in|at)\s+[A-Z]|$|\n)", text[end:])
+    if titled and end == cue_end:
+        # "Diskusi Publik “Pemuda dan Ketahanan Kelurahan”", "Diskusi Publik: Pemuda dan ..." (a title line)
+        data["aliases"].append(f"{text[begin:end]}: {titled.group(1).strip()}")
     bracket = re.match(r"\s*\(([^()]{3,60})\)", text[end:])
     if bracket and bracket.group(1)[:1].isupper() and not re.fullmatch(r"[A-Z]{2,}", bracket.group(1)):
         data["aliases"].append(bracket.group(1).strip())

@@ -53,10 +53,12 @@ def find_lessons(ctx: Context) -> list[LessonItem]:
     while i < len(lines):
         line = lines[i]
         low = line.text.lower()
-        if not line.is_item and _introduces_list(low, cues) and i + 1 < len(lines) and lines[i + 1].is_item:
+        last = re.split(r"(?<=[.!?])\s+", low.strip())[-1]
+        if not line.is_item and _introduces_list(last, cues) and i + 1 < len(lines) and lines[i + 1].is_item:
             items, i = _items(lines, i + 1)
             for title_line, body in items:
-                out.append(_lesson(ctx, title_line, body, line.start))
+                if not title_line.content.text.isupper():
+                    out.append(_lesson(ctx, title_line, body, line.start))
             continue
         i += 1
     return out

@@ -20,6 +20,7 @@ __all__ = [
 
 # An OCR slip: a lowercase "l" read for a capital "I" at the start of a name ("lndrawan" for "Indrawan").
 _OCR_L_FOR_I = re.compile(r"(?<![\w])l(?=[bcdfghjkmnpqrstvwxz][a-z])")
+_OCR_I_FOR_L = re.compile(r"(?<=[a-z])I(?=[a-z])")
 
 
 def fold(text: str) -> str:
@@ -40,12 +41,13 @@ def is_capitalised(word: str) -> bool:
 
 
 def mend_ocr(name: str) -> str:
-    """Undo the commonest OCR slip in names, a lowercase 'l' for a capital 'I' starting a word.
+    """Undo the commonest OCR slips in names: a lowercase 'l' for a capital 'I' starting a word, and
+    a capital 'I' for an 'l' inside one.
 
-    >>> mend_ocr("Tri lndrawan")
-    'Tri Indrawan'
+    >>> mend_ocr("Tri lndrawan"), mend_ocr("James BaIlo")
+    ('Tri Indrawan', 'James Ballo')
     """
-    return _OCR_L_FOR_I.sub("I", name)
+    return _OCR_I_FOR_L.sub("l", _OCR_L_FOR_I.sub("I", name))
 
 
 def name_similarity(a: str, b: str) -> float:

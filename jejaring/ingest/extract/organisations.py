@@ -87,11 +87,13 @@ def _by_head(ctx: Context) -> Iterator[Mention]:
                 i += 1
                 continue
             j = _name_end(ctx, words, i + len(head.head.split()), heads)
-            if j == i + len(head.head.split()) and head.kind not in ("kelurahan", "kecamatan"):
+            if j == i + len(head.head.split()):
                 i += 1  # a head word alone ("Dinas") names nothing
                 continue
             strong = head.head.startswith(("Pemerintah", "Kota Administrasi", "Pem"))
-            yield _org_mention(ctx, words[i][0], words[j - 1][1], "org-head", head.kind, head.unit, strong)
+            m = _org_mention(ctx, words[i][0], words[j - 1][1], "org-head", head.kind, head.unit, strong)
+            m.confidence = max(m.confidence, 0.87)  # an organisation wins a tie with an event ("Forum Anak ...")
+            yield m
             i = j
         # "Seoul Human Resource Department Center", "Resilient Jakarta Secretariat": the last suffix head
         last = None
@@ -128,6 +130,10 @@ def _name_end(ctx: Context, words, i: int, heads) -> int:
     index = ctx.lexicon.organisation_name_index()
     while j < len(words):
         w = words[j][2]
+        if j > i and "," in ctx.text[words[j - 1][1]:words[j][0]] and (
+                _head_at(words, j, heads, True) is not None or fold(w) in index or ctx.lexicon.agency_type(w)
+                or not _comma_list_ahead(ctx, words, j)):
+            break
         if w in ("dan", "and", "serta", "&") and j + 1 < len(words):
             nxt = words[j + 1][2]
             if _head_at(words, j + 1, heads, True) is not None or fold(nxt) in index or ctx.lexicon.place(nxt):
@@ -136,6 +142,16 @@ def _name_end(ctx: Context, words, i: int, heads) -> int:
     while j > i and words[j - 1][2].lower() in ("dan", "and", "of", "for", "serta", "untuk", "the", "&"):
         j -= 1
     return j
+
+
+def _comma_list_ahead(ctx: Context, words, j: int) -> bool:
+    """After a comma, "B, dan C" must follow for the comma to stay inside one name."""
+    for k in range(j, min(len(words), j + 5)):
+        if words[k][2] in ("dan", "and", "serta"):
+            return True
+        if k > j and "," in ctx.text[words[k - 1][1]:words[k][0]] and words[k][2] not in ("dan", "and"):
+            return False
+    return False
 
 
 def _suffix_name_start(ctx: Context, words, j: int) -> int | None:
@@ -237,6 +253,8 @@ def _by_acronym(ctx: Context) -> Iterator[Mention]:
         token = m.group(1)
         if not _ACRONYM.fullmatch(token) and not ctx.lexicon.organisation_by_acronym(token):
             continue
+        if re.match(r"\s*\d", ctx.text[m.end():]):
+            continue  # "RW 05", "RT 03": an address, not a body
         entries = [e for e in ctx.lexicon.organisation_by_acronym(token) if token in _written_forms(e)]
         agency = ctx.lexicon.agency_type(token)
         if agency is not None and token not in (agency.acronym, *agency.aliases):

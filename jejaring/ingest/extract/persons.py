@@ -24,7 +24,8 @@ _NAME = re.compile(
 _LABELS = re.compile(
     r"(?:Host|Hosts|Presenter|Speaker|Speakers|Moderator|Facilitator|Fasilitator|Narasumber|Pembicara|Moderator"
     r"|Penanggung jawab|Disusun oleh|Diperiksa oleh|Dilaporkan oleh|Disetujui oleh|Contact|Kontak|Liaison in [A-Z]\w+"
-    r"|Prepared by|Reported by|Chair|Ketua|Notulis|Rapporteur|Opening remarks|Closing remarks|Keynote)\s*:\s*",
+    r"|Prepared by|Reported by|Checked by|Chair|Ketua|Notulis|Rapporteur|Opening remarks|Closing remarks|Keynote"
+    r"|Also present|Hadir pula|Turut hadir|Present)\s*:\s*",
 )
 _ATTRIBUTION_BEFORE = re.compile(r"\b(?:ujar|ujarnya|kata|katanya|tutur|tuturnya|ungkap|ungkapnya|jelas|jelasnya"
                                  r"|tegas|tegasnya|imbuh|imbuhnya|said|says|added|explained|noted)\s+(?:Pak\s+|Bu\s+)?$")
@@ -64,7 +65,8 @@ def _coordinated(ctx: Context, found: list[Mention], blocked: list[Mention]) -> 
     for m in list(found):
         if m.rule == "person-back-reference":
             continue
-        nxt = re.match(r"\s*(?:,\s*)?(?:dan|and|&)\s+(" + _NAME.pattern + ")", text[m.end:])
+        nxt = re.match(r"(?:\s*\([^()\n]{1,80}\))?\s*(?:,\s*(?:(?:dan|and|&)\s+)?|(?:dan|and|&)\s+)(" + _NAME.pattern + ")",
+                       text[m.end:])
         if nxt is None or len(nxt.group(1).split()) < 2:
             continue
         s, e = m.end + nxt.start(1), m.end + nxt.end(1)
@@ -125,7 +127,8 @@ def _candidates(ctx: Context) -> Iterator[tuple[str, int, int, int | None, int]]
     for m in re.finditer(r"(?<![\w])(" + _NAME.pattern + r")(?=\s*\((?!\s*[A-Z]{2,}\s*\)))", text):
         close = text.find(")", m.end())
         opening = text.index("(", m.end()) + 1
-        if close > 0 and "\n" not in text[m.end():close] and role_at(ctx, opening, close) is not None:
+        if close > 0 and "\n" not in text[m.end():close] and (role_at(ctx, opening, close) is not None or (
+                len(m.group().split()) >= 2 and _org_at(ctx, opening, close))):
             yield "person-bracket-post", m.start(), m.end(), opening, close
     for m in re.finditer(r"(?<![\w])(" + _NAME.pattern + r")((?:,\s*(?:[A-Z][A-Za-z]?\.){1,3}[A-Za-z]*\.?|,\s*(?:MURP|MPA|MPP|PhD|"
                          r"Ph\.D\.|MBA|MA|MSc|M\.Eng\.|LL\.M\.))+)", text):
@@ -178,6 +181,14 @@ def _in_context(ctx: Context) -> Iterator[tuple[str, int, int, int | None, int]]
                 yield "person-context", start, end, None, end
             elif len(m.group().split()) >= 2 and _BY_BEFORE.search(text[max(s.start, start - 25):start]):
                 yield "person-context", start, end, None, end
+
+
+def _org_at(ctx: Context, start: int, end: int) -> bool:
+    """True when an organisation name the lexicon or the head words know fills ``text[start:end]``."""
+    inside = ctx.text[start:end].strip()
+    lex = ctx.lexicon
+    return bool(lex.organisation_by_name(inside) or lex.organisation_by_acronym(inside) or lex.agency_type(inside)
+                or any(inside.startswith(h.head + " ") for h in lex.org_heads if h.position == "prefix"))
 
 
 def _segments(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:

@@ -98,7 +98,7 @@ def parse_posts(ctx: Context, start: int, end: int, orgs: list[Mention]) -> list
         if loc:
             locality = re.sub(r"^(?:of|di|in)\s+", "", loc.group().strip())
             label = text[pos:role_end + loc.start()] + text[role_end + loc.end():label_end]
-        label = re.sub(r"\s+", " ", label).strip(" ,;(")
+        label = re.sub(r"(?:\s+(?:of|dari|pada|di|in|at|for|untuk))+\s*$", "", re.sub(r"\s+", " ", label).strip(" ,;("))
         role = entry.role if entry is not None else _slug(label)
         lang = entry.lang if entry is not None else "en"
         names = ((entry.label_id, "id"), (entry.label_en, "en")) if entry is not None else ()

@@ -12,6 +12,8 @@ from jejaring.ingest.extract.events import title_case
 __all__ = ["find_programmes"]
 
 _NAME_TOKEN = r"(?:[A-Z][\w'’\-]*|\d{2,5})"
+# Cues written after the name in English ("the Happiness Cafe programme").
+_AFTER_NAME = {"programme", "program", "project", "strategy", "initiative", "campaign", "movement", "plan"}
 _NAME_RUN = rf"{_NAME_TOKEN}(?:\s+(?:{_NAME_TOKEN}|di|of|the|for|dan|and|menuju)(?=\s+{_NAME_TOKEN})|\s+{_NAME_TOKEN})*"
 
 
@@ -19,9 +21,26 @@ def find_programmes(ctx: Context, lesson_spans: list[tuple[int, int]]) -> Iterat
     """Programme mentions: after a programme cue, or as examples inside lesson descriptions."""
     text = ctx.text
     cues = sorted({c.cue for c in ctx.lexicon.programme_cues}, key=len, reverse=True)
+    from jejaring.ingest.extract.posts import role_at
+
     for cue in cues:
         for m in re.finditer(rf"(?<![\w]){re.escape(cue)}(?![\w])", text, re.IGNORECASE):
             surface = m.group()
+            if role_at(ctx, m.start(), min(len(text), m.start() + 60)) is not None:
+                continue  # "Programme Manager", "Project Officer": a post
+            before = re.search(r"((?:[A-Z][\w'’\-]*\s+){1,4})$", text[max(0, m.start() - 80):m.start()])
+            if surface[0].islower() and before and ctx.doc.language == "en" or (surface[0].islower() and before and
+                                                                                 cue.lower() in _AFTER_NAME):
+                # "the Resilient Jakarta programme", "Semarang's Kampung Siaga Bencana programme"
+                s = m.start() - len(before.group(1))
+                name = before.group(1).strip()
+                words = name.split()
+                while words and (ctx.lexicon.is_common_word(words[0]) or words[0].endswith(("'s", "’s"))):
+                    words = words[1:]
+                if words and not (len(words) == 1 and ctx.lexicon.place(words[0])):
+                    start = text.index(words[0], s)
+                    yield _programme(ctx, start, start + len(" ".join(words)), "programme-cue-after")
+                continue
             if surface[0].isupper():
                 # "Strategi Ketahanan Kota Jakarta", "Kota Layak Anak": the cue starts the name
                 name = re.match(_NAME_RUN, text[m.start():])
