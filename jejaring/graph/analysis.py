@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections import Counter
 
 import networkx as nx
 
@@ -279,9 +280,12 @@ def to_table(result: dict, *, top: int = 0) -> str:
                      f"{n['centrality']:>12.4f}  {n['community']:>9}")
     labels = {n["iri"]: n["label"] for n in result["nodes"]}
     lines += ["", "communities:"]
-    for c in result["communities"]:
+    groups = [c for c in result["communities"] if c["size"] > 1]
+    for c in groups:
         names = ", ".join(labels.get(m, m) for m in c["members"][:6])
         lines.append(f"  {c['id']:>3}  {c['size']:>5}  {names}{', …' if c['size'] > 6 else ''}")
+    if len(groups) < len(result["communities"]):
+        lines.append(f"  and {len(result['communities']) - len(groups)} single-node communities")
     for key, title in (("sectors", "brokers between sectors"), ("communities", "brokers between communities")):
         lines += ["", f"{title}:"]
         brokers = result["brokers"][key][:top] if top else result["brokers"][key]
@@ -289,8 +293,9 @@ def to_table(result: dict, *, top: int = 0) -> str:
                   for b in brokers]
         if not brokers:
             lines.append("  (none)")
-    lines += ["", "components:"]
-    lines += [f"  {c['id']:>3}  {c['size']:>5} nodes" for c in result["components"]]
+    sizes = Counter(c["size"] for c in result["components"])
+    lines += ["", "components: " + ", ".join(f"{n} of {size} nodes" if n > 1 else f"1 of {size} nodes"
+                                            for size, n in sorted(sizes.items(), reverse=True))]
     return "\n".join(lines)
 
 

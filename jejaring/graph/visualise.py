@@ -66,6 +66,8 @@ PALETTE = (
 )
 _TEMPLATES = Path(__file__).parent / "templates"
 _MIN_SIZE, _MAX_SIZE = 8.0, 32.0
+#: Longer names are cut on the canvas (the tooltip and the search box have them whole).
+LABEL_MAX = 48
 #: The pull towards the centre in :func:`layout_positions`, against repulsion.
 GRAVITY = 2.0
 
@@ -220,9 +222,9 @@ def to_image(
         xy = np.array([positions[n["id"]] for n in scene.nodes])
         ax.scatter(xy[:, 0], xy[:, 1], s=[(n["size"] * 0.6) ** 2 for n in scene.nodes],
                    c=[n["color"] for n in scene.nodes], edgecolors="white", linewidths=0.5, zorder=2)
-        for n in sorted(scene.nodes, key=lambda n: (-n["size"], n["label"]))[:30]:
+        for n in sorted(scene.nodes, key=lambda n: (-n["size"], n["name"]))[:30]:
             x, y = positions[n["id"]]
-            ax.annotate(_cut(n["label"], 40), (x, y), fontsize=7, ha="center", va="bottom",
+            ax.annotate(_cut(n["name"], 40), (x, y), fontsize=7, ha="center", va="bottom",
                         xytext=(0, n["size"] * 0.35 + 2), textcoords="offset points", zorder=3)
         ax.margins(0.08)
         ax.set_aspect("equal", adjustable="datalim")
@@ -330,7 +332,8 @@ def _scene(G: nx.Graph, *, color_by: str, size_by: str, focus: str | None, depth
         label = str(data.get("label", n))
         scene.nodes.append({
             "id": str(n),
-            "label": label,
+            "label": _cut(label, LABEL_MAX),  # on the canvas; the search box and tooltip use the whole name
+            "name": label,
             "title": _node_tooltip(n, data),
             "kind": str(data.get("kind", "unknown")),
             "sector": str(data.get("sector", "unknown")),

@@ -21,7 +21,7 @@ _ACRONYM = re.compile(r"[A-Z][A-Za-z0-9&\-]*[A-Z0-9]|[A-Z]{2,}")
 # An acronym given in brackets right after a name: "(BPBD)", "[BPBD]", "(OPD/SKPD)".
 _BRACKETED = re.compile(r"\s*[\(\[]\s*([A-Z][A-Za-z0-9&\-]{1,14}(?:\s?/\s?[A-Z][A-Za-z0-9&\-]{1,14})?)\s*[\)\]]")
 _LOCALITY = re.compile(
-    r"(?:Provinsi|Prov\.|Kota Administrasi|Kabupaten Administrasi|Kota|Kabupaten|Kab\.)\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*"
+    r"(?:Provinsi|Prov\.|Kota Administrasi|Kabupaten Administrasi|Kota|Kabupaten|Kab\.)[ \t]+[A-Z]\w*(?:[ \t]+[A-Z]\w*)*"
     r"|DKI\s+Jakarta|Jakarta\s+(?:Pusat|Utara|Barat|Selatan|Timur)"
 )
 
@@ -87,7 +87,8 @@ def _by_head(ctx: Context) -> Iterator[Mention]:
                 i += 1
                 continue
             j = _name_end(ctx, words, i + len(head.head.split()), heads)
-            if j == i + len(head.head.split()):
+            if j == i + len(head.head.split()) or all(re.fullmatch(r"[IVXLC]+|\d+", w) for _, _, w in
+                                                       words[i + len(head.head.split()):j]):
                 i += 1  # a head word alone ("Dinas") names nothing
                 continue
             strong = head.head.startswith(("Pemerintah", "Kota Administrasi", "Pem"))

@@ -21,6 +21,9 @@ def find_places(ctx: Context) -> Iterator[Mention]:
             for n in range(min(5, len(words) - i), 0, -1):
                 start, end = words[i][0], words[i + n - 1][1]
                 entry = ctx.lexicon.place(text[start:end])
+                if entry is None and n == 1 and "-" in words[i][2]:
+                    yield from _hyphenated(ctx, start, words[i][2])
+                    break
                 if entry is None or (n == 1 and not words[i][2][0].isupper()):
                     continue
                 if n == 1 and _inside_longer_name(ctx, words, i):
@@ -38,6 +41,17 @@ def _inside_longer_name(ctx: Context, words, i: int) -> bool:
     "Jakarta Berketahanan"), unless the words around it only say what kind of place it is."""
     before = words[i - 1][2] if i > 0 else None
     after = words[i + 1][2] if i + 1 < len(words) else None
-    if before is not None and before[:1].isupper() and before not in ("Kota", "Provinsi", "Kabupaten", "DKI", "City"):
+    if before is not None and before[:1].isupper() and before not in ("Kota", "Provinsi", "Kabupaten", "DKI", "City") \
+            and not ctx.lexicon.is_common_word(before):
         return True
     return after is not None and after[:1].isupper() and ctx.lexicon.place(after) is None
+
+
+def _hyphenated(ctx: Context, start: int, word: str) -> Iterator[Mention]:
+    """ "Jakarta-Rotterdam": places joined by a hyphen, each its own mention."""
+    pos = start
+    for part in word.split("-"):
+        entry = ctx.lexicon.place(part) if part[:1].isupper() else None
+        if entry is not None:
+            yield Mention(pos, pos + len(part), "place", entry.name, "place-gazetteer", 0.85, {"entry": entry})
+        pos += len(part) + 1

@@ -14,7 +14,10 @@ __all__ = ["find_programmes"]
 _NAME_TOKEN = r"(?:[A-Z][\w'’\-]*|\d{2,5})"
 # Cues written after the name in English ("the Happiness Cafe programme").
 _AFTER_NAME = {"programme", "program", "project", "strategy", "initiative", "campaign", "movement", "plan"}
-_NAME_RUN = rf"{_NAME_TOKEN}(?:\s+(?:{_NAME_TOKEN}|di|of|the|for|dan|and|menuju)(?=\s+{_NAME_TOKEN})|\s+{_NAME_TOKEN})*"
+_NAME_RUN = rf"{_NAME_TOKEN}(?:[ \t]+(?:{_NAME_TOKEN}|di|of|the|for|dan|and|menuju)(?=[ \t]+{_NAME_TOKEN})|[ \t]+{_NAME_TOKEN})*"
+# Words that make what follows part of a post title, not a programme ("Manajer Program Ketahanan Kota").
+_POST_BEFORE = re.compile(r"(?:Manajer|Manager|Koordinator|Coordinator|Direktur|Director|Officer|Kepala|Head|Staf|Staff"
+                          r"|Ketua|Chair|Spesialis|Specialist|Asisten|Assistant)\s+$")
 
 
 def find_programmes(ctx: Context, lesson_spans: list[tuple[int, int]]) -> Iterator[Mention]:
@@ -26,9 +29,10 @@ def find_programmes(ctx: Context, lesson_spans: list[tuple[int, int]]) -> Iterat
     for cue in cues:
         for m in re.finditer(rf"(?<![\w]){re.escape(cue)}(?![\w])", text, re.IGNORECASE):
             surface = m.group()
-            if role_at(ctx, m.start(), min(len(text), m.start() + 60)) is not None:
-                continue  # "Programme Manager", "Project Officer": a post
-            before = re.search(r"((?:[A-Z][\w'’\-]*\s+){1,4})$", text[max(0, m.start() - 80):m.start()])
+            if role_at(ctx, m.start(), min(len(text), m.start() + 60)) is not None or \
+                    _POST_BEFORE.search(text[max(0, m.start() - 20):m.start()]):
+                continue  # "Programme Manager", "Manajer Program ...": a post
+            before = re.search(r"((?:[A-Z][\w'’\-]*[ \t]+){1,4})$", text[max(0, m.start() - 80):m.start()])
             if surface[0].islower() and before and ctx.doc.language == "en" or (surface[0].islower() and before and
                                                                                  cue.lower() in _AFTER_NAME):
                 # "the Resilient Jakarta programme", "Semarang's Kampung Siaga Bencana programme"
@@ -44,11 +48,11 @@ def find_programmes(ctx: Context, lesson_spans: list[tuple[int, int]]) -> Iterat
             if surface[0].isupper():
                 # "Strategi Ketahanan Kota Jakarta", "Kota Layak Anak": the cue starts the name
                 name = re.match(_NAME_RUN, text[m.start():])
-                if name and len(name.group().split()) >= 2:
+                if name and len(name.group().split()) >= 2 and not name.group().isupper():
                     yield _programme(ctx, m.start(), m.start() + name.end(), "programme-cue")
                 continue
             # "program Jakarta Berketahanan", "restorasi sungai Cheonggye": the name follows the cue
-            after = re.match(rf"\s+((?:[a-z]+\s+){{0,2}}?)({_NAME_RUN})", text[m.end():])
+            after = re.match(rf"[ \t]+((?:[a-z]+[ \t]+){{0,2}}?)({_NAME_RUN})", text[m.end():])
             if after is None:
                 continue
             lead = after.group(1)
