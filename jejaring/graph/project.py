@@ -253,7 +253,7 @@ class _Facts:
     parents: dict[str, dict[str, set[str]]] = field(default_factory=dict)  # org -> parent -> relation
     parent_docs: dict[tuple[str, str], set[str]] = field(default_factory=lambda: defaultdict(set))
     documents: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
-    quotes: dict[str, list[str]] = field(default_factory=dict)
+    quotes: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
     memberships: list[_Membership] = field(default_factory=list)
     held_by: dict[str, list[_Membership]] = field(default_factory=lambda: defaultdict(list))  # person ->
     held_in: dict[str, list[_Membership]] = field(default_factory=lambda: defaultdict(list))  # organisation ->
@@ -352,7 +352,8 @@ def _labels(kg: KnowledgeGraph) -> dict[str, str]:
     return {s: key[2] for s, key in best.items()}
 
 
-def _quotes(kg: KnowledgeGraph, names: dict[str, str]) -> dict[str, list[str]]:
+def _quotes(kg: KnowledgeGraph, names: dict[str, str]) -> dict[str, list[tuple[str, str]]]:
+    """Each annotated node's distinct quotes as (exact, source document), in document and text order."""
     found: dict[str, set[tuple]] = defaultdict(set)
     for row in kg.query(_Q_QUOTES):
         exact = " ".join(row["exact"].value.split())
@@ -361,15 +362,21 @@ def _quotes(kg: KnowledgeGraph, names: dict[str, str]) -> dict[str, list[str]]:
         src = names.get(row["src"].value, row["src"].value)
         start = int(row["start"].value) if row["start"] is not None else -1
         found[row["body"].value].add((src, start, exact))
-    quotes: dict[str, list[str]] = {}
+    quotes: dict[str, list[tuple[str, str]]] = {}
     for body, items in found.items():
-        seen: list[str] = []
+        seen: list[tuple[str, str]] = []
         for src, _, exact in sorted(items):
-            text = f"“{exact}” ({src})"
-            if text not in seen:
-                seen.append(text)
-        quotes[body] = seen[:MAX_QUOTES]
+            if (exact, src) not in seen:
+                seen.append((exact, src))
+        quotes[body] = seen
     return quotes
+
+
+def _pick_quotes(quotes: list[tuple[str, str]], label: str) -> list[str]:
+    """A few quotes, those saying more than the node's own name first."""
+    name = _fold(label)
+    ranked = sorted(quotes, key=lambda q: _fold(q[0]) == name)  # stable: keeps document order within each
+    return [f"“{exact}” ({src})" for exact, src in ranked[:MAX_QUOTES]]
 
 
 def _memberships(kg: KnowledgeGraph, labels: dict[str, str]) -> list[_Membership]:
@@ -450,7 +457,7 @@ def _stakeholders(f: _Facts, window: _Window) -> nx.MultiGraph:
         if m.org is None or m.person not in G or m.org not in G or not window.keeps(m.lo, m.hi):
             continue
         edges.append((m.person, m.org, m.iri, _edge("membership", m.start, m.end, f.documents.get(m.iri, ()),
-                                                     role=m.role, quotes=f.quotes.get(m.iri, []))))
+                                                     role=m.role, quotes=_pick_quotes(f.quotes.get(m.iri, []), ""))))
     for o, ps in f.parents.items():
         for parent, relations in ps.items():
             if o in G and parent in G:
@@ -579,9 +586,10 @@ def _node(f: _Facts, n: str, window: _Window) -> dict:
         posts = [f"{m.role or 'member'}: {f.labels.get(m.person, m.person)}" for m in held]
         organisations = sorted(f.labels.get(p, p) for p in f.parents.get(n, {}))
     start, end = f.events.get(n, ("", ""))
+    label = f.labels.get(n) or _local(n)
     return {
         "iri": n,
-        "label": f.labels.get(n) or _local(n),
+        "label": label,
         "kind": kind,
         "sector": _sector(f, n, kind),
         "start": start,
@@ -589,7 +597,7 @@ def _node(f: _Facts, n: str, window: _Window) -> dict:
         "posts": sorted(set(posts)),
         "organisations": organisations,
         "documents": sorted(f.documents.get(n, ())),
-        "quotes": list(f.quotes.get(n, [])),
+        "quotes": _pick_quotes(f.quotes.get(n, []), label),
     }
 
 

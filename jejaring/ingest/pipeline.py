@@ -331,8 +331,12 @@ class _Extractor:
     # -- events -----------------------------------------------------------------------------------
     def _events(self) -> None:
         ctx = self.ctx
-        if self.main_event is not None and self.main_event.start is None and ctx.doc.date:
-            self.main_event.start, self.main_event.precision = ctx.doc.date, "day"
+        if self.main_event is not None and self.main_event.precision != "day" or \
+                self.main_event is not None and self.main_event.start is None:
+            dateline = next((d for d in ctx.dates if d.start < 600 and d.precision == "day"), None)
+            if dateline is not None:
+                # the dateline under a headline dates the event the headline names
+                self.main_event.start, self.main_event.end, self.main_event.precision = dateline.begin, None, "day"
         if self.main_event is not None and self.main_event.place is None:
             self.main_event.place = self._dateline_place()
         self.event_keys: dict[int, str] = {}

@@ -107,14 +107,21 @@ def _mention(ctx: Context, start: int, cue_end: int, event_class: str, places: l
         data["aliases"].append(bracket.group(1).strip())
     elif bracket and re.fullmatch(r"[A-Z]{2,}", bracket.group(1)):
         data["acronym"] = bracket.group(1)
+        more = re.match(r"[ \t]+((?:[A-Z][\w/\-]*[ \t]*)+)", text[end + bracket.end():])
+        if more:
+            # "Focus Group Discussion (FGD) Pilar Kesiapsiagaan Bencana": the name goes on after the acronym
+            rest = more.group(1).strip()
+            data["aliases"] += [f"{bracket.group(1)} {rest}", f"{name} {rest}"]
     after = end + (bracket.end() if bracket else 0)
-    dest = re.match(r"\s+(?:ke|to)\s+(?:Kota\s+|kota\s+)?([A-Z][\w]+(?:\s+[A-Z][\w]+)?)", text[after:])
+    dest = re.match(r"(?:[ \t]+[A-Z][\w]*){0,3}[ \t]+(?:ke|to)[ \t]+(?:Kota[ \t]+|kota[ \t]+)?([A-Z][\w]+(?:[ \t]+[A-Z][\w]+)?)",
+                    text[after:])
     if dest:
         place = next((p for p in places if p.start <= after + dest.start(1) < p.end), None)
         if place is not None:
             data["destination"] = place
             if not name.endswith(place.name):
-                data["aliases"].append(f"{name} {text[after:after + dest.end()].strip()}")
+                to = re.search(r"(?:ke|to)[ \t]+.*$", text[after:after + dest.end()]).group()
+                data["aliases"].append(f"{name} {to}")
     data["named"] = True
     return Mention(begin, end, "event", re.sub(r"\s+", " ", name), "event-name", 0.85, data)
 
@@ -194,24 +201,33 @@ def _date_event(ctx: Context, cluster: EventCluster, clusters: list[EventCluster
     """Dates said next to a mention of this event and nearer to it than to another event's mention."""
     every = sorted(((m.start, id(c), m) for c in clusters for m in c.mentions), key=lambda t: t[0])
     candidates: list[DateMention] = []
+    fallback: list[DateMention] = []
     for d in ctx.dates:
         sentence = ctx.layout.sentence_at(d.start)
         before = [(s, cid, m) for s, cid, m in every if sentence.start <= s <= d.start]
-        owner = before[-1][1] if before else None
-        if owner is None:
-            owner = _heading_owner(ctx, d, every)
+        after = [(s, cid, m) for s, cid, m in every if d.start < s < sentence.end]
+        # the nearest mention before the date; failing that ("Jakarta, Selasa (16/7/2019) - BPPBJ menggelar
+        # Sosialisasi ..."), the first one after it in the same sentence
+        owner = before[-1][1] if before else _heading_owner(ctx, d, every)
         if owner == id(cluster):
             candidates.append(d)
+        elif owner is None and after and after[0][1] == id(cluster):
+            fallback.append(d)
+    candidates = candidates or fallback
     day = [d for d in candidates if d.precision == "day"]
     chosen = day[0] if day else (candidates[0] if candidates else None)
     if chosen is not None:
         cluster.start, cluster.end, cluster.precision = chosen.begin, chosen.end_date, chosen.precision
 
 
+# A line that gives an event's date as a field: "Hari/tanggal : Selasa (6/11/2018)", "Date: 8 July 2019".
+_DATE_FIELD = re.compile(r"\s*(?:hari\s*/\s*tanggal|tanggal|tgl\.?|waktu|hari|date|dates|when|day)\s*:", re.IGNORECASE)
+
+
 def _heading_owner(ctx: Context, d: DateMention, every) -> int | None:
     """A date on a line like "Hari/tanggal : ..." below a list item that names an event belongs to it."""
     line = ctx.layout.line_at(d.start)
-    if line is None:
+    if line is None or not _DATE_FIELD.match(line.content.text) and line.text.strip() != ctx.text[d.start:d.end]:
         return None
     lines = ctx.layout.lines
     i = lines.index(line)
