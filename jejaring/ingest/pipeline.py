@@ -13,7 +13,7 @@ from dataclasses import replace
 from jejaring.ingest.document import Document
 from jejaring.ingest.extract.context import Context, Mention, settle_overlaps
 from jejaring.ingest.extract.events import EventCluster, find_event_mentions, group_events
-from jejaring.ingest.extract.lessons import LessonItem, find_lessons
+from jejaring.ingest.extract.lessons import LessonItem, find_lessons, find_prose_lessons
 from jejaring.ingest.extract.names import fold
 from jejaring.ingest.extract.organisations import find_acronym_definitions, find_organisations
 from jejaring.ingest.extract.persons import find_persons
@@ -73,6 +73,7 @@ class _Extractor:
         ctx = self.ctx
         places = list(find_places(ctx))
         self.lessons = find_lessons(ctx)
+        self.lessons += find_prose_lessons(ctx, self.lessons)
         lesson_blocks = [Mention(i.start, i.end, "lesson", i.title, "lesson-title") for i in self.lessons]
         events = find_event_mentions(ctx, places)
         programmes = list(find_programmes(ctx, [(i.description_start, i.description_end) for i in self.lessons]))

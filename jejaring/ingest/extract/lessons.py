@@ -12,7 +12,16 @@ from dataclasses import dataclass
 from jejaring.ingest.extract.context import Context
 from jejaring.ingest.extract.text import Line
 
-__all__ = ["LessonItem", "find_lessons", "split_title"]
+__all__ = ["LessonItem", "find_lessons", "find_prose_lessons", "split_title"]
+
+# In running text, what follows one of these words after a lesson cue names the lesson(s):
+# "salah satu pembelajaran penting dari Seoul adalah sikap inklusif", "... bukan soal X, melainkan Y",
+# "pembelajaran dari ..., khususnya soal X serta Y".
+_PROSE_MARKER = re.compile(r"\b(?:adalah|ialah|yaitu|yakni|melainkan|khususnya(?:\s+soal)?|terutama(?:\s+soal)?|"
+                           r"namely|is|was|were)\s+", re.IGNORECASE)
+_PROSE_END = re.compile(r"[,;:.!?\"“”()]|\s(?:perlu|harus|yang\s+(?:dinilai|perlu)|should|must|from|dari|karena|because)\b")
+_GENERIC_HEADS = re.compile(r"^(?:(?:sikap|soal|aspek|faktor|hal|prinsip|pentingnya|nilai|the|a|an|pada)\s+)+",
+                            re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -103,3 +112,40 @@ def _lesson(ctx: Context, title_line: Line, body: list[Line], cue_start: int) ->
     description = ctx.text[desc_start:desc_end].strip() or None
     title_end = content.start + len(title_text)
     return LessonItem(content.start, title_end, title, title_en, description, desc_start, desc_end, cue_start)
+
+
+def find_prose_lessons(ctx: Context, listed: list[LessonItem]) -> list[LessonItem]:
+    """Lessons named in running text after a lesson cue, outside the lesson lists already found."""
+    cues = sorted({c.cue.lower() for c in ctx.lexicon.lesson_cues}, key=len, reverse=True)
+    cue_re = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, cues)) + r")(?!\w)", re.IGNORECASE)
+    text = ctx.text
+    out: list[LessonItem] = []
+    for s in ctx.layout.sentences:
+        if any(i.cue_start <= s.start < i.description_end or i.start <= s.start < i.end for i in listed):
+            continue
+        cue = cue_re.search(text, s.start, s.end)
+        if cue is None:
+            continue
+        marker = _PROSE_MARKER.search(text, cue.end(), s.end)
+        if marker is None or marker.start() - cue.end() > 80:
+            continue
+        stop = _PROSE_END.search(text, marker.end(), s.end)
+        phrase_end = stop.start() if stop else s.end
+        for start, end in _parts(text, marker.end(), phrase_end):
+            title = _GENERIC_HEADS.sub("", text[start:end]).strip()
+            if not 1 <= len(title.split()) <= 8:
+                continue
+            start = end - len(title)
+            out.append(LessonItem(start, end, title[:1].upper() + title[1:], None, text[s.start:s.end].strip(),
+                                  s.start, s.end, cue.start()))
+    return out
+
+
+def _parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split "X serta Y" (never at "dan", which joins words inside one lesson)."""
+    out, pos = [], start
+    for m in re.finditer(r"\s+(?:serta|as well as)\s+", text[start:end]):
+        out.append((pos, start + m.start()))
+        pos = start + m.end()
+    out.append((pos, end))
+    return [(a, b) for a, b in out if text[a:b].strip()]

@@ -137,7 +137,8 @@ def _name_end(ctx: Context, words, i: int, heads) -> int:
             break
         if w in ("dan", "and", "serta", "&") and j + 1 < len(words):
             nxt = words[j + 1][2]
-            if _head_at(words, j + 1, heads, True) is not None or fold(nxt) in index or ctx.lexicon.place(nxt):
+            if nxt[:1].isupper() and (_head_at(words, j + 1, heads, True) is not None or fold(nxt) in index
+                                      or ctx.lexicon.place(nxt)):
                 break
         j += 1
     while j > i and words[j - 1][2].lower() in ("dan", "and", "of", "for", "serta", "untuk", "the", "&"):

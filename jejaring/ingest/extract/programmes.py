@@ -12,6 +12,10 @@ from jejaring.ingest.extract.events import title_case
 __all__ = ["find_programmes"]
 
 _NAME_TOKEN = r"(?:[A-Z][\w'’\-]*|\d{2,5})"
+_EXAMPLE_CUE = re.compile(
+    rf"(?:\b(?:contohnya|misalnya|seperti|for example|for instance|such as|e\.g\.)[ \t]*(?:adalah[ \t]+|is[ \t]+)?"
+    rf"(?P<after>{_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN})+))"
+    rf"|(?P<before>{_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN})+)[ \t]+(?:itu[ \t]+|ini[ \t]+)?(?:contohnya|salah satu contohnya)\b")
 # Cues written after the name in English ("the Happiness Cafe programme").
 _AFTER_NAME = {"programme", "program", "project", "strategy", "initiative", "campaign", "movement", "plan"}
 _NAME_RUN = rf"{_NAME_TOKEN}(?:[ \t]+(?:{_NAME_TOKEN}|di|of|the|for|dan|and|menuju)(?=[ \t]+{_NAME_TOKEN})|[ \t]+{_NAME_TOKEN})*"
@@ -49,7 +53,9 @@ def find_programmes(ctx: Context, lesson_spans: list[tuple[int, int]]) -> Iterat
                 # "Strategi Ketahanan Kota Jakarta", "Kota Layak Anak": the cue starts the name
                 name = re.match(_NAME_RUN, text[m.start():])
                 if name and len(name.group().split()) >= 2 and not name.group().isupper():
-                    yield _programme(ctx, m.start(), m.start() + name.end(), "programme-cue")
+                    s, e = _split_and(text, m.start(), m.start() + name.end())[0]
+                    if len(text[s:e].split()) >= 2 and not ctx.lexicon.organisation_by_name(text[s:e]):
+                        yield _programme(ctx, s, e, "programme-cue")
                 continue
             # "program Jakarta Berketahanan", "restorasi sungai Cheonggye": the name follows the cue
             after = re.match(rf"[ \t]+((?:[a-z]+[ \t]+){{0,2}}?)({_NAME_RUN})", text[m.end():])
@@ -64,6 +70,11 @@ def find_programmes(ctx: Context, lesson_spans: list[tuple[int, int]]) -> Iterat
                 yield _programme(ctx, s, e, "programme-cue")
     for start, end in lesson_spans:
         yield from _examples(ctx, start, end)
+    for m in _EXAMPLE_CUE.finditer(text):
+        # "Pemulihan Sungai Cheonggyecheon itu contohnya", "contohnya adalah X", "such as X"
+        s, e = (m.start("after"), m.end("after")) if m.group("after") else (m.start("before"), m.end("before"))
+        if not ctx.lexicon.organisation_by_name(text[s:e]) and ctx.lexicon.place(text[s:e]) is None:
+            yield _programme(ctx, s, e, "programme-example-cue")
 
 
 def _split_and(text: str, start: int, end: int) -> list[tuple[int, int]]:
