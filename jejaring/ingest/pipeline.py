@@ -87,6 +87,14 @@ class _Extractor:
         self.programmes = [m for m in settled if m.kind == "programme"]
         blocked = [m for m in settled if m.rule != "programme-example"] + self.orgs
         self.posts = find_post_mentions(ctx, self.orgs)
+        # a unit named inside a post title ("Head of Tidal and Coastal Flood Control Division") is part of the
+        # title, and so is a programme cue in it ("Direktur ... Strategi dan Kebijakan ...")
+        inside = [(p.start, p.data["posts"][0].organisation.start if p.data["posts"][0].organisation else p.end)
+                  for p in self.posts]
+        self.orgs = [o for o in self.orgs if o.rule != "org-head-suffix" or not any(
+            s <= o.start and o.end <= e for s, e in inside)]
+        self.programmes = [g for g in self.programmes if not any(p.start <= g.start < p.end for p in self.posts)]
+        self.posts = find_post_mentions(ctx, self.orgs)
         self.persons = find_persons(ctx, blocked + self.posts, self.posts)
         self.programmes = [p for p in self.programmes if not any(
             p.start < m.end and m.start < p.end for m in self.persons)]

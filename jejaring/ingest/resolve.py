@@ -151,6 +151,11 @@ class EntityTable:
         name = fold(m.name)
         key = next((e.key for e in self.ex.entities.values() if isinstance(e, Programme) and
                     any(fold(x) == name or fuzz.ratio(fold(x), name) >= TYPO_RATIO for x in e.labels())), None)
+        if key is None and " " not in name:
+            # "Cheonggye" after "restorasi sungai Cheonggye": the one word names the programme it is part of
+            owners = [e.key for e in self.ex.entities.values() if isinstance(e, Programme) and
+                      any(name in fold(x).split() for x in e.labels())]
+            key = owners[0] if len(owners) == 1 else None
         if key is None:
             key = f"programme:{slugify(m.name)}"
             self.ex.add(Programme(key=key, name=m.name, lang=self.ctx.doc.language))

@@ -87,7 +87,7 @@ def _mention(ctx: Context, start: int, cue_end: int, event_class: str, places: l
         # English word order, the cue last: "Youth for Resilient Cities Forum 2019", "Semarang City Resilience
         # Workshop"; leading function words ("The", "Pada") stay out
         words = [(s, w) for s, _, w in run.words if s < start]
-        while words and ctx.lexicon.is_common_word(words[0][1]):
+        while words and (ctx.lexicon.is_common_word(words[0][1]) or words[0][1].isdigit()):
             words = words[1:]
         if words:
             begin = words[0][0]

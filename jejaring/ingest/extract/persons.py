@@ -273,7 +273,7 @@ def _back_references(ctx: Context, found: list[Mention], blocked: list[Mention])
     parts: dict[str, set[str]] = {}
     for m in found:
         words = [w for w in m.name.split() if not re.fullmatch(r"[A-Z]\.", w)]
-        for w in words if len(words) > 1 else []:
+        for w in words if len(words) > 1 or len(m.name) >= 5 else []:
             if len(w) >= 4:
                 parts.setdefault(fold(w), set()).add(fold(m.name))
     taken = [(m.start, m.end) for m in found] + [(b.start, b.end) for b in blocked]
