@@ -89,10 +89,8 @@ class _Extractor:
         self.posts = find_post_mentions(ctx, self.orgs)
         # a unit named inside a post title ("Head of Tidal and Coastal Flood Control Division") is part of the
         # title, and so is a programme cue in it ("Direktur ... Strategi dan Kebijakan ...")
-        inside = [(p.start, p.data["posts"][0].organisation.start if p.data["posts"][0].organisation else p.end)
-                  for p in self.posts]
         self.orgs = [o for o in self.orgs if o.rule != "org-head-suffix" or not any(
-            s <= o.start and o.end <= e for s, e in inside)]
+            p.start <= o.start and o.end <= p.end and "," not in ctx.text[p.start:o.start] for p in self.posts)]
         self.programmes = [g for g in self.programmes if not any(p.start <= g.start < p.end for p in self.posts)]
         self.posts = find_post_mentions(ctx, self.orgs)
         self.persons = find_persons(ctx, blocked + self.posts, self.posts)
@@ -100,6 +98,11 @@ class _Extractor:
             p.start < m.end and m.start < p.end for m in self.persons)]
         self.clusters = group_events(ctx, [e for e in events if not e.data.get("named") or e in settled])
         self.main_event = self._main_event()
+        if self.main_event is not None:
+            # sessions of an agenda named only by their kind ("Workshop: ...") are parts of the main event
+            cues = {c.cue.lower() for c in ctx.lexicon.event_cues}
+            self.clusters = [c for c in self.clusters if c is self.main_event or c.start is not None or
+                             any(x.name.lower() not in cues for x in c.named)]
         self._entities()
         self._memberships()
         self._represented()
@@ -211,10 +214,11 @@ class _Extractor:
             if start_end:
                 self._earlier_post(person, m, *start_end)
             if not posts and start_end:
-                org = next((o for o in self.orgs if start_end[0] <= o.start < start_end[1]), None)
-                if org is not None:
+                orgs = [o for o in self.orgs if start_end[0] <= o.start < start_end[1]]
+                for org in orgs:  # "Faculty of ..., Delft University of Technology": a member of each
                     self._add_membership(Membership(person=person, organisation=self.table.key_of(org), at=at,
                                                     spans=[ctx.span(m.start, start_end[1], "membership", m.rule)]))
+                if orgs:
                     continue
             if not posts and group is not None:
                 self._add_membership(Membership(person=person, organisation=group, at=at,

@@ -98,7 +98,7 @@ def _mention(ctx: Context, start: int, cue_end: int, event_class: str, places: l
                 re.fullmatch(r"[\s\-–]*(?:to|ke)?[\s\-–]*", text[a.end:b.start]) for a, b in zip(lead, lead[1:])):
             begin = lead[0].start
     name = text[begin:end]
-    titled = re.match(r"(?::\s*|\s*[“\"]\s*)([A-Z][^“”\"\n:.]{3,80}?)(?:[”\"]|\s+(?:di|in|at)\s+[A-Z]|$|\n)", text[end:])
+    titled = re.match(r"(?::\s*[“\"]?|\s*[“\"]\s*)([A-Z][^“”\"\n:.]{3,80}?)(?:[”\"]|\s+(?:di|in|at)\s+[A-Z]|$|\n)", text[end:])
     if titled and end == cue_end:
         # "Diskusi Publik “Pemuda dan Ketahanan Kelurahan”", "Diskusi Publik: Pemuda dan ..." (a title line)
         data["aliases"].append(f"{text[begin:end]}: {titled.group(1).strip()}")

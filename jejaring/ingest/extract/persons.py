@@ -110,8 +110,15 @@ def _candidates(ctx: Context) -> Iterator[tuple[str, int, int, int | None, int]]
         if end is not None:
             line_end = text.find("\n", end)
             line_end = len(text) if line_end < 0 else line_end
+            bracket = re.match(r"\s*\(([^()]*)\)", text[end:line_end])
+            if bracket and _org_at(ctx, end + bracket.start(1), end + bracket.end(1)) and \
+                    len(text[m.end():end].split()) == 1:
+                continue  # "Host: Rijkswaterstaat (Ministry of ...)": a body, not a person
             rest = re.match(r"\s*,\s*", text[end:line_end])
-            yield "person-label", m.end(), end, (end + rest.end()) if rest else None, line_end
+            if bracket:
+                yield "person-label", m.end(), end, end + bracket.start(1), end + bracket.end(1)
+            else:
+                yield "person-label", m.end(), end, (end + rest.end()) if rest else None, line_end
     for form in honorifics:
         for m in re.finditer(rf"(?<![\w.]){re.escape(form)}(?=[\s])", text):
             end = _name_with_titles(text, m.start(), min(len(text), m.start() + 150), honorifics)

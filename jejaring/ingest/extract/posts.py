@@ -83,7 +83,7 @@ def parse_posts(ctx: Context, start: int, end: int, orgs: list[Mention]) -> list
         if found is None:
             break
         role_end, entry = found
-        stop = _post_end(text, role_end, end)
+        stop = _post_end(text, role_end, end, {o.start for o in orgs})
         holder = _trailing_name(ctx, role_end, stop)
         if holder is not None:
             stop = holder[0]
@@ -115,7 +115,7 @@ _TITLE_JOINERS = {"dan", "bidang", "urusan", "pada", "of", "for", "and", "the", 
                   "dan/atau", "sub-bidang", "subbidang", "on"}
 
 
-def _post_end(text: str, pos: int, end: int) -> int:
+def _post_end(text: str, pos: int, end: int, org_starts: set[int] = frozenset()) -> int:
     """A post's extent: capitalised words and title joiners after the role; a comma continues it only
     into an organisation or locality ("Kepala Seksi X, Dinas Lingkungan Hidup"), never into a name."""
     stop = pos
@@ -127,6 +127,8 @@ def _post_end(text: str, pos: int, end: int) -> int:
             break
         if token == ",":
             after = text[pos + m.end():end].lstrip()
+            if end - len(after) in org_starts:
+                continue
             if not re.match(r"(?:Dinas|Badan|Biro|Bagian|Kelurahan|Kecamatan|Sekretariat|Suku Dinas|Kantor|Provinsi|"
                             r"Kota|Kabupaten|Pemerintah|Pemprov|Pemkot|Pemkab|Kementerian|Yayasan)\b", after):
                 break

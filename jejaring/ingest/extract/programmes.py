@@ -12,6 +12,9 @@ from jejaring.ingest.extract.events import title_case
 __all__ = ["find_programmes"]
 
 _NAME_TOKEN = r"(?:[A-Z][\w'’\-]*|\d{2,5})"
+_SITE_CUE = re.compile(
+    rf"\b(?:[Ss]ite visit|[Vv]isit|[Ww]alk|[Tt]our|[Kk]unjungan lapangan|[Kk]unjungan)(?:[ \t]+(?:to|ke)|[ \t]*:)[ \t]+(?:the[ \t]+)?"
+    rf"(?P<site>{_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN})*)")
 _EXAMPLE_CUE = re.compile(
     rf"(?:\b(?:contohnya|misalnya|seperti|for example|for instance|such as|e\.g\.)[ \t]*(?:adalah[ \t]+|is[ \t]+)?"
     rf"(?P<after>{_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN})+))"
@@ -70,6 +73,12 @@ def find_programmes(ctx: Context, lesson_spans: list[tuple[int, int]]) -> Iterat
                 yield _programme(ctx, s, e, "programme-cue")
     for start, end in lesson_spans:
         yield from _examples(ctx, start, end)
+    for m in _SITE_CUE.finditer(text):
+        # an agenda's site visits: "Site visit: Water Square Benthemplein", "Visit to the Maeslantkering ..."
+        name = m.group("site")
+        if not ctx.lexicon.organisation_by_name(name) and ctx.lexicon.place(name) is None and \
+                ctx.lexicon.place(name.split()[0]) is None:
+            yield _programme(ctx, m.start("site"), m.end("site"), "programme-site")
     for m in _EXAMPLE_CUE.finditer(text):
         # "Pemulihan Sungai Cheonggyecheon itu contohnya", "contohnya adalah X", "such as X"
         s, e = (m.start("after"), m.end("after")) if m.group("after") else (m.start("before"), m.end("before"))
