@@ -14,14 +14,16 @@ $(BIN)/jejaring: pyproject.toml
 
 demo: $(BIN)/jejaring
 	rm -rf $(OUT)/graph
-	$(BIN)/jejaring ingest examples/curated -g $(OUT)/graph
+	$(BIN)/jejaring ingest examples/corpus examples/curated -g $(OUT)/graph
 	$(BIN)/jejaring validate -g $(OUT)/graph
 	$(BIN)/jejaring stats -g $(OUT)/graph
 	$(BIN)/jejaring export -g $(OUT)/graph -f trig -o $(OUT)/graph.trig
+	$(BIN)/jejaring viz -g $(OUT)/graph -o $(OUT)/network.html
 	@echo
 	@echo "Outputs:"
 	@echo "  embedded store      $(OUT)/graph/"
 	@echo "  TriG export         $(OUT)/graph.trig"
+	@echo "  network view        $(OUT)/network.html"
 
 lint: $(BIN)/jejaring
 	$(BIN)/ruff check jejaring tests benchmarks

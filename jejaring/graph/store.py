@@ -11,6 +11,7 @@ bulk reads and writes go to pyoxigraph directly (:attr:`KnowledgeGraph.store`).
 
 from __future__ import annotations
 
+import gc
 import os
 import tempfile
 import uuid
@@ -87,7 +88,8 @@ class KnowledgeGraph:
         """Flush and release the embedded store; a file-backed graph is saved by :meth:`save`, not here."""
         if self._file is None and self.store is not None:
             self.store.flush()
-        self.store = None  # Oxigraph releases the store's lock when the last reference goes
+        self.store = None  # Oxigraph releases the store's lock when the last reference goes ...
+        gc.collect()  # ... and rdflib views (Dataset) hold it in reference cycles only the collector breaks
 
     # -- views -----------------------------------------------------------------------------
     def dataset(self) -> Dataset:
@@ -272,8 +274,12 @@ def open_graph(location: str | os.PathLike[str], *, create: bool = True) -> Know
     if not path.exists() and not create:
         raise GraphLocationError(f"{path}: no such graph directory")
     try:
+        path.parent.mkdir(parents=True, exist_ok=True)
         store = ox.Store(str(path))
     except OSError as e:
+        if "lock" in str(e).lower():
+            raise GraphLocationError(f"{path}: the store is busy: another jejaring process has it open; "
+                                     "try again when it has finished") from None
         raise GraphLocationError(f"{path}: cannot open the embedded store: {e}") from None
     kg = KnowledgeGraph(str(path), store)
     _drop_staging(kg)
@@ -317,6 +323,7 @@ class _atomic_write:
     def __enter__(self) -> IO:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         fd, self.tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", dir=self.path.parent)
+        os.chmod(self.tmp, 0o666 & ~_umask())  # mkstemp makes 0600; the result should read like any file
         self.fh = os.fdopen(fd, self.mode)
         return self.fh
 
@@ -326,6 +333,12 @@ class _atomic_write:
             os.replace(self.tmp, self.path)
         else:
             os.unlink(self.tmp)
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def atomic_write(path: str | os.PathLike[str], mode: str = "wb") -> _atomic_write:

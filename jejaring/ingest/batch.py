@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from jejaring.errors import InputError
+from jejaring.graph.derive import refresh_derived
 from jejaring.graph.store import KnowledgeGraph
 from jejaring.ingest.curated import CURATED_SUFFIXES, read_curated
 from jejaring.ingest.lexicon import Lexicon, load_lexicon
@@ -78,6 +79,7 @@ def ingest_paths(
         report.entities += len(extraction.entities)
         report.facts += len(extraction.memberships) + len(extraction.participations) + len(extraction.statements)
     if report.written:
+        refresh_derived(kg)
         kg.save()
     return report
 

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator, Mapping
 from datetime import date
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, FOAF, PROV, RDF, SKOS, TIME, XSD
+from rdflib.namespace import DCTERMS, FOAF, PROV, RDF, RDFS, SKOS, TIME, XSD
 
 from jejaring.graph.store import document_iri
 from jejaring.ingest.document import Span
@@ -186,7 +186,8 @@ def _organisation(o: Organisation, node: URIRef, iri: IriOf) -> Iterator[Triple]
         yield node, RDF.type, SCHEMA.GovernmentOrganization
     elif sector in ("ngo", "community"):
         yield node, RDF.type, SCHEMA.NGO
-    yield node, SKOS.prefLabel, Literal(o.name, lang=o.lang)
+    # each document gives its own preferred name; the corpus-wide skos:prefLabel is derived (graph/derive.py)
+    yield node, RDFS.label, Literal(o.name, lang=o.lang)
     if o.acronym:
         yield node, JJ.acronym, Literal(o.acronym)
     if o.org_kind:
@@ -276,7 +277,7 @@ def _membership(m: Membership, iri: IriOf, extraction: Extraction, doc: URIRef) 
         post = ID[f"post/{slugify(m.role)}--{org.rsplit('/', 1)[-1] if org else 'none'}"]
         yield node, JJ.post, post
         yield post, RDF.type, ORG.Post
-        yield post, SKOS.prefLabel, Literal(m.role_label or m.role, lang=m.role_lang)
+        yield post, RDFS.label, Literal(m.role_label or m.role, lang=m.role_lang)
         yield post, ORG.role, role
         if org is not None:
             yield post, ORG.postIn, org
@@ -328,7 +329,12 @@ def _evidence(extraction: Extraction, node: URIRef, item, doc: URIRef) -> Iterat
     if isinstance(item, Entity):
         yield from _provenance(extraction, node, doc)
     text = extraction.document.text
-    for span in item.spans:
+    best: dict[tuple[int, int], Span] = {}
+    for span in item.spans:  # one annotation per stretch of text: the most confident rule's
+        old = best.get((span.start, span.end))
+        if old is None or (span.confidence, span.rule) > (old.confidence, old.rule):
+            best[(span.start, span.end)] = span
+    for span in sorted(best.values()):
         yield from _annotation(node, doc, span, text)
     for c in item.citations:
         ann = ID[f"annotation/{_hash(node, c.source, c.quote, n=16)}"]

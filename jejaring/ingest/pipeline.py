@@ -344,8 +344,8 @@ class _Extractor:
     # -- events -----------------------------------------------------------------------------------
     def _events(self) -> None:
         ctx = self.ctx
-        if self.main_event is not None and self.main_event.precision != "day" or \
-                self.main_event is not None and self.main_event.start is None:
+        if (self.main_event is not None and self.main_event.precision != "day") or \
+                (self.main_event is not None and self.main_event.start is None):
             dateline = next((d for d in ctx.dates if d.start < 600 and d.precision == "day"), None)
             if dateline is not None:
                 # the dateline under a headline dates the event the headline names

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import os
 import re
 import threading
@@ -12,6 +11,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from pages import FONT, html_page, paragraphs, pdf_document
 
 from jejaring.errors import DocumentError
 from jejaring.ingest.document import Document
@@ -19,7 +19,6 @@ from jejaring.ingest.read import detect_language, iter_paths, read_document
 
 SHARED = Path(__file__).parents[2].parent / "shared"
 REFERENCE = SHARED / "corpus" / "seed-seoul-clv.txt"
-FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 
 
 @pytest.fixture
@@ -58,31 +57,6 @@ def _write(folder: Path, name: str, content: str | bytes) -> Path:
     else:
         path.write_bytes(content)
     return path
-
-
-def _pdf(path: Path, paragraphs: list[list[str]], font: Path | None = None) -> Path:
-    """Render paragraphs (lists of lines, indentation kept) to a PDF with fpdf2."""
-    from fpdf import FPDF
-
-    pdf = FPDF(format="A4")
-    if font:
-        pdf.add_font("DejaVu", fname=str(font))
-        pdf.set_font("DejaVu", size=11)
-    else:
-        pdf.set_font("helvetica", size=11)
-    pdf.add_page()
-    for paragraph in paragraphs:
-        for line in paragraph:
-            indent = len(line) - len(line.lstrip())
-            pdf.set_x(pdf.l_margin + 2 * indent)
-            pdf.multi_cell(0, 6, line.strip(), new_x="LMARGIN", new_y="NEXT")
-        pdf.ln(5)
-    pdf.output(str(path))
-    return path
-
-
-def _paragraphs(text: str) -> list[list[str]]:
-    return [block.split("\n") for block in re.split(r"\n\s*\n", text) if block.strip()]
 
 
 # --------------------------------------------------------------------------------------------
@@ -127,7 +101,7 @@ def test_read_each_text_format(tmp_path: Path, name: str, content: str, media_ty
 
 
 def test_read_pdf_format(tmp_path: Path) -> None:
-    path = _pdf(tmp_path / "visit.pdf", _paragraphs(SIMPLE_TEXT.replace("•", "-")))  # helvetica has no "•"
+    path = pdf_document(tmp_path / "visit.pdf", paragraphs(SIMPLE_TEXT.replace("•", "-")))  # helvetica has no "•"
     doc = read_document(path)
     assert (doc.identity, doc.media_type, doc.title, doc.date) == (
         "visit.pdf", "application/pdf", "Kunjungan Belajar ke Seoul", date(2019, 6, 13),
@@ -305,60 +279,6 @@ FURNITURE = [
 ]  # fmt: skip
 
 
-def _html_page(text: str) -> str:
-    """Wrap a clean article (title line, paragraphs, "•" lists) in a realistic web page."""
-    title, *blocks = _paragraphs(text)
-
-    def inline(line: str) -> str:
-        escaped = html.escape(line.strip(), quote=False)
-        return re.sub(r"(https?://[^\s)]+[^\s).,])", r'<a href="\1">\1</a>', escaped)
-
-    body = []
-    for block in blocks:
-        if block[0].lstrip().startswith("•"):
-            items: list[list[str]] = []
-            for line in block:
-                if line.lstrip().startswith("•"):
-                    items.append([line.strip()[1:]])
-                else:
-                    items[-1].append(line)
-            body.append("<ul>" + "".join(f"<li>{'<br>'.join(map(inline, item))}</li>" for item in items) + "</ul>")
-        else:
-            body.append(f"<p>{'<br>'.join(map(inline, block))}</p>")
-    heading = html.escape(title[0])
-    return f"""<!DOCTYPE html>
-<html lang="id"><head><meta charset="utf-8"><title>{heading} – Jakarta Berketahanan</title>
-<meta property="og:title" content="{heading}">
-<meta property="article:published_time" content="2019-06-14T09:00:00+07:00">
-<link rel="canonical" href="https://jakarta.example.org/berita/diskusi-publik/"></head>
-<body class="single-post">
-<header><div class="logo"><a href="/">Jakarta Berketahanan</a></div>
-<nav class="main-menu"><ul><li><a href="/">Beranda</a></li><li><a href="/tentang">Tentang Kami</a></li>
-<li><a href="/publikasi">Publikasi</a></li><li><a href="/kontak">Kontak</a></li></ul></nav></header>
-<div class="breadcrumbs"><a href="/">Beranda</a> &gt; <a href="/berita">Berita</a> &gt; <span>{heading}</span></div>
-<main><article class="post">
-<div class="cat-links"><a href="/c/berita">Berita</a><a href="/c/kegiatan">Kegiatan</a></div>
-<h1 class="entry-title">{heading}</h1>
-<div class="entry-content">{"".join(body)}</div>
-<div class="share-buttons"><span>Bagikan:</span><a href="https://www.facebook.com/sharer.php">Facebook</a>
-<a href="https://twitter.com/intent/tweet">Tweet</a><a href="https://api.whatsapp.com/send">WhatsApp</a></div>
-<div class="show-more"><a href="/berita/page/2">Show More</a></div>
-</article>
-<section class="related-posts"><h3>Related Articles</h3><ul>
-<li><a href="/berita/lokakarya">Lokakarya Strategi Ketahanan Kota Jakarta</a></li>
-<li><a href="/berita/kampung-iklim">Peluncuran Program Kampung Iklim</a></li></ul></section>
-<div id="respond" class="comment-respond"><h3>Tinggalkan Balasan</h3>
-<form action="/wp-comments-post.php" method="post"><p>Alamat email Anda tidak akan dipublikasikan.</p>
-<label for="author">Nama</label><input id="author" name="author"><label for="email">Email</label>
-<input id="email" name="email"><label for="comment">Komentar</label><textarea id="comment"></textarea>
-<button type="submit">Kirim Komentar</button></form></div></main>
-<aside class="sidebar"><h3>Berita Terbaru</h3><ul><li><a href="/b/1">Lokakarya Strategi Ketahanan Kota Jakarta</a></li>
-</ul></aside>
-<footer><p>Copyright © 2019 Jakarta Berketahanan. All rights reserved.</p>
-<p class="credit">WP Facebook Auto Publish Powered By : <a href="https://xyzscripts.com">XYZScripts.com</a></p></footer>
-<script>window.dataLayer = [];</script></body></html>"""
-
-
 def test_read_reference_text(reference: Path) -> None:
     doc = read_document(reference, reference.parent)
     lines = _lines(doc.text)
@@ -373,9 +293,9 @@ def test_read_reference_text(reference: Path) -> None:
     assert all(url.endswith(".pdf") for url in doc.references) and len(doc.references) == 2
 
 
-def test_read_reference_as_html_page(reference: Path, tmp_path: Path) -> None:
+def test_read_reference_ashtml_page(reference: Path, tmp_path: Path) -> None:
     expected = read_document(reference)
-    page = _write(tmp_path, "page.html", _html_page(expected.text))
+    page = _write(tmp_path, "page.html", html_page(expected.text))
     doc = read_document(page)
     lines = _lines(doc.text, bullets=False)
     missing = [line for line in _lines(expected.text, bullets=False) if line not in lines]
@@ -387,9 +307,9 @@ def test_read_reference_as_html_page(reference: Path, tmp_path: Path) -> None:
     assert doc.language == "id"
 
 
-def test_read_reference_as_pdf(reference: Path, font: Path, tmp_path: Path) -> None:
+def test_read_reference_aspdf_document(reference: Path, font: Path, tmp_path: Path) -> None:
     expected = read_document(reference)
-    pdf = _pdf(tmp_path / "article.pdf", _paragraphs(expected.text), font)
+    pdf = pdf_document(tmp_path / "article.pdf", paragraphs(expected.text), font)
     doc = read_document(pdf)
     lines = _lines(doc.text)
     assert [line for line in _lines(expected.text) if line not in lines] == []
@@ -503,7 +423,7 @@ def test_read_pdf_without_text_layer_needs_ocr(tmp_path: Path) -> None:
         read_document(tmp_path / "scan.pdf")
 
 
-def test_read_encrypted_pdf(tmp_path: Path) -> None:
+def test_read_encryptedpdf_document(tmp_path: Path) -> None:
     from fpdf import FPDF
 
     for name, user_password in (("locked.pdf", "rahasia"), ("owner-only.pdf", None)):

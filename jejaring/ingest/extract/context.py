@@ -130,9 +130,7 @@ def capital_runs(text: str, start: int, end: int) -> list[Run]:
             w, e = w[:-1], e - 1
         if current and not _gap_joins(text[current[-1][1]:s], text, words, i):
             close()
-        if is_capitalised(w):
-            current.append((s, e, w))
-        elif current and w.lower() in JOINERS:
+        if is_capitalised(w) or (current and w.lower() in JOINERS):
             current.append((s, e, w))
         else:
             close()
@@ -149,7 +147,7 @@ def _gap_joins(gap: str, text: str, words: list, i: int) -> bool:
         return True
     if gap.strip() == ",":
         # "A, B, dan C": the comma continues the run only if a "dan"/"and" follows before the run would end
-        for s, e, w in words[i:i + 6]:
+        for _, e, w in words[i:i + 6]:
             if w.lower() in ("dan", "and", "serta"):
                 return True
             if not is_capitalised(w) and w.lower() not in JOINERS:

@@ -8,6 +8,7 @@ unless their dates or destinations differ, and each event gets its dates and pla
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -95,7 +96,7 @@ def _mention(ctx: Context, start: int, cue_end: int, event_class: str, places: l
         # "Jakarta - Rotterdam Learning Exchange": place names before the cue belong to the name
         lead = [p for p in places if run.start <= p.start < start]
         if lead and re.fullmatch(r"[\s\-–]*(?:to|ke)?[\s\-–]*", text[lead[-1].end:start]) and all(
-                re.fullmatch(r"[\s\-–]*(?:to|ke)?[\s\-–]*", text[a.end:b.start]) for a, b in zip(lead, lead[1:])):
+                re.fullmatch(r"[\s\-–]*(?:to|ke)?[\s\-–]*", text[a.end:b.start]) for a, b in itertools.pairwise(lead)):
             begin = lead[0].start
     name = text[begin:end]
     titled = re.match(r"(?::\s*[“\"]?|\s*[“\"]\s*)([A-Z][^“”\"\n:.]{3,80}?)(?:[”\"]|\s+(?:di|in|at)\s+[A-Z]|$|\n)", text[end:])
@@ -227,7 +228,7 @@ _DATE_FIELD = re.compile(r"\s*(?:hari\s*/\s*tanggal|tanggal|tgl\.?|waktu|hari|da
 def _heading_owner(ctx: Context, d: DateMention, every) -> int | None:
     """A date on a line like "Hari/tanggal : ..." below a list item that names an event belongs to it."""
     line = ctx.layout.line_at(d.start)
-    if line is None or not _DATE_FIELD.match(line.content.text) and line.text.strip() != ctx.text[d.start:d.end]:
+    if line is None or (not _DATE_FIELD.match(line.content.text) and line.text.strip() != ctx.text[d.start:d.end]):
         return None
     lines = ctx.layout.lines
     i = lines.index(line)

@@ -64,7 +64,7 @@ def find_lessons(ctx: Context) -> list[LessonItem]:
         low = line.text.lower()
         last = re.split(r"(?<=[.!?])\s+", low.strip())[-1]
         if not line.is_item and _introduces_list(last, cues) and i + 1 < len(lines) and lines[i + 1].is_item:
-            items, i = _items(lines, i + 1)
+            items, i = _items(lines, i + 1, ctx.text)
             for title_line, body in items:
                 if not title_line.content.text.isupper():
                     out.append(_lesson(ctx, title_line, body, line.start))
@@ -79,15 +79,18 @@ def _introduces_list(low: str, cues: list[str]) -> bool:
     return any(re.search(rf"(?<!\w){re.escape(c)}(?!\w)", low) for c in cues)
 
 
-def _items(lines: list[Line], i: int) -> tuple[list[tuple[Line, list[Line]]], int]:
-    """The list items from ``lines[i]`` on, each with the deeper lines under it."""
+def _items(lines: list[Line], i: int, text: str) -> tuple[list[tuple[Line, list[Line]]], int]:
+    """The list items from ``lines[i]`` on, each with the lines under it: deeper-indented ones, or ones
+    that follow without a blank line (a PDF or a web page loses the indentation, not the line breaks)."""
     indent = lines[i].indent
     items: list[tuple[Line, list[Line]]] = []
     while i < len(lines):
         line = lines[i]
+        previous = lines[i - 1]
+        close = "\n\n" not in text[previous.end:line.start]
         if line.is_item and line.indent == indent:
             items.append((line, []))
-        elif items and line.indent > indent and not line.is_item:
+        elif items and not line.is_item and (line.indent > indent or close):
             items[-1][1].append(line)
         else:
             break

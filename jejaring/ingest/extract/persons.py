@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from jejaring.ingest.extract.context import Context, Mention
 from jejaring.ingest.extract.names import NamePart, fold, mend_ocr, split_titles
 
-__all__ = ["find_persons", "name_at"]
+__all__ = ["find_persons"]
 
 _NAME_WORD = r"(?:[A-Z][a-zà-ÿ'’\-]+|[a-z]?[A-Z][A-Za-zà-ÿ'’\-]*[a-z][A-Za-zà-ÿ'’\-]*|l[bcdfghjkmnpqrstvwxz][a-z]+)"
 _INITIAL = r"[A-Z]\."
@@ -81,7 +81,8 @@ def _coordinated(ctx: Context, found: list[Mention], blocked: list[Mention]) -> 
     return out
 
 
-_CONFIDENCE = {"person-name-post": 0.8, "person-name-org": 0.75, "person-context": 0.7, "person-after-post": 0.8, "person-list": 0.9, "person-honorific": 0.9, "person-label": 0.85, "person-bracket-post": 0.85,
+_CONFIDENCE = {"person-name-post": 0.8, "person-name-org": 0.75, "person-context": 0.7, "person-after-post": 0.8,
+               "person-list": 0.9, "person-honorific": 0.9, "person-label": 0.85, "person-bracket-post": 0.85,
                "person-degree": 0.85, "person-post-comma": 0.8, "person-attribution": 0.75,
                "person-back-reference": 0.7}
 
@@ -137,9 +138,10 @@ def _candidates(ctx: Context) -> Iterator[tuple[str, int, int, int | None, int]]
         if close > 0 and "\n" not in text[m.end():close] and (role_at(ctx, opening, close) is not None or (
                 len(m.group().split()) >= 2 and _org_at(ctx, opening, close))):
             yield "person-bracket-post", m.start(), m.end(), opening, close
-    for m in re.finditer(r"(?<![\w])(" + _NAME.pattern + r")((?:,\s*(?:[A-Z][A-Za-z]?\.){1,3}[A-Za-z]*\.?|,\s*(?:MURP|MPA|MPP|PhD|"
-                         r"Ph\.D\.|MBA|MA|MSc|M\.Eng\.|LL\.M\.))+)", text):
-        yield "person-degree", m.start(), m.end(), None, m.end()
+    for m in re.finditer(r"(?<![\w])(" + _NAME.pattern + r")", text):
+        degrees = _DEGREES_AFTER.match(text, m.end())
+        if degrees and degrees.group().lstrip().startswith(",") and re.search(r"[A-Z]\.|MURP|MPA|MPP|PhD|MBA", degrees.group()):
+            yield "person-degree", m.start(), degrees.end(), None, degrees.end()
     for m in re.finditer(r",\s+(?:(?:Bapak|Ibu|Pak|Bu|Mr\.|Mrs\.|Ms\.|Dr\.|Ir\.)\s+)*(" + _NAME.pattern + r")\s*,", text):
         before = text[max(0, m.start() - 120):m.start()]
         if re.search(r"(?:Kepala|Direktur|Ketua|Wali Kota|Walikota|Bupati|Camat|Lurah|Gubernur|Head|Director|Mayor|"
@@ -184,9 +186,8 @@ def _in_context(ctx: Context) -> Iterator[tuple[str, int, int, int | None, int]]
             if of and len(m.group().split()) >= 2:
                 yield "person-name-org", start, end, end + of.end(), clause_end
                 continue
-            if _SPEECH_AFTER.match(after):
-                yield "person-context", start, end, None, end
-            elif len(m.group().split()) >= 2 and _BY_BEFORE.search(text[max(s.start, start - 25):start]):
+            by = len(m.group().split()) >= 2 and _BY_BEFORE.search(text[max(s.start, start - 25):start])
+            if _SPEECH_AFTER.match(after) or by:
                 yield "person-context", start, end, None, end
 
 
@@ -230,10 +231,9 @@ def _name_with_titles(text: str, start: int, end: int, honorifics: list[str]) ->
     if m is None:
         return None
     stop = m.end()
-    degrees = re.match(r"(?:,?\s*(?:[A-Z][A-Za-z]{0,3}\.){1,4}(?:[A-Za-z]+\.?)?|,?\s*(?:MURP|MPA|MPP|PhD|MBA|MSc|MA))+(?=[\s,;)]|$)",
-                       text[stop:end])
+    degrees = _DEGREES_AFTER.match(text, stop, end)
     if degrees and re.search(r"[A-Z]\.|MURP|MPA|MPP|PhD|MBA|MSc|MA", degrees.group()):
-        stop += degrees.end()
+        stop = degrees.end()
     return stop
 
 

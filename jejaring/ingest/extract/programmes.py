@@ -13,7 +13,8 @@ __all__ = ["find_programmes"]
 
 _NAME_TOKEN = r"(?:[A-Z][\w'’\-]*|\d{2,5})"
 _SITE_CUE = re.compile(
-    rf"\b(?:[Ss]ite visit|[Vv]isit|[Ww]alk|[Tt]our|[Kk]unjungan lapangan|[Kk]unjungan)(?:[ \t]+(?:to|ke)|[ \t]*:)[ \t]+(?:the[ \t]+)?"
+    rf"\b(?:[Ss]ite visit|[Vv]isit|[Ww]alk|[Tt]our|[Kk]unjungan lapangan|[Kk]unjungan)"
+    rf"(?:[ \t]+(?:to|ke)|[ \t]*:)[ \t]+(?:the[ \t]+)?"
     rf"(?P<site>{_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN})*)")
 _EXAMPLE_CUE = re.compile(
     rf"(?:\b(?:contohnya|misalnya|seperti|for example|for instance|such as|e\.g\.)[ \t]*(?:adalah[ \t]+|is[ \t]+)?"
@@ -40,7 +41,7 @@ def find_programmes(ctx: Context, lesson_spans: list[tuple[int, int]]) -> Iterat
                     _POST_BEFORE.search(text[max(0, m.start() - 20):m.start()]):
                 continue  # "Programme Manager", "Manajer Program ...": a post
             before = re.search(r"((?:[A-Z][\w'’\-]*[ \t]+){1,4})$", text[max(0, m.start() - 80):m.start()])
-            if surface[0].islower() and before and ctx.doc.language == "en" or (surface[0].islower() and before and
+            if (surface[0].islower() and before and ctx.doc.language == "en") or (surface[0].islower() and before and
                                                                                  cue.lower() in _AFTER_NAME):
                 # "the Resilient Jakarta programme", "Semarang's Kampung Siaga Bencana programme"
                 s = m.start() - len(before.group(1))

@@ -50,7 +50,8 @@ def find_speech(ctx: Context, agents: list[Mention]) -> list[SpeechAct]:
 def _subject(ctx: Context, agents: list[Mention], start: int, verb: int) -> Mention | None:
     """The first agent mentioned before the verb, outside brackets and outside a "Pada X ini," setting."""
     text = ctx.text
-    depth_free = [a for a in agents if start <= a.start < verb and text[start:a.start].count("(") <= text[start:a.start].count(")")]
+    depth_free = [a for a in agents if start <= a.start < verb and
+                  text[start:a.start].count("(") <= text[start:a.start].count(")")]
     setting = re.match(r"\s*(?:Pada|Dalam|Di|At|During|In)\s[^,]{3,80},\s*", text[start:verb])
     if setting:
         depth_free = [a for a in depth_free if a.start >= start + setting.end()]

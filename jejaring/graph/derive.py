@@ -1,0 +1,48 @@
+"""Derived facts, recomputed from the document graphs after every change: one preferred label per
+entity and language, and the ``jj:endorses`` shortcut. They live in their own named graph (MODEL.md),
+so they never mix with what a document states."""
+
+from __future__ import annotations
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import PROV, RDFS, SKOS
+
+from jejaring.graph.store import META_GRAPH, KnowledgeGraph
+from jejaring.ontology.namespaces import GRAPH, JJ, SCHEMA
+
+__all__ = ["DERIVED_GRAPH", "derive", "refresh_derived"]
+
+DERIVED_GRAPH = GRAPH.derived
+
+
+def derive(kg: KnowledgeGraph) -> Graph:
+    """The derived triples of the corpus as it stands.
+
+    - ``skos:prefLabel``: each document names an organisation or post with ``rdfs:label``; the preferred
+      label per language is the fullest of them (the longest, then the first in code-point order), so
+      it does not depend on the order documents came in, and an acronym stays the label only until a
+      document expands it.
+    - ``jj:endorses``: a person (or body) who made a statement about a lesson endorses it.
+    """
+    g = Graph()
+    chosen: dict[tuple[str, str | None], str] = {}
+    for row in kg.query(f"""SELECT DISTINCT ?s ?l WHERE {{ GRAPH ?g {{ ?s <{RDFS.label}> ?l }}
+                             FILTER (?g NOT IN (<{DERIVED_GRAPH}>, <{META_GRAPH}>)) }}"""):
+        key = (row["s"].value, row["l"].language)
+        label = row["l"].value
+        if key not in chosen or (len(label), label) > (len(chosen[key]), chosen[key]):
+            chosen[key] = label
+    for (node, lang), label in chosen.items():
+        g.add((URIRef(node), SKOS.prefLabel, Literal(label, lang=lang)))
+    for row in kg.query(f"""SELECT DISTINCT ?who ?lesson WHERE {{
+                             ?st a <{JJ.Statement}> ; <{PROV.wasAttributedTo}> ?who ; <{SCHEMA.about}> ?lesson .
+                             ?lesson a <{JJ.Lesson}> }}"""):
+        g.add((URIRef(row["who"].value), JJ.endorses, URIRef(row["lesson"].value)))
+    return g
+
+
+def refresh_derived(kg: KnowledgeGraph) -> None:
+    """Replace the derived graph with :func:`derive`'s triples, as one transaction."""
+    triples = derive(kg).serialize(format="nt")
+    kg.store.update(f"DROP SILENT GRAPH <{DERIVED_GRAPH}> ; INSERT DATA {{ GRAPH <{DERIVED_GRAPH}> {{ {triples} }} }}")
+

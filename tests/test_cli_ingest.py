@@ -1,0 +1,122 @@
+"""The ingest, validate, stats, show and eval commands from the command line, happy paths and bad input."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from jejaring.cli import cli
+
+ROOT = Path(__file__).resolve().parents[1]
+GOOD = "Kunjungan Belajar ke Seoul\n\nJakarta, 13 Juni 2019. Bapak Budi Santoso, Kepala Dinas Sosial, hadir.\n"
+
+
+def run(*args: str, ok: bool = True):
+    result = CliRunner().invoke(cli, list(args), catch_exceptions=not ok)
+    return result
+
+
+def _minimal_pdf_without_text(path: Path) -> Path:
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.rect(10, 10, 50, 50)  # a drawing, no text: a scanned page looks like this to pypdf
+    pdf.output(str(path))
+    return path
+
+
+BAD = {
+    "empty.txt": (lambda p: p.write_text(""), "empty"),
+    "binary.txt": (lambda p: p.write_bytes(b"\x00\x01\x02PK\x03\x04" * 200), "binary"),
+    "notes.docx": (lambda p: p.write_bytes(b"PK\x03\x04"), "unsupported"),
+    "scan.pdf": (_minimal_pdf_without_text, "OCR"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(BAD))
+def test_cli_ingest_bad_file_is_one_line_and_the_batch_goes_on(tmp_path, name):
+    make, word = BAD[name]
+    bad = tmp_path / "docs" / name
+    bad.parent.mkdir()
+    make(bad)
+    good = tmp_path / "docs" / "good.txt"
+    good.write_text(GOOD)
+    result = run("ingest", str(bad), str(good), "-g", str(tmp_path / "g.trig"), "-q")
+    assert result.exit_code == 1
+    errors = [line for line in result.stderr.splitlines() if line.startswith("Error:")]
+    assert len(errors) == 1 and name in errors[0] and word.lower() in errors[0].lower()
+    stats = json.loads(run("stats", "-g", str(tmp_path / "g.trig"), "--format", "json").stdout)
+    assert stats["documents"] == 1 and stats["entities"]["persons"] == 1
+
+
+def test_cli_ingest_exits_2_when_no_document_could_be_read(tmp_path):
+    bad = tmp_path / "empty.txt"
+    bad.write_text("   \n")
+    result = run("ingest", str(bad), "-g", str(tmp_path / "g.trig"), "-q")
+    assert result.exit_code == 2
+    assert not (tmp_path / "g.trig").exists()
+
+
+def test_cli_ingest_undecodable_bytes_warn_and_are_ingested(tmp_path):
+    doc = tmp_path / "latin.txt"
+    doc.write_bytes(GOOD.replace("Budi", "B\xe9di").encode("cp1252"))
+    result = run("ingest", str(doc), "-g", str(tmp_path / "g.trig"))
+    assert result.exit_code == 0
+    assert "Warning:" in result.stderr and "cp1252" in result.stderr
+
+
+def test_cli_ingest_large_file_is_refused_without_reading_it(tmp_path):
+    big = tmp_path / "big.txt"
+    with big.open("w") as fh:
+        line = "Pemerintah Provinsi DKI Jakarta menggelar rapat koordinasi. " * 20 + "\n"
+        while fh.tell() < 50_000_000:
+            fh.write(line)
+    result = run("ingest", str(big), "-g", str(tmp_path / "g.trig"), "-q")
+    assert result.exit_code == 2
+    [line] = result.stderr.strip().splitlines()
+    assert "big.txt" in line and "MB" in line
+
+
+def test_cli_ingest_corpus_then_validate_stats_show_eval(tmp_path):
+    graph = str(tmp_path / "graph")
+    result = run("ingest", str(ROOT / "examples" / "corpus"), str(ROOT / "examples" / "curated"), "-g", graph)
+    assert result.exit_code == 0, result.stderr
+    assert "10 written" in result.stderr
+    again = run("ingest", str(ROOT / "examples" / "corpus"), "-g", graph)
+    assert "0 written, 8 unchanged" in again.stderr
+    validate = run("validate", "-g", graph)
+    assert validate.exit_code == 0, validate.stdout
+    stats = json.loads(run("stats", "-g", graph, "--format", "json").stdout)
+    assert stats["documents"] == 10 and stats["entities"]["lessons"] >= 15
+    show = run("show", "Blessmiyanda", "-g", graph)
+    assert show.exit_code == 0
+    assert "»Blessmiyanda«" in show.stdout and "03-post-change-id.txt" in show.stdout
+    gold = ROOT / "examples" / "gold" / "03-post-change-id.json"
+    evaluation = run("eval", "-g", graph, "--gold", str(gold), "--format", "json", "--min-f1", "0.9")
+    assert evaluation.exit_code == 0, evaluation.stdout
+    assert json.loads(evaluation.stdout)["summary"]["entities"]["f1"] >= 0.9
+
+
+def test_cli_ingest_user_lexicon_adds_an_agency(tmp_path):
+    doc = tmp_path / "doc.txt"
+    doc.write_text("Rapat Koordinasi\n\nJakarta, 2 Mei 2019. Perwakilan ZXQA hadir dalam rapat koordinasi.\n")
+    lexicon = tmp_path / "agencies.tsv"
+    lexicon.write_text("id\tname\tlang\tacronym\tkind\tsector\tparent\taliases\twikidata\n"
+                       "zxqa\tBadan Zona Xeno Quasi Air\tid\tZXQA\tbadan\tgovernment\t\t\t\n")
+    plain = run("ingest", str(doc), "-g", str(tmp_path / "a.trig"), "-q")
+    with_lexicon = run("ingest", str(doc), "-g", str(tmp_path / "b.trig"), "--lexicon", str(lexicon), "-q")
+    assert plain.exit_code == with_lexicon.exit_code == 0
+    counts = [json.loads(run("stats", "-g", str(tmp_path / g), "--format", "json").stdout)["entities"]["organisations"]
+              for g in ("a.trig", "b.trig")]
+    assert counts == [0, 1]
+
+
+def test_cli_show_unknown_entity_is_one_line(tmp_path):
+    run("ingest", str(ROOT / "examples" / "curated"), "-g", str(tmp_path / "g.trig"), "-q")
+    result = run("show", "Nobody Atall", "-g", str(tmp_path / "g.trig"))
+    assert result.exit_code == 2
+    assert result.stderr.strip() == "Error: no entity is called 'Nobody Atall' (try 'jejaring stats' or an IRI)"
