@@ -185,24 +185,38 @@ def stats_command(graph: str, fmt: str) -> None:
             click.echo(f"  {n:>4}  {label}")
 
 
+def _export_choices() -> tuple[list[str], tuple[str, ...]]:
+    """The export formats (keys of ``jejaring.graph.export.WRITERS``) and views, without loading any exporter."""
+    from jejaring.graph.export import NETWORK_VIEWS, WRITERS
+
+    return list(WRITERS), NETWORK_VIEWS
+
+
 @cli.command(name="export", context_settings=CONTEXT_SETTINGS)
 @graph_option
-@click.option("-f", "--format", "fmt", type=click.Choice(["trig", "nq", "ttl", "nt", "jsonld", "xml"]),
-              default="trig", show_default=True, help="Output format; ttl, nt, jsonld and xml hold the union.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default=None,
-              help="Output file (written atomically); standard output when omitted.")
-def export_command(graph: str, fmt: str, output: str | None) -> None:
-    """Write the graph out in an RDF format.
+@click.option("-f", "--format", "fmt", type=click.Choice(_export_choices()[0]), default="trig", show_default=True,
+              help="trig and nq keep the named graphs; ttl, nt, xml and jsonld (compacted) hold the union; graphml, "
+                   "gexf, csv, kumu, cytoscape and neo4j write a network view (see README, Export formats).")
+@click.option("--view", type=click.Choice(_export_choices()[1]), default="stakeholders", show_default=True,
+              help="For network formats: which network view to export.")
+@click.option("-o", "--output", type=click.Path(path_type=str), default=None,
+              help="Output file (written atomically); standard output when omitted. A folder for csv and neo4j.")
+def export_command(graph: str, fmt: str, view: str, output: str | None) -> None:
+    """Write the graph out in an RDF format, or a network view for Gephi, Cytoscape, Kumu, Neo4j or a
+    spreadsheet. Ids are stable: the same across exports and re-ingestion.
 
     \b
     Example:
         jejaring export -g graph/ -f trig -o corpus.trig
         jejaring export -g graph/ -f ttl | head
+        jejaring export -g graph/ -f gexf -o stakeholders.gexf
+        jejaring export -g graph/ -f csv --view participation -o participation/
+        jejaring export -g graph/ -f neo4j -o neo4j-import/
     """
-    from jejaring.graph.export import write_rdf
+    from jejaring.graph.export import export_graph
 
     with _open(graph) as kg:
-        write_rdf(kg, fmt, output)
+        export_graph(kg, fmt, output, view=view)
 
 
 @cli.command(name="show", context_settings=CONTEXT_SETTINGS)

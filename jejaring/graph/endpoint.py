@@ -187,7 +187,7 @@ class _Handler(BaseHTTPRequestHandler):
     server_version = f"jejaring/{__version__}"
     protocol_version = "HTTP/1.1"
 
-    def log_message(self, format: str, *args) -> None:  # noqa: A002 (the base class's name)
+    def log_message(self, format: str, *args) -> None:
         if not self.server.quiet:
             super().log_message(format, *args)
 

@@ -1,6 +1,8 @@
 """A knowledge graph kept in any SPARQL 1.1 Query/Update server: Oxigraph, Fuseki, GraphDB, Virtuoso, Neptune.
 
-:func:`open_remote` gives an object with the API of :class:`~jejaring.graph.store.KnowledgeGraph`.
+:func:`open_remote` gives an object with the API of :class:`~jejaring.graph.store.KnowledgeGraph`;
+its ``store`` (:class:`RemoteStore`) answers the pyoxigraph ``Store`` calls that code written for the
+embedded store makes (``query``, ``update``, ``quads_for_pattern``, ``named_graphs``).
 Writes are SPARQL Update requests, one per document (one transaction on servers that make a request
 one); reads use explicit ``GRAPH ?g`` patterns, and library queries run over the union of the
 document graphs in the way the location says (see :func:`parse_location`). HTTP is sent with the
@@ -16,12 +18,11 @@ Location convention (``-g URL``)::
     ...&union=MODE                      oxigraph | server | graphs (every named graph sent as
                                         default-graph-uri) | an IRI sent as default-graph-uri
                                         (Fuseki: union=urn:x-arq:UnionGraph)
-    http://USER:PASSWORD@HOST/...       HTTP basic authentication
+    http://USER:PASSWORD@HOST/...       credentials for HTTP basic or digest authentication
 """
 
 from __future__ import annotations
 
-import base64
 import re
 import urllib.error
 import urllib.parse
@@ -43,7 +44,7 @@ from jejaring.graph.store import DATASET_FORMATS, META_GRAPH, DocumentRecord, do
 from jejaring.graph.terms import to_ox
 from jejaring.ontology.namespaces import ID, PREFIXES, SCHEMA
 
-__all__ = ["RemoteGraph", "RemoteLocation", "inject_values", "open_remote", "parse_location"]
+__all__ = ["RemoteGraph", "RemoteLocation", "RemoteStore", "inject_values", "open_remote", "parse_location"]
 
 _ACCEPT = ("application/sparql-results+json, application/sparql-results+xml;q=0.9, "
            "application/n-triples;q=0.9, text/turtle;q=0.8, application/rdf+xml;q=0.7")
@@ -116,6 +117,7 @@ class RemoteGraph:
         self.remote = remote
         self.timeout = timeout
         self._graphs: list[str] | None = None
+        self.store = RemoteStore(self)
 
     # -- context manager -------------------------------------------------------------------
     def __enter__(self) -> RemoteGraph:
@@ -217,12 +219,12 @@ class RemoteGraph:
 
     def quads(self, graph: URIRef | None = None) -> Iterator[ox.Quad]:
         """Every quad of the named graphs (or of one named graph)."""
-        if graph is None:
-            rows = self._select("SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
-            return iter([ox.Quad(r["s"], r["p"], r["o"], r["g"]) for r in rows])
-        g = ox.NamedNode(str(graph))
-        rows = self._select(f"SELECT ?s ?p ?o WHERE {{ GRAPH <{g.value}> {{ ?s ?p ?o }} }}")
-        return iter([ox.Quad(r["s"], r["p"], r["o"], g) for r in rows])
+        return self.store.quads_for_pattern(None, None, None, ox.NamedNode(str(graph)) if graph is not None else None)
+
+    def update(self, sparql: str) -> None:
+        """Run a SPARQL Update request on the server."""
+        self._update(sparql)
+        self._graphs = None
 
     def comparable_quads(self) -> set[tuple]:
         """Every quad except the meta graph's run records, as hashable tuples (for "same graph" checks)."""
@@ -283,14 +285,21 @@ class RemoteGraph:
         self._post(self.remote.update_url, sparql.encode("utf-8"), "application/sparql-update; charset=utf-8",
                    None, what="update")
 
+    def _opener(self) -> urllib.request.OpenerDirector:
+        """An opener answering the server's basic or digest challenge with the URL's credentials, if any."""
+        if self.remote.user is None:
+            return urllib.request.build_opener()
+        passwords = urllib.request.HTTPPasswordMgrWithDefaultRealm()
+        for url in {self.remote.query_url, self.remote.update_url}:
+            passwords.add_password(None, url, self.remote.user, self.remote.password or "")
+        return urllib.request.build_opener(urllib.request.HTTPBasicAuthHandler(passwords),
+                                           urllib.request.HTTPDigestAuthHandler(passwords))
+
     def _post(self, url: str, body: bytes, content_type: str, timeout: float | None, *, what: str):
         headers = {"Content-Type": content_type, "Accept": _ACCEPT, "User-Agent": f"jejaring/{__version__}"}
-        if self.remote.user is not None:
-            token = base64.b64encode(f"{self.remote.user}:{self.remote.password or ''}".encode()).decode()
-            headers["Authorization"] = f"Basic {token}"
         request = urllib.request.Request(url, data=body, headers=headers, method="POST")
         try:
-            with urllib.request.urlopen(request, timeout=timeout or self.timeout) as response:
+            with self._opener().open(request, timeout=timeout or self.timeout) as response:
                 return response.headers.get("Content-Type", ""), response.read()
         except urllib.error.HTTPError as e:
             message = " ".join(e.read().decode("utf-8", "replace").split())[:500]
@@ -306,6 +315,53 @@ class RemoteGraph:
             raise QueryTimeout(f"{self.location}: no answer to the {what} within {waited:g} s") from None
         except urllib.error.URLError as e:
             raise GraphLocationError(f"{self.location}: cannot reach the SPARQL server: {e.reason}") from None
+
+
+class RemoteStore:
+    """The part of pyoxigraph's ``Store`` API that code written for ``KnowledgeGraph.store`` uses, over HTTP.
+
+    Named graphs only: the default graph of the server is not read or written.
+    """
+
+    def __init__(self, kg: RemoteGraph) -> None:
+        self._kg = kg
+
+    def query(self, sparql: str, *, use_default_graph_as_union: bool = False, substitutions: dict | None = None,
+              **_: object):
+        """Run a query; ``substitutions`` (Variable to term) are bound as with :meth:`RemoteGraph.query`."""
+        text = inject_values(sparql, {v.value: t for v, t in substitutions.items()}) if substitutions else sparql
+        return self._kg._query(text, union=use_default_graph_as_union)
+
+    def update(self, sparql: str, **_: object) -> None:
+        """Run a SPARQL Update request."""
+        self._kg.update(sparql)
+
+    def quads_for_pattern(self, subject=None, predicate=None, object=None, graph_name=None) -> Iterator[ox.Quad]:
+        """The quads of the named graphs matching a pattern (None matches anything)."""
+        if isinstance(graph_name, ox.DefaultGraph):
+            return iter([])
+        terms = {"s": subject, "p": predicate, "o": object, "g": graph_name}
+        pattern = {k: str(v) if v is not None else f"?{k}" for k, v in terms.items()}
+        rows = self._kg._select(f"SELECT * WHERE {{ GRAPH {pattern['g']} {{ {pattern['s']} {pattern['p']} "
+                                f"{pattern['o']} }} }}")
+        return iter([ox.Quad(*(terms[k] if terms[k] is not None else r[k] for k in "spog")) for r in rows])
+
+    def named_graphs(self) -> Iterator[ox.NamedNode]:
+        """The names of the graphs on the server."""
+        return iter([r["g"] for r in self._kg._select("SELECT DISTINCT ?g WHERE { GRAPH ?g { } }")])
+
+    def remove_graph(self, graph: ox.NamedNode) -> None:
+        """Drop a named graph."""
+        self._kg.update(f"DROP SILENT GRAPH {graph}")
+
+    def flush(self) -> None:
+        """Nothing to flush: every write was committed by its own request."""
+
+    def __iter__(self) -> Iterator[ox.Quad]:
+        return self.quads_for_pattern()
+
+    def __len__(self) -> int:
+        return len(self._kg)
 
 
 # -- binding parameters -----------------------------------------------------------------------
