@@ -1,4 +1,7 @@
-"""RDF exports: TriG and N-Quads keep the named graphs; Turtle, N-Triples, JSON-LD and RDF/XML the union."""
+"""RDF exports written by Oxigraph: TriG and N-Quads keep the named graphs; Turtle, N-Triples and RDF/XML the union.
+
+JSON-LD is compacted with a context in :mod:`jejaring.graph.export.jsonld`; ``write_rdf(kg, "jsonld")`` writes it.
+"""
 
 from __future__ import annotations
 
@@ -11,19 +14,24 @@ from jejaring.graph.store import KnowledgeGraph, atomic_write
 
 __all__ = ["RDF_FORMATS", "write_rdf"]
 
-#: Export format names and Oxigraph's writers for them.
+#: Export format names and Oxigraph's writers for them (JSON-LD is not here: see :mod:`.jsonld`).
 RDF_FORMATS: dict[str, ox.RdfFormat] = {
     "trig": ox.RdfFormat.TRIG,
     "nq": ox.RdfFormat.N_QUADS,
     "ttl": ox.RdfFormat.TURTLE,
     "nt": ox.RdfFormat.N_TRIPLES,
-    "jsonld": ox.RdfFormat.JSON_LD,
     "xml": ox.RdfFormat.RDF_XML,
 }
 
 
 def write_rdf(kg: KnowledgeGraph, fmt: str, path: str | os.PathLike[str] | None = None) -> None:
-    """Write the graph in an RDF format to ``path`` (atomically) or to standard output."""
+    """Write the graph in an RDF format (a key of :data:`RDF_FORMATS`, or ``jsonld``) to ``path`` (atomically)
+    or to standard output."""
+    if fmt == "jsonld":
+        from jejaring.graph.export.jsonld import write_jsonld
+
+        write_jsonld(kg, path)
+        return
     rdf_format = RDF_FORMATS[fmt]
     if path is None:
         kg.serialize(sys.stdout.buffer, rdf_format)
