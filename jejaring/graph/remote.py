@@ -27,22 +27,20 @@ import re
 import urllib.error
 import urllib.parse
 import urllib.request
-import uuid
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from typing import IO
 
 import pyoxigraph as ox
-from rdflib import Dataset, Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, PROV, RDF, XSD
+from rdflib import Dataset, Graph, URIRef
+from rdflib.namespace import DCTERMS, PROV, RDF
 
 from jejaring import __version__
 from jejaring.errors import GraphLocationError, JejaringError, QueryError
 from jejaring.graph.sparql import QueryTimeout, parse_error_message, tokenize
-from jejaring.graph.store import DATASET_FORMATS, META_GRAPH, DocumentRecord, document_iri
+from jejaring.graph.store import DATASET_FORMATS, META_GRAPH, DocumentRecord, document_iri, meta_record
 from jejaring.graph.terms import to_ox
-from jejaring.ontology.namespaces import ID, PREFIXES, SCHEMA
+from jejaring.ontology.namespaces import PREFIXES, SCHEMA
 
 __all__ = ["RemoteGraph", "RemoteLocation", "RemoteStore", "inject_values", "open_remote", "parse_location"]
 
@@ -179,10 +177,11 @@ class RemoteGraph:
         sha256: str,
         language: str | None = None,
         text: str | None = None,
+        digest: str | None = None,
     ) -> URIRef:
         """Add or replace a document's named graph and its meta record in one SPARQL Update request."""
         doc = document_iri(identity)
-        meta = _meta_graph(doc, identity, sha256, language, text)
+        meta = meta_record(doc, identity, sha256, language, text, digest)
         self._update(
             f"""{_delete_meta(doc)} ;
                 DROP SILENT GRAPH <{doc}> ;
@@ -424,22 +423,6 @@ def _insert(sparql: str, tokens: list, i: int, block: str) -> str:
 
 
 # -- writing ----------------------------------------------------------------------------------
-def _meta_graph(doc: URIRef, identity: str, sha256: str, language: str | None, text: str | None) -> Graph:
-    """The meta record of a document, as ``KnowledgeGraph.replace_document`` writes it."""
-    run = ID[f"run/{uuid.uuid4().hex}"]
-    meta = Graph()
-    meta.add((doc, DCTERMS.source, Literal(identity)))
-    meta.add((doc, DCTERMS.identifier, Literal(sha256)))
-    if language:
-        meta.add((doc, DCTERMS.language, Literal(language)))
-    if text is not None:
-        meta.add((doc, SCHEMA.text, Literal(text)))
-    meta.add((doc, PROV.wasGeneratedBy, run))
-    meta.add((run, RDF.type, PROV.Activity))
-    meta.add((run, PROV.startedAtTime, Literal(datetime.now(UTC), datatype=XSD.dateTime)))
-    meta.add((run, SCHEMA.softwareVersion, Literal(__version__)))
-    return meta
-
 
 def _delete_meta(doc: URIRef) -> str:
     return (f"DELETE {{ GRAPH <{META_GRAPH}> {{ <{doc}> ?p ?o . ?run ?rp ?ro }} }} "

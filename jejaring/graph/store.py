@@ -17,17 +17,18 @@ import tempfile
 import uuid
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import IO
 from urllib.parse import quote
 
 import pyoxigraph as ox
 from rdflib import Dataset, Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, PROV, RDF, XSD
+from rdflib.namespace import DCTERMS, OWL, PROV, RDF, XSD
 
 from jejaring import __version__
 from jejaring.errors import GraphLocationError, InputError
+from jejaring.ingest.document import Document
 from jejaring.ontology.namespaces import DOC, GRAPH, ID, SCHEMA
 
 __all__ = [
@@ -38,7 +39,11 @@ __all__ = [
     "KnowledgeGraph",
     "atomic_write",
     "document_iri",
+    "graph_digest",
+    "meta_record",
     "open_graph",
+    "record_retired",
+    "stored_document",
 ]
 
 META_GRAPH = GRAPH.meta
@@ -136,6 +141,7 @@ class KnowledgeGraph:
         sha256: str,
         language: str | None = None,
         text: str | None = None,
+        digest: str | None = None,
     ) -> URIRef:
         """Add or replace a document's named graph and its meta record, as one transaction.
 
@@ -146,18 +152,7 @@ class KnowledgeGraph:
         doc = document_iri(identity)
         staging = f"{_STAGING}{uuid.uuid4().hex}"
         self.store.load(_ntriples(triples), ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(staging))
-        run = ID[f"run/{uuid.uuid4().hex}"]
-        meta = Graph()
-        meta.add((doc, DCTERMS.source, Literal(identity)))
-        meta.add((doc, DCTERMS.identifier, Literal(sha256)))
-        if language:
-            meta.add((doc, DCTERMS.language, Literal(language)))
-        if text is not None:
-            meta.add((doc, SCHEMA.text, Literal(text)))
-        meta.add((doc, PROV.wasGeneratedBy, run))
-        meta.add((run, RDF.type, PROV.Activity))
-        meta.add((run, PROV.startedAtTime, Literal(datetime.now(UTC), datatype=XSD.dateTime)))
-        meta.add((run, SCHEMA.softwareVersion, Literal(__version__)))
+        meta = meta_record(doc, identity, sha256, language, text, digest)
         meta_nt = _ntriples(meta)
         self.store.update(
             f"""DELETE {{ GRAPH <{META_GRAPH}> {{ <{doc}> ?p ?o . ?run ?rp ?ro }} }}
@@ -204,14 +199,16 @@ class KnowledgeGraph:
         return self.store.quads_for_pattern(None, None, None, _ox(graph) if graph is not None else None)
 
     def comparable_quads(self) -> set[tuple]:
-        """Every quad except the meta graph's run records, as hashable tuples (for "same graph" checks)."""
+        """Every quad except the meta graph's history (run records, retired IRIs), as hashable tuples
+        (for "same graph" checks)."""
         meta = _ox(META_GRAPH)
         activity = _ox(PROV.Activity)
         runs = {q.subject for q in self.store.quads_for_pattern(None, _ox(RDF.type), activity, meta)}
+        same = _ox(OWL.sameAs)
         return {
             (q.subject, q.predicate, q.object, q.graph_name)
             for q in self.store
-            if not (q.graph_name == meta and (q.subject in runs or q.object in runs))
+            if not (q.graph_name == meta and (q.subject in runs or q.object in runs or q.predicate == same))
         }
 
     def serialize(self, out: IO[bytes], fmt: ox.RdfFormat, graph: URIRef | None = None) -> None:
@@ -232,6 +229,63 @@ class KnowledgeGraph:
         fmt = DATASET_FORMATS[self._file.suffix.lower()]
         with _atomic_write(self._file) as out:
             self.store.dump(out, fmt, prefixes=_prefixes(fmt))
+
+
+def graph_digest(kg, identity: str) -> str | None:
+    """The hash of a document graph's triples as last written (see ``ingest.batch.graph_digest``)."""
+    doc = document_iri(identity)
+    for row in kg.query(f"SELECT ?v WHERE {{ GRAPH <{META_GRAPH}> {{ <{doc}> <{SCHEMA.sha256}> ?v }} }} LIMIT 1"):
+        return row["v"].value
+    return None
+
+
+def stored_document(kg, identity: str) -> Document:
+    """A stored document as it was ingested: its cleaned text and the metadata its graph records."""
+    doc = document_iri(identity)
+    fields: dict = {"identity": identity, "text": kg.document_text(identity) or ""}
+    refs = []
+    for row in kg.query(f"SELECT ?p ?o WHERE {{ GRAPH <{doc}> {{ <{doc}> ?p ?o }} }}"):
+        p, o = row["p"].value, row["o"]
+        if p == str(DCTERMS.title):
+            fields["title"] = o.value
+        elif p == str(DCTERMS.date):
+            fields["date"] = date.fromisoformat(o.value)
+        elif p == str(DCTERMS.language):
+            fields["language"] = o.value
+        elif p == str(DCTERMS.format):
+            fields["media_type"] = o.value
+        elif p == str(DCTERMS.references):
+            refs.append(o.value)
+        elif p == str(RDF.type) and o.value.startswith(str(SCHEMA)):
+            fields["genre"] = o.value[len(str(SCHEMA)):]
+    return Document(references=sorted(refs), **fields)
+
+
+def record_retired(kg, renamed: dict[str, str]) -> None:
+    """Keep IRIs that a change of the corpus retired resolvable: ``old owl:sameAs new`` in the meta graph."""
+    if renamed:
+        triples = " ".join(f"<{old}> <{OWL.sameAs}> <{new}> ." for old, new in sorted(renamed.items()))
+        kg.store.update(f"INSERT DATA {{ GRAPH <{META_GRAPH}> {{ {triples} }} }}")
+
+
+def meta_record(doc: URIRef, identity: str, sha256: str, language: str | None, text: str | None,
+                digest: str | None = None) -> Graph:
+    """The meta graph's record of a document: source, content hash, language, text, graph digest, run."""
+    run = ID[f"run/{uuid.uuid4().hex}"]
+    meta = Graph()
+    meta.add((doc, DCTERMS.source, Literal(identity)))
+    meta.add((doc, DCTERMS.identifier, Literal(sha256)))
+    if language:
+        meta.add((doc, DCTERMS.language, Literal(language)))
+    if text is not None:
+        meta.add((doc, SCHEMA.text, Literal(text)))
+    if digest is not None:
+        meta.add((doc, SCHEMA.sha256, Literal(digest)))
+    meta.add((doc, PROV.wasGeneratedBy, run))
+    meta.add((run, RDF.type, PROV.Activity))
+    meta.add((run, PROV.startedAtTime, Literal(datetime.now(UTC), datatype=XSD.dateTime)))
+    meta.add((run, SCHEMA.softwareVersion, Literal(__version__)))
+    return meta
 
 
 def open_graph(location: str | os.PathLike[str], *, create: bool = True) -> KnowledgeGraph:

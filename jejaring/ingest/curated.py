@@ -32,7 +32,7 @@ from jejaring.ingest.records import (
     Programme,
 )
 
-__all__ = ["CSV_COLUMNS", "CURATED_SUFFIXES", "read_curated"]
+__all__ = ["CSV_COLUMNS", "CURATED_SUFFIXES", "parse_curated", "read_curated"]
 
 CURATED_SUFFIXES = (".yaml", ".yml", ".csv")
 
@@ -76,10 +76,16 @@ def read_curated(path: Path, identity: str | None = None) -> Extraction:
         raw = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as e:
         raise InputError(f"{path}: cannot read the file: {e}") from None
-    doc = Document(identity=identity or path.name, text=raw, title=path.stem,
-                   media_type="text/csv" if path.suffix == ".csv" else "application/yaml", genre="Dataset")
+    return parse_curated(raw, identity or path.name, path)
+
+
+def parse_curated(raw: str, identity: str, path: Path) -> Extraction:
+    """Parse the text of a curated file (``path`` gives its kind by suffix, and names it in errors)."""
+    csv_file = path.suffix.lower() == ".csv"
+    doc = Document(identity=identity, text=raw, title=path.stem,
+                   media_type="text/csv" if csv_file else "application/yaml", genre="Dataset")
     ex = Extraction(doc, curated=True)
-    if path.suffix.lower() == ".csv":
+    if csv_file:
         _read_csv(path, raw, ex)
     else:
         _read_yaml(path, raw, ex)

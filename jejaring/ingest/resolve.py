@@ -75,6 +75,8 @@ class EntityTable:
             self.ex.add(org)
         org = self.ex.entities[key]
         self._name_org(org, m, acronym_only)
+        for alias in data.get("aliases", []):
+            org.add_label(alias, None)
         self._evidence(key, m)
         return self._bind(m, key)
 

@@ -102,7 +102,7 @@ def _lesson(ctx: Context, title_line: Line, body: list[Line], cue_start: int) ->
     content = title_line.content
     text = content.text
     # "Title: description" or "Title. Description" on one line
-    split = re.match(r"([^:.]{3,120}?)(?:\s*[:–—]\s+|\.\s+)(.+)$", text) if not body else None
+    split = re.match(r"([^:.]{3,120}?)(?:\s*[:–—]\s+|\s+-\s+|\.\s+)(.+)$", text) if not body else None
     if split and len(split.group(1).split()) <= 12:
         title_text = split.group(1)
         desc_start = content.start + split.start(2)

@@ -40,11 +40,17 @@ _LOWER_HEAD_KIND = {"urban village": "kelurahan", "village": "desa", "sub-distri
                     "subdistrict": "kecamatan", "regency": "regency-government"}
 
 
+_INDONESIAN_HEAD = {"kelurahan": "Kelurahan", "desa": "Desa", "kecamatan": "Kecamatan",
+                    "regency-government": "Pemerintah Kabupaten"}
+
+
 def _by_lowercase_head(ctx: Context) -> Iterator[Mention]:
     for m in _LOWER_HEADS.finditer(ctx.text):
         kind = _LOWER_HEAD_KIND[m.group(2)]
+        # the Indonesian name is the same body: "Duri Utara urban village" is "Kelurahan Duri Utara"
+        alias = f"{_INDONESIAN_HEAD[kind]} {m.group(1).strip()}"
         yield Mention(m.start(), m.end(), "organisation", m.group(), "org-head-lowercase", 0.8,
-                      {"kind": kind, "unit": kind != "regency-government"})
+                      {"kind": kind, "unit": kind != "regency-government", "aliases": [alias]})
 
 
 def find_acronym_definitions(ctx: Context) -> dict[str, tuple[int, int, str]]:
@@ -90,6 +96,10 @@ def _by_head(ctx: Context) -> Iterator[Mention]:
             if j == i + len(head.head.split()) or all(re.fullmatch(r"[IVXLC]+|\d+", w) for _, _, w in
                                                        words[i + len(head.head.split()):j]):
                 i += 1  # a head word alone ("Dinas") names nothing
+                continue
+            if head.head == "Kantor" and i + 1 < len(words) and (
+                    words[i + 1][2].isupper() or _head_at(words, i + 1, heads, True) is not None):
+                i += 1  # "Kantor BPBD ...", "Kantor Kelurahan ...": the body's office, so the body
                 continue
             strong = head.head.startswith(("Pemerintah", "Kota Administrasi", "Pem"))
             m = _org_mention(ctx, words[i][0], words[j - 1][1], "org-head", head.kind, head.unit, strong)
@@ -182,8 +192,9 @@ def _org_mention(ctx: Context, start: int, end: int, rule: str, kind: str | None
     end_name = end
     m = _BRACKETED.match(text, end)
     named = text[start:end]
-    if m and (acronym_matches(m.group(1).split("/")[0], named)
-              or acronym_matches(m.group(1).split("/")[0], named.split(" ", 1)[-1])):
+    acronym = m.group(1).split("/")[0] if m else ""
+    if m and (acronym_matches(acronym, named) or acronym_matches(acronym, named.split(" ", 1)[-1])
+              or _generic_name(ctx, acronym, named)):
         data["acronym"] = m.group(1)
         after = m.end()
         loc = re.match(r"\s+(" + _LOCALITY.pattern + ")", text[after:])
@@ -194,11 +205,48 @@ def _org_mention(ctx: Context, start: int, end: int, rule: str, kind: str | None
     loc_in_name = re.search(r"\s(" + _LOCALITY.pattern + r")$", core)
     if loc_in_name and "locality" not in data:
         data["locality"] = loc_in_name.group(1)
+    after_name = m.end() if m and data.get("acronym") and "locality" not in data else end
+    english = re.match(r"\s+of\s+((?:the\s+)?(?:DKI Jakarta|[A-Z]\w+(?:\s+(?:City|Regency|Province))?))",
+                       text[after_name:])
+    if english and "locality" not in data and (data.get("acronym") or kind in _UNIT_KINDS):
+        data["locality"] = english.group(1)  # "Regional Disaster Management Agency (BPBD) of DKI Jakarta"
+        end = after_name + english.end()
     name = core if end == end_name else f"{core} {data['locality']}"
-    entry = _lexicon_entry(ctx, name) or _lexicon_entry(ctx, core)
+    entry = _lexicon_entry(ctx, name) or _lexicon_entry(ctx, core) or _entry_in_region(ctx, core)
+    if entry is None and data.get("acronym") and (data.get("locality") or _generic_name(ctx, data["acronym"], core)):
+        entry = _entry_by_acronym(ctx, data["acronym"], data.get("locality"))
     if entry is not None:
         data["entry"] = entry
     return Mention(start, end, "organisation", _clean(name), rule, 0.95 if strong else 0.85, data)
+
+
+def _entry_in_region(ctx: Context, name: str):
+    """A unit named without its region ("Dinas Pemuda dan Olahraga") is the region's own when the
+    document names that region and the lexicon knows exactly one such unit there."""
+    found = []
+    for region in _regions(ctx):
+        found += ctx.lexicon.organisation_by_name(f"{name} {region}")
+    return found[0] if len({e.id for e in found}) == 1 else None
+
+
+def _regions(ctx: Context) -> list[str]:
+    return sorted({m.group() for m in _LOCALITY.finditer(ctx.text)})
+
+
+def _generic_name(ctx: Context, acronym: str, name: str) -> bool:
+    """True when a name is just the generic expansion of an acronym ("Regional Disaster Management Agency"
+    for BPBD), with no place of its own ("Semarang Regional ...")."""
+    agency = ctx.lexicon.agency_type(acronym)
+    return agency is not None and fold(name) in {fold(agency.name), *map(fold, agency.aliases)}
+
+
+def _entry_by_acronym(ctx: Context, acronym: str, locality: str | None):
+    """ "BPBD" of DKI Jakarta: the lexicon's body with that acronym in that region, if there is one."""
+    entries = ctx.lexicon.organisation_by_acronym(acronym)
+    if locality:
+        wanted = fold(locality.replace("Provinsi", "").replace("the", ""))
+        entries = [e for e in entries if wanted in fold(e.name)]
+    return entries[0] if len(entries) == 1 else None
 
 
 def _clean(name: str) -> str:
@@ -250,12 +298,14 @@ _UNIT_KINDS = {"dinas", "suku-dinas", "badan", "biro", "bagian", "sekretariat", 
 
 # -- acronyms ------------------------------------------------------------------------------------
 def _by_acronym(ctx: Context) -> Iterator[Mention]:
-    """Bare acronyms the lexicon or the document itself defines as organisations."""
+    """Bare acronyms the lexicon knows as organisations; an acronym the document defines itself
+    ("Semarang Regional Disaster Management Agency (BPBD)") means what the document says."""
+    defined = find_acronym_definitions(ctx)
     for m in re.finditer(r"(?<![\w/])([A-Z][A-Za-z0-9]{1,14})(?![\w/])", ctx.text):
         token = m.group(1)
         if not _ACRONYM.fullmatch(token) and not ctx.lexicon.organisation_by_acronym(token):
             continue
-        if re.match(r"\s*\d", ctx.text[m.end():]):
+        if re.match(r"\s*\d", ctx.text[m.end():]) or token in defined:
             continue  # "RW 05", "RT 03": an address, not a body
         entries = [e for e in ctx.lexicon.organisation_by_acronym(token) if token in _written_forms(e)]
         agency = ctx.lexicon.agency_type(token)
@@ -263,7 +313,12 @@ def _by_acronym(ctx: Context) -> Iterator[Mention]:
             agency = None
         if entries or agency:
             entry = entries[0] if len(entries) == 1 else None
+            end, name = m.end(), token
+            loc = re.match(r"[ \t]+(" + _LOCALITY.pattern + r")", ctx.text[m.end():])
+            if loc:  # "Bappeda Kota Semarang": that region's body, not the one the lexicon knows elsewhere
+                end, name = m.end() + loc.end(), f"{token} {loc.group(1)}"
+                entry = _entry_by_acronym(ctx, token, loc.group(1))
             data = {"acronym": token, "entry": entry, "agency": agency,
                     "kind": entry.kind if entry else agency.kind if agency else None}
             data["unit"] = (data["kind"] or "") in _UNIT_KINDS
-            yield Mention(m.start(), m.end(), "organisation", token, "org-acronym", 0.7, data)
+            yield Mention(m.start(), end, "organisation", name, "org-acronym", 0.7, data)

@@ -19,7 +19,7 @@ _NAME_WORD = r"(?:[A-Z][a-zà-ÿ'’\-]+|[a-z]?[A-Z][A-Za-zà-ÿ'’\-]*[a-z][A-
 _INITIAL = r"[A-Z]\."
 _PARTICLE = r"(?:de|van|der|den|von|da|bin|binti|al|el|la|le|ter|te)"
 _NAME = re.compile(
-    rf"{_NAME_WORD}(?:\s+(?:{_INITIAL}|{_NAME_WORD}|{_PARTICLE}(?=\s+[A-Z]))){{0,4}}"
+    rf"{_NAME_WORD}(?:[ \t]+(?:{_INITIAL}|{_NAME_WORD}|{_PARTICLE}(?=[ \t]+[A-Z]))){{0,4}}"
 )
 _LABELS = re.compile(
     r"(?:Host|Hosts|Presenter|Speaker|Speakers|Moderator|Facilitator|Fasilitator|Narasumber|Pembicara|Moderator"

@@ -66,7 +66,8 @@ def find_programmes(ctx: Context, lesson_spans: list[tuple[int, int]]) -> Iterat
             if after is None:
                 continue
             lead = after.group(1)
-            if lead and not cue.lower().startswith(("restorasi", "revitalisasi", "normalisasi", "rehabilitasi")):
+            if lead and not cue.lower().startswith(("restorasi", "revitalisasi", "normalisasi", "rehabilitasi",
+                                                    "pemulihan")):
                 continue
             start = m.start() if lead else m.end() + after.start(2)
             end = m.end() + after.end(2)

@@ -1,0 +1,311 @@
+"""Cross-document resolution: one entity per real-world thing across a corpus.
+
+Runs after extraction over every document's entities and returns their canonical IRIs. It is
+deterministic and a function of the corpus only (never of the order documents came in):
+
+- persons: blocked by each name's first and last word, merged when one name is an initialled form of
+  the other ("Oswar M. Mungkasa" = "Oswar Muadzin Mungkasa"), or when the names are a typo apart
+  (fuzzy ratio >= :data:`AUTO_MERGE`, same number of words, same initial); people who share only a
+  first name stay apart ("Tri Indrawan" / "Tri Mulyani Sunarharum");
+- organisations: merged when they carry the same lexicon id, share a name (an acronym only within its
+  parent: every province has a "BPBD"), or their names are a typo or a rendering apart
+  ("Plan Internasional Indonesia" / "Plan International Indonesia", ratio >= :data:`AUTO_MERGE`);
+- events: merged when they are of the same kind, in the same place and their dates agree (a month or
+  a year agrees with a day inside it).
+
+Pairs that score between :data:`REVIEW` and :data:`AUTO_MERGE` are not merged; ``jejaring review``
+lists them. Curated decisions (merge, distinct, alias) override the scores.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from itertools import combinations
+
+from rapidfuzz import fuzz
+from rdflib import URIRef
+
+from jejaring.ingest.extract.names import fold
+from jejaring.ingest.mapping import entity_iri, slugify
+from jejaring.ingest.records import Entity, Event, Extraction, Organisation, Person
+from jejaring.ingest.resolve import same_person
+from jejaring.ontology.namespaces import ID
+
+__all__ = ["AUTO_MERGE", "REVIEW", "Candidate", "Curation", "Resolution", "resolve_corpus"]
+
+#: Names this alike (rapidfuzz ratio, 0-100, after case and accents are folded) are merged.
+AUTO_MERGE = 90
+#: Pairs from this score up to AUTO_MERGE are candidates for a person to review.
+REVIEW = 80
+
+Item = tuple[str, str]  # (document identity, entity key)
+
+
+@dataclass
+class Curation:
+    """People's decisions: merges and distinctions name each side by its IRI and labels (so they still
+    find the entity when a new document changes its IRI), aliases add a label, rejects drop facts."""
+
+    merges: list[tuple[tuple[str, ...], tuple[str, ...]]] = field(default_factory=list)
+    distinct: list[tuple[tuple[str, ...], tuple[str, ...]]] = field(default_factory=list)
+    aliases: list[tuple[str, str]] = field(default_factory=list)
+    rejects: list[dict] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """Two entities that may be one: their IRIs, names and score."""
+
+    score: float
+    first: str
+    second: str
+    first_name: str
+    second_name: str
+
+
+@dataclass
+class Resolution:
+    """Canonical IRIs by (document, entity key), and the candidate merges left for review."""
+
+    iris: dict[Item, URIRef]
+    candidates: list[Candidate]
+
+    def for_document(self, identity: str) -> dict[str, URIRef]:
+        """The IRIs of one document's entities, by key (what :func:`map_extraction` takes)."""
+        return {key: iri for (doc, key), iri in self.iris.items() if doc == identity}
+
+
+class _Sets:
+    """Union-find with cannot-link constraints."""
+
+    def __init__(self, items: Iterable[Item]) -> None:
+        self.parent = {i: i for i in items}
+        self.members = {i: {i} for i in self.parent}
+
+    def find(self, i: Item) -> Item:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: Item, b: Item, forbidden: set[frozenset[Item]]) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return
+        if any(frozenset((x, y)) in forbidden for x in self.members[ra] for y in self.members[rb]):
+            return
+        ra, rb = min(ra, rb), max(ra, rb)  # deterministic roots
+        self.parent[rb] = ra
+        self.members[ra] |= self.members.pop(rb)
+
+    def groups(self) -> list[list[Item]]:
+        return [sorted(m) for _, m in sorted(self.members.items())]
+
+
+def resolve_corpus(extractions: Mapping[str, Extraction], curation: Curation | None = None,
+                   generic: Callable[[str], bool] = lambda acronym: True) -> Resolution:
+    """Canonical IRIs for every person, organisation and event of a corpus, by (document, key).
+
+    Other entities (places, programmes, lessons) keep the IRI their document gives them, which is
+    already a function of their name or lexicon id. ``generic(acronym)`` tells an acronym every region
+    has ("BPBD"), which alone merges nothing, from one that names one body ("SJB").
+    """
+    curation = curation or Curation()
+    entities: dict[Item, Entity] = {}
+    for doc, ex in sorted(extractions.items()):
+        for key, e in ex.entities.items():
+            entities[(doc, key)] = e
+    local = {item: entity_iri(e, extractions[item[0]]) for item, e in entities.items()}
+    labels = {item: _labels(e, local[item], curation) for item, e in entities.items()}
+    iris: dict[Item, URIRef] = dict(local)
+    candidates: list[Candidate] = []
+    for kind, score in (("person", _person_score), ("organisation", _organisation_score), ("event", _event_score)):
+        items = sorted(i for i, e in entities.items() if e.kind == kind)
+        forbidden = _pairs(curation.distinct, items, labels, local)
+        sets = _Sets(items)
+        for a, b in _blocked_pairs(items, labels, kind):
+            s = score(entities[a], entities[b], labels[a], labels[b], extractions, generic)
+            if s >= AUTO_MERGE:
+                sets.union(a, b, forbidden)
+            elif s >= REVIEW:
+                candidates.append((a, b, s))  # type: ignore[arg-type]
+        for pair in _pairs(curation.merges, items, labels, local):
+            a, b = sorted(pair)
+            sets.union(a, b, set())
+        for group in sets.groups():
+            iri = _canonical(group, entities, local, extractions)
+            for item in group:
+                iris[item] = iri
+            if kind == "event":
+                _share_dates([entities[i] for i in group])
+        _disambiguate(sets, items, iris)
+    review = sorted({Candidate(round(s, 1), *sorted((str(iris[a]), str(iris[b]))),
+                               entities[a].name, entities[b].name)
+                     for a, b, s in candidates if iris[a] != iris[b]}, key=lambda c: (-c.score, c.first, c.second))
+    return Resolution(iris, review)
+
+
+def _labels(e: Entity, local: URIRef, curation: Curation) -> set[str]:
+    out = {fold(x) for x in e.labels() if x}
+    if isinstance(e, Organisation) and e.acronym:
+        out.add(fold(e.acronym))
+    out |= {fold(label) for target, label in curation.aliases if target in (str(local), e.name)}
+    return out
+
+
+def _blocked_pairs(items: list[Item], labels: Mapping[Item, set[str]], kind: str) -> Iterable[tuple[Item, Item]]:
+    """Pairs that share a block: a word of a name (persons: first or last word; others: any word)."""
+    blocks: dict[str, list[Item]] = defaultdict(list)
+    for item in items:
+        keys = set()
+        for label in labels[item]:
+            words = [w for w in label.split() if len(w) > 1]
+            if not words:
+                continue
+            keys |= {words[0], words[-1]} if kind == "person" else set(words)
+        for k in keys:
+            blocks[k].append(item)
+    seen: set[tuple[Item, Item]] = set()
+    for members in blocks.values():
+        if len(members) > 200:  # a word every entity has ("dinas") blocks nothing
+            continue
+        for a, b in combinations(sorted(set(members)), 2):
+            if a[0] != b[0] and (a, b) not in seen:  # within a document, resolution already ran
+                seen.add((a, b))
+                yield a, b
+
+
+def _pairs(decisions: list[tuple], items: list[Item], labels, local) -> set[frozenset[Item]]:
+    """The item pairs a curated decision names; each side is an IRI and/or labels of the entity."""
+    out: set[frozenset[Item]] = set()
+    for x, y in decisions:
+        xs = [i for i in items if _named(i, x, labels, local)]
+        ys = [i for i in items if _named(i, y, labels, local)]
+        out |= {frozenset((a, b)) for a in xs for b in ys if a != b}
+    return out
+
+
+def _named(item: Item, names: str | tuple[str, ...], labels, local) -> bool:
+    names = (names,) if isinstance(names, str) else names
+    return any(str(local[item]) == n or fold(n) in labels[item] for n in names)
+
+
+def _person_score(a: Person, b: Person, la: set[str], lb: set[str], *_) -> float:
+    if la & lb:
+        return 100
+    best = 0.0
+    for x in a.labels():
+        for y in b.labels():
+            if same_person(x, y):
+                return 100
+            fx, fy = fold(x).split(), fold(y).split()
+            if len(fx) == len(fy) > 1 and fx[0][0] == fy[0][0]:
+                best = max(best, fuzz.ratio(" ".join(fx), " ".join(fy)))
+    return best
+
+
+def _organisation_score(a: Organisation, b: Organisation, la: set[str], lb: set[str], extractions,
+                        generic: Callable[[str], bool]) -> float:
+    if a.lexicon_id and b.lexicon_id:
+        return 100 if a.lexicon_id == b.lexicon_id else 0
+    if _parent_name(a, extractions) != _parent_name(b, extractions) and a.unit and b.unit and \
+            None not in (_parent_name(a, extractions), _parent_name(b, extractions)):
+        return 0
+    shared = {x for x in la & lb if not (_bare_acronym(x) and generic(x))}
+    if shared or _same_but_admin_words(la, lb):
+        return 100
+    best = 0.0
+    for x in la:
+        for y in lb:
+            if len(x) >= 12 and len(y) >= 12 and x.split()[0] == y.split()[0]:
+                best = max(best, fuzz.ratio(x, y))
+    return best
+
+
+_ADMIN_WORDS = {"kelurahan", "kecamatan", "provinsi", "kota", "kabupaten", "administrasi", "kantor"}
+
+
+def _same_but_admin_words(la: set[str], lb: set[str]) -> bool:
+    """ "Karang Taruna Kelurahan Duri Utara" / "Karang Taruna Duri Utara": equal once words that only say
+    what level of government a place is are set aside (and both keep at least three words)."""
+    strip = lambda x: tuple(w for w in x.split() if w not in _ADMIN_WORDS)  # noqa: E731
+    sa = {strip(x) for x in la if len(strip(x)) >= 3}
+    return bool(sa & {strip(y) for y in lb if len(strip(y)) >= 3})
+
+
+def _bare_acronym(label: str) -> bool:
+    return " " not in label and len(label) <= 8
+
+
+def _parent_name(o: Organisation, extractions) -> str | None:
+    for ex in extractions.values():
+        if o.key in ex.entities and ex.entities[o.key] is o and o.parent in ex.entities:
+            return fold(ex.entities[o.parent].name)
+    return None
+
+
+def _event_score(a: Event, b: Event, la: set[str], lb: set[str], *_) -> float:
+    if a.event_class != b.event_class or a.start is None or b.start is None:
+        return 0
+    da, db = _date_text(a), _date_text(b)
+    if not (da.startswith(db) or db.startswith(da)):
+        return 0
+    if a.location and b.location and a.location != b.location:
+        return 0
+    if da == db and a.precision == b.precision == "day":
+        return 100
+    return 100 if a.location and a.location == b.location else max(
+        (fuzz.token_set_ratio(x, y) for x in la for y in lb), default=0)
+
+
+def _share_dates(events: list[Event]) -> None:
+    """One event, one date: the most precise any document gives (then the earliest) goes to every mention."""
+    dated = [e for e in events if e.start is not None]
+    if not dated:
+        return
+    best = min(dated, key=lambda e: ({"day": 0, "month": 1}.get(e.precision, 2), e.start, e.end or e.start))
+    for e in events:
+        e.start, e.end, e.precision = best.start, best.end, best.precision
+
+
+def _date_text(e: Event) -> str:
+    iso = e.start.isoformat()
+    return {"day": iso, "month": iso[:7]}.get(e.precision, iso[:4])
+
+
+def _canonical(group: list[Item], entities: Mapping[Item, Entity], local, extractions) -> URIRef:
+    """The IRI of a merged group: the lexicon's id when a member has one, else the fullest name's."""
+    members = [entities[i] for i in group]
+    ids = sorted({e.lexicon_id for e in members if e.lexicon_id})
+    kind = members[0].kind
+    if ids:
+        return ID[f"{kind}/{ids[0]}"]
+    if kind == "event":
+        best = max(members, key=lambda e: ({"day": 2, "month": 1}.get(e.precision, 0), len(e.name), e.name))
+        return local[group[members.index(best)]]
+    best_item = max(group, key=lambda i: _fullness(entities[i].name))
+    if kind == "organisation":
+        return local[best_item]  # keeps the parent scoping of units
+    return ID[f"{kind}/{slugify(entities[best_item].name)}"]
+
+
+def _fullness(name: str) -> tuple[int, int, str]:
+    words = name.split()
+    full = sum(1 for w in words if len(w.rstrip(".")) > 1)
+    return full, len(name), "".join(chr(0x10FFFF - ord(c)) for c in name)  # ties: the first in code-point order
+
+
+def _disambiguate(sets: _Sets, items: list[Item], iris: dict[Item, URIRef]) -> None:
+    """Groups kept apart (by a curated "distinct", or by different parents) that would share an IRI: the
+    first keeps it, the others get a short hash of their members."""
+    groups: dict[URIRef, list[list[Item]]] = defaultdict(list)
+    for members in sets.groups():  # sorted: deterministic
+        groups[iris[members[0]]].append(members)
+    for iri, member_groups in groups.items():
+        for members in member_groups[1:]:
+            digest = hashlib.sha256("|".join(f"{d}#{k}" for d, k in members).encode()).hexdigest()[:6]
+            for m in members:
+                iris[m] = URIRef(f"{iri}-{digest}")
