@@ -507,3 +507,136 @@ def serve_command(graph: str, host: str, port: int, timeout: float, max_rows: in
             pass
         finally:
             server.server_close()
+
+
+@cli.command(name="entities", context_settings=CONTEXT_SETTINGS)
+@graph_option
+@click.option("--kind", type=click.Choice(["person", "organisation", "event", "city", "programme", "lesson"]),
+              default=None, help="Only entities of this kind.")
+@click.option("--search", default=None, metavar="TEXT", help="Only entities a label of which contains TEXT.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+def entities_command(graph: str, kind: str | None, search: str | None, fmt: str) -> None:
+    """List entities with their labels, kind and number of documents.
+
+    \b
+    Example:
+        jejaring entities -g graph/ --kind person
+        jejaring entities -g graph/ --search bpbd
+    """
+    from jejaring.graph.describe import list_entities
+
+    with _open(graph) as kg:
+        rows = list_entities(kg, kind, search)
+    if fmt == "json":
+        click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+        return
+    for row in rows:
+        click.echo(f"{row['kind']:<13} {row['documents']:>3}  {row['iri']}  {' | '.join(row['labels'])}")
+
+
+def _decision_command(action: str, args: tuple[str, ...], graph: str) -> None:
+    from jejaring.ingest.curation import curation_path, decide
+
+    with _open(graph) as kg:
+        decide(kg, action, *args)
+        where = curation_path(kg)
+    click.echo(f"{action} recorded{f' in {where}' if where else ''} and applied", err=True)
+
+
+@cli.command(name="merge", context_settings=CONTEXT_SETTINGS)
+@click.argument("first")
+@click.argument("second")
+@graph_option
+def merge_command(first: str, second: str, graph: str) -> None:
+    """Record that FIRST and SECOND (IRIs or labels) are one entity; the corpus is resolved again.
+
+    \b
+    Example:
+        jejaring merge "Bless" "Blessmiyanda" -g graph/
+    """
+    _decision_command("merge", (first, second), graph)
+
+
+@cli.command(name="distinct", context_settings=CONTEXT_SETTINGS)
+@click.argument("first")
+@click.argument("second")
+@graph_option
+def distinct_command(first: str, second: str, graph: str) -> None:
+    """Record that FIRST and SECOND are two entities, whatever their names say.
+
+    \b
+    Example:
+        jejaring distinct "Maria L. Tobing" "Maria Lumban Tobing" -g graph/
+    """
+    _decision_command("distinct", (first, second), graph)
+
+
+@cli.command(name="alias", context_settings=CONTEXT_SETTINGS)
+@click.argument("entity")
+@click.argument("label")
+@graph_option
+def alias_command(entity: str, label: str, graph: str) -> None:
+    """Give ENTITY another name, LABEL (also used to recognise it in other documents).
+
+    \b
+    Example:
+        jejaring alias "Sekretariat Jakarta Berketahanan" "Resilient Jakarta Office" -g graph/
+    """
+    _decision_command("alias", (entity, label), graph)
+
+
+@cli.command(name="reject", context_settings=CONTEXT_SETTINGS)
+@click.argument("fact", nargs=-1, required=True)
+@graph_option
+def reject_command(fact: tuple[str, ...], graph: str) -> None:
+    """Reject a wrongly extracted fact: a membership or statement by IRI, or one triple given as
+    SUBJECT PREDICATE OBJECT (an attendance, a lesson link). It stays rejected at every ingest.
+
+    \b
+    Example:
+        jejaring reject https://w3id.org/jejaring/id/membership/0123456789ab -g graph/
+        jejaring reject "Diskusi Publik" schema:attendee "Dinas Sosial" -g graph/
+    """
+    _decision_command("reject", fact, graph)
+
+
+@cli.command(name="review", context_settings=CONTEXT_SETTINGS)
+@graph_option
+def review_command(graph: str) -> None:
+    """List candidate merges scored between the thresholds, with a quote of each, for a person to
+    accept (jejaring merge) or reject (jejaring distinct).
+
+    \b
+    Example:
+        jejaring review -g graph/
+    """
+    from jejaring.ingest.curation import review
+
+    with _open(graph) as kg:
+        rows = review(kg)
+    for c, quote_a, quote_b in rows:
+        click.echo(f"{c.score:5.1f}  {c.first_name}  <{c.first}>\n       {quote_a}\n"
+                   f"       {c.second_name}  <{c.second}>\n       {quote_b}")
+    if not rows:
+        click.echo("no candidate merges to review", err=True)
+
+
+@cli.command(name="remove", context_settings=CONTEXT_SETTINGS)
+@click.argument("documents", nargs=-1, required=True)
+@graph_option
+def remove_command(documents: tuple[str, ...], graph: str) -> None:
+    """Remove documents (by identity, as `jejaring stats`/`show` name them): their facts go, and so does
+    every label and merge that only they supported.
+
+    \b
+    Example:
+        jejaring remove 03-post-change-id.txt -g graph/
+    """
+    from jejaring.ingest.batch import remove_documents
+
+    with _open(graph) as kg:
+        removed = remove_documents(kg, documents)
+    missing = sorted(set(documents) - set(removed))
+    click.echo(f"{len(removed)} removed", err=True)
+    if missing:
+        raise click.ClickException(f"not in the graph: {', '.join(missing)}")

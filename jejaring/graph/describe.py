@@ -5,13 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import pyoxigraph as ox
+from rdflib.namespace import PROV
 
 from jejaring.errors import CurationError
 from jejaring.graph.store import KnowledgeGraph
 from jejaring.ingest.extract.names import fold
 from jejaring.ingest.extract.text import layout_of
+from jejaring.ontology.namespaces import JJ
 
-__all__ = ["Description", "Evidence", "describe_entity", "find_entity"]
+__all__ = ["Description", "Evidence", "describe_entity", "entity_labels", "find_entity", "list_entities"]
 
 _LABELS = """
   VALUES ?lp { <https://schema.org/name> <http://www.w3.org/2004/02/skos/core#prefLabel>
@@ -135,3 +137,37 @@ def _sentence(text: str | None, start: int, end: int | None) -> str:
     s = layout.sentence_at(start)
     stop = max(s.end, end or start)
     return (text[s.start:start] + "»" + text[start:end] + "«" + text[end:stop]).replace("\n", " ")
+
+
+def entity_labels(kg: KnowledgeGraph, iri: str) -> list[str]:
+    """Every label of an entity, sorted."""
+    return sorted({row["l"].value for row in kg.query(f"SELECT ?l WHERE {{ {_LABELS} <{iri}> ?lp ?l }}")})
+
+
+#: Entity kinds ``jejaring entities --kind`` knows, and their classes.
+KINDS = {
+    "person": "https://schema.org/Person", "organisation": "http://www.w3.org/ns/org#Organization",
+    "event": "https://schema.org/Event", "city": "https://schema.org/City", "programme": "https://schema.org/Project",
+    "lesson": "https://w3id.org/jejaring/ns#Lesson",
+}
+
+
+def list_entities(kg: KnowledgeGraph, kind: str | None = None, search: str | None = None) -> list[dict]:
+    """Entities with their labels, kind and number of documents; ``search`` keeps those a label of which
+    contains it (case and accents ignored)."""
+    kinds = {kind: KINDS[kind]} if kind else KINDS
+    values = " ".join(f"(<{iri}> '{name}')" for name, iri in kinds.items())
+    rows = kg.query(f"""SELECT ?s ?kind (GROUP_CONCAT(DISTINCT ?l; separator="\u001f") AS ?labels)
+                                 (COUNT(DISTINCT ?doc) AS ?docs) WHERE {{
+                          VALUES (?c ?kind) {{ {values} }} ?s a ?c . {_LABELS} ?s ?lp ?l .
+                          OPTIONAL {{ ?s <{JJ.extractedFrom}>|<{PROV.wasDerivedFrom}> ?doc }}
+                        }} GROUP BY ?s ?kind ORDER BY ?kind ?s""")
+    out = []
+    wanted = fold(search) if search else None
+    for row in rows:
+        labels = sorted(set(row["labels"].value.split("\u001f")))
+        if wanted and not any(wanted in fold(label) for label in labels):
+            continue
+        out.append({"iri": row["s"].value, "kind": row["kind"].value, "labels": labels,
+                    "documents": int(row["docs"].value)})
+    return out

@@ -5,7 +5,9 @@
   table or Markdown, and Turtle, N-Triples, RDF/XML or JSON-LD for CONSTRUCT/DESCRIBE. Updates are
   refused with 403, a query that does not parse with 400 and the parser's message, a query past the
   time limit is stopped (it runs in a worker process that is killed) and answered with 503; rows
-  beyond the limit are left out and the response says so in ``X-SPARQL-MaxRows``.
+  beyond the limit are left out and the response says so in ``X-SPARQL-MaxRows``. The worker
+  processes (:class:`~jejaring.graph.sparql.QueryWorkers`) start with the server and serve query
+  after query; one is ready before the first request is answered.
 - ``/``: a query box and the library of questions, each runnable with its parameters.
 - ``/library/NAME?param=value``: a library query with typed parameters.
 - ``/network``: the network view given with ``network=``, or how to make one.
@@ -14,6 +16,7 @@
 from __future__ import annotations
 
 import html
+import sys
 import threading
 import urllib.parse
 from http import HTTPStatus
@@ -26,9 +29,9 @@ from jejaring.graph.sparql import (
     UPDATE_KEYWORDS,
     QueryResult,
     QueryTimeout,
+    QueryWorkers,
     format_result,
     query_form,
-    run_query,
 )
 from jejaring.queries import bind_params, list_queries, load_query
 
@@ -111,7 +114,8 @@ def negotiate(accept: str | None, kind: str) -> str:
 class EndpointServer(ThreadingHTTPServer):
     """The endpoint: an HTTP server holding the graph, the limits and the library.
 
-    Start it with :meth:`start` (in a background thread) or ``serve_forever()``; stop it with :meth:`stop`.
+    Start it with :meth:`start` (in a background thread) or ``serve_forever()``; stop it with :meth:`stop`
+    (or ``shutdown()`` and ``server_close()``), which also stops the query workers (:attr:`queries`).
     """
 
     daemon_threads = True
@@ -124,6 +128,7 @@ class EndpointServer(ThreadingHTTPServer):
         self.max_rows = max_rows
         self.network = Path(network) if network else None
         self.slots = threading.BoundedSemaphore(max(1, workers))
+        self.queries = QueryWorkers(max_idle=max(1, workers))
         self.quiet = quiet
         self._thread: threading.Thread | None = None
 
@@ -132,6 +137,20 @@ class EndpointServer(ThreadingHTTPServer):
         """The endpoint's base URL (``http://host:port``)."""
         host, port = self.server_address[:2]
         return f"http://{host}:{port}"
+
+    def serve_forever(self, poll_interval: float = 0.5) -> None:
+        """Start a query worker with the graph open, then serve (requests wait in the socket meanwhile)."""
+        try:
+            self.queries.warm(self.kg)
+        except (JejaringError, OSError) as e:  # the queries will say what is wrong
+            if not self.quiet:
+                print(f"Warning: the query worker did not start: {e}", file=sys.stderr)
+        super().serve_forever(poll_interval)
+
+    def server_close(self) -> None:
+        """Release the port and stop the query workers."""
+        super().server_close()
+        self.queries.close()
 
     def start(self) -> EndpointServer:
         """Serve in a background thread; returns self."""
@@ -279,7 +298,8 @@ class _Handler(BaseHTTPRequestHandler):
             self._error(HTTPStatus.SERVICE_UNAVAILABLE, "the endpoint is busy; try again")
             return
         try:
-            result = run_query(server.kg, query, bindings, timeout=server.query_timeout, max_rows=server.max_rows)
+            result = server.queries.run(server.kg, query, bindings, timeout=server.query_timeout,
+                                        max_rows=server.max_rows)
         except QueryTimeout as e:
             self._error(HTTPStatus.SERVICE_UNAVAILABLE, f"query timed out: {e}")
             return

@@ -1,23 +1,40 @@
 """Run SPARQL with a time limit that really stops the work, a result-size limit, and write the results.
 
-pyoxigraph cannot cancel a running query, so a query with a time limit runs in a forked worker
-process that inherits the open store (embedded directory or in-memory); when the time is up the
-worker is killed and the caller carries on. Results come back as SPARQL TSV (SELECT), N-Triples
-(CONSTRUCT, DESCRIBE) or a boolean (ASK), and are written by Oxigraph's own serialisers as SPARQL 1.1
-JSON, XML, CSV or TSV, as a text table or Markdown, and graphs as Turtle, N-Triples, RDF/XML or JSON-LD.
+pyoxigraph cannot cancel a running query, so a query with a time limit runs in a worker process
+(:class:`QueryWorkers`), which is killed when the time is up while the caller carries on. Workers are
+fresh interpreters that open the graph themselves (a checkpoint of an embedded store, read-only, or a
+dump of an in-memory one), never forks of this process, whose store may have threads holding locks.
+Results come back as SPARQL TSV (SELECT), N-Triples (CONSTRUCT, DESCRIBE) or a boolean (ASK), and are
+written by Oxigraph's own serialisers as SPARQL 1.1 JSON, XML, CSV or TSV, as a text table or
+Markdown, and graphs as Turtle, N-Triples, RDF/XML or JSON-LD.
 """
 
 from __future__ import annotations
 
-import multiprocessing
+import collections
+import functools
+import hashlib
+import itertools
+import json
+import multiprocessing.connection
+import os
 import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
 import threading
+import weakref
 from dataclasses import dataclass
+from pathlib import Path
 
 import pyoxigraph as ox
 
 from jejaring.errors import InputError, JejaringError, QueryError
-from jejaring.ontology.namespaces import PREFIXES
+
+# Workers import this module: it loads pyoxigraph, not rdflib (the namespaces are imported where used).
 
 __all__ = [
     "GRAPH_FORMATS",
@@ -25,6 +42,7 @@ __all__ = [
     "UPDATE_KEYWORDS",
     "QueryResult",
     "QueryTimeout",
+    "QueryWorkers",
     "format_result",
     "parse_error_message",
     "query_form",
@@ -49,7 +67,6 @@ GRAPH_FORMATS: dict[str, ox.RdfFormat] = {
     "jsonld": ox.RdfFormat.JSON_LD,
 }
 
-_FORK_LOCK = threading.Lock()
 _POSITION = re.compile(r"error at (\d+):(\d+):\s*")
 _TOKENS = re.compile(
     r'''(?P<comment>\#[^\n]*)
@@ -141,7 +158,8 @@ def run_query(
     bindings
         Variable names to RDF terms, bound as terms (never pasted into the text).
     timeout
-        Seconds before the query is stopped; None runs it in this process, with no limit.
+        Seconds before the query is stopped; None runs it in this process, with no limit. With a
+        limit it runs in a worker process (see :class:`QueryWorkers`), kept for the next queries.
     max_rows
         Keep at most this many rows (or triples); :attr:`QueryResult.truncated` tells when some were left out.
 
@@ -164,7 +182,7 @@ def run_query(
         if getattr(kg, "is_remote", False):
             return evaluate(kg, sparql, bindings, max_rows, timeout=timeout)
         return evaluate(kg, sparql, bindings, max_rows)
-    return _run_forked(kg, sparql, bindings, timeout, max_rows)
+    return _default_workers().run(kg, sparql, bindings, timeout=timeout, max_rows=max_rows)
 
 
 def evaluate(kg, sparql: str, bindings: dict | None = None, max_rows: int | None = None, **options) -> QueryResult:
@@ -208,41 +226,447 @@ def _collect_triples(triples, max_rows: int | None) -> QueryResult:
     return QueryResult("graph", payload, truncated, len(kept))
 
 
-def _run_forked(kg, sparql: str, bindings: dict | None, timeout: float, max_rows: int | None) -> QueryResult:
-    ctx = multiprocessing.get_context("fork")
-    receiver, sender = ctx.Pipe(duplex=False)
-    worker = ctx.Process(target=_work, args=(sender, kg, sparql, bindings, max_rows), daemon=True)
-    with _FORK_LOCK:  # one fork at a time: no thread of ours is half-way through a fork when another starts
-        worker.start()
-    sender.close()
+# -- worker processes ------------------------------------------------------------------------------
+class QueryWorkers:
+    """Worker processes that run queries with a time limit, and are killed when it passes.
+
+    A worker is a fresh interpreter, never a fork of this process: this process may hold an
+    embedded store, whose RocksDB background threads may hold a mutex at any moment; a forked child
+    inherits that mutex locked, with no thread left to release it, and hangs (as can a fork of any
+    process with threads, such as the endpoint's, whatever its store). A worker opens the graph
+    itself:
+
+    - an embedded store (a directory) as a checkpoint, opened with :meth:`pyoxigraph.Store.read_only`.
+      The checkpoint (:meth:`pyoxigraph.Store.backup`) is made of hard links to the store's immutable
+      files, in a temporary directory beside the store; nothing ever writes to it, whereas a
+      read-only instance over the live directory is undefined behaviour (pyoxigraph's words) while
+      this process can still write to it (flushes, compactions). Before each query the store's files are compared
+      with those at the last checkpoint, and a new checkpoint is made when they changed, so a query
+      sees every write made before it;
+    - an in-memory store (a ``.trig``/``.nq`` file) as an N-Quads dump, loaded into the worker's own
+      in-memory store with the same blank nodes and in the same order (so results come in the same
+      order). The dump is taken before each query (time in proportion to the graph: use a directory
+      store for large graphs) and sent only when it differs from the one the worker holds.
+
+    Results are computed as in this process (:func:`evaluate`). Workers stay alive between
+    queries: starting one takes an interpreter, the imports and opening the graph, none of which
+    counts against the time limit. A query past its limit kills its worker; the next query starts
+    another. At most ``max_idle`` idle workers are kept; more start while more queries run at once.
+
+    Examples
+    --------
+    >>> from jejaring.graph.store import open_graph
+    >>> import tempfile, os
+    >>> workers = QueryWorkers()
+    >>> kg = open_graph(os.path.join(tempfile.mkdtemp(), "store"))
+    >>> workers.run(kg, "ASK { ?s ?p ?o }", timeout=10).boolean
+    False
+    >>> workers.close()
+    """
+
+    def __init__(self, *, max_idle: int = 2) -> None:
+        self.max_idle = max(1, max_idle)
+        self._pool = _Pool()
+        self._finalizer = weakref.finalize(self, self._pool.close)
+
+    def run(self, kg, sparql: str, bindings: dict | None = None, *, timeout: float | None = None,
+            max_rows: int | None = None) -> QueryResult:
+        """Run a query as :func:`run_query` does, in one of these workers when there is a ``timeout``."""
+        if getattr(kg, "is_remote", False):
+            return evaluate(kg, sparql, bindings, max_rows, timeout=timeout)
+        if timeout is None:
+            return evaluate(kg, sparql, bindings, max_rows)
+        return self._pool.run(kg, (sparql, _substitutions(bindings), max_rows), timeout, self.max_idle)
+
+    def warm(self, kg) -> None:
+        """Start a worker and open ``kg`` in it, so that the first query does not wait (not for remote graphs)."""
+        if not getattr(kg, "is_remote", False):
+            self._pool.run(kg, None, None, self.max_idle)
+
+    def pids(self) -> list[int]:
+        """The process ids of the live workers, idle or running a query."""
+        return self._pool.pids()
+
+    def close(self) -> None:
+        """Stop the workers and remove the checkpoints (done too when the object is collected, and at exit)."""
+        self._finalizer()
+
+
+def _substitutions(bindings: dict | None) -> dict:
+    """The bindings as pyoxigraph terms, converted as :meth:`KnowledgeGraph.query` converts them."""
+    if not bindings:
+        return {}
+    from jejaring.graph.terms import to_ox
+
     try:
-        if not receiver.poll(timeout):
-            raise QueryTimeout(f"the query ran past the time limit of {timeout:g} s and was stopped; "
-                               "narrow it (LIMIT, more specific patterns) or allow more time")
-        status, value = receiver.recv()
-    except EOFError:
-        worker.join(1)
-        raise JejaringError(f"the query worker stopped without an answer (exit code {worker.exitcode})") from None
-    finally:
-        if worker.is_alive():
+        return {ox.Variable(k): to_ox(v) for k, v in bindings.items()}
+    except (SyntaxError, RuntimeError, ValueError) as e:
+        raise QueryError(parse_error_message(str(e))) from None
+
+
+_DEFAULT_WORKERS: QueryWorkers | None = None
+_DEFAULT_LOCK = threading.Lock()
+
+
+def _default_workers() -> QueryWorkers:
+    """The workers of :func:`run_query`, started on first use."""
+    global _DEFAULT_WORKERS
+    with _DEFAULT_LOCK:
+        if _DEFAULT_WORKERS is None:
+            _DEFAULT_WORKERS = QueryWorkers()
+        return _DEFAULT_WORKERS
+
+
+#: Seconds a worker may take to start and open the graph (not part of a query's time limit).
+_START_LIMIT = 600.0
+#: Files of an embedded store that change without its data changing (RocksDB's own log, the lock).
+_UNWATCHED = ("LOG", "LOCK")
+
+
+class _Pool:
+    """The workers and checkpoints behind a :class:`QueryWorkers` (apart from it, for its finalizer).
+
+    A directory graph's source is ``("directory", checkpoint)``; a checkpoint is removed once it is
+    neither the newest of its store, nor open in an idle worker, nor wanted by a running query.
+    An in-memory graph's source is ``("memory", digest of the dump)``.
+    """
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.idle: list[_Worker] = []
+        self.busy: set[_Worker] = set()
+        self.stores: dict[str, _Checkpoints] = {}
+        self.holds: collections.Counter[str] = collections.Counter()
+        self.replaced: set[str] = set()
+        self.closed = False
+
+    def run(self, kg, query: tuple | None, timeout: float | None, max_idle: int) -> QueryResult | None:
+        source, dump = self.source(kg)
+        try:
+            worker = self.take(source)
+            answered = False
+            try:
+                result = worker.run(source, dump, query, timeout)
+                answered = True
+                return result
+            except QueryError:
+                answered = True
+                raise
+            finally:
+                self.give_back(worker, answered, max_idle)
+        finally:
+            self.release(source)
+
+    def source(self, kg) -> tuple[tuple[str, str], bytes | None]:
+        """What a worker opens for ``kg``, and the dump of an in-memory graph; holds a checkpoint until released."""
+        from jejaring.graph.store import DATASET_FORMATS
+
+        if Path(kg.location).suffix.lower() in DATASET_FORMATS:
+            dump = kg.store.dump(format=ox.RdfFormat.N_QUADS) or b""
+            return ("memory", hashlib.blake2b(dump, digest_size=20).hexdigest()), dump
+        location = os.path.abspath(kg.location)
+        with self.lock:
+            self._check_open()
+            checkpoints = self.stores.get(location)
+            if checkpoints is None:
+                checkpoints = self.stores[location] = _Checkpoints(location)
+            path, replaced = checkpoints.latest(kg.store)
+            self.holds[path] += 1
+            if replaced is not None:
+                self.replaced.add(replaced)
+                self._remove_if_unused(replaced)
+        return ("directory", path), None
+
+    def release(self, source: tuple[str, str]) -> None:
+        if source[0] == "directory":
+            with self.lock:
+                self.holds[source[1]] -= 1
+                self._remove_if_unused(source[1])
+
+    def take(self, source: tuple[str, str]) -> _Worker:
+        """An idle worker, one that has ``source`` open if there is one, or a new worker."""
+        with self.lock:
+            self._check_open()
+            self.idle = [w for w in self.idle if w.alive() or self._forget(w)]
+            worker = next((w for w in reversed(self.idle) if w.source == source), None)
+            if worker is None and self.idle:
+                worker = self.idle[-1]
+            if worker is not None:
+                self.idle.remove(worker)
+                self._unhold(worker)
+            else:
+                worker = _Worker()
+            self.busy.add(worker)
+            return worker
+
+    def give_back(self, worker: _Worker, answered: bool, max_idle: int) -> None:
+        """Keep a worker that answered for the next query; kill one that did not, or one too many."""
+        with self.lock:
+            self.busy.discard(worker)
+            keep = answered and not self.closed and len(self.idle) < max_idle
+            if keep:
+                self.idle.append(worker)
+                if worker.source is not None and worker.source[0] == "directory":
+                    self.holds[worker.source[1]] += 1
+        if not keep:
             worker.kill()
-        worker.join()
-        receiver.close()
-    if status == "error":
-        raise QueryError(value)
-    return value
+
+    def pids(self) -> list[int]:
+        with self.lock:
+            return [w.pid for w in [*self.idle, *self.busy] if w.alive()]
+
+    def close(self) -> None:
+        with self.lock:
+            self.closed = True
+            workers = [*self.idle, *self.busy]
+            self.idle.clear()
+            self.busy.clear()
+        for worker in workers:
+            worker.kill()
+        with self.lock:
+            for checkpoints in self.stores.values():
+                checkpoints.remove()
+            self.stores.clear()
+
+    # -- under the lock ---------------------------------------------------------------------------
+    def _check_open(self) -> None:
+        if self.closed:
+            raise JejaringError("the query workers were closed")
+
+    def _forget(self, worker: _Worker) -> bool:
+        """Drop an idle worker that died (killed from outside); False, to filter it out."""
+        self._unhold(worker)
+        worker.kill()
+        return False
+
+    def _unhold(self, worker: _Worker) -> None:
+        if worker.source is not None and worker.source[0] == "directory":
+            self.holds[worker.source[1]] -= 1
+            self._remove_if_unused(worker.source[1])
+
+    def _remove_if_unused(self, path: str) -> None:
+        if path in self.replaced and self.holds[path] <= 0:
+            self.replaced.discard(path)
+            del self.holds[path]
+            shutil.rmtree(path, ignore_errors=True)
 
 
-def _work(sender, kg, sparql: str, bindings: dict | None, max_rows: int | None) -> None:
+class _Checkpoints:
+    """The checkpoints of one embedded store, in a temporary directory beside it (hard links need the
+    same file system; elsewhere RocksDB copies the files)."""
+
+    def __init__(self, location: str) -> None:
+        self.location = location
+        self.root: str | None = None
+        self.newest: str | None = None
+        self.files: frozenset | None = None
+        self.numbers = itertools.count()
+
+    def latest(self, store: ox.Store) -> tuple[str, str | None]:
+        """The newest checkpoint, made now when the store's files changed since the last one; and the one
+        it replaces, if any."""
+        files = _store_files(self.location)  # before the backup: a write during it shows at the next query
+        if self.newest is not None and files == self.files:
+            return self.newest, None
+        if self.root is None:
+            self.root = _checkpoint_root(self.location)
+        path = os.path.join(self.root, str(next(self.numbers)))
+        try:
+            store.backup(path)
+        except (OSError, RuntimeError) as e:
+            shutil.rmtree(path, ignore_errors=True)
+            raise JejaringError(f"{self.location}: cannot make a checkpoint for the query worker: {e}") from None
+        replaced, self.newest, self.files = self.newest, path, files
+        return path, replaced
+
+    def remove(self) -> None:
+        if self.root is not None:
+            shutil.rmtree(self.root, ignore_errors=True)
+            self.root = self.newest = self.files = None
+
+
+def _store_files(location: str) -> frozenset:
+    """Names, inodes, sizes and modification times of a store's files: a write, flush or compaction changes them."""
+    files = set()
+    with os.scandir(location) as entries:
+        for entry in entries:
+            if entry.name.startswith(_UNWATCHED):
+                continue
+            try:
+                st = entry.stat()
+            except FileNotFoundError:  # removed by a compaction as we looked
+                files.add((entry.name, None))
+                continue
+            files.add((entry.name, st.st_ino, st.st_size, st.st_mtime_ns))
+    return frozenset(files)
+
+
+def _checkpoint_root(location: str) -> str:
+    """A new temporary directory for a store's checkpoints, beside it; those left by dead processes are removed."""
+    parent, name = os.path.split(location)
+    prefix = f".{name}.jejaring-query-"
     try:
-        message = ("ok", evaluate(kg, sparql, bindings, max_rows))
-    except JejaringError as e:
-        message = ("error", str(e))
-    except Exception as e:  # the worker must always answer, or the caller waits for nothing
-        message = ("error", f"the query failed: {type(e).__name__}: {e}")
-    sender.send(message)
-    sender.close()
+        with os.scandir(parent) as entries:
+            for entry in entries:
+                pid = entry.name[len(prefix):].split("-", 1)[0]
+                if entry.name.startswith(prefix) and pid.isdigit() and not _alive(int(pid)):
+                    shutil.rmtree(entry.path, ignore_errors=True)
+        return tempfile.mkdtemp(prefix=f"{prefix}{os.getpid()}-", dir=parent)
+    except OSError:
+        return tempfile.mkdtemp(prefix=f"jejaring-query-{os.getpid()}-")
 
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return True
+
+
+#: How a worker starts: this interpreter, with this process's module path, running :func:`_serve`.
+_BOOT = ("import json, sys; sys.path[:] = json.loads(sys.argv[1]); "
+         "from jejaring.graph.sparql import _serve; _serve(int(sys.argv[2]))")
+
+
+class _Worker:
+    """One worker process and this end of its channel; ``source`` is the graph it has open.
+
+    The worker is a new interpreter started by :mod:`subprocess` (whose child only calls ``exec``
+    after the fork, which is safe with threads), not by multiprocessing's ``spawn``, which would
+    run the main script again in the worker when it lacks an ``if __name__ == "__main__"`` guard.
+    Its standard input is a pipe this process never writes to: it ends when this process does.
+    """
+
+    def __init__(self) -> None:
+        mine, theirs = socket.socketpair()
+        try:
+            self.process = subprocess.Popen(
+                [sys.executable, "-c", _BOOT, json.dumps(sys.path), str(theirs.fileno())],
+                stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, pass_fds=(theirs.fileno(),),
+            )
+        except OSError as e:
+            mine.close()
+            raise JejaringError(f"cannot start a query worker: {e}") from None
+        finally:
+            theirs.close()
+        self.conn = multiprocessing.connection.Connection(mine.detach())
+        self.source: tuple[str, str] | None = None
+
+    @property
+    def pid(self) -> int:
+        return self.process.pid
+
+    def alive(self) -> bool:
+        return self.process.poll() is None
+
+    def run(self, source: tuple[str, str], dump: bytes | None, query: tuple | None,
+            timeout: float | None) -> QueryResult | None:
+        """Open ``source`` (unless open already), then run ``query``: (SPARQL, substitutions, max rows)."""
+        try:
+            self.conn.send((source, dump if source != self.source else None, query))
+        except OSError:
+            raise JejaringError(f"the query worker stopped (exit code {self.process.poll()})") from None
+        status, value = self._answer(_START_LIMIT, JejaringError(
+            f"the query worker did not open the graph within {_START_LIMIT:g} s"))
+        if status == "failed":
+            self.source = None
+            raise JejaringError(value)
+        self.source = source
+        if query is None:
+            return None
+        status, value = self._answer(timeout, QueryTimeout(
+            f"the query ran past the time limit of {timeout:g} s and was stopped; "
+            "narrow it (LIMIT, more specific patterns) or allow more time"))
+        if status == "error":
+            raise QueryError(value)
+        return value
+
+    def _answer(self, limit: float, late: JejaringError) -> tuple[str, object]:
+        try:
+            if not self.conn.poll(limit):
+                raise late
+            return self.conn.recv()
+        except (EOFError, OSError):  # the worker died, or was killed by close()
+            try:
+                code = self.process.wait(1)
+            except subprocess.TimeoutExpired:
+                code = None
+            raise JejaringError(f"the query worker stopped without an answer (exit code {code})") from None
+
+    def kill(self) -> None:
+        if self.process.poll() is None:
+            self.process.kill()
+        self.process.wait()
+        self.process.stdin.close()
+        self.conn.close()
+
+
+def _serve(channel: int) -> None:
+    """A worker's loop: open the graph it is sent, answer ``("started", None)``, run the query, answer."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is for the parent, which stops its workers
+    threading.Thread(target=_exit_with_parent, daemon=True).start()
+    conn = multiprocessing.connection.Connection(channel)
+    source, graph = None, None
+    while True:
+        try:
+            wanted, dump, query = conn.recv()
+        except (EOFError, OSError):
+            return
+        if wanted != source:
+            source = graph = None
+            try:
+                graph = _OpenGraph(_open(wanted, dump))
+            except Exception as e:
+                conn.send(("failed", f"the query worker cannot open the graph: {type(e).__name__}: {e}"))
+                continue
+            source = wanted
+        conn.send(("started", None))
+        if query is None:
+            continue
+        sparql, substitutions, max_rows = query
+        try:
+            message = ("ok", evaluate(graph, sparql, substitutions, max_rows))
+        except JejaringError as e:
+            message = ("error", str(e))
+        except Exception as e:  # the worker must always answer, or the caller waits for nothing
+            message = ("error", f"the query failed: {type(e).__name__}: {e}")
+        conn.send(message)
+
+
+def _exit_with_parent() -> None:
+    """Stop the worker, even in the middle of a query, when its parent is gone (its end of stdin closes)."""
+    while os.read(0, 1024):
+        pass
+    os._exit(0)
+
+
+def _open(source: tuple[str, str], dump: bytes | None) -> ox.Store:
+    kind, where = source
+    if kind == "directory":
+        return ox.Store.read_only(where)
+    # The dump lists the quads newest first; adding them oldest first rebuilds the same store, whose
+    # queries then give their rows in the same order as the original's.
+    store = ox.Store()
+    store.extend(reversed(list(ox.parse(dump or b"", ox.RdfFormat.N_QUADS))))
+    return store
+
+
+class _OpenGraph:
+    """A worker's graph, queried as :meth:`KnowledgeGraph.query` does (union default graph, terms bound)."""
+
+    def __init__(self, store: ox.Store) -> None:
+        self.store = store
+
+    def query(self, sparql: str, substitutions: dict | None = None):
+        try:
+            return self.store.query(sparql, use_default_graph_as_union=True, substitutions=substitutions or {})
+        except SyntaxError as e:
+            raise InputError(f"the SPARQL query does not parse: {e}") from None
 
 def parse_error_message(message: str) -> str:
     """One line from Oxigraph's (possibly multi-line) error message, with the position spelled out.
@@ -308,7 +732,7 @@ def format_result(result: QueryResult, fmt: str = "table", *, graph_format: str 
         if graph_format not in GRAPH_FORMATS:
             raise QueryError(f"unknown graph format {graph_format!r}; one of {', '.join(GRAPH_FORMATS)}")
         rdf_format = GRAPH_FORMATS[graph_format]
-        prefixes = None if rdf_format == ox.RdfFormat.N_TRIPLES else {k: str(v) for k, v in PREFIXES.items()}
+        prefixes = None if rdf_format == ox.RdfFormat.N_TRIPLES else dict(_prefixes())
         return ox.serialize(result.triples(), format=rdf_format, prefixes=prefixes) or b""
     if fmt not in RESULT_FORMATS:
         raise QueryError(f"unknown result format {fmt!r}; one of {', '.join(RESULT_FORMATS)}")
@@ -329,15 +753,22 @@ def _display(term) -> str:
     if term is None:
         return ""
     if isinstance(term, ox.NamedNode):
-        for prefix, ns in PREFIXES.items():
-            if term.value.startswith(str(ns)) and len(term.value) > len(str(ns)):
-                return f"{prefix}:{term.value[len(str(ns)):]}"
+        for prefix, ns in _prefixes():
+            if term.value.startswith(ns) and len(term.value) > len(ns):
+                return f"{prefix}:{term.value[len(ns):]}"
         return term.value
     if isinstance(term, ox.BlankNode):
         return f"_:{term.value}"
     if isinstance(term, ox.Literal):
         return " ".join(term.value.split()) if "\n" in term.value or "\t" in term.value else term.value
     return str(term)
+
+
+@functools.cache
+def _prefixes() -> tuple[tuple[str, str], ...]:
+    from jejaring.ontology.namespaces import PREFIXES
+
+    return tuple((k, str(v)) for k, v in PREFIXES.items())
 
 
 def _table(names: list[str], cells: list[list[str]]) -> str:

@@ -142,9 +142,12 @@ def resolve_corpus(extractions: Mapping[str, Extraction], curation: Curation | N
             if kind == "event":
                 _share_dates([entities[i] for i in group])
         _disambiguate(sets, items, iris)
-    review = sorted({Candidate(round(s, 1), *sorted((str(iris[a]), str(iris[b]))),
-                               entities[a].name, entities[b].name)
-                     for a, b, s in candidates if iris[a] != iris[b]}, key=lambda c: (-c.score, c.first, c.second))
+    review = set()
+    for a, b, s in candidates:
+        if iris[a] != iris[b]:
+            (ia, na), (ib, nb) = sorted(((str(iris[a]), entities[a].name), (str(iris[b]), entities[b].name)))
+            review.add(Candidate(round(s, 1), ia, ib, na, nb))
+    review = sorted(review, key=lambda c: (-c.score, c.first, c.second))
     return Resolution(iris, review)
 
 

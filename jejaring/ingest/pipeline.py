@@ -208,8 +208,10 @@ class _Extractor:
             group = self._group_org(m)
             start_end = m.data.get("post_text")
             posts = parse_posts(ctx, *start_end, self.orgs) if start_end else []
-            at = self._date_for_list(m) if m.rule == "person-list" else None
+            at = self._date_for_list(m) if m.rule == "person-list" else self._reported_date()
             for post in posts:
+                if post.holder is not None and post.holder[0] != m.start:
+                    continue  # "dibacakan Bless, Deputi Gubernur ... Oswar Mungkasa": the title is Oswar's
                 self._membership(person, post, group, at, m)
             if start_end:
                 self._earlier_post(person, m, *start_end)
@@ -231,8 +233,10 @@ class _Extractor:
         if org is None and group is not None and self.ctx.lexicon.role_takes_org(post.role):
             org = group
         span = self.ctx.span(post.start, post.end, "membership", "post-title")
+        start, end = self._interval_words(post.start)
         self._add_membership(Membership(person=person, organisation=org, role=post.role, role_label=post.label,
-                                        role_lang=post.lang, role_names=post.names, at=at, spans=[span]))
+                                        role_lang=post.lang, role_names=post.names, start=start, end=end,
+                                        at=None if start or end else at, spans=[span]))
 
     def _add_membership(self, new: Membership) -> None:
         """Add a membership, or fold it into one of the same person, role and organisation."""
@@ -310,6 +314,27 @@ class _Extractor:
                 return self.table.key_of(orgs[0]) if orgs else None
             break
         return None
+
+    def _interval_words(self, offset: int):
+        """ "Sejak Februari 2019, Siti menjabat ...", "hingga akhir 2018 ia adalah ...": the dates that open or
+        close a post, said in its sentence."""
+        sentence = self.ctx.layout.sentence_at(offset)
+        start = end = None
+        for d in self.ctx.dates:
+            if sentence.start <= d.start < sentence.end:
+                before = self.ctx.text[max(sentence.start, d.start - 25):d.start].lower()
+                if re.search(r"\b(?:sejak|since|mulai|from)\s+(?:\w+\s+)?$", before):
+                    start = d.begin
+                elif re.search(r"\b(?:hingga|sampai|until|till)\s+(?:akhir\s+|end of\s+)?$", before):
+                    end = d.end_date or _period_end(d)
+        return start, end
+
+    def _reported_date(self):
+        """The date a post mentioned in running text is held on: the reported event's, else the dateline's."""
+        if self.main_event is not None and self.main_event.start and self.main_event.precision == "day":
+            return self.main_event.start
+        dateline = next((d for d in self.ctx.dates if d.start < 600 and d.precision == "day"), None)
+        return dateline.begin if dateline is not None else self.ctx.doc.date
 
     def _date_for_list(self, m: Mention):
         event = self._list_event(m)
@@ -537,6 +562,18 @@ class _Extractor:
                         lesson = self.ex.entities[lk]
                         if key and key not in lesson.adopted_in:
                             lesson.adopted_in.append(key)
+
+
+def _period_end(d):
+    """The last day a month or year mention covers."""
+    import calendar
+    from datetime import date
+
+    if d.precision == "year":
+        return date(d.begin.year, 12, 31)
+    if d.precision == "month":
+        return date(d.begin.year, d.begin.month, calendar.monthrange(d.begin.year, d.begin.month)[1])
+    return d.begin
 
 
 def _mentions_lesson(said: str, item: LessonItem) -> bool:
