@@ -67,10 +67,16 @@ def save_curation(kg: KnowledgeGraph, curation: Curation) -> None:
 def write_curated_graph(kg: KnowledgeGraph, curation: Curation) -> None:
     """Replace the curated graph with the decisions, as one transaction."""
     g = Graph()
-    for a, b in curation.merges:
-        g.add((URIRef(a[0]), OWL.sameAs, URIRef(b[0])))
-    for a, b in curation.distinct:
-        g.add((URIRef(a[0]), OWL.differentFrom, URIRef(b[0])))
+    for prop, pairs in ((OWL.sameAs, curation.merges), (OWL.differentFrom, curation.distinct)):
+        for a, b in pairs:
+            if _is_iri(a[0]) and _is_iri(b[0]):
+                g.add((URIRef(a[0]), prop, URIRef(b[0])))
+            else:  # two names of what is one node now: the decision is about the names
+                node = BNode()
+                g.add((node, RDF.type, RDF.Statement))
+                g.add((node, RDF.predicate, prop))
+                g.add((node, RDF.subject, Literal(a[0])))
+                g.add((node, RDF.object, Literal(b[0])))
     for entity, label in curation.aliases:
         g.add((URIRef(entity), SKOS.altLabel, Literal(label)))
     for reject in curation.rejects:
@@ -87,6 +93,10 @@ def write_curated_graph(kg: KnowledgeGraph, curation: Curation) -> None:
     kg.store.update(f"DROP SILENT GRAPH <{CURATED_GRAPH}> ; INSERT DATA {{ GRAPH <{CURATED_GRAPH}> {{ {triples} }} }}")
 
 
+def _is_iri(value: str) -> bool:
+    return value.startswith(("http://", "https://"))
+
+
 def decide(kg: KnowledgeGraph, action: str, *args: str, lexicon=None) -> Curation:
     """Record a decision and apply it: ``merge A B``, ``distinct A B`` (entities by IRI or label),
     ``alias ENTITY LABEL``, ``reject FACT`` or ``reject SUBJECT PREDICATE OBJECT``.
@@ -101,9 +111,11 @@ def decide(kg: KnowledgeGraph, action: str, *args: str, lexicon=None) -> Curatio
     curation = load_curation(kg)
     if action in ("merge", "distinct"):
         a, b = (find_entity(kg, x) for x in args)
-        if a == b and action == "distinct":
-            raise InputError(f"'{args[0]}' and '{args[1]}' are one entity now ({a}); name each by a label it has")
-        pair = (tuple([a, *entity_labels(kg, a)]), tuple([b, *entity_labels(kg, b)]))
+        if a == b:
+            # merged now: the names the person gave tell the two apart
+            pair = ((args[0],), (args[1],))
+        else:
+            pair = (tuple([a, *entity_labels(kg, a)]), tuple([b, *entity_labels(kg, b)]))
         (curation.merges if action == "merge" else curation.distinct).append(pair)
     elif action == "alias":
         curation.aliases.append((find_entity(kg, args[0]), args[1]))

@@ -156,8 +156,8 @@ class _Extractor:
     # -- entities ---------------------------------------------------------------------------------
     def _entities(self) -> None:
         t = self.table
-        for m in self.orgs:
-            t.organisation(m)
+        for m in sorted(self.orgs, key=lambda m: (m.data.get("refers_to") is not None, m.start)):
+            t.organisation(m)  # an acronym used before its definition resolves once the definition has
         self._merge_bracketed_organisations()
         for m in self.places:
             t.place(m)

@@ -23,15 +23,18 @@ def same_person(a: str, b: str) -> bool:
     """True when two person names can name the same person: equal once initials are set aside, one an
     initialled form of the other ("Oswar M. Mungkasa" / "Oswar Muadzin Mungkasa"), or a typo apart.
 
-    >>> same_person("Oswar M. Mungkasa", "Oswar Muadzin Mungkasa"), same_person("Tri Indrawan", "Tri Mulyani Sunarharum")
-    (True, False)
+    >>> same_person("Oswar M. Mungkasa", "Oswar Muadzin Mungkasa"), same_person("T. M. Sunarharum", "Tri Mulyani Sunarharum")
+    (True, True)
+    >>> same_person("Tri Indrawan", "Tri Mulyani Sunarharum")
+    False
     """
     ta, tb = fold(a).split(), fold(b).split()
     if not ta or not tb:
         return False
     if ta == tb:
         return True
-    if len(ta) > 1 and len(tb) > 1 and ta[0] == tb[0] and ta[-1] == tb[-1]:
+    if len(ta) > 1 and len(tb) > 1 and ta[-1] == tb[-1] and ta[0][0] == tb[0][0] and (
+            ta[0] == tb[0] or len(ta[0]) == 1 or len(tb[0]) == 1):
         mid_a, mid_b = ta[1:-1], tb[1:-1]
         if not mid_a or not mid_b or all(len(x) == 1 for x in mid_a) or all(len(x) == 1 for x in mid_b):
             return all(x[0] == y[0] for x, y in zip(mid_a, mid_b, strict=False))
@@ -96,6 +99,8 @@ class EntityTable:
             core = _without_locality(m.name)
             if core != m.name and fold(core) in labels:
                 return e.key
+            if len(name.split()) >= 2 and any(x.startswith(name + " ") for x in labels) and m.rule == "org-head":
+                return e.key  # "Forum Anak" after "Forum Anak Kelurahan Duri Utara"
         return None
 
     def _name_org(self, org: Organisation, m: Mention, acronym_only: bool) -> None:

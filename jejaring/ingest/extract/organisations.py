@@ -212,6 +212,11 @@ def _org_mention(ctx: Context, start: int, end: int, rule: str, kind: str | None
         data["locality"] = english.group(1)  # "Regional Disaster Management Agency (BPBD) of DKI Jakarta"
         end = after_name + english.end()
     name = core if end == end_name else f"{core} {data['locality']}"
+    if data.get("acronym") and data.get("locality"):
+        data["aliases"] = [f"{data['acronym']} {place_core(data['locality'])}"]
+    expanded = _expand_abbreviations(ctx, core)
+    if expanded != core:
+        data.setdefault("aliases", []).append(expanded if end == end_name else f"{expanded} {data['locality']}")
     entry = _lexicon_entry(ctx, name) or _lexicon_entry(ctx, core) or _entry_in_region(ctx, core)
     if entry is None and data.get("acronym") and (data.get("locality") or _generic_name(ctx, data["acronym"], core)):
         entry = _entry_by_acronym(ctx, data["acronym"], data.get("locality"))
@@ -231,6 +236,31 @@ def _entry_in_region(ctx: Context, name: str):
 
 def _regions(ctx: Context) -> list[str]:
     return sorted({m.group() for m in _LOCALITY.finditer(ctx.text)})
+
+
+def place_core(locality: str) -> str:
+    """A locality without the words for its level: "Kota Semarang", "Semarang City" -> "Semarang".
+
+    >>> place_core("Kota Administrasi Jakarta Utara"), place_core("the Semarang City")
+    ('Jakarta Utara', 'Semarang')
+    """
+    words = [w for w in locality.split() if w.lower() not in _LEVEL_WORDS]
+    return " ".join(words)
+
+
+_LEVEL_WORDS = {"kota", "kabupaten", "provinsi", "prov.", "kab.", "administrasi", "city", "regency", "province", "the",
+                "of", "dki"}
+
+
+def _expand_abbreviations(ctx: Context, name: str) -> str:
+    """ "Suku Dinas LH Jakarta Utara" -> "Suku Dinas Lingkungan Hidup Jakarta Utara": a short form of an agency
+    type inside a name, written out."""
+    for agency in ctx.lexicon.agency_types:
+        for short in (agency.acronym, *agency.aliases):
+            if short and len(short) < len(agency.name) and re.search(rf"(?<!\w){re.escape(short)}(?!\w)", name) \
+                    and short.split()[-1].isupper():
+                return re.sub(rf"(?<!\w){re.escape(short)}(?!\w)", agency.name, name)
+    return name
 
 
 def _generic_name(ctx: Context, acronym: str, name: str) -> bool:
@@ -320,5 +350,7 @@ def _by_acronym(ctx: Context) -> Iterator[Mention]:
                 entry = _entry_by_acronym(ctx, token, loc.group(1))
             data = {"acronym": token, "entry": entry, "agency": agency,
                     "kind": entry.kind if entry else agency.kind if agency else None}
+            if loc:
+                data["aliases"] = [f"{token} {place_core(loc.group(1))}"]
             data["unit"] = (data["kind"] or "") in _UNIT_KINDS
             yield Mention(m.start(), end, "organisation", name, "org-acronym", 0.7, data)
