@@ -1,4 +1,48 @@
 """jejaring: documents about cities, agencies, officials, learning visits and lessons into an RDF
-knowledge graph, queried with SPARQL, explored as a stakeholder network and exported to other tools."""
+knowledge graph, queried with SPARQL, explored as a stakeholder network and exported to other tools.
+
+The documented API is re-exported here flat (``jejaring.open_graph``, ``jejaring.ingest_paths`` ...);
+modules load on first use, so ``import jejaring`` stays quick.
+
+>>> import jejaring
+>>> jejaring.open_graph.__module__
+'jejaring.graph.store'
+"""
+
+from importlib import import_module
 
 __version__ = "0.1.0"
+
+_EXPORTS = {
+    "open_graph": "jejaring.graph.store",
+    "KnowledgeGraph": "jejaring.graph.store",
+    "ingest_paths": "jejaring.ingest.batch",
+    "remove_documents": "jejaring.ingest.batch",
+    "read_document": "jejaring.ingest.read",
+    "extract_document": "jejaring.ingest.pipeline",
+    "load_lexicon": "jejaring.ingest.lexicon",
+    "resolve_corpus": "jejaring.ingest.link",
+    "decide": "jejaring.ingest.curation",
+    "validate_dataset": "jejaring.ontology.validate",
+    "graph_stats": "jejaring.graph.stats",
+    "describe_entity": "jejaring.graph.describe",
+    "find_entity": "jejaring.graph.describe",
+    "list_entities": "jejaring.graph.describe",
+    "run_query": "jejaring.graph.sparql",
+    "load_query": "jejaring.queries",
+    "list_queries": "jejaring.queries",
+    "project": "jejaring.graph.project",
+    "analyse": "jejaring.graph.analysis",
+    "to_html": "jejaring.graph.visualise",
+    "write_html": "jejaring.graph.visualise",
+    "export_graph": "jejaring.graph.export",
+    "evaluate": "jejaring.evaluate",
+}
+
+__all__ = ["__version__", *sorted(_EXPORTS)]
+
+
+def __getattr__(name: str):
+    if name in _EXPORTS:
+        return getattr(import_module(_EXPORTS[name]), name)
+    raise AttributeError(f"module 'jejaring' has no attribute {name!r}")
