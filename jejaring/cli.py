@@ -143,10 +143,12 @@ def validate_command(graph: str) -> None:
     Example:
         jejaring validate -g graph/
     """
+    from jejaring.graph.store import snapshot
     from jejaring.ontology.validate import format_violation, validate_dataset
 
     with _open(graph) as kg:
-        report = validate_dataset(kg.dataset())
+        copy = snapshot(kg)  # validation is long: let the store go while it runs
+    report = validate_dataset(copy.dataset())
     for v in report.violations:
         click.echo(format_violation(v))
     if report.conforms:

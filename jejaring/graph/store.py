@@ -12,6 +12,7 @@ bulk reads and writes go to pyoxigraph directly (:attr:`KnowledgeGraph.store`).
 from __future__ import annotations
 
 import gc
+import io
 import os
 import tempfile
 import uuid
@@ -43,6 +44,7 @@ __all__ = [
     "meta_record",
     "open_graph",
     "record_retired",
+    "snapshot",
     "stored_document",
 ]
 
@@ -229,6 +231,16 @@ class KnowledgeGraph:
         fmt = DATASET_FORMATS[self._file.suffix.lower()]
         with _atomic_write(self._file) as out:
             self.store.dump(out, fmt, prefixes=_prefixes(fmt))
+
+
+def snapshot(kg) -> KnowledgeGraph:
+    """An in-memory copy of any graph (written and read by Oxigraph): for long reads that should not
+    hold the store, such as validation."""
+    data = io.BytesIO()
+    kg.serialize(data, ox.RdfFormat.N_QUADS)
+    copy = ox.Store()
+    copy.load(data.getvalue(), ox.RdfFormat.N_QUADS)
+    return KnowledgeGraph(kg.location, copy, file=Path(kg.location + ".snapshot.nq"))
 
 
 def graph_digest(kg, identity: str) -> str | None:

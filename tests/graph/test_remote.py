@@ -40,6 +40,8 @@ PARAMS = {
     "lessons-by-city-theme": [{}, {"city": "Seoul", "theme": "leadership"}],
     "lookup": [{"label": "BPBD"}, {"label": 'x" . } UNION { ?s ?p ?o } #'}],
     "members-over-time": [{"organisation": "Pemprov DKI"}],
+    "post-at": [{"person": "Blessmiyanda", "date": "2019-06-13"}, {"person": 'x" . } UNION { ?s ?p ?o } #',
+                                                                  "date": "2019-06-13"}],
     "visit-attendees": [{}, {"event": "seoul"}, {"kind": "schema:Event"}],
 }
 
