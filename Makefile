@@ -26,7 +26,7 @@ demo: $(BIN)/jejaring
 	@echo "  network view        $(OUT)/network.html"
 
 lint: $(BIN)/jejaring
-	$(BIN)/ruff check jejaring tests benchmarks
+	$(BIN)/ruff check jejaring tests
 
 test: lint
 	$(BIN)/pytest
