@@ -38,7 +38,15 @@ from rdflib.namespace import DCTERMS, PROV, RDF
 from jejaring import __version__
 from jejaring.errors import GraphLocationError, JejaringError, QueryError
 from jejaring.graph.sparql import QueryTimeout, parse_error_message, tokenize
-from jejaring.graph.store import DATASET_FORMATS, META_GRAPH, DocumentRecord, document_iri, meta_record
+from jejaring.graph.store import (
+    DATASET_FORMATS,
+    DOCUMENTS_QUERY,
+    META_GRAPH,
+    DocumentRecord,
+    document_iri,
+    document_records,
+    meta_record,
+)
 from jejaring.graph.terms import to_ox
 from jejaring.ontology.namespaces import PREFIXES, SCHEMA
 
@@ -142,18 +150,7 @@ class RemoteGraph:
     # -- documents -------------------------------------------------------------------------
     def documents(self) -> list[DocumentRecord]:
         """The ingested documents, sorted by identity."""
-        rows = self._select(
-            f"""SELECT ?doc ?id ?hash ?lang (COUNT(?s) AS ?n) WHERE {{
-                 GRAPH <{META_GRAPH}> {{ ?doc <{DCTERMS.source}> ?id ; <{DCTERMS.identifier}> ?hash .
-                                       OPTIONAL {{ ?doc <{DCTERMS.language}> ?lang }} }}
-                 OPTIONAL {{ GRAPH ?doc {{ ?s ?p ?o }} }}
-               }} GROUP BY ?doc ?id ?hash ?lang ORDER BY ?id"""
-        )
-        return [
-            DocumentRecord(r["id"].value, r["doc"].value, r["hash"].value,
-                           r["lang"].value if r["lang"] else None, int(r["n"].value))
-            for r in rows
-        ]
+        return document_records(self._select(DOCUMENTS_QUERY))
 
     def document_hash(self, identity: str) -> str | None:
         """The content hash recorded for a document, or None when it was never ingested."""

@@ -35,11 +35,13 @@ from jejaring.ontology.namespaces import DOC, GRAPH, ID, SCHEMA
 __all__ = [
     "CURATED_GRAPH",
     "DATASET_FORMATS",
+    "DOCUMENTS_QUERY",
     "META_GRAPH",
     "DocumentRecord",
     "KnowledgeGraph",
     "atomic_write",
     "document_iri",
+    "document_records",
     "graph_digest",
     "meta_record",
     "open_graph",
@@ -108,18 +110,7 @@ class KnowledgeGraph:
     # -- documents -------------------------------------------------------------------------
     def documents(self) -> list[DocumentRecord]:
         """The ingested documents, sorted by identity."""
-        rows = self.store.query(
-            f"""SELECT ?doc ?id ?hash ?lang (COUNT(?s) AS ?n) WHERE {{
-                 GRAPH <{META_GRAPH}> {{ ?doc <{DCTERMS.source}> ?id ; <{DCTERMS.identifier}> ?hash .
-                                       OPTIONAL {{ ?doc <{DCTERMS.language}> ?lang }} }}
-                 OPTIONAL {{ GRAPH ?doc {{ ?s ?p ?o }} }}
-               }} GROUP BY ?doc ?id ?hash ?lang ORDER BY ?id"""
-        )
-        return [
-            DocumentRecord(r["id"].value, r["doc"].value, r["hash"].value,
-                           r["lang"].value if r["lang"] else None, int(r["n"].value))
-            for r in rows
-        ]
+        return document_records(self.store.query(DOCUMENTS_QUERY))
 
     def document_hash(self, identity: str) -> str | None:
         """The content hash recorded for a document, or None when it was never ingested."""
@@ -231,6 +222,20 @@ class KnowledgeGraph:
         fmt = DATASET_FORMATS[self._file.suffix.lower()]
         with _atomic_write(self._file) as out:
             self.store.dump(out, fmt, prefixes=_prefixes(fmt))
+
+
+#: The ingested documents and what the meta graph records of them (any store answers it).
+DOCUMENTS_QUERY = f"""SELECT ?doc ?id ?hash ?lang (COUNT(?s) AS ?n) WHERE {{
+    GRAPH <{META_GRAPH}> {{ ?doc <{DCTERMS.source}> ?id ; <{DCTERMS.identifier}> ?hash .
+                          OPTIONAL {{ ?doc <{DCTERMS.language}> ?lang }} }}
+    OPTIONAL {{ GRAPH ?doc {{ ?s ?p ?o }} }}
+  }} GROUP BY ?doc ?id ?hash ?lang ORDER BY ?id"""
+
+
+def document_records(rows) -> list[DocumentRecord]:
+    """Document records from the solutions of :data:`DOCUMENTS_QUERY`."""
+    return [DocumentRecord(r["id"].value, r["doc"].value, r["hash"].value, r["lang"].value if r["lang"] else None,
+                           int(r["n"].value)) for r in rows]
 
 
 def snapshot(kg) -> KnowledgeGraph:
