@@ -6,13 +6,15 @@ import csv
 import html
 import io
 import json
-import multiprocessing
+import os
 import shutil
 import subprocess
 import urllib.error
 import urllib.parse
 import urllib.request
 import xml.etree.ElementTree as ET
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 import pytest
 from rdflib import Graph
@@ -160,12 +162,47 @@ def test_endpoint_updates_are_forbidden(server, data, headers, path):
 
 
 def test_endpoint_runaway_query_is_stopped_and_the_server_keeps_serving(server):
+    assert fetch(query_url(server, "ASK { ?s ?p ?o }"))[0] == 200  # so a worker is idle, and takes the next query
+    before = set(server.queries.pids())
     status, _, _, body = fetch(query_url(server, RUNAWAY))
     assert status == 503
     assert body.decode().startswith("query timed out: the query ran past the time limit of 2 s and was stopped")
-    assert multiprocessing.active_children() == []  # the worker was killed, not left running
+    killed = before - set(server.queries.pids())
+    assert len(killed) == 1
+    assert not running(killed.pop())  # the worker was killed, not left running
     status, _, _, body = fetch(query_url(server, PERSONS), headers={"Accept": "text/csv"})
     assert (status, body) == (200, b"name\r\nTri Indrawan\r\nTri Mulyani Sunarharum\r\n")
+
+
+def running(pid: int) -> bool:
+    """Whether a process runs (a zombie, dead but not yet reaped, does not)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    stat = Path(f"/proc/{pid}/stat")
+    return not (stat.exists() and stat.read_text().rsplit(")", 1)[1].split()[0] == "Z")
+
+
+def test_endpoint_runs_queries_at_the_same_time_in_several_workers(server):
+    with ThreadPoolExecutor(max_workers=6) as pool:
+        answers = list(pool.map(lambda _: fetch(query_url(server, PERSONS), headers={"Accept": "text/csv"}),
+                                range(12)))
+    assert {(status, body) for status, _, _, body in answers} == {
+        (200, b"name\r\nTri Indrawan\r\nTri Mulyani Sunarharum\r\n")}
+    assert 1 <= len(server.queries.pids()) <= 4  # at most ``workers`` (4) are kept
+
+
+def test_endpoint_stop_stops_its_workers(server):
+    other = make_endpoint(server.kg, port=0, quiet=True).start()
+    try:
+        assert fetch(query_url(other, "ASK { ?s ?p ?o }"))[3] == b'{"head":{},"boolean":true}'
+        pids = other.queries.pids()
+        assert pids
+    finally:
+        other.stop()
+    assert not any(running(pid) for pid in pids)
+    assert other.queries.pids() == []
 
 
 def test_endpoint_result_size_limit(server):

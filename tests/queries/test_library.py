@@ -23,6 +23,7 @@ REQUIRED = {
     "evidence": {"node": STATEMENT},
     "lookup": {"label": "BPBD"},
     "members-over-time": {"organisation": "Pemprov DKI"},
+    "post-at": {"person": "Blessmiyanda", "date": "2019-06-13"},
 }
 BREAKOUT = 'x" . } UNION { ?s ?p ?o } #'
 
