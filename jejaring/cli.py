@@ -230,7 +230,7 @@ def show_command(entity: str, graph: str) -> None:
 
     \b
     Example:
-        jejaring show "Oswar Mungkasa" -g graph/
+        jejaring show "Hendra Saputra" -g graph/
         jejaring show BPBD -g graph/
     """
     from jejaring.graph.describe import describe_entity, find_entity
@@ -345,7 +345,7 @@ def viz_command(graph: str, output: str, view: str, since: str | None, until: st
     \b
     Example:
         jejaring viz -g graph/ -o network.html
-        jejaring viz -g graph/ -o oswar.html --focus "Oswar Mungkasa" --depth 2 --color-by sector
+        jejaring viz -g graph/ -o hendra.html --focus "Hendra Saputra" --depth 2 --color-by sector
         jejaring viz -g graph/ -o lessons.svg --view lessons
     """
     from pathlib import Path
@@ -405,7 +405,7 @@ def query_command(name: str | None, graph: str, params: tuple[str, ...], query_f
     \b
     Example:
         jejaring query visit-attendees -g graph/
-        jejaring query career-trail -g graph/ --param person=Blessmiyanda --format csv
+        jejaring query career-trail -g graph/ --param person=Wirantika --format csv
         jejaring query -g graph/ -e 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }' --timeout 10
         jejaring query -g graph/ --file my-question.rq --format json
     """
@@ -554,7 +554,7 @@ def merge_command(first: str, second: str, graph: str) -> None:
 
     \b
     Example:
-        jejaring merge "Bless" "Blessmiyanda" -g graph/
+        jejaring merge "Wira" "Wirantika" -g graph/
     """
     _decision_command("merge", (first, second), graph)
 

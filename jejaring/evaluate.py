@@ -113,8 +113,8 @@ def normalise_name(name: str) -> str:
 
     Examples
     --------
-    >>> normalise_name("Dr. Ir. Oswar Mungkasa, MURP")
-    'oswar mungkasa'
+    >>> normalise_name("Dr. Ir. Hendra Saputra, MURP")
+    'hendra saputra'
     >>> normalise_name("Bapak José (Sekda)")
     'jose sekda'
     """
@@ -148,7 +148,7 @@ def name_score(a: str, b: str) -> int:
 
     Examples
     --------
-    >>> name_score("Ibu Tri Mulyani", "tri mulyani")
+    >>> name_score("Ibu Sri Rahayu", "sri rahayu")
     101
     >>> name_score("Plan Internasional Indonesia", "Plan International Indonesia")
     96
@@ -527,11 +527,11 @@ def evaluate(graph: Graph | Dataset, gold: dict) -> EvaluationReport:
     >>> from rdflib import Graph
     >>> g = Graph().parse(data='''
     ...     @prefix schema: <https://schema.org/> .
-    ...     <urn:x:1> a schema:Person ; schema:name "Dr. Oswar Mungkasa" .
+    ...     <urn:x:1> a schema:Person ; schema:name "Dr. Hendra Saputra" .
     ...     <urn:x:2> a schema:Person ; schema:name "Budi" .''', format="turtle")
-    >>> report = evaluate(g, {"persons": [{"name": "Oswar Mungkasa"}, {"name": "Tri Indrawan"}]})
+    >>> report = evaluate(g, {"persons": [{"name": "Hendra Saputra"}, {"name": "Sri Indah"}]})
     >>> report.kinds["persons"].counts, report.kinds["persons"].missed, report.kinds["persons"].spurious
-    ((1, 2, 1, 2), ('Tri Indrawan',), ('Budi',))
+    ((1, 2, 1, 2), ('Sri Indah',), ('Budi',))
     >>> round(report.entity_f1, 3)
     0.5
     """

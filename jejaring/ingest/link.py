@@ -4,9 +4,9 @@ Runs after extraction over every document's entities and returns their canonical
 deterministic and a function of the corpus only (never of the order documents came in):
 
 - persons: blocked by each name's first and last word, merged when one name is an initialled form of
-  the other ("Oswar M. Mungkasa" = "Oswar Muadzin Mungkasa"), or when the names are a typo apart
+  the other ("Hendra W. Saputra" = "Hendra Wibisono Saputra"), or when the names are a typo apart
   (fuzzy ratio >= :data:`AUTO_MERGE`, same number of words, same initial); people who share only a
-  first name stay apart ("Tri Indrawan" / "Tri Mulyani Sunarharum");
+  first name stay apart ("Sri Indah" / "Sri Rahayu Lestari");
 - organisations: merged when they carry the same lexicon id, share a name (an acronym only within its
   parent: every province has a "BPBD"), or their names are a typo or a rendering apart
   ("Plan Internasional Indonesia" / "Plan International Indonesia", ratio >= :data:`AUTO_MERGE`);

@@ -211,7 +211,7 @@ class _Extractor:
             at = self._date_for_list(m) if m.rule == "person-list" else self._reported_date()
             for post in posts:
                 if post.holder is not None and post.holder[0] != m.start:
-                    continue  # "dibacakan Bless, Deputi Gubernur ... Oswar Mungkasa": the title is Oswar's
+                    continue  # "dibacakan Wira, Deputi Gubernur ... Hendra Saputra": the title is Hendra's
                 self._membership(person, post, group, at, m)
             if start_end:
                 self._earlier_post(person, m, *start_end)

@@ -1,5 +1,5 @@
 """Within-document resolution: mentions of the same thing (a typo, a surname, an acronym after its
-expansion, "Oswar" after "Oswar Mungkasa") become one entity of the document's :class:`Extraction`."""
+expansion, "Hendra" after "Hendra Saputra") become one entity of the document's :class:`Extraction`."""
 
 from __future__ import annotations
 
@@ -21,11 +21,11 @@ TYPO_RATIO = 90
 
 def same_person(a: str, b: str) -> bool:
     """True when two person names can name the same person: equal once initials are set aside, one an
-    initialled form of the other ("Oswar M. Mungkasa" / "Oswar Muadzin Mungkasa"), or a typo apart.
+    initialled form of the other ("Hendra W. Saputra" / "Hendra Wibisono Saputra"), or a typo apart.
 
-    >>> same_person("Oswar M. Mungkasa", "Oswar Muadzin Mungkasa"), same_person("T. M. Sunarharum", "Tri Mulyani Sunarharum")
+    >>> same_person("Hendra W. Saputra", "Hendra Wibisono Saputra"), same_person("S. R. Lestari", "Sri Rahayu Lestari")
     (True, True)
-    >>> same_person("Tri Indrawan", "Tri Mulyani Sunarharum")
+    >>> same_person("Sri Indah", "Sri Rahayu Lestari")
     False
     """
     ta, tb = fold(a).split(), fold(b).split()

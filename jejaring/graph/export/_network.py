@@ -4,11 +4,11 @@ A network export reads a projected view (:func:`jejaring.graph.project.project`)
 sorted by id, so two exports of the same graph are byte-identical. Ids are stable across exports and across
 re-ingestion because they derive from the canonical IRIs only:
 
-- a node's id is its IRI without ``https://w3id.org/jejaring/id/`` (``person/oswar-mungkasa``); an IRI outside
+- a node's id is its IRI without ``https://w3id.org/jejaring/id/`` (``person/hendra-saputra``); an IRI outside
   that namespace is its own id;
 - an edge's id is ``source|relation|target`` (the two node ids in sorted order, the views being undirected),
   followed by ``|`` and the id of the fact node behind the edge, if any (a membership, since one person may
-  hold several posts in one organisation: ``organisation/dki-bpbd|membership|person/tri-indrawan|membership/0f3a...``).
+  hold several posts in one organisation: ``organisation/dki-bpbd|membership|person/sri-indah|membership/0f3a...``).
 """
 
 from __future__ import annotations
@@ -83,8 +83,8 @@ class Table:
 def node_id(iri: str) -> str:
     """The stable id of a node: its IRI without the jejaring instance namespace.
 
-    >>> node_id("https://w3id.org/jejaring/id/person/oswar-mungkasa")
-    'person/oswar-mungkasa'
+    >>> node_id("https://w3id.org/jejaring/id/person/hendra-saputra")
+    'person/hendra-saputra'
     >>> node_id("http://www.wikidata.org/entity/Q8684")
     'http://www.wikidata.org/entity/Q8684'
     """

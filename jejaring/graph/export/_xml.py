@@ -34,7 +34,7 @@ def attr(value: object) -> str:
 def token(value: object) -> str:
     """Whitespace collapsed to single spaces, as ``xsd:token`` values (GEXF labels) must be.
 
-    >>> token(" Tri  Mulyani\\nSunarharum ")
-    'Tri Mulyani Sunarharum'
+    >>> token(" Sri  Rahayu\\nLestari ")
+    'Sri Rahayu Lestari'
     """
     return " ".join(str(value).split())

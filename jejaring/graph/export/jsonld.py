@@ -51,13 +51,13 @@ def to_jsonld(kg: KnowledgeGraph) -> dict:
     >>> from rdflib import Graph
     >>> from jejaring.graph.store import open_graph
     >>> g = Graph().parse(format="turtle", data='''
-    ...     <https://w3id.org/jejaring/id/person/oswar-mungkasa> a <https://schema.org/Person> ;
-    ...         <https://schema.org/name> "Oswar Mungkasa" . ''')
+    ...     <https://w3id.org/jejaring/id/person/hendra-saputra> a <https://schema.org/Person> ;
+    ...         <https://schema.org/name> "Hendra Saputra" . ''')
     >>> with open_graph("memory.trig") as kg:
     ...     _ = kg.replace_document("a.txt", g, sha256="sha256:0")
     ...     doc = to_jsonld(kg)
-    >>> [n for n in doc["@graph"] if n["@id"] == "jjid:person/oswar-mungkasa"]
-    [{'@id': 'jjid:person/oswar-mungkasa', '@type': 'schema:Person', 'schema:name': 'Oswar Mungkasa'}]
+    >>> [n for n in doc["@graph"] if n["@id"] == "jjid:person/hendra-saputra"]
+    [{'@id': 'jjid:person/hendra-saputra', '@type': 'schema:Person', 'schema:name': 'Hendra Saputra'}]
     """
     from pyld import jsonld
 

@@ -18,7 +18,7 @@ __all__ = [
     "split_titles",
 ]
 
-# An OCR slip: a lowercase "l" read for a capital "I" at the start of a name ("lndrawan" for "Indrawan").
+# An OCR slip: a lowercase "l" read for a capital "I" at the start of a name ("lndah" for "Indah").
 _OCR_L_FOR_I = re.compile(r"(?<![\w])l(?=[bcdfghjkmnpqrstvwxz][a-z])")
 _OCR_I_FOR_L = re.compile(r"(?<=[a-z])I(?=[a-z])")
 
@@ -44,8 +44,8 @@ def mend_ocr(name: str) -> str:
     """Undo the commonest OCR slips in names: a lowercase 'l' for a capital 'I' starting a word, and
     a capital 'I' for an 'l' inside one.
 
-    >>> mend_ocr("Tri lndrawan"), mend_ocr("James BaIlo")
-    ('Tri Indrawan', 'James Ballo')
+    >>> mend_ocr("Sri lndah"), mend_ocr("Yosef BaIlo")
+    ('Sri Indah', 'Yosef Ballo')
     """
     return _OCR_I_FOR_L.sub("l", _OCR_L_FOR_I.sub("I", name))
 
@@ -116,9 +116,9 @@ def split_titles(text: str, start: int, end: int, honorifics: list[str], degrees
 
     ``honorifics`` and ``degrees`` are the forms to recognise, longest first.
 
-    >>> t = "Dr. Ir. Oswar M. Mungkasa, MURP"
+    >>> t = "Dr. Ir. Hendra W. Saputra, MURP"
     >>> split_titles(t, 0, len(t), ["Dr.", "Ir."], ["MURP"])
-    NamePart(start=8, end=25, name='Oswar M. Mungkasa', honorifics=('Dr.', 'Ir.'), degrees=('MURP',))
+    NamePart(start=8, end=25, name='Hendra W. Saputra', honorifics=('Dr.', 'Ir.'), degrees=('MURP',))
     """
     found_h: list[str] = []
     found_d: list[str] = []

@@ -36,7 +36,7 @@ def find_persons(ctx: Context, blocked: list[Mention], posts: list[Mention] = ()
     """Person mentions, with honorifics and degrees recorded apart from the name.
 
     ``blocked`` are mentions of other kinds (organisations, places, posts): a name never overlaps them.
-    ``posts`` are post mentions; a name right after a title ("Deputi Gubernur ... Oswar Mungkasa") holds it.
+    ``posts`` are post mentions; a name right after a title ("Deputi Gubernur ... Hendra Saputra") holds it.
     """
     found: list[Mention] = []
     holders = [("person-after-post", *p.data["posts"][-1].holder, p.start, p.end) for p in posts
@@ -276,7 +276,7 @@ def _plausible(ctx: Context, part: NamePart, rule: str) -> bool:
 
 
 def _back_references(ctx: Context, found: list[Mention], blocked: list[Mention]) -> list[Mention]:
-    """Later mentions by one part of a known name ("Oswar", "Pak Oswar", "Mungkasa")."""
+    """Later mentions by one part of a known name ("Hendra", "Pak Hendra", "Saputra")."""
     parts: dict[str, set[str]] = {}
     for m in found:
         words = [w for w in m.name.split() if not re.fullmatch(r"[A-Z]\.", w)]

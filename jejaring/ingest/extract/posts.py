@@ -50,7 +50,7 @@ class PostParse:
 def role_at(ctx: Context, start: int, end: int, allow_lower: bool = False) -> tuple[int, object] | None:
     """The longest post pattern of the lexicon starting at ``start``, with its end.
 
-    A capitalised pattern matches lowercase text only with ``allow_lower`` ("Tri Indrawan, a staff
+    A capitalised pattern matches lowercase text only with ``allow_lower`` ("Sri Indah, a staff
     member of ..."): in running text a lowercase "kepala" is rarely a title.
     """
     text = ctx.text
@@ -147,7 +147,7 @@ def _post_end(text: str, pos: int, end: int, org_starts: set[int] = frozenset())
 
 
 def _trailing_name(ctx: Context, start: int, stop: int) -> tuple[int, int] | None:
-    """ "Deputi Gubernur bidang Tata Ruang dan Lingkungan Hidup Oswar Mungkasa": the capitalised words at
+    """ "Deputi Gubernur bidang Tata Ruang dan Lingkungan Hidup Hendra Saputra": the capitalised words at
     the end of a title that the lexicon does not know as words of institutions name its holder."""
     words = list(re.finditer(r"[A-Z][\w'’\-]*", ctx.text[start:stop]))
     name: list[re.Match] = []

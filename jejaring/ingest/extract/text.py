@@ -118,7 +118,7 @@ class Layout:
 def layout_of(text: str) -> Layout:
     """The layout of a text.
 
-    >>> [s.text for s in layout_of("Dr. Ir. Oswar M. Mungkasa membuka acara. Peserta hadir.").sentences]
-    ['Dr. Ir. Oswar M. Mungkasa membuka acara.', 'Peserta hadir.']
+    >>> [s.text for s in layout_of("Dr. Ir. Hendra W. Saputra membuka acara. Peserta hadir.").sentences]
+    ['Dr. Ir. Hendra W. Saputra membuka acara.', 'Peserta hadir.']
     """
     return Layout(text)

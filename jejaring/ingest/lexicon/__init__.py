@@ -909,7 +909,7 @@ class Lexicon:
         Examples
         --------
         >>> lex = load_lexicon()
-        >>> lex.is_institutional_word("Lingkungan"), lex.is_institutional_word("Mungkasa")
+        >>> lex.is_institutional_word("Lingkungan"), lex.is_institutional_word("Saputra")
         (True, False)
         """
         return normalise(word) in self._institutional_words
