@@ -114,15 +114,15 @@ class KnowledgeGraph:
 
     def document_hash(self, identity: str) -> str | None:
         """The content hash recorded for a document, or None when it was never ingested."""
-        doc = ox.NamedNode(str(document_iri(identity)))
-        for q in self.store.quads_for_pattern(doc, _ox(DCTERMS.identifier), None, _ox(META_GRAPH)):
-            return q.object.value
-        return None
+        return self._meta_value(identity, DCTERMS.identifier)
 
     def document_text(self, identity: str) -> str | None:
         """The cleaned text kept for a document, or None."""
+        return self._meta_value(identity, SCHEMA.text)
+
+    def _meta_value(self, identity: str, prop: URIRef) -> str | None:
         doc = ox.NamedNode(str(document_iri(identity)))
-        for q in self.store.quads_for_pattern(doc, _ox(SCHEMA.text), None, _ox(META_GRAPH)):
+        for q in self.store.quads_for_pattern(doc, _ox(prop), None, _ox(META_GRAPH)):
             return q.object.value
         return None
 

@@ -46,6 +46,7 @@ __all__ = [
     "output_folder",
     "pad_date",
     "write_chunks",
+    "write_folder",
 ]
 
 _ID_BASE = str(ID)
@@ -228,6 +229,19 @@ def csv_lines(rows: Iterable[list[str]]) -> Iterator[str]:
         yield buffer.getvalue()
         buffer.seek(0)
         buffer.truncate()
+
+
+def write_folder(files: dict[str, Iterable[str]], folder: str | os.PathLike[str]) -> None:
+    """Write a multi-file export: each named file of text chunks into ``folder``, atomically.
+
+    Raises
+    ------
+    InputError
+        ``folder`` is an existing file.
+    """
+    path = output_folder(folder)
+    for name, chunks in files.items():
+        write_chunks(chunks, path / name)
 
 
 def output_folder(folder: str | os.PathLike[str]) -> Path:

@@ -21,8 +21,7 @@ from jejaring.graph.export._network import (
     csv_lines,
     edge_table,
     node_table,
-    output_folder,
-    write_chunks,
+    write_folder,
 )
 
 __all__ = ["CSV_FILES", "to_csv", "write_csv"]
@@ -64,9 +63,7 @@ def write_csv(G: nx.Graph, folder: str | os.PathLike[str]) -> None:
     InputError
         ``folder`` is an existing file.
     """
-    folder = output_folder(folder)
-    for name, chunks in _files(G).items():
-        write_chunks(chunks, folder / name)
+    write_folder(_files(G), folder)
 
 
 def _files(G: nx.Graph) -> dict[str, Iterator[str]]:

@@ -31,8 +31,7 @@ from jejaring.graph.export._network import (
     csv_lines,
     edge_table,
     node_table,
-    output_folder,
-    write_chunks,
+    write_folder,
 )
 
 __all__ = ["NEO4J_FILES", "neo4j_label", "neo4j_type", "to_neo4j", "write_neo4j"]
@@ -99,9 +98,7 @@ def write_neo4j(G: nx.Graph, folder: str | os.PathLike[str]) -> None:
     InputError
         ``folder`` is an existing file.
     """
-    folder = output_folder(folder)
-    for name, chunks in _files(G).items():
-        write_chunks(chunks, folder / name)
+    write_folder(_files(G), folder)
 
 
 def _files(G: nx.Graph) -> dict[str, Iterator[str]]:
