@@ -11,20 +11,35 @@
 - ``/``: a query box and the library of questions, each runnable with its parameters.
 - ``/library/NAME?param=value``: a library query with typed parameters.
 - ``/network``: the network view given with ``network=``, or how to make one.
+
+Hardening: the server listens on 127.0.0.1 unless told otherwise and never changes the graph. A body
+longer than ``max_request_size`` is refused with 413 before it is read, a request line longer than that
+(or than 64 KiB) with 414; a body that is not UTF-8, a missing or empty query, a bad ``Content-Length``
+get 400, a POST that is neither a form nor ``application/sparql-query`` 415, a method the endpoint does
+not know 405: malformed requests are answered in 4xx and the server goes on serving. A client that
+stops sending mid-request is dropped after ``request_timeout`` seconds (408). Every response says
+``nosniff`` and ``no-referrer`` and carries a Content-Security-Policy; the HTML pages allow only their
+own inline scripts (by hash) and styles. CORS headers are sent only for the origins given with ``cors``.
 """
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import html
+import re
+import socket
 import sys
 import threading
+import time
 import urllib.parse
+from collections.abc import Iterable
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from jejaring import __version__
-from jejaring.errors import JejaringError, QueryError
+from jejaring.errors import InputError, JejaringError, QueryError
 from jejaring.graph.sparql import (
     UPDATE_KEYWORDS,
     QueryResult,
@@ -35,7 +50,7 @@ from jejaring.graph.sparql import (
 )
 from jejaring.queries import bind_params, list_queries, load_query
 
-__all__ = ["EndpointServer", "make_endpoint", "negotiate"]
+__all__ = ["MAX_REQUEST_SIZE", "EndpointServer", "check_origins", "make_endpoint", "negotiate", "network_policy"]
 
 #: Media types of SELECT/ASK results and their format names, in order of preference.
 RESULT_MEDIA = {
@@ -78,7 +93,24 @@ _FORMAT_NAMES = {
     "n3": ("json", "turtle"), "ntriples": ("tsv", "ntriples"), "rdf": ("xml", "rdfxml"),
     "rdf+xml": ("xml", "rdfxml"), "json-ld": ("json", "jsonld"), "jsonld": ("json", "jsonld"),
 }
-_MAX_BODY = 1_000_000
+#: The default limit on a request's body, in bytes.
+MAX_REQUEST_SIZE = 1_000_000
+#: http.server reads at most this much of a request line (414 beyond it).
+_REQUEST_LINE_LIMIT = 65_536
+#: A connection closed with a request not read to its end is drained this long (or this much) first, so
+#: the client reads our answer instead of a reset: the "lingering close" of HTTP servers.
+_LINGER_SECONDS = 2.0
+_LINGER_BYTES = 64 * 2**20
+_SAFE_HEADERS = {"X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer", "X-Frame-Options": "DENY"}
+#: The policy of every response that is not one of our HTML pages: nothing may load or run.
+_CSP_NONE = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
+_CSP_PAGE = ("default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; "
+             "base-uri 'none'")
+_CSP_NETWORK = ("default-src 'none'; script-src {scripts}; style-src 'unsafe-inline'; img-src data: blob:; "
+                "font-src data:; form-action 'none'; frame-ancestors 'none'; base-uri 'none'")
+_INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc\s*=)[^>]*>(.*?)</script\s*>", re.IGNORECASE | re.DOTALL)
+_ORIGIN = re.compile(r"https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?|\*")
+_METHODS = "GET, HEAD, POST, OPTIONS"
 
 
 def negotiate(accept: str | None, kind: str) -> str:
@@ -119,13 +151,21 @@ class EndpointServer(ThreadingHTTPServer):
     """
 
     daemon_threads = True
+    request_queue_size = 128  # many clients connecting at once wait in the backlog, not in SYN retries
 
     def __init__(self, address: tuple[str, int], kg, *, timeout: float = 30.0, max_rows: int | None = 10_000,
-                 network: str | Path | None = None, workers: int = 4, quiet: bool = False) -> None:
+                 network: str | Path | None = None, workers: int = 4, quiet: bool = False,
+                 cors: Iterable[str] = (), max_request_size: int = MAX_REQUEST_SIZE,
+                 request_timeout: float = 30.0) -> None:
+        self.cors = check_origins(cors)
+        if max_request_size < 1:
+            raise InputError(f"the request size limit must be a positive number of bytes, not {max_request_size}")
         super().__init__(address, _Handler)
         self.kg = kg
         self.query_timeout = timeout
         self.max_rows = max_rows
+        self.max_request_size = max_request_size
+        self.request_timeout = request_timeout
         self.network = Path(network) if network else None
         self.slots = threading.BoundedSemaphore(max(1, workers))
         self.queries = QueryWorkers(max_idle=max(1, workers))
@@ -147,6 +187,21 @@ class EndpointServer(ThreadingHTTPServer):
                 print(f"Warning: the query worker did not start: {e}", file=sys.stderr)
         super().serve_forever(poll_interval)
 
+    def shutdown_request(self, request: socket.socket) -> None:
+        """Close a connection after reading what the client still sends, for a bounded time and size."""
+        try:
+            request.shutdown(socket.SHUT_WR)
+            request.settimeout(_LINGER_SECONDS)
+            deadline, drained = time.monotonic() + _LINGER_SECONDS, 0
+            while drained < _LINGER_BYTES and time.monotonic() < deadline:
+                chunk = request.recv(65_536)
+                if not chunk:
+                    break
+                drained += len(chunk)
+        except OSError:  # the client has gone already
+            pass
+        self.close_request(request)
+
     def server_close(self) -> None:
         """Release the port and stop the query workers."""
         super().server_close()
@@ -166,9 +221,29 @@ class EndpointServer(ThreadingHTTPServer):
             self._thread.join()
 
 
+def check_origins(origins: Iterable[str]) -> frozenset[str]:
+    """The CORS origins as a set, each ``scheme://host[:port]`` or ``*``.
+
+    Raises
+    ------
+    InputError
+        A value is not an origin (a path, a trailing slash, another scheme ...).
+
+    >>> sorted(check_origins(["https://example.org", "http://localhost:8000"]))
+    ['http://localhost:8000', 'https://example.org']
+    """
+    found = frozenset(origins)
+    for origin in sorted(found):
+        if not _ORIGIN.fullmatch(origin):
+            raise InputError(f"{origin!r} is not an origin for CORS: give scheme://host[:port] "
+                             "(https://example.org, no path or trailing slash) or *")
+    return found
+
+
 def make_endpoint(kg, host: str = "127.0.0.1", port: int = 7878, *, timeout: float = 30.0,
                   max_rows: int | None = 10_000, network: str | Path | None = None, workers: int = 4,
-                  quiet: bool = False) -> EndpointServer:
+                  quiet: bool = False, cors: Iterable[str] = (), max_request_size: int = MAX_REQUEST_SIZE,
+                  request_timeout: float = 30.0) -> EndpointServer:
     """An endpoint over ``kg`` bound to ``host:port`` (port 0 picks a free one), not yet serving.
 
     Parameters
@@ -187,6 +262,18 @@ def make_endpoint(kg, host: str = "127.0.0.1", port: int = 7878, *, timeout: flo
         Queries evaluated at the same time; more wait for a free slot.
     quiet
         No request log on standard error.
+    cors
+        Origins (``https://example.org``, or ``*`` for any) whose pages may read the answers; none by default,
+        and then no ``Access-Control-Allow-Origin`` header is sent.
+    max_request_size
+        Bytes a request body may have (413 beyond), and a request line (414 beyond, 64 KiB at most).
+    request_timeout
+        Seconds a client may take to send a request, or stay idle on a kept-alive connection.
+
+    Raises
+    ------
+    InputError
+        A CORS origin is malformed or the size limit is not positive.
 
     Examples
     --------
@@ -198,65 +285,151 @@ def make_endpoint(kg, host: str = "127.0.0.1", port: int = 7878, *, timeout: flo
     >>> server.stop()
     """
     return EndpointServer((host, port), kg, timeout=timeout, max_rows=max_rows, network=network,
-                          workers=workers, quiet=quiet)
+                          workers=workers, quiet=quiet, cors=cors, max_request_size=max_request_size,
+                          request_timeout=request_timeout)
+
+
+class _Refusal(Exception):
+    """A request answered with a 4xx status and a one-line reason."""
+
+    def __init__(self, status: HTTPStatus, message: str, headers: dict[str, str] | None = None) -> None:
+        super().__init__(message)
+        self.status = status
+        self.headers = headers or {}
 
 
 class _Handler(BaseHTTPRequestHandler):
     server: EndpointServer
     server_version = f"jejaring/{__version__}"
     protocol_version = "HTTP/1.1"
+    _origin: str | None = None
+    _body_read = False
+
+    def setup(self) -> None:
+        self.timeout = self.server.request_timeout
+        super().setup()
 
     def log_message(self, format: str, *args) -> None:
         if not self.server.quiet:
             super().log_message(format, *args)
 
+    def parse_request(self) -> bool:
+        """http.server's parsing, then our limit on the request line and ASCII in the request target."""
+        self._origin, self._body_read = None, False
+        if not super().parse_request():
+            return False
+        limit = min(self.server.max_request_size, _REQUEST_LINE_LIMIT)
+        if len(self.raw_requestline) > limit:
+            self.send_error(HTTPStatus.REQUEST_URI_TOO_LONG,
+                            f"the request line is longer than {limit} bytes: POST a long query instead")
+            return False
+        if not self.path.isascii():
+            self.send_error(HTTPStatus.BAD_REQUEST, "the request target is not ASCII: percent-encode the query")
+            return False
+        self._origin = self.headers.get("Origin")
+        return True
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        """http.server's own errors (a malformed request line or header, an unknown method) as ours: plain
+        text, the safe headers, the connection closed. A client's mistake is a 4xx: an unknown method gets
+        405 rather than 501, an HTTP version other than 1.x 400 rather than 505."""
+        status = HTTPStatus(code)
+        headers = {}
+        if status == HTTPStatus.NOT_IMPLEMENTED:
+            status, headers = HTTPStatus.METHOD_NOT_ALLOWED, {"Allow": _METHODS}
+        elif status == HTTPStatus.HTTP_VERSION_NOT_SUPPORTED:
+            status, message = HTTPStatus.BAD_REQUEST, f"{message or status.phrase}: speak HTTP/1.1"
+        elif status == HTTPStatus.REQUEST_URI_TOO_LONG and message is None:
+            message = f"the request line is longer than {_REQUEST_LINE_LIMIT} bytes: POST a long query instead"
+        if self.request_version == "HTTP/0.9":  # a request line that did not parse: answer with a status line
+            self.request_version = "HTTP/1.0"
+        self.close_connection = True
+        self._origin = None
+        self._error(status, message or status.phrase, headers)
+
     # -- routing ---------------------------------------------------------------------------
     def do_GET(self) -> None:
-        parts = urllib.parse.urlsplit(self.path)
-        params = urllib.parse.parse_qs(parts.query, keep_blank_values=True)
-        if parts.path == "/":
-            self._page(params.get("load", [""])[0])
-        elif parts.path == "/sparql":
-            if "query" not in params and "update" not in params:
-                self._send(HTTPStatus.SEE_OTHER, b"", "text/plain", {"Location": "/"})
-                return
-            self._protocol(params, None)
-        elif parts.path.startswith("/library/"):
-            self._library(urllib.parse.unquote(parts.path[len("/library/"):]), params)
-        elif parts.path == "/network":
-            self._network()
-        else:
-            self._error(HTTPStatus.NOT_FOUND, f"nothing at {parts.path}; the endpoint is /sparql, the page /")
+        self._answer(self._get)
 
     def do_POST(self) -> None:
-        parts = urllib.parse.urlsplit(self.path)
-        if parts.path != "/sparql":
-            self._error(HTTPStatus.NOT_FOUND, f"nothing to POST to at {parts.path}; the endpoint is /sparql")
-            return
-        length = int(self.headers.get("Content-Length") or 0)
-        if length > _MAX_BODY:
-            self.close_connection = True
-            self._error(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, f"the request is larger than {_MAX_BODY} bytes")
-            return
-        body = self.rfile.read(length).decode("utf-8", "replace")
-        params = urllib.parse.parse_qs(parts.query, keep_blank_values=True)
-        media = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
-        if media == "application/sparql-update":
-            self._error(HTTPStatus.FORBIDDEN, "this endpoint is read-only: updates are refused")
-        elif media == "application/sparql-query":
-            self._protocol(params, body)
-        elif media in ("application/x-www-form-urlencoded", ""):
-            for key, values in urllib.parse.parse_qs(body, keep_blank_values=True).items():
-                params.setdefault(key, []).extend(values)
-            self._protocol(params, None)
-        else:
-            self._error(HTTPStatus.UNSUPPORTED_MEDIA_TYPE,
-                        f"POST a query as application/sparql-query or as a form, not {media}")
+        self._answer(self._post)
+
+    do_HEAD = do_GET
+
+    def do_OPTIONS(self) -> None:
+        headers = {"Allow": _METHODS, **self._cors_headers()}
+        if "Access-Control-Allow-Origin" in headers and self.headers.get("Access-Control-Request-Method"):
+            headers.update({"Access-Control-Allow-Methods": "GET, POST", "Access-Control-Max-Age": "600",
+                            "Access-Control-Allow-Headers": "Accept, Content-Type"})
+        self._send(HTTPStatus.NO_CONTENT, b"", None, headers)
 
     def _refuse_write(self) -> None:
         self._error(HTTPStatus.FORBIDDEN, "this endpoint is read-only")
 
     do_PUT = do_DELETE = do_PATCH = _refuse_write
+
+    def _answer(self, route) -> None:
+        try:
+            route(urllib.parse.urlsplit(self.path))
+        except _Refusal as e:
+            self._error(e.status, str(e), e.headers)
+
+    def _get(self, parts: urllib.parse.SplitResult) -> None:
+        params = _parse_params(parts.query)
+        if parts.path == "/":
+            self._page(params.get("load", [""])[0])
+        elif parts.path == "/sparql":
+            self._protocol(params, None)
+        elif parts.path.startswith("/library/"):
+            self._library(_unquote(parts.path[len("/library/"):]), params)
+        elif parts.path == "/network":
+            self._network()
+        else:
+            raise _Refusal(HTTPStatus.NOT_FOUND, f"nothing at {parts.path}; the endpoint is /sparql, the page /")
+
+    def _post(self, parts: urllib.parse.SplitResult) -> None:
+        if parts.path != "/sparql":
+            if parts.path in ("/", "/network") or parts.path.startswith("/library/"):
+                raise _Refusal(HTTPStatus.METHOD_NOT_ALLOWED, f"{parts.path} is read with GET",
+                               {"Allow": "GET, HEAD, OPTIONS"})
+            raise _Refusal(HTTPStatus.NOT_FOUND, f"nothing to POST to at {parts.path}; the endpoint is /sparql")
+        media = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
+        if media == "application/sparql-update":
+            raise _Refusal(HTTPStatus.FORBIDDEN, "this endpoint is read-only: updates are refused")
+        if media not in ("application/sparql-query", "application/x-www-form-urlencoded", ""):
+            raise _Refusal(HTTPStatus.UNSUPPORTED_MEDIA_TYPE,
+                           f"POST a query as application/sparql-query or as a form, not {media}")
+        body = _decode(self._read_body())
+        params = _parse_params(parts.query)
+        if media == "application/sparql-query":
+            self._protocol(params, body)
+            return
+        for key, values in _parse_params(body).items():
+            params.setdefault(key, []).extend(values)
+        self._protocol(params, None)
+
+    def _read_body(self) -> bytes:
+        """The request body, read only when its Content-Length is valid and within the limit."""
+        if "Transfer-Encoding" in self.headers:
+            raise _Refusal(HTTPStatus.LENGTH_REQUIRED, "send the body with a Content-Length, not chunked")
+        values = {v.strip() for v in self.headers.get_all("Content-Length") or []}
+        if not values:
+            raise _Refusal(HTTPStatus.LENGTH_REQUIRED, "a POST needs a Content-Length")
+        value = values.pop()
+        if values or not re.fullmatch(r"[0-9]{1,19}", value):
+            raise _Refusal(HTTPStatus.BAD_REQUEST, "the Content-Length must be one number of bytes")
+        length, limit = int(value), self.server.max_request_size
+        if length > limit:
+            raise _Refusal(HTTPStatus.REQUEST_ENTITY_TOO_LARGE,
+                           f"the request body has {length} bytes; this endpoint takes at most {limit}")
+        try:
+            body = self.rfile.read(length)
+        except TimeoutError:
+            raise _Refusal(HTTPStatus.REQUEST_TIMEOUT, "the request body did not arrive in time") from None
+        if len(body) < length:
+            raise _Refusal(HTTPStatus.BAD_REQUEST, f"the body has {len(body)} bytes, not the {length} announced")
+        self._body_read = True
+        return body
 
     # -- SPARQL ----------------------------------------------------------------------------
     def _protocol(self, params: dict[str, list[str]], body: str | None) -> None:
@@ -265,7 +438,7 @@ class _Handler(BaseHTTPRequestHandler):
             return
         queries = [body] if body is not None else params.get("query", [])
         if len(queries) != 1 or not queries[0].strip():
-            self._error(HTTPStatus.BAD_REQUEST, "give exactly one query (query=...)")
+            self._error(HTTPStatus.BAD_REQUEST, "give exactly one query (query=...); the query page is at /")
             return
         if "default-graph-uri" in params or "named-graph-uri" in params:
             self._error(HTTPStatus.BAD_REQUEST, "default-graph-uri and named-graph-uri are not supported: "
@@ -332,32 +505,100 @@ class _Handler(BaseHTTPRequestHandler):
                 text = load_query(load).text
             except QueryError:
                 text = ""
-        self._send(HTTPStatus.OK, render_page(self.server, text).encode("utf-8"), "text/html; charset=utf-8")
+        self._send(HTTPStatus.OK, render_page(self.server, text).encode("utf-8"), "text/html; charset=utf-8",
+                   {"Content-Security-Policy": _CSP_PAGE})
 
     def _network(self) -> None:
         path = self.server.network
         if path is not None and path.is_file():
-            self._send(HTTPStatus.OK, path.read_bytes(), "text/html; charset=utf-8")
+            page = path.read_bytes()
+            self._send(HTTPStatus.OK, page, "text/html; charset=utf-8",
+                       {"Content-Security-Policy": network_policy(page)})
             return
         page = ("<!doctype html><html lang='en'><meta charset='utf-8'><title>No network view</title>"
                 "<p>No network view is served here. Make one with <code>jejaring viz -g GRAPH -o network.html</code> "
                 "and start the endpoint with <code>jejaring serve -g GRAPH --network network.html</code>.</p>"
                 "<p><a href='/'>Back to the query page</a></p></html>")
-        self._send(HTTPStatus.NOT_FOUND, page.encode("utf-8"), "text/html; charset=utf-8")
+        self._send(HTTPStatus.NOT_FOUND, page.encode("utf-8"), "text/html; charset=utf-8",
+                   {"Content-Security-Policy": _CSP_PAGE})
 
     # -- responses -------------------------------------------------------------------------
-    def _error(self, status: HTTPStatus, message: str) -> None:
-        self._send(status, (message + "\n").encode("utf-8"), "text/plain; charset=utf-8")
+    def _error(self, status: HTTPStatus, message: str, headers: dict[str, str] | None = None) -> None:
+        self._send(status, (message + "\n").encode("utf-8"), "text/plain; charset=utf-8", headers)
 
-    def _send(self, status: HTTPStatus, body: bytes, content_type: str, headers: dict | None = None) -> None:
+    def _send(self, status: HTTPStatus, body: bytes, content_type: str | None,
+              headers: dict[str, str] | None = None) -> None:
+        """Send a response with the safe headers; the connection closes when the request was not read whole."""
+        fields = {} if status == HTTPStatus.NO_CONTENT else {"Content-Type": content_type,
+                                                             "Content-Length": str(len(body))}
+        fields.update(_SAFE_HEADERS)
+        fields["Content-Security-Policy"] = _CSP_NONE
+        fields.update(self._cors_headers())
+        fields.update(headers or {})
+        if self.close_connection or self._unread_body():
+            fields["Connection"] = "close"
         self.send_response(status)
-        self.send_header("Content-Type", content_type)
-        self.send_header("Content-Length", str(len(body)))
-        for key, value in (headers or {}).items():
+        for key, value in fields.items():
             self.send_header(key, value)
         self.end_headers()
-        if self.command != "HEAD":
+        if self.command != "HEAD" and body:
             self.wfile.write(body)
+
+    def _unread_body(self) -> bool:
+        """Whether the request may have come with a body that was not read (it must not be taken for the next
+        request): a POST not read, or any request announcing a body."""
+        if self._body_read:
+            return False
+        length = (self.headers.get("Content-Length") or "0").strip()
+        return self.command == "POST" or length != "0" or "Transfer-Encoding" in self.headers
+
+    def _cors_headers(self) -> dict[str, str]:
+        """CORS headers for the request's origin: none unless the server was given origins."""
+        allowed = self.server.cors
+        if not allowed:
+            return {}
+        headers = {} if "*" in allowed else {"Vary": "Origin"}
+        if self._origin is not None and ("*" in allowed or self._origin in allowed):
+            headers["Access-Control-Allow-Origin"] = "*" if "*" in allowed else self._origin
+            headers["Access-Control-Expose-Headers"] = "X-SPARQL-MaxRows"
+        return headers
+
+
+def _parse_params(query: str) -> dict[str, list[str]]:
+    """A query string or form body as a dict of lists; 400 when a value is not UTF-8."""
+    try:
+        return urllib.parse.parse_qs(query, keep_blank_values=True, errors="strict", max_num_fields=1000)
+    except UnicodeDecodeError:
+        raise _Refusal(HTTPStatus.BAD_REQUEST, "a parameter is not UTF-8 once percent-decoded") from None
+    except ValueError:
+        raise _Refusal(HTTPStatus.BAD_REQUEST, "more than 1000 parameters") from None
+
+
+def _unquote(text: str) -> str:
+    try:
+        return urllib.parse.unquote(text, errors="strict")
+    except UnicodeDecodeError:
+        raise _Refusal(HTTPStatus.BAD_REQUEST, "the path is not UTF-8 once percent-decoded") from None
+
+
+def _decode(body: bytes) -> str:
+    try:
+        return body.decode("utf-8")
+    except UnicodeDecodeError as e:
+        raise _Refusal(HTTPStatus.BAD_REQUEST, f"the request body is not UTF-8 (byte {e.start})") from None
+
+
+def network_policy(page: bytes) -> str:
+    """The Content-Security-Policy of a network view: its own inline scripts run (by hash), nothing else.
+
+    >>> network_policy(b"<script>go()</script>").split("; ")[1]
+    "script-src 'sha256-5KYv+PUboo5h+0+YAtGRPbwv5d/QxzHslP4YGnUaxRw='"
+    """
+    text = page.decode("utf-8", "replace").replace("\r\n", "\n").replace("\r", "\n")
+    hashes = sorted({base64.b64encode(hashlib.sha256(m.group(1).encode("utf-8")).digest()).decode("ascii")
+                     for m in _INLINE_SCRIPT.finditer(text)})
+    scripts = " ".join(f"'sha256-{h}'" for h in hashes) or "'none'"
+    return _CSP_NETWORK.format(scripts=scripts)
 
 
 _STYLE = """body{font-family:system-ui,sans-serif;max-width:70em;margin:1em auto;padding:0 1em;color:#222}
