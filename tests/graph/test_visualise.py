@@ -101,6 +101,47 @@ def test_visualise_escapes_kinds_and_sectors_in_legend_and_filters():
         assert values == [PAYLOAD, "person", "ngo", f"s{PAYLOAD}"]  # unescaped by the parser, as the page reads them
 
 
+#: Payloads for every piece of document text the page shows (issue 9): an element, an attribute break-out,
+#: an event handler in single quotes, and a script URL (also used as an IRI and a source document's name).
+PAYLOADS = ("<script>alert(1)</script>", '"><img src=x onerror=alert(1)>', "' onmouseover='alert(1)",
+            "javascript:alert(1)")
+SCRIPT_IRI = "javascript:alert(1)"
+
+
+def _viz_with(tmp_path: Path, payload: str) -> str:
+    """The page ``viz`` writes for the fixture with ``payload`` as names, quotes, a document and the title,
+    and a person whose IRI is a script URL."""
+    literal = payload.replace("\\", "\\\\").replace('"', '\\"')
+    trig = FIXTURE.read_text(encoding="utf-8").replace(PAYLOAD, literal)
+    trig += (f'\n<https://w3id.org/jejaring/doc/evil.txt> {{ <{SCRIPT_IRI}> a <https://schema.org/Person> ; '
+             f'<https://schema.org/name> "{literal}" . }}\n')
+    graph, out = tmp_path / f"{len(payload)}.trig", tmp_path / f"{len(payload)}.html"
+    graph.write_text(trig, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["viz", "-g", str(graph), "-o", str(out), "--title", payload, "-q"],
+                                catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return out.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_visualise_cli_payloads_stay_text(tmp_path, payload):
+    from markupsafe import escape
+
+    page, clean = _viz_with(tmp_path, payload), _viz_with(tmp_path, "harmless")
+    tags = _tags(page)
+    assert sorted(t for t, _ in tags) == sorted(t for t, _ in _tags(clean))  # no element made from the text
+    assert page.lower().count("</script") == clean.lower().count("</script")  # no way out of a script block
+    assert [n for _, a in tags for n in a if n.startswith("on")] == []
+    assert [v for _, a in tags for v in a.values() if v and "javascript:" in v.lower()] == []  # no script URL
+    if payload != SCRIPT_IRI:  # a script URL is harmless as text; the others must be escaped
+        assert payload not in page
+    assert f"<title>{escape(payload)}</title>" in page and f"<h1>{escape(payload)}</h1>" in page
+    nodes = {n["id"]: n for n in _data(page, "nodes")}
+    assert nodes[EVIL]["label"] == payload  # shown on the canvas and in tooltips as text, as it was written
+    assert f"“kata {payload} dia”" in nodes[EVIL]["title"]
+    assert nodes[SCRIPT_IRI]["title"].splitlines()[-1] == SCRIPT_IRI  # an IRI shown as text, never as a link
+
+
 def test_visualise_header_legend_and_filters(stakeholders):
     page = to_html(stakeholders)
     assert "<h1>Stakeholders network</h1>" in page

@@ -110,6 +110,8 @@ def export_graph(
     view: str = "stakeholders",
     since: str | date | None = None,
     until: str | date | None = None,
+    pseudonymise: bool = False,
+    pseudonym_key: str = "",
 ) -> None:
     """Export the knowledge graph, or one of its network views, in a format of :data:`WRITERS`.
 
@@ -123,6 +125,9 @@ def export_graph(
         The file to write atomically (standard output when None), or the folder for ``csv`` and ``neo4j``.
     view, since, until
         For network formats: which view, and the time window (:func:`jejaring.graph.project.project`).
+    pseudonymise, pseudonym_key
+        Replace the names of persons who hold no public post by stable pseudonyms keyed by ``pseudonym_key``
+        (:mod:`jejaring.graph.pseudonymise`); a network keeps its shape.
 
     Raises
     ------
@@ -138,9 +143,14 @@ def export_graph(
         raise InputError(f"the {fmt} export writes a folder of files: give the folder with -o")
     if path is not None and not writer.folder and Path(path).is_dir():
         raise InputError(f"{path}: is a folder; the {fmt} export writes one file")
-    if not writer.network:
-        writer(kg, path)
-        return
-    from jejaring.graph.project import project
+    source = kg
+    if writer.network:
+        from jejaring.graph.project import project
 
-    writer(project(kg, view, since=since, until=until), path)
+        source = project(kg, view, since=since, until=until)
+    if pseudonymise:
+        from jejaring.graph import pseudonymise as pz
+
+        pseudonyms = pz.read_pseudonyms(kg, key=pseudonym_key)
+        source = pz.pseudonymise_network(source, pseudonyms) if writer.network else pz.pseudonymise_graph(kg, pseudonyms)
+    writer(source, path)

@@ -1,0 +1,321 @@
+"""Pseudonyms for persons who hold no public post, in exports and network views meant to be shared.
+
+Who keeps their name
+    A person *holds a public post* when one of their memberships (``org:Membership``) is in an organisation of
+    the government sector (as the network views reckon sectors) and its post title is one the lexicon of posts
+    marks public (the ``public`` column of ``ingest/lexicon/{id,en}/posts.tsv``: Gubernur, Wali Kota, Lurah,
+    Kepala (Dinas, Bidang ...), Asisten Deputi, Governor, Mayor, Head of ...). The longest title a post begins
+    with decides, so "Staf Khusus Gubernur" is special staff, not a governor. Everyone else (staff, members,
+    participants, youth representatives, people of NGOs, companies and universities, persons with no known
+    post) gets a pseudonym.
+
+The pseudonym
+    ``Person`` and ten hex digits of an HMAC-SHA-256 of the person's IRI, and the IRI ``jjid:person/p-<digits>``:
+    the same person has the same pseudonym in every run, export format and network view. Without a ``key``
+    anyone can hash a guessed name's IRI and compare; with a secret key they cannot.
+
+What is replaced
+    Every name of the person (``schema:name``, ``rdfs:label``, ``skos:*Label``, ``foaf:name``,
+    ``schema:alternateName`` ...) and their IRI (and IRIs it retired). In every text (evidence quotes with their
+    prefix and suffix, statements, titles, labels of other nodes, tooltips), each of those names becomes the
+    pseudonym, and so does each word of them on its own ("Pak Indrawan") unless it is a stopword, a word of a
+    public person's name or of another entity's name; a word shared by several pseudonymised persons becomes
+    ``[name]``. RDF exports also drop the documents' full texts (``schema:text`` in the meta graph): they may
+    name persons the extractor did not recognise. Text offsets (``oa:start``/``oa:end``) then point into texts
+    that are not shipped. Names the extractor did not recognise as persons are not replaced anywhere.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import re
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+import networkx as nx
+import pyoxigraph as ox
+
+from jejaring.errors import NetworkError
+from jejaring.graph.store import META_GRAPH, KnowledgeGraph
+from jejaring.ingest.lexicon import Lexicon, load_lexicon, normalise
+from jejaring.ontology.namespaces import ID, PREFIXES
+
+__all__ = [
+    "PUBLIC_SECTOR",
+    "SHARED_WORD",
+    "Pseudonyms",
+    "is_public_title",
+    "pseudonymise_graph",
+    "pseudonymise_network",
+    "public_persons",
+    "read_pseudonyms",
+]
+
+#: The sector whose organisations hold public posts.
+PUBLIC_SECTOR = "government"
+#: Stands for a word shared by the names of several pseudonymised persons.
+SHARED_WORD = "[name]"
+
+_NAME_PROPS = ("schema:name", "rdfs:label", "skos:prefLabel", "skos:altLabel", "skos:hiddenLabel", "foaf:name",
+               "schema:alternateName", "schema:givenName", "schema:familyName", "jj:acronym")
+_PREFIX = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
+_PERSON = "VALUES ?t { schema:Person foaf:Person }"
+_Q_NAMES = _PREFIX + f"""SELECT DISTINCT ?s ?l ?person WHERE {{
+  VALUES ?p {{ {' '.join(_NAME_PROPS)} }} ?s ?p ?l FILTER(isLiteral(?l))
+  BIND(EXISTS {{ {_PERSON} ?s a ?t }} AS ?person) }}"""
+_Q_SAME = _PREFIX + "SELECT DISTINCT ?a ?b WHERE { ?a owl:sameAs ?b FILTER(isIRI(?a) && isIRI(?b)) }"
+_NAME_IRIS = frozenset(str(PREFIXES[p]) + local for p, local in (n.split(":") for n in _NAME_PROPS))
+_RDF_TYPE = str(PREFIXES["rdf"]) + "type"
+_SAME_AS = str(PREFIXES["owl"]) + "sameAs"
+_SCHEMA_NAME = ox.NamedNode(str(PREFIXES["schema"]) + "name")
+_TEXT = str(PREFIXES["schema"]) + "text"
+_STRING_TYPES = frozenset({str(PREFIXES["xsd"]) + "string", str(PREFIXES["rdf"]) + "langString"})
+_WORD = re.compile(r"\w+")
+_MIN_WORD = 3
+
+
+# -- who holds a public post ---------------------------------------------------------------------
+def is_public_title(title: str, lexicon: Lexicon | None = None) -> bool:
+    """Whether a post title names a public office: the longest lexicon title it begins with is marked public.
+
+    Examples
+    --------
+    >>> is_public_title("Kepala Bidang Pengendalian Banjir"), is_public_title("Head of the Planning Agency")
+    (True, True)
+    >>> is_public_title("Staf"), is_public_title("Staf Khusus Gubernur"), is_public_title("Youth Representative")
+    (False, False, False)
+    """
+    words = normalise(title).split()
+    for pattern, public in _titles(lexicon or load_lexicon()):
+        if words[:len(pattern)] == pattern:
+            return public
+    return False
+
+
+def public_persons(G: nx.Graph, lexicon: Lexicon | None = None) -> set[str]:
+    """The persons of a stakeholders view (:func:`jejaring.graph.project.project`) who hold a public post.
+
+    A membership edge counts when its organisation's ``sector`` is :data:`PUBLIC_SECTOR` and its ``role``
+    is a public title (:func:`is_public_title`).
+
+    Examples
+    --------
+    >>> G = nx.MultiGraph()
+    >>> G.add_node("p:gov", kind="person"); G.add_node("p:staff", kind="person")
+    >>> G.add_node("o:dinas", kind="organisation", sector="government")
+    >>> _ = G.add_edge("p:gov", "o:dinas", relation="membership", role="Kepala Dinas")
+    >>> _ = G.add_edge("p:staff", "o:dinas", relation="membership", role="Staf")
+    >>> sorted(public_persons(G))
+    ['p:gov']
+    """
+    lexicon = lexicon or load_lexicon()
+    public = set()
+    for u, v, data in G.edges(data=True):
+        if data.get("relation") != "membership":
+            continue
+        person, org = (u, v) if G.nodes[u].get("kind") == "person" else (v, u)
+        if G.nodes[org].get("sector") == PUBLIC_SECTOR and is_public_title(str(data.get("role") or ""), lexicon):
+            public.add(person)
+    return public
+
+
+def _titles(lexicon: Lexicon) -> list[tuple[list[str], bool]]:
+    """The lexicon's post titles as folded words, longest first."""
+    titles = {tuple(normalise(p.pattern).split()): p.public for p in lexicon.post_patterns()}
+    return sorted(((list(t), public) for t, public in titles.items() if t), key=lambda item: -len(item[0]))
+
+
+# -- pseudonyms ----------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Pseudonyms:
+    """The pseudonyms of a graph's non-public persons and the replacements of their names in texts.
+
+    ``iris`` maps each such person's IRI (and the IRIs it retired) to a pseudonymous IRI, ``names`` each
+    person's IRI to its pseudonym; ``words`` maps name forms (tuples of lower-case words) to their replacement,
+    or to None for a public person's name, which is left as it is.
+    """
+
+    iris: dict[str, str] = field(default_factory=dict)
+    names: dict[str, str] = field(default_factory=dict)
+    words: dict[tuple[str, ...], str | None] = field(default_factory=dict)
+
+    def iri(self, iri: str) -> str:
+        """The pseudonymous IRI of a pseudonymised person, any other IRI as it is."""
+        return self.iris.get(iri, iri)
+
+    def text(self, text: str) -> str:
+        """``text`` with every name of a pseudonymised person replaced (longest name first).
+
+        >>> p = Pseudonyms(words={("tri", "indrawan"): "Person 1", ("indrawan",): "Person 1", ("tri",): None})
+        >>> p.text("Pak Indrawan (Tri  Indrawan) and Tri Rismaharini")
+        'Pak Person 1 (Person 1) and Tri Rismaharini'
+        """
+        found = list(_WORD.finditer(text))
+        longest = max(map(len, self.words), default=0)
+        out: list[str] = []
+        last = i = 0
+        while i < len(found):
+            for n in range(min(longest, len(found) - i), 0, -1):
+                key = tuple(m.group().lower() for m in found[i:i + n])
+                if key in self.words:
+                    break
+            else:
+                i += 1
+                continue
+            if self.words[key] is not None:
+                out += [text[last:found[i].start()], self.words[key]]
+                last = found[i + n - 1].end()
+            i += n
+        return "".join(out) + text[last:]
+
+    def value(self, value):
+        """An attribute value with IRIs mapped and names replaced in every string (lists and sets too)."""
+        if isinstance(value, str):
+            return self.iris[value] if value in self.iris else self.text(value)
+        if isinstance(value, list | tuple | set | frozenset):
+            return type(value)(self.value(v) for v in value)
+        return value
+
+
+def read_pseudonyms(kg: KnowledgeGraph, *, key: str = "", lexicon: Lexicon | None = None) -> Pseudonyms:
+    """The pseudonyms of every person of ``kg`` who holds no public post (see the module's docstring).
+
+    Parameters
+    ----------
+    kg
+        An open knowledge graph.
+    key
+        A secret that keys the pseudonyms' hash; the same key gives the same pseudonyms.
+    lexicon
+        The lexicon whose post titles say which posts are public (the shipped one by default).
+
+    Raises
+    ------
+    NetworkError
+        Two persons got the same pseudonym (change the key).
+    """
+    from jejaring.graph.project import project
+
+    lexicon = lexicon or load_lexicon()
+    G = project(kg, "stakeholders")
+    persons = {n for n, kind in G.nodes(data="kind") if kind == "person"}
+    public = public_persons(G, lexicon)
+    hidden = sorted(persons - public)
+    digests = {p: hmac.new(key.encode(), p.encode(), hashlib.sha256).hexdigest()[:10] for p in hidden}
+    if len(set(digests.values())) < len(digests):
+        raise NetworkError("two persons got the same pseudonym; set another JEJARING_PSEUDONYM_KEY")
+    names = {p: f"Person {d}" for p, d in digests.items()}
+    iris = {p: str(ID[f"person/p-{d}"]) for p, d in digests.items()}
+    for row in kg.query(_Q_SAME):
+        a, b = row["a"].value, row["b"].value
+        for old, new in ((a, b), (b, a)):
+            if new in iris and old not in persons:
+                iris[old] = iris[new]
+    forms: dict[str, set[tuple[str, ...]]] = defaultdict(set)
+    other_words: set[str] = set()
+    for row in kg.query(_Q_NAMES):
+        words = tuple(w.lower() for w in _WORD.findall(row["l"].value))
+        if row["person"].value == "true" and row["s"].value in persons:
+            forms[row["s"].value].add(words)
+        else:
+            other_words.update(words)
+    return Pseudonyms(iris, names, _replacements(forms, names, public, other_words | lexicon.stopwords))
+
+
+def _replacements(forms: dict[str, set[tuple[str, ...]]], names: dict[str, str], public: set[str],
+                  common: set[str]) -> dict[tuple[str, ...], str | None]:
+    """Name forms to their pseudonym; their words alone too, unless common or part of a public name."""
+    keep = {f for p in public for f in forms.get(p, ())}
+    keep |= {(w,) for f in keep for w in f}
+    whole: dict[tuple[str, ...], str] = {}
+    owners: dict[str, set[str]] = defaultdict(set)
+    for person, name in names.items():
+        for form in forms.get(person, ()):
+            if any(len(w) >= _MIN_WORD for w in form):
+                whole.setdefault(form, name)
+            for w in form:
+                if len(w) >= _MIN_WORD and w not in common:
+                    owners[w].add(name)
+    words: dict[tuple[str, ...], str | None] = {
+        (w,): next(iter(who)) if len(who) == 1 else SHARED_WORD for w, who in owners.items()}
+    words.update(whole)
+    words.update(dict.fromkeys(keep))
+    return words
+
+
+# -- applying them -------------------------------------------------------------------------------
+def pseudonymise_network(G: nx.Graph, pseudonyms: Pseudonyms) -> nx.Graph:
+    """A copy of a network view with its non-public persons pseudonymised: the same shape, other ids and text.
+
+    Node ids and ``iri`` attributes become pseudonymous IRIs, labels pseudonyms, and every other string
+    attribute of nodes, edges and the graph has the names replaced (:meth:`Pseudonyms.text`).
+
+    Examples
+    --------
+    >>> p = Pseudonyms({"jj:tri": "jj:p-1"}, {"jj:tri": "Person 1"}, {("tri", "indrawan"): "Person 1"})
+    >>> G = nx.Graph([("jj:tri", "jj:bpbd")], quote="Tri Indrawan")
+    >>> G.nodes["jj:tri"].update(label="Tri Indrawan", iri="jj:tri")
+    >>> H = pseudonymise_network(G, p)
+    >>> sorted(H), H.nodes["jj:p-1"], H.graph
+    (['jj:bpbd', 'jj:p-1'], {'label': 'Person 1', 'iri': 'jj:p-1'}, {'quote': 'Person 1'})
+    """
+    H = G.__class__()
+    H.graph.update((k, pseudonyms.value(v)) for k, v in G.graph.items())
+    for n, data in G.nodes(data=True):
+        attrs = {k: pseudonyms.value(v) for k, v in data.items()}
+        if n in pseudonyms.names:
+            attrs["label"] = pseudonyms.names[n]
+        H.add_node(pseudonyms.iri(n), **attrs)
+    if G.is_multigraph():
+        H.add_edges_from((pseudonyms.iri(u), pseudonyms.iri(v), k, {a: pseudonyms.value(x) for a, x in d.items()})
+                         for u, v, k, d in G.edges(keys=True, data=True))
+    else:
+        H.add_edges_from((pseudonyms.iri(u), pseudonyms.iri(v), {a: pseudonyms.value(x) for a, x in d.items()})
+                         for u, v, d in G.edges(data=True))
+    return H
+
+
+def pseudonymise_graph(kg: KnowledgeGraph, pseudonyms: Pseudonyms) -> KnowledgeGraph:
+    """An in-memory copy of ``kg`` with its non-public persons pseudonymised, for the RDF exports.
+
+    Each such person keeps their types and links to other entities under a pseudonymous IRI; their names
+    become one ``schema:name`` pseudonym in each graph that named them, and their other literals and external
+    links (``schema:sameAs`` ...) go. Names are replaced in every other string literal; the documents' full
+    texts (``schema:text`` in the meta graph) are left out. Named graphs are kept.
+    """
+    store = ox.Store()
+    store.extend(sorted(_pseudonymised_quads(kg, pseudonyms), key=str))
+    return KnowledgeGraph(f"{kg.location} (pseudonymised)", store)
+
+
+def _pseudonymised_quads(kg: KnowledgeGraph, pseudonyms: Pseudonyms) -> Iterator[ox.Quad]:
+    meta = ox.NamedNode(str(META_GRAPH))
+    for q in kg.quads():
+        if q.graph_name == meta and q.predicate.value == _TEXT:
+            continue
+        subject = q.subject.value if isinstance(q.subject, ox.NamedNode) else None
+        if subject in pseudonyms.names and not _kept_link(q):
+            if q.predicate.value in _NAME_IRIS:
+                yield ox.Quad(_term(q.subject, pseudonyms), _SCHEMA_NAME, ox.Literal(pseudonyms.names[subject]),
+                              q.graph_name)
+            continue
+        s, o = _term(q.subject, pseudonyms), _term(q.object, pseudonyms)
+        if q.predicate.value == _SAME_AS and s == o:
+            continue
+        yield ox.Quad(s, q.predicate, o, q.graph_name)
+
+
+def _kept_link(q: ox.Quad) -> bool:
+    """A triple about a pseudonymised person that stays: a type, or a link to an entity of the graph."""
+    return q.predicate.value == _RDF_TYPE or (isinstance(q.object, ox.NamedNode) and q.object.value.startswith(str(ID)))
+
+
+def _term(term, pseudonyms: Pseudonyms):
+    if isinstance(term, ox.NamedNode):
+        return ox.NamedNode(pseudonyms.iri(term.value))
+    if isinstance(term, ox.Literal) and term.datatype.value in _STRING_TYPES:
+        text = pseudonyms.text(term.value)
+        return ox.Literal(text, language=term.language) if term.language else ox.Literal(text)
+    return term

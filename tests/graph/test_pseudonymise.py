@@ -1,0 +1,155 @@
+"""Pseudonyms for persons who hold no public post, in RDF exports, network exports and the network view (issue 9)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import networkx as nx
+import pytest
+from click.testing import CliRunner
+from rdflib import Dataset
+
+from jejaring.cli import cli
+from jejaring.graph.project import VIEWS, project
+from jejaring.graph.pseudonymise import is_public_title, pseudonymise_network, read_pseudonyms
+from jejaring.graph.store import open_graph
+from jejaring.ontology.namespaces import SCHEMA
+
+# Invented names: officials (a governor, a head of agency), a staff member and two members of a youth forum.
+DOCUMENT = """Kunjungan Belajar ke Surabaya
+
+Jakarta, 13 Juni 2019. Gubernur DKI Jakarta Rahmat Kurniadi membuka kunjungan belajar ke Surabaya.
+Bapak Wirawan Susetyo, Kepala Dinas Lingkungan Hidup Provinsi DKI Jakarta, memimpin rombongan.
+Ibu Larasati Purbaningrum, Staf Dinas Lingkungan Hidup Provinsi DKI Jakarta, mencatat pelajaran dari kunjungan itu.
+Kinanti Maharesi, anggota Forum Anak Jakarta, hadir sebagai peserta.
+Gilang Sastrowardoyo dari Forum Anak Jakarta juga hadir.
+"Kami belajar banyak tentang bank sampah," kata Larasati Purbaningrum. Menurut Purbaningrum, bank sampah dapat
+diterapkan di Jakarta.
+"""
+OFFICIALS = ("Rahmat Kurniadi", "Wirawan Susetyo")
+HIDDEN = ("Larasati Purbaningrum", "Kinanti Maharesi", "Gilang Sastrowardoyo")
+HIDDEN_WORDS = tuple(w for name in HIDDEN for w in name.split())
+PSEUDONYM = re.compile(r"Person [0-9a-f]{10}")
+#: Every format the issue asks about, and the files each writes.
+OUTPUTS = {"trig": "out.trig", "nq": "out.nq", "jsonld": "out.jsonld", "csv": "csv", "gexf": "out.gexf",
+           "graphml": "out.graphml", "viz": "out.html"}
+
+
+def run(*args: str):
+    result = CliRunner().invoke(cli, list(args), catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return result
+
+
+@pytest.fixture(scope="module")
+def graph(tmp_path_factory) -> str:
+    folder = tmp_path_factory.mktemp("pseudonymise")
+    (folder / "docs").mkdir()
+    (folder / "docs" / "kunjungan.txt").write_text(DOCUMENT, encoding="utf-8")
+    run("ingest", str(folder / "docs"), "-g", str(folder / "graph.trig"), "-q")
+    return str(folder / "graph.trig")
+
+
+def _write(graph: str, fmt: str, folder: Path, *flags: str) -> bytes:
+    """Write one output with ``flags`` into ``folder`` and return its bytes (a folder's files, concatenated)."""
+    out = folder / OUTPUTS[fmt]
+    if fmt == "viz":
+        run("viz", "-g", graph, "-o", str(out), "-q", *flags)
+    else:
+        run("export", "-g", graph, "-f", fmt, "-o", str(out), *flags)
+    files = sorted(out.iterdir()) if out.is_dir() else [out]
+    return b"".join(f.read_bytes() for f in files)
+
+
+@pytest.mark.parametrize(("title", "public"), [
+    ("Gubernur", True), ("Kepala Dinas Lingkungan Hidup", True), ("Asisten Deputi bidang Lingkungan Hidup", True),
+    ("Wali Kota", True), ("Head of the Planning Agency", True), ("Mayor", True), ("Lurah", True),
+    ("Staf", False), ("staff", False), ("Staf Khusus Gubernur", False), ("Youth Representative", False),
+    ("Ketua", False), ("Direktur", False), ("Programme Officer", False), ("", False),
+])
+def test_pseudonymise_public_titles(title, public):
+    assert is_public_title(title) is public
+
+
+def test_pseudonymise_hides_staff_and_youth_and_keeps_officials(graph):
+    with open_graph(graph, create=False) as kg:
+        pseudonyms = read_pseudonyms(kg)
+        labels = dict(project(kg, "stakeholders").nodes(data="label"))
+    assert sorted(labels[p] for p in pseudonyms.names) == sorted(HIDDEN)
+    assert all(PSEUDONYM.fullmatch(name) for name in pseudonyms.names.values())
+    assert sorted(pseudonyms.iris) == sorted(pseudonyms.names)  # no retired IRIs here
+    assert all("/person/p-" in iri for iri in pseudonyms.iris.values())
+    text = pseudonyms.text("Menurut Purbaningrum dan Ibu Larasati  Purbaningrum, kata Rahmat Kurniadi.")
+    name = pseudonyms.names["https://w3id.org/jejaring/id/person/larasati-purbaningrum"]
+    assert text == f"Menurut {name} dan Ibu {name}, kata Rahmat Kurniadi."
+
+
+@pytest.mark.parametrize("fmt", sorted(OUTPUTS))
+def test_pseudonymise_no_hidden_name_in_any_output(graph, tmp_path, fmt):
+    plain = _write(graph, fmt, tmp_path / "plain").decode("utf-8")
+    shared = _write(graph, fmt, tmp_path / "shared", "--pseudonymise").decode("utf-8")
+    assert all(name in plain for name in HIDDEN)  # the test would mean nothing otherwise
+    leaked = [w for w in HIDDEN_WORDS if re.search(re.escape(w), shared, re.IGNORECASE)]
+    assert leaked == []  # not as a name, a word of a quote, an IRI's slug, an id or a tooltip
+    assert all(name in shared for name in OFFICIALS)
+    assert len(set(PSEUDONYM.findall(shared))) == len(HIDDEN)
+
+
+def test_pseudonymise_is_stable_across_runs_and_formats(graph, tmp_path):
+    found = {}
+    for fmt in OUTPUTS:
+        first = _write(graph, fmt, tmp_path / "1", "--pseudonymise")
+        assert _write(graph, fmt, tmp_path / "2", "--pseudonymise") == first  # byte-identical
+        found[fmt] = set(PSEUDONYM.findall(first.decode("utf-8")))
+    with open_graph(graph, create=False) as kg:
+        expected = set(read_pseudonyms(kg).names.values())
+    assert found == dict.fromkeys(OUTPUTS, expected)
+
+
+def test_pseudonymise_key_changes_the_pseudonyms(graph):
+    with open_graph(graph, create=False) as kg:
+        plain, keyed, again = read_pseudonyms(kg), read_pseudonyms(kg, key="s3cret"), read_pseudonyms(kg, key="s3cret")
+    assert keyed == again
+    assert sorted(keyed.names) == sorted(plain.names)
+    assert set(keyed.names.values()).isdisjoint(plain.names.values())
+
+
+@pytest.mark.parametrize("view", VIEWS)
+def test_pseudonymise_keeps_the_network_shape(graph, view):
+    with open_graph(graph, create=False) as kg:
+        G = project(kg, view)
+        pseudonyms = read_pseudonyms(kg)
+    H = pseudonymise_network(G, pseudonyms)
+    relabelled = nx.relabel_nodes(G, pseudonyms.iri)
+    assert nx.utils.nodes_equal(H, relabelled) and nx.utils.edges_equal(H.edges(), relabelled.edges())
+    assert nx.is_isomorphic(G, H)
+    assert sorted(d for _, d in G.degree()) == sorted(d for _, d in H.degree())
+
+
+def test_pseudonymise_exported_network_has_the_same_shape(graph, tmp_path):
+    _write(graph, "graphml", tmp_path / "plain")
+    _write(graph, "graphml", tmp_path / "shared", "--pseudonymise")
+    plain, shared = (nx.read_graphml(tmp_path / d / "out.graphml") for d in ("plain", "shared"))
+    assert plain.number_of_nodes() == shared.number_of_nodes() and plain.number_of_edges() == shared.number_of_edges()
+    assert nx.is_isomorphic(plain, shared)
+
+
+def test_pseudonymise_rdf_keeps_graphs_and_drops_full_texts(graph, tmp_path):
+    ds = Dataset(default_union=True)
+    ds.parse(data=_write(graph, "trig", tmp_path, "--pseudonymise"), format="trig")
+    names = {str(o): str(s) for s, o in ds.subject_objects(SCHEMA.name) if "/person/" in str(s)}
+    hidden = {n: iri for n, iri in names.items() if PSEUDONYM.fullmatch(n)}
+    assert len(hidden) == len(HIDDEN) and all("/person/p-" in iri for iri in hidden.values())
+    assert sorted(set(names) - set(hidden)) == sorted(OFFICIALS)
+    assert list(ds.objects(None, SCHEMA.text)) == []  # the documents' full texts are left out
+    assert {str(g.identifier) for g in ds.graphs()} >= {"https://w3id.org/jejaring/doc/kunjungan.txt",
+                                                        "https://w3id.org/jejaring/graph/meta"}
+
+
+def test_pseudonymise_viz_focus_on_a_hidden_person(graph, tmp_path):
+    out = tmp_path / "focus.html"
+    run("viz", "-g", graph, "-o", str(out), "--focus", "Kinanti Maharesi", "--pseudonymise", "-q")
+    page = out.read_text(encoding="utf-8")
+    assert "Kinanti" not in page and "Maharesi" not in page
+    assert re.search(r"<title>Stakeholders network around Person [0-9a-f]{10}</title>", page)
