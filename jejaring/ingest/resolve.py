@@ -97,7 +97,7 @@ class EntityTable:
             if len(name) >= 12 and any(fuzz.ratio(name, x) >= TYPO_RATIO + 2 for x in labels if len(x) >= 12):
                 return e.key
             core = _without_locality(m.name)
-            if core != m.name and fold(core) in labels:
+            if core != m.name and fold(core) in labels and not self._head_fragment(core):
                 return e.key
             if len(name.split()) >= 2 and any(x.startswith(name + " ") for x in labels) and m.rule == "org-head":
                 return e.key  # "Forum Anak" after "Forum Anak Kelurahan Duri Utara"
@@ -127,8 +127,12 @@ class EntityTable:
         elif fold(surface) != fold(org.name):
             org.add_label(surface, None)
         core = _without_locality(surface)
-        if core != surface:
+        if core != surface and not self._head_fragment(core):
             org.add_label(core, None)
+
+    def _head_fragment(self, core: str) -> bool:
+        """ "Pemerintah" left of "Pemerintah Kota Surabaya": part of a head word, naming no one body."""
+        return any(h.head.startswith(core + " ") for h in self.ctx.lexicon.org_heads)
 
     def implied_organisation(self, name: str, start: int, end: int) -> str:
         """The organisation a locality implies ("Provinsi DKI Jakarta" -> its provincial government)."""
