@@ -26,10 +26,13 @@ demo: $(BIN)/jejaring
 	@echo "  network view        $(OUT)/network.html"
 
 lint: $(BIN)/jejaring
-	$(BIN)/ruff check jejaring tests
+	$(BIN)/ruff check jejaring tests benchmarks
 
 test: lint
 	$(BIN)/pytest
+
+bench: $(BIN)/jejaring
+	$(BIN)/python benchmarks/run.py
 
 clean:
 	rm -rf $(VENV) $(OUT) build *.egg-info

@@ -1,0 +1,41 @@
+"""The benchmark's smoke run (issue 8): the smallest sizes, checked for shape, never for speed."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from jejaring.graph.export import WRITERS
+from jejaring.queries import list_queries
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def rows(tmp_path_factory) -> list[list[str]]:
+    """The table rows of ``benchmarks/run.py --sizes smoke``, as lists of cells."""
+    work = tmp_path_factory.mktemp("bench")
+    done = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "run.py"), "--sizes", "smoke", "--work",
+                           str(work)], capture_output=True, text=True, timeout=600, cwd=ROOT, check=True)
+    lines = [line for line in done.stdout.splitlines() if line.startswith("| ")]
+    assert lines[0].split(" | ")[0] == "| section"
+    return [[cell.strip() for cell in line.strip("|").split(" | ")] for line in lines[1:]]
+
+
+def test_benchmarks_smoke_has_every_section(rows):
+    assert {r[0] for r in rows} == {"ingest", "queries", "network", "export"}
+
+
+def test_benchmarks_smoke_has_every_query_and_export_format(rows):
+    benchmarks = {r[1] for r in rows}
+    assert {q.name for q in list_queries()} <= benchmarks
+    assert {b.split()[2] for b in benchmarks if b.startswith("export -f ")} == set(WRITERS)
+    assert "stats" in benchmarks
+
+
+def test_benchmarks_smoke_numbers_parse(rows):
+    for section, benchmark, size, secs, *_ in rows:
+        if secs != "n/a":
+            assert float(secs.lstrip(">")) >= 0, (section, benchmark)
+        assert int(size.split()[0].replace(",", "")) > 0
