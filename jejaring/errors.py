@@ -15,6 +15,7 @@ __all__ = [
     "LexiconError",
     "NetworkError",
     "QueryError",
+    "StoreWriteError",
     "ValidationFailed",
 ]
 
@@ -49,6 +50,10 @@ class QueryError(InputError):
 
 class CurationError(InputError):
     """A curation command names an entity that does not exist or is ambiguous."""
+
+
+class StoreWriteError(JejaringError):
+    """The store could not be written (a full disk, no permission); every document in it is still whole."""
 
 
 class ValidationFailed(JejaringError):

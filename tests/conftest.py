@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -9,6 +10,14 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
 SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture(autouse=True, scope="session")
+def extraction_cache(tmp_path_factory) -> Path:
+    """Every test caches extractions in a folder of its session, never in the user's cache."""
+    folder = tmp_path_factory.mktemp("extraction-cache")
+    os.environ["JEJARING_CACHE"] = str(folder)
+    return folder
 
 
 @pytest.fixture

@@ -42,6 +42,7 @@ from jejaring.graph.store import (
     DATASET_FORMATS,
     DOCUMENTS_QUERY,
     META_GRAPH,
+    DocumentGraph,
     DocumentRecord,
     document_iri,
     document_records,
@@ -177,12 +178,21 @@ class RemoteGraph:
         digest: str | None = None,
     ) -> URIRef:
         """Add or replace a document's named graph and its meta record in one SPARQL Update request."""
-        doc = document_iri(identity)
-        meta = meta_record(doc, identity, sha256, language, text, digest)
+        return self._write(DocumentGraph.of(identity, triples, sha256=sha256, language=language, text=text,
+                                            digest=digest))
+
+    def write_documents(self, graphs: Iterable[DocumentGraph]) -> None:
+        """Write many document graphs, one SPARQL Update request each (see :meth:`replace_document`)."""
+        for g in graphs:
+            self._write(g)
+
+    def _write(self, g: DocumentGraph) -> URIRef:
+        doc = document_iri(g.identity)
+        meta = meta_record(doc, g.identity, g.sha256, g.language, g.text, g.digest, size=g.size)
         self._update(
             f"""{_delete_meta(doc)} ;
                 DROP SILENT GRAPH <{doc}> ;
-                INSERT DATA {{ GRAPH <{doc}> {{ {_ntriples(triples)} }} }} ;
+                INSERT DATA {{ GRAPH <{doc}> {{ {g.ntriples.decode()} }} }} ;
                 INSERT DATA {{ GRAPH <{META_GRAPH}> {{ {_ntriples(meta)} }} }}"""
         )
         self._graphs = None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from jejaring.graph.store import KnowledgeGraph
+from jejaring.graph.store import KnowledgeGraph, document_state
 
 __all__ = ["graph_stats"]
 
@@ -48,7 +48,7 @@ def graph_stats(kg: KnowledgeGraph, top: int = 10) -> dict:
     return {
         "quads": len(kg),
         "triples": int(triples),
-        "documents": len(kg.documents()),
+        "documents": len(document_state(kg)),
         "entities": counts,
         "top_organisations": top_orgs,
     }

@@ -17,6 +17,7 @@ import os
 import tempfile
 import uuid
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -25,10 +26,10 @@ from urllib.parse import quote
 
 import pyoxigraph as ox
 from rdflib import Dataset, Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, OWL, PROV, RDF, XSD
+from rdflib.namespace import DCTERMS, OWL, PROV, RDF, VOID, XSD
 
 from jejaring import __version__
-from jejaring.errors import GraphLocationError, InputError
+from jejaring.errors import GraphLocationError, InputError, StoreWriteError
 from jejaring.ingest.document import Document
 from jejaring.ontology.namespaces import DOC, GRAPH, ID, SCHEMA
 
@@ -37,17 +38,22 @@ __all__ = [
     "DATASET_FORMATS",
     "DOCUMENTS_QUERY",
     "META_GRAPH",
+    "DocumentGraph",
     "DocumentRecord",
     "KnowledgeGraph",
     "atomic_write",
     "document_iri",
     "document_records",
-    "graph_digest",
+    "document_state",
     "meta_record",
     "open_graph",
+    "rebuilding",
     "record_retired",
+    "set_rebuilding",
     "snapshot",
     "stored_document",
+    "unfinished_documents",
+    "writing",
 ]
 
 META_GRAPH = GRAPH.meta
@@ -78,6 +84,35 @@ class DocumentRecord:
     triples: int
 
 
+@dataclass(frozen=True)
+class DocumentGraph:
+    """One document's named graph, ready to write: its triples as N-Triples (made where it was mapped,
+    maybe in a worker process) and what its meta record keeps. Make one with :meth:`of`."""
+
+    identity: str
+    ntriples: bytes
+    size: int
+    sha256: str
+    language: str | None = None
+    text: str | None = None
+    digest: str | None = None
+
+    @classmethod
+    def of(cls, identity: str, triples: Graph | Iterable, *, sha256: str, language: str | None = None,
+           text: str | None = None, digest: str | None = None) -> DocumentGraph:
+        """Serialise a document's triples (Oxigraph's writer) with its meta record's fields."""
+        from jejaring.graph.terms import to_ox
+
+        unique = {ox.Triple(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in triples}
+        data = io.BytesIO()
+        ox.serialize(unique, data, ox.RdfFormat.N_TRIPLES)
+        return cls(identity, data.getvalue(), len(unique), sha256, language, text, digest)
+
+    def nquads(self) -> bytes:
+        """The triples as N-Quads in the document's graph (each N-Triples line ends with " .")."""
+        return self.ntriples.replace(b" .\n", f" <{document_iri(self.identity)}> .\n".encode())
+
+
 class KnowledgeGraph:
     """A knowledge graph with one API whatever its backend; open it with :func:`open_graph`."""
 
@@ -95,10 +130,13 @@ class KnowledgeGraph:
 
     def close(self) -> None:
         """Flush and release the embedded store; a file-backed graph is saved by :meth:`save`, not here."""
-        if self._file is None and self.store is not None:
-            self.store.flush()
-        self.store = None  # Oxigraph releases the store's lock when the last reference goes ...
-        gc.collect()  # ... and rdflib views (Dataset) hold it in reference cycles only the collector breaks
+        try:
+            if self._file is None and self.store is not None:
+                with writing(self.location):
+                    self.store.flush()
+        finally:
+            self.store = None  # Oxigraph releases the store's lock when the last reference goes ...
+            gc.collect()  # ... and rdflib views (Dataset) hold it in reference cycles only the collector breaks
 
     # -- views -----------------------------------------------------------------------------
     def dataset(self) -> Dataset:
@@ -142,11 +180,14 @@ class KnowledgeGraph:
         SPARQL UPDATE drops the old graph, moves the staged one in place and rewrites the meta record:
         a crash at any point leaves the previous state intact.
         """
-        doc = document_iri(identity)
+        return self._swap(DocumentGraph.of(identity, triples, sha256=sha256, language=language, text=text,
+                                           digest=digest))
+
+    def _swap(self, g: DocumentGraph) -> URIRef:
+        doc = document_iri(g.identity)
         staging = f"{_STAGING}{uuid.uuid4().hex}"
-        self.store.load(_ntriples(triples), ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(staging))
-        meta = meta_record(doc, identity, sha256, language, text, digest)
-        meta_nt = _ntriples(meta)
+        self.store.load(g.ntriples, ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(staging))
+        meta_nt = _ntriples(meta_record(doc, g.identity, g.sha256, g.language, g.text, g.digest, size=g.size))
         self.store.update(
             f"""DELETE {{ GRAPH <{META_GRAPH}> {{ <{doc}> ?p ?o . ?run ?rp ?ro }} }}
                 WHERE {{ GRAPH <{META_GRAPH}> {{ <{doc}> ?p ?o .
@@ -156,6 +197,30 @@ class KnowledgeGraph:
                 INSERT DATA {{ GRAPH <{META_GRAPH}> {{ {meta_nt} }} }}"""
         )
         return doc
+
+    def write_documents(self, graphs: Iterable[DocumentGraph], *, batch: int = 200) -> None:
+        """Write many document graphs. Documents new to the store go in ``batch`` at a time with
+        Oxigraph's bulk loader, then their meta records in one transaction: a document counts as stored
+        only once its record is in, and a graph left without one by a crash is dropped when the store
+        is next opened (:func:`open_graph`). A document already stored is swapped in like
+        :meth:`replace_document`. Either way each document is whole or absent, whenever the process stops."""
+        pending: list[DocumentGraph] = []
+        for graph in graphs:
+            if self.document_hash(graph.identity) is not None:
+                self._swap(graph)
+                continue
+            pending.append(graph)
+            if len(pending) >= batch:
+                self._insert_new(pending)
+                pending = []
+        if pending:
+            self._insert_new(pending)
+
+    def _insert_new(self, graphs: list[DocumentGraph]) -> None:
+        self.store.bulk_load(b"".join(g.nquads() for g in graphs), ox.RdfFormat.N_QUADS)
+        meta = _ox(META_GRAPH)
+        self.store.extend([q for g in graphs for q in _quads(meta_record(
+            document_iri(g.identity), g.identity, g.sha256, g.language, g.text, g.digest, size=g.size), meta)])
 
     def remove_document(self, identity: str) -> bool:
         """Drop a document's graph and meta record; False when it was not in the graph."""
@@ -248,12 +313,48 @@ def snapshot(kg) -> KnowledgeGraph:
     return KnowledgeGraph(kg.location, copy, file=Path(kg.location + ".snapshot.nq"))
 
 
-def graph_digest(kg, identity: str) -> str | None:
-    """The hash of a document graph's triples as last written (see ``ingest.batch.graph_digest``)."""
-    doc = document_iri(identity)
-    for row in kg.query(f"SELECT ?v WHERE {{ GRAPH <{META_GRAPH}> {{ <{doc}> <{SCHEMA.sha256}> ?v }} }} LIMIT 1"):
-        return row["v"].value
-    return None
+def document_state(kg) -> dict[str, tuple[str, str | None]]:
+    """Every stored document's identity with its content hash and the digest its graph was written
+    with (any store answers it; one query, however large the corpus)."""
+    rows = kg.query(f"""SELECT ?id ?hash ?digest WHERE {{ GRAPH <{META_GRAPH}> {{
+        ?doc <{DCTERMS.source}> ?id ; <{DCTERMS.identifier}> ?hash . OPTIONAL {{ ?doc <{SCHEMA.sha256}> ?digest }} }} }}""")
+    return {r["id"].value: (r["hash"].value, r["digest"].value if r["digest"] else None) for r in rows}
+
+
+@contextmanager
+def writing(location: str) -> Iterator[None]:
+    """Writes to a store inside this block that fail in the operating system (a full disk, no permission)
+    raise :class:`~jejaring.errors.StoreWriteError`: one line, and the store keeps every document whole."""
+    try:
+        yield
+    except OSError as e:
+        raise StoreWriteError(f"{location}: cannot write the graph ({e}); every document in it is still whole "
+                              "or absent: free some space (or fix the permission) and run the command again") from None
+
+
+def unfinished_documents(kg) -> list[str]:
+    """Document graphs that are not whole: a graph without its meta record, or with a different number of
+    triples than it was written with. Empty after any ingest, finished or stopped (see
+    :meth:`KnowledgeGraph.write_documents`)."""
+    written = {r["doc"].value: (int(r["size"].value) if r["size"] else None) for r in kg.query(
+        f"""SELECT ?doc ?size WHERE {{ GRAPH <{META_GRAPH}> {{ ?doc <{DCTERMS.identifier}> ?h .
+            OPTIONAL {{ ?doc <{VOID.triples}> ?size }} }} }}""")}
+    found = {r["g"].value: int(r["n"].value) for r in kg.query(
+        f"""SELECT ?g (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER STRSTARTS(STR(?g), "{DOC}") }}
+            GROUP BY ?g""")}
+    return sorted(g for g, n in found.items() if g not in written or written[g] not in (None, n))
+
+
+def set_rebuilding(kg, active: bool) -> None:
+    """Mark (or clear) a corpus rebuild in progress, so that a run stopped half-way is finished by the next."""
+    data = f"<{META_GRAPH}> <{SCHEMA.actionStatus}> <{SCHEMA.ActiveActionStatus}>"
+    kg.store.update(f"{'INSERT' if active else 'DELETE'} DATA {{ GRAPH <{META_GRAPH}> {{ {data} }} }}")
+
+
+def rebuilding(kg) -> bool:
+    """True when a rebuild was started and did not finish (see :func:`set_rebuilding`)."""
+    return bool(kg.query(f"ASK {{ GRAPH <{META_GRAPH}> {{ <{META_GRAPH}> <{SCHEMA.actionStatus}> "
+                         f"<{SCHEMA.ActiveActionStatus}> }} }}"))
 
 
 def stored_document(kg, identity: str) -> Document:
@@ -286,8 +387,9 @@ def record_retired(kg, renamed: dict[str, str]) -> None:
 
 
 def meta_record(doc: URIRef, identity: str, sha256: str, language: str | None, text: str | None,
-                digest: str | None = None) -> Graph:
-    """The meta graph's record of a document: source, content hash, language, text, graph digest, run."""
+                digest: str | None = None, size: int | None = None) -> Graph:
+    """The meta graph's record of a document: source, content hash, language, text, graph digest, the
+    number of triples its graph was written with (``void:triples``, to tell a whole graph), run."""
     run = ID[f"run/{uuid.uuid4().hex}"]
     meta = Graph()
     meta.add((doc, DCTERMS.source, Literal(identity)))
@@ -298,6 +400,8 @@ def meta_record(doc: URIRef, identity: str, sha256: str, language: str | None, t
         meta.add((doc, SCHEMA.text, Literal(text)))
     if digest is not None:
         meta.add((doc, SCHEMA.sha256, Literal(digest)))
+    if size is not None:
+        meta.add((doc, VOID.triples, Literal(size)))
     meta.add((doc, PROV.wasGeneratedBy, run))
     meta.add((run, RDF.type, PROV.Activity))
     meta.add((run, PROV.startedAtTime, Literal(datetime.now(UTC), datatype=XSD.dateTime)))
@@ -353,19 +457,30 @@ def open_graph(location: str | os.PathLike[str], *, create: bool = True) -> Know
                                      "try again when it has finished") from None
         raise GraphLocationError(f"{path}: cannot open the embedded store: {e}") from None
     kg = KnowledgeGraph(str(path), store)
-    _drop_staging(kg)
+    _drop_unfinished(kg)
     return kg
 
 
-def _drop_staging(kg: KnowledgeGraph) -> None:
-    """Remove staging graphs a crashed write left behind (they were never moved into place)."""
+def _drop_unfinished(kg: KnowledgeGraph) -> None:
+    """Remove what a crashed write left behind: staging graphs never moved into place and, after an
+    interrupted rebuild, document graphs whose meta record never went in (:meth:`~KnowledgeGraph.write_documents`)."""
+    recorded = None
+    if rebuilding(kg):
+        recorded = {q.subject for q in kg.store.quads_for_pattern(None, _ox(DCTERMS.identifier), None, _ox(META_GRAPH))}
     for g in list(kg.store.named_graphs()):
-        if g.value.startswith(_STAGING):
+        if g.value.startswith(_STAGING) or (recorded is not None and g.value.startswith(str(DOC)) and g not in recorded):
             kg.store.remove_graph(g)
 
 
 def _ox(term: URIRef) -> ox.NamedNode:
     return ox.NamedNode(str(term))
+
+
+def _quads(triples: Graph | Iterable, graph_name: ox.NamedNode) -> list[ox.Quad]:
+    """rdflib triples as pyoxigraph quads in one graph (no serialising and parsing in between)."""
+    from jejaring.graph.terms import to_ox
+
+    return [ox.Quad(to_ox(s), to_ox(p), to_ox(o), graph_name) for s, p, o in triples]
 
 
 def _ntriples(triples: Graph | Iterable) -> str:

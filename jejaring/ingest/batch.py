@@ -3,27 +3,39 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable, Mapping
+import json
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from rdflib import Graph, URIRef
 
-from jejaring.errors import InputError
+from jejaring.errors import InputError, JejaringError
 from jejaring.graph.derive import refresh_derived
-from jejaring.graph.store import KnowledgeGraph, record_retired, stored_document
-from jejaring.graph.store import graph_digest as graph_digest_of
+from jejaring.graph.store import (
+    DocumentGraph,
+    KnowledgeGraph,
+    document_state,
+    rebuilding,
+    record_retired,
+    set_rebuilding,
+    stored_document,
+    writing,
+)
+from jejaring.ingest.cache import extraction_key, load_extraction, save_extraction
 from jejaring.ingest.curated import CURATED_SUFFIXES, parse_curated, read_curated
 from jejaring.ingest.curation import load_curation, write_curated_graph
+from jejaring.ingest.document import Document
 from jejaring.ingest.lexicon import Lexicon, load_lexicon
-from jejaring.ingest.link import Curation, resolve_corpus
+from jejaring.ingest.link import Curation, Resolution, resolve_corpus
 from jejaring.ingest.mapping import map_extraction
 from jejaring.ingest.pipeline import extract_document
 from jejaring.ingest.read import iter_paths, read_document
 from jejaring.ingest.records import Extraction
+from jejaring.ingest.workers import TaskFailed, run_tasks
 from jejaring.ontology.namespaces import OA
 
-__all__ = ["IngestReport", "ingest_paths", "rebuild", "remove_documents"]
+__all__ = ["IngestReport", "ingest_paths", "rebuild", "remove_documents", "stored_extractions"]
 
 Progress = Callable[[str, int], None]
 """Called after each file with its identity and the number of files in the batch."""
@@ -55,84 +67,180 @@ def ingest_paths(
     lexicon: Lexicon | None = None,
     follow_symlinks: bool = False,
     max_bytes: int = 20_000_000,
+    jobs: int = 1,
+    time_limit: float | None = None,
     progress: Progress | None = None,
 ) -> IngestReport:
     """Ingest files and folders into ``kg``; a document whose content is unchanged is skipped.
 
-    New and changed documents are extracted, then the whole corpus is resolved again (one entity per
-    real-world thing, :mod:`jejaring.ingest.link`) and every document graph whose canonical form
-    changed is rewritten. Each document is written as one transaction: the graph never holds half a
-    document. A file that cannot be used is reported in :attr:`IngestReport.failed` and the batch goes on.
+    Files are read and extracted in ``jobs`` worker processes (this process is the one writer); a file
+    that takes longer than ``time_limit`` seconds is stopped and reported. Then the whole corpus is
+    resolved again (one entity per real-world thing, :mod:`jejaring.ingest.link`) and every document
+    graph whose inputs changed is written. A document is written whole or not at all. A file that
+    cannot be used is reported in :attr:`IngestReport.failed` and the batch goes on.
     """
     report = IngestReport()
     lexicon = lexicon or load_lexicon()
-    files = list(iter_paths(map(Path, paths), follow_symlinks=follow_symlinks, extra_suffixes=CURATED_SUFFIXES))
-    changed: dict[str, Extraction] = {}
+    files = list(iter_paths(map(Path, paths), follow_symlinks=follow_symlinks, extra_suffixes=CURATED_SUFFIXES,
+                            skipped=lambda link, why: report.warnings.append(f"{link}: {why}")))
+    stored = document_state(kg)
+    tasks = []
     for path, root in files:
         identity = path.relative_to(root).as_posix()
-        try:
-            extraction = read_extraction(path, identity, lexicon, max_bytes=max_bytes)
-        except InputError as e:
-            report.failed.append((str(path), str(e)))
+        tasks.append(_FileTask(path, identity, stored.get(identity, (None, None))[0], max_bytes))
+    results: list = [None] * len(tasks)
+    for index, result in run_tasks(_extract_file, tasks, lexicon, jobs=jobs, time_limit=time_limit):
+        results[index] = result
+        if progress:
+            progress(tasks[index].identity, len(tasks))
+    changed: dict[str, Extraction] = {}
+    for task, result in zip(tasks, results, strict=True):
+        if isinstance(result, TaskFailed):
+            report.failed.append((str(task.path), str(result)))
             continue
-        finally:
-            if progress:
-                progress(identity, len(files))
-        doc = extraction.document
-        report.warnings += [f"{path}: {w}" for w in doc.warnings]
-        if kg.document_hash(identity) == doc.sha256 or identity in changed:
-            report.unchanged.append(identity)
+        warnings, extraction = result
+        report.warnings += [f"{task.path}: {w}" for w in warnings]
+        if extraction is None or task.identity in changed:
+            report.unchanged.append(task.identity)
             continue
-        changed[identity] = extraction
-        report.written.append(identity)
+        changed[task.identity] = extraction
+        report.written.append(task.identity)
         report.entities += len(extraction.entities)
         report.facts += len(extraction.memberships) + len(extraction.participations) + len(extraction.statements)
-    if changed:
-        rebuild(kg, lexicon, changed=changed)
+    if changed or rebuilding(kg):
+        rebuild(kg, lexicon, changed=changed, jobs=jobs, time_limit=time_limit)
     return report
 
 
 def remove_documents(kg: KnowledgeGraph, identities: Iterable[str], *, lexicon: Lexicon | None = None) -> list[str]:
     """Retract documents: their graphs go, and the rest of the corpus is resolved again, so every label
     and merge that only they supported goes too. Returns the identities that were in the graph."""
-    removed = [i for i in identities if kg.remove_document(i)]
+    with writing(kg.location):
+        removed = [i for i in identities if kg.remove_document(i)]
     if removed:
         rebuild(kg, lexicon or load_lexicon(), changed={})
     return removed
 
 
-def rebuild(kg: KnowledgeGraph, lexicon: Lexicon, *, changed: Mapping[str, Extraction]) -> None:
-    """Resolve the corpus (stored documents plus ``changed``) and write every document graph whose
-    canonical form differs from the stored one; then the derived graph, and save."""
+def rebuild(kg: KnowledgeGraph, lexicon: Lexicon, *, changed: Mapping[str, Extraction], jobs: int = 1,
+            time_limit: float | None = None) -> None:
+    """Resolve the corpus (stored documents plus ``changed``) and write every document graph whose inputs
+    (extraction, canonical IRIs, rejected facts) differ from those it was written with; then the derived
+    graph, and save. A rebuild stopped half-way is marked in the store and finished by the next ingest."""
     curation = load_curation(kg)
-    stored = {d.identity: d for d in kg.documents()}
-    before = {i: extraction_from_store(kg, i, lexicon) for i in stored}
-    after = {**{i: ex for i, ex in before.items()}, **changed}
+    digests = {identity: digest for identity, (_, digest) in document_state(kg).items()}
+    before = stored_extractions(kg, lexicon, jobs=jobs, time_limit=time_limit)
+    after = {**before, **changed}
     generic = lambda acronym: lexicon.agency_type(acronym) is not None  # noqa: E731
-    old = resolve_corpus(before, curation, generic) if before else None
     new = resolve_corpus(after, curation, generic)
-    for identity, ex in sorted(after.items()):
-        graph = map_extraction(ex, new.for_document(identity))
-        apply_rejects(graph, curation)
-        digest = graph_digest(graph)
-        if identity in changed or graph_digest_of(kg, identity) != digest:
-            doc = ex.document
-            kg.replace_document(identity, graph, sha256=doc.sha256, language=doc.language, text=doc.text,
-                                digest=digest)
-    if old is not None:
-        record_retired(kg, {str(old.iris[i]): str(new.iris[i]) for i in old.iris
-                            if i in new.iris and old.iris[i] != new.iris[i]})
-    write_curated_graph(kg, curation)
-    refresh_derived(kg)
-    kg.save()
+    old = resolve_corpus(before, curation, generic) if before else None
+    with writing(kg.location):
+        set_rebuilding(kg, True)
+        kg.write_documents(_stale_graphs(after, new, curation, lexicon, digests, changed, jobs))
+        if old is not None:
+            record_retired(kg, {str(old.iris[i]): str(new.iris[i]) for i in old.iris
+                                if i in new.iris and old.iris[i] != new.iris[i]})
+        write_curated_graph(kg, curation)
+        refresh_derived(kg)
+        set_rebuilding(kg, False)
+        kg.save()
 
 
-def extraction_from_store(kg: KnowledgeGraph, identity: str, lexicon: Lexicon) -> Extraction:
-    """Extract a stored document again from the cleaned text the store keeps (deterministic)."""
-    doc = stored_document(kg, identity)
+def _stale_graphs(extractions: Mapping[str, Extraction], resolution: Resolution, curation: Curation,
+                  lexicon: Lexicon, digests: Mapping[str, str | None], changed: Mapping[str, Extraction],
+                  jobs: int = 1) -> Iterator[DocumentGraph]:
+    """The document graphs to write: changed documents, and those whose inputs differ from the digest
+    recorded when they were written; mapped to RDF in ``jobs`` worker processes, yielded as they come."""
+    rejects = json.dumps(curation.rejects, sort_keys=True)
+    tasks = []
+    for identity, ex in sorted(extractions.items()):
+        iris = resolution.for_document(identity)
+        inputs = [extraction_key(identity, ex.document.sha256, lexicon), rejects,
+                  *sorted(f"{k} {v}" for k, v in iris.items())]
+        digest = "sha256:" + hashlib.sha256("\n".join(inputs).encode()).hexdigest()
+        if identity in changed or digests.get(identity) != digest:
+            tasks.append(_MapTask(ex, iris, digest))
+    for index, result in run_tasks(_map_document, tasks, curation, jobs=jobs):
+        if isinstance(result, TaskFailed):
+            raise JejaringError(f"{tasks[index].extraction.document.identity}: cannot map to RDF: {result}")
+        yield result
+
+
+@dataclass(frozen=True)
+class _MapTask:
+    extraction: Extraction
+    iris: dict[str, URIRef]
+    digest: str
+
+
+def _map_document(task: _MapTask, curation: Curation) -> DocumentGraph:
+    """One document's graph (in a worker): its extraction mapped with the corpus IRIs, rejects dropped."""
+    graph = map_extraction(task.extraction, task.iris)
+    apply_rejects(graph, curation)
+    doc = task.extraction.document
+    return DocumentGraph.of(doc.identity, graph, sha256=doc.sha256, language=doc.language, text=doc.text,
+                            digest=task.digest)
+
+
+def stored_extractions(kg: KnowledgeGraph, lexicon: Lexicon, *, jobs: int = 1,
+                       time_limit: float | None = None) -> dict[str, Extraction]:
+    """The extraction of every stored document: from the cache when it holds it, else extracted again from
+    the cleaned text the store keeps (deterministic), in ``jobs`` worker processes."""
+    out: dict[str, Extraction] = {}
+    missing: list[Document] = []
+    for identity, (sha256, _) in sorted(document_state(kg).items()):
+        cached = load_extraction(extraction_key(identity, sha256, lexicon))
+        if cached is not None:
+            out[identity] = cached
+        else:
+            missing.append(stored_document(kg, identity))
+    for index, result in run_tasks(_extract_stored, missing, lexicon, jobs=jobs, time_limit=time_limit):
+        if isinstance(result, TaskFailed):
+            raise JejaringError(f"{missing[index].identity}: the stored document cannot be extracted again: {result}")
+        out[missing[index].identity] = result
+    return out
+
+
+@dataclass(frozen=True)
+class _FileTask:
+    path: Path
+    identity: str
+    stored_hash: str | None
+    max_bytes: int
+
+
+def _extract_file(task: _FileTask, lexicon: Lexicon) -> tuple[list[str], Extraction | None]:
+    """Read and extract one file (in a worker): its warnings, and its extraction (None: unchanged)."""
+    try:
+        if task.path.suffix.lower() in CURATED_SUFFIXES and task.path.is_file():
+            extraction = read_curated(task.path, task.identity)
+        else:
+            doc = read_document(task.path, max_bytes=task.max_bytes)
+            doc.identity = task.identity
+            if doc.sha256 == task.stored_hash:
+                return doc.warnings, None
+            extraction = _extract_cached(doc, lexicon)
+            return doc.warnings, extraction
+    except InputError as e:
+        raise TaskFailed(str(e)) from None
+    unchanged = extraction.document.sha256 == task.stored_hash
+    return extraction.document.warnings, None if unchanged else extraction
+
+
+def _extract_stored(doc: Document, lexicon: Lexicon) -> Extraction:
+    """Extract a stored document again (in a worker): curated facts are parsed, text goes through the rules."""
     if doc.media_type in ("application/yaml", "text/csv"):
-        return parse_curated(doc.text, identity, Path(identity))
-    return extract_document(doc, lexicon)
+        return parse_curated(doc.text, doc.identity, Path(doc.identity))
+    return _extract_cached(doc, lexicon)
+
+
+def _extract_cached(doc: Document, lexicon: Lexicon) -> Extraction:
+    key = extraction_key(doc.identity, doc.sha256, lexicon)
+    extraction = load_extraction(key)
+    if extraction is None:
+        extraction = extract_document(doc, lexicon)
+        save_extraction(key, extraction)
+    return extraction
 
 
 def apply_rejects(graph: Graph, curation: Curation) -> None:
@@ -147,18 +255,3 @@ def apply_rejects(graph: Graph, curation: Curation) -> None:
             graph.remove((None, None, fact))
         else:
             graph.remove((URIRef(reject["subject"]), URIRef(reject["predicate"]), URIRef(reject["object"])))
-
-
-def graph_digest(graph: Graph) -> str:
-    """A hash of a graph's triples, to tell whether a document graph changed."""
-    lines = sorted(graph.serialize(format="nt").splitlines())
-    return "sha256:" + hashlib.sha256("\n".join(lines).encode()).hexdigest()
-
-
-def read_extraction(path: Path, identity: str, lexicon: Lexicon, *, max_bytes: int = 20_000_000) -> Extraction:
-    """Read one file into an extraction: curated YAML/CSV as facts, any other document through the rules."""
-    if path.suffix.lower() in CURATED_SUFFIXES and path.is_file():
-        return read_curated(path, identity)
-    doc = read_document(path, max_bytes=max_bytes)
-    doc.identity = identity
-    return extract_document(doc, lexicon)

@@ -23,6 +23,7 @@ import hashlib
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import combinations
 
 from rapidfuzz import fuzz
@@ -72,10 +73,15 @@ class Resolution:
 
     iris: dict[Item, URIRef]
     candidates: list[Candidate]
+    _by_document: dict[str, dict[str, URIRef]] | None = field(default=None, init=False, repr=False, compare=False)
 
     def for_document(self, identity: str) -> dict[str, URIRef]:
         """The IRIs of one document's entities, by key (what :func:`map_extraction` takes)."""
-        return {key: iri for (doc, key), iri in self.iris.items() if doc == identity}
+        if self._by_document is None:
+            self._by_document = defaultdict(dict)
+            for (doc, key), iri in self.iris.items():
+                self._by_document[doc][key] = iri
+        return dict(self._by_document.get(identity, {}))
 
 
 class _Sets:
@@ -119,6 +125,7 @@ def resolve_corpus(extractions: Mapping[str, Extraction], curation: Curation | N
         for key, e in ex.entities.items():
             entities[(doc, key)] = e
     local = {item: entity_iri(e, extractions[item[0]]) for item, e in entities.items()}
+    parents = {item: _parent_name(item, e, extractions) for item, e in entities.items()}
     labels = {item: _labels(e, local[item], curation) for item, e in entities.items()}
     iris: dict[Item, URIRef] = dict(local)
     candidates: list[Candidate] = []
@@ -127,7 +134,7 @@ def resolve_corpus(extractions: Mapping[str, Extraction], curation: Curation | N
         forbidden = _pairs(curation.distinct, items, labels, local)
         sets = _Sets(items)
         for a, b in _blocked_pairs(items, labels, kind):
-            s = score(entities[a], entities[b], labels[a], labels[b], extractions, generic)
+            s = score(entities[a], entities[b], labels[a], labels[b], (parents[a], parents[b]), generic)
             if s >= AUTO_MERGE:
                 sets.union(a, b, forbidden)
             elif s >= REVIEW:
@@ -210,12 +217,11 @@ def _person_score(a: Person, b: Person, la: set[str], lb: set[str], *_) -> float
     return best
 
 
-def _organisation_score(a: Organisation, b: Organisation, la: set[str], lb: set[str], extractions,
-                        generic: Callable[[str], bool]) -> float:
+def _organisation_score(a: Organisation, b: Organisation, la: set[str], lb: set[str],
+                        parents: tuple[str | None, str | None], generic: Callable[[str], bool]) -> float:
     if a.lexicon_id and b.lexicon_id:
         return 100 if a.lexicon_id == b.lexicon_id else 0
-    if _parent_name(a, extractions) != _parent_name(b, extractions) and a.unit and b.unit and \
-            None not in (_parent_name(a, extractions), _parent_name(b, extractions)):
+    if parents[0] != parents[1] and a.unit and b.unit and None not in parents:
         return 0
     shared = {x for x in la & lb if not (_bare_acronym(x) and generic(x))}
     if shared or _same_but_admin_words(la, lb):
@@ -234,20 +240,24 @@ _ADMIN_WORDS = {"kelurahan", "kecamatan", "provinsi", "kota", "kabupaten", "admi
 def _same_but_admin_words(la: set[str], lb: set[str]) -> bool:
     """ "Karang Taruna Kelurahan Duri Utara" / "Karang Taruna Duri Utara": equal once words that only say
     what level of government a place is are set aside (and both keep at least three words)."""
-    strip = lambda x: tuple(w for w in x.split() if w not in _ADMIN_WORDS)  # noqa: E731
-    sa = {strip(x) for x in la if len(strip(x)) >= 3}
-    return bool(sa & {strip(y) for y in lb if len(strip(y)) >= 3})
+    sa = {w for w in map(_without_admin_words, la) if len(w) >= 3}
+    return any(w in sa for w in map(_without_admin_words, lb) if len(w) >= 3)
+
+
+@lru_cache(maxsize=1 << 16)
+def _without_admin_words(label: str) -> tuple[str, ...]:
+    return tuple(w for w in label.split() if w not in _ADMIN_WORDS)
 
 
 def _bare_acronym(label: str) -> bool:
     return " " not in label and len(label) <= 8
 
 
-def _parent_name(o: Organisation, extractions) -> str | None:
-    for ex in extractions.values():
-        if o.key in ex.entities and ex.entities[o.key] is o and o.parent in ex.entities:
-            return fold(ex.entities[o.parent].name)
-    return None
+def _parent_name(item: Item, entity: Entity, extractions: Mapping[str, Extraction]) -> str | None:
+    """The folded name of the body an organisational unit belongs to, in its own document."""
+    parent = getattr(entity, "parent", None)
+    entities = extractions[item[0]].entities
+    return fold(entities[parent].name) if parent in entities else None
 
 
 def _event_score(a: Event, b: Event, la: set[str], lb: set[str], *_) -> float:

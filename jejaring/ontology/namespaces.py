@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from rdflib import Namespace
-from rdflib.namespace import DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SKOS, TIME, XSD
+from rdflib.namespace import DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SKOS, TIME, VOID, XSD
 
 __all__ = [
     "DCT",
@@ -51,4 +51,5 @@ PREFIXES: dict[str, Namespace] = {
     "rdf": RDF,
     "rdfs": RDFS,
     "xsd": XSD,
+    "void": VOID,
 }

@@ -1,0 +1,115 @@
+"""Extraction in worker processes: same results as one process, failures and time limits reported, and
+the extraction cache used instead of extracting a stored corpus again."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+
+import jejaring.ingest.batch as batch
+from jejaring.graph.store import open_graph
+from jejaring.ingest.batch import ingest_paths
+from jejaring.ingest.workers import TaskFailed, run_tasks
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+
+
+def square_or_fail(task, offset):
+    """A task for the pool: sleeps when asked, dies when asked, fails on negatives."""
+    if task == "sleep":
+        time.sleep(30)
+    if task == "die":
+        os._exit(3)
+    if task < 0:
+        raise ValueError("negative")
+    return task * task + offset
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_run_tasks_returns_every_result_by_index(jobs):
+    results = dict(run_tasks(square_or_fail, [1, 2, 3, -1, 5], 10, jobs=jobs, time_limit=20 if jobs > 1 else None))
+    assert [results[i] for i in (0, 1, 2, 4)] == [11, 14, 19, 35]
+    assert isinstance(results[3], TaskFailed) and "negative" in str(results[3])
+
+
+def test_run_tasks_stops_a_task_past_the_time_limit_and_goes_on():
+    started = time.monotonic()
+    results = dict(run_tasks(square_or_fail, [2, "sleep", 3, 4], 0, jobs=2, time_limit=2))
+    assert isinstance(results[1], TaskFailed) and "time limit" in str(results[1])
+    assert [results[i] for i in (0, 2, 3)] == [4, 9, 16]
+    assert time.monotonic() - started < 25  # the sleeping task (30 s) was stopped, not waited for
+
+
+def test_run_tasks_reports_a_worker_that_dies_and_replaces_it():
+    results = dict(run_tasks(square_or_fail, ["die", 2, 3], 0, jobs=1, time_limit=20))
+    assert isinstance(results[0], TaskFailed) and "stopped unexpectedly" in str(results[0])
+    assert results[1] == 4 and results[2] == 9
+
+
+def _corpus(tmp_path: Path) -> Path:
+    folder = tmp_path / "corpus"
+    shutil.copytree(EXAMPLES / "corpus", folder)
+    return folder
+
+
+def test_ingest_with_two_jobs_gives_the_same_graph_as_one(tmp_path):
+    corpus = _corpus(tmp_path)
+    graphs = []
+    for jobs in (1, 2):
+        with open_graph(tmp_path / f"graph-{jobs}") as kg:
+            report = ingest_paths(kg, [corpus, EXAMPLES / "curated"], jobs=jobs, time_limit=60)
+            assert report.exit_code == 0 and len(report.written) == 10
+            graphs.append(kg.comparable_quads())
+    assert graphs[0] == graphs[1] and len(graphs[0]) > 1000
+
+
+def test_a_pathological_document_is_skipped_at_the_time_limit(tmp_path):
+    corpus = _corpus(tmp_path)
+    text = (EXAMPLES / "corpus" / "02-laporan-bulanan-id.txt").read_text()
+    (corpus / "huge.txt").write_text(text * 400)  # about 1.5 MB of dense facts: far past a 5 s limit
+    with open_graph(tmp_path / "graph") as kg:
+        report = ingest_paths(kg, [corpus], jobs=2, time_limit=5)
+        assert [p for p, _ in report.failed] == [str(corpus / "huge.txt")]
+        assert "time limit of 5 s" in report.failed[0][1]
+        assert len(report.written) == 8 and report.exit_code == 1
+        assert "huge.txt" not in {d.identity for d in kg.documents()}
+
+
+def test_a_new_document_does_not_extract_the_stored_corpus_again(tmp_path, monkeypatch):
+    monkeypatch.setenv("JEJARING_CACHE", str(tmp_path / "cache"))
+    corpus = _corpus(tmp_path)
+    late = corpus / "05-semarang-workshop-en.md"
+    held = tmp_path / late.name
+    late.rename(held)
+    with open_graph(tmp_path / "graph") as kg:
+        ingest_paths(kg, [corpus])
+        calls = []
+        extract = batch.extract_document
+        monkeypatch.setattr(batch, "extract_document", lambda doc, lex: calls.append(doc.identity) or extract(doc, lex))
+        held.rename(late)
+        report = ingest_paths(kg, [corpus])
+        assert report.written == [late.name] and calls == [late.name]
+
+
+def test_without_the_cache_the_stored_corpus_is_extracted_again_with_the_same_result(tmp_path, monkeypatch):
+    corpus = _corpus(tmp_path)
+    with open_graph(tmp_path / "cached") as kg:
+        ingest_paths(kg, [corpus])
+        cached = kg.comparable_quads()
+    monkeypatch.setenv("JEJARING_CACHE", "off")
+    late = corpus / "05-semarang-workshop-en.md"
+    held = tmp_path / late.name
+    late.rename(held)
+    with open_graph(tmp_path / "uncached") as kg:
+        ingest_paths(kg, [corpus])
+        calls = []
+        extract = batch.extract_document
+        monkeypatch.setattr(batch, "extract_document", lambda doc, lex: calls.append(doc.identity) or extract(doc, lex))
+        held.rename(late)
+        ingest_paths(kg, [corpus])
+        assert len(calls) == 8  # seven stored documents again, and the new one
+        assert kg.comparable_quads() == cached
