@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+import pyoxigraph as ox
 import yaml
 
 from jejaring.errors import InputError
@@ -56,6 +58,16 @@ _FIELDS: dict[str, tuple[set[str], set[str]]] = {
                             "relevant_to", "aliases", "lang"} | _COMMON),
 }
 _TOP = set(_FIELDS) | {"source", "language"}
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_LANG = re.compile(r"[a-zA-Z]{1,8}(?:-[a-zA-Z0-9]{1,8})*")
+#: Fields that become IRIs or language tags, and what their values must look like.
+_FORMATS: dict[str, tuple[re.Pattern[str], str]] = {
+    "lang": (_LANG, "a language tag (id, en, en-GB)"),
+    "language": (_LANG, "a language tag (id, en, en-GB)"),
+    "sector": (_SLUG, "a sector id (a lowercase slug: a-z, 0-9, hyphens)"),
+    "theme": (_SLUG, "a theme id (a lowercase slug: a-z, 0-9, hyphens)"),
+    "wikidata": (re.compile(r"Q[1-9][0-9]*"), "a Wikidata Q-id (Q123)"),
+}
 
 #: Columns of the CSV form, one row per person, post, organisation or event attended.
 CSV_COLUMNS = ("person", "organisation", "role", "start", "end", "event", "event_start")
@@ -114,12 +126,14 @@ def _read_yaml(path: Path, raw: str, ex: Extraction) -> None:
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         where = f":{mark.line + 1}" if mark else ""
-        raise InputError(f"{path}{where}: malformed YAML: {getattr(e, 'problem', e)}") from None
+        problem = " ".join(str(getattr(e, "problem", None) or e).split())  # a reader error spans lines
+        raise InputError(f"{path}{where}: malformed YAML: {problem}") from None
     if not isinstance(data, dict):
         raise InputError(f"{path}: a curated YAML file is a mapping with sections {sorted(_FIELDS)}")
     for key in data:
         if key not in _TOP and key != "__line__":
             raise InputError(f"{path}:{_line(data)}: unknown section '{key}' (expected one of {sorted(_TOP)})")
+    _check_formats(path, data, "language", "source")
     ex.document.language = str(data.get("language") or "id")
     default_source = data.get("source")
     items: dict[str, list[dict]] = {}
@@ -137,8 +151,34 @@ def _read_yaml(path: Path, raw: str, ex: Extraction) -> None:
             for key in sorted(required):
                 if row.get(key) in (None, ""):
                     raise InputError(f"{path}:{row['__line__']}: {section}: missing required field '{key}'")
+            _check_formats(path, row, *_FORMATS, "source", *(["kind"] if section == "organisations" else []))
         items[section] = rows
     _Builder(path, ex, default_source).build(items)
+
+
+def _check_formats(path: Path, row: dict, *fields: str) -> None:
+    """Values that become IRIs or language tags must be well-formed (an org kind is a slug, a source URL an IRI)."""
+    for field in fields:
+        value = row.get(field)
+        if value in (None, ""):
+            continue
+        if field == "source":
+            problem = _bad_source(str(value))
+        else:
+            pattern, what = _FORMATS.get(field, (_SLUG, "a lowercase slug (a-z, 0-9, hyphens)"))
+            problem = None if pattern.fullmatch(str(value)) else f"'{value}' is not {what}"
+        if problem:
+            raise InputError(f"{path}:{row.get('__line__', 1)}: {field}: {problem}")
+
+
+def _bad_source(source: str) -> str | None:
+    """Why a citation's source cannot be cited: a URL that is not a valid IRI (a document path is quoted)."""
+    if re.match(r"https?://", source):
+        try:
+            ox.NamedNode(source)
+        except ValueError:
+            return f"'{source}' is not a valid URL (percent-encode spaces and other special characters)"
+    return None
 
 
 def _line(data: dict) -> Any:
@@ -176,14 +216,21 @@ class _Builder:
             self._entity(row, Event(event_class=kind, start=start, end=end, lang=row.get("lang") or lang))
         # references resolve once every entity exists
         for row in items["places"]:
-            self.ex.entities[self.keys[row["id"]]].country = self._ref(row, "country")
+            self.ex.entities[self.keys[str(row["id"])]].country = self._ref(row, "country")
         for row in items["organisations"]:
-            self.ex.entities[self.keys[row["id"]]].parent = self._ref(row, "parent")
+            self.ex.entities[self.keys[str(row["id"])]].parent = self._ref(row, "parent")
+        for row in items["organisations"]:
+            key, seen = self.keys[str(row["id"])], set()
+            while key is not None and key not in seen:
+                seen.add(key)
+                key = getattr(self.ex.entities[key], "parent", None)
+            if key is not None:
+                self._fail(row, "parent", "the organisation is its own parent, or its parent's parent ...")
         for row in items["programmes"]:
-            prog = self.ex.entities[self.keys[row["id"]]]
+            prog = self.ex.entities[self.keys[str(row["id"])]]
             prog.location, prog.funder = self._ref(row, "place"), self._ref(row, "funder")
         for row in items["events"]:
-            event = self.ex.entities[self.keys[row["id"]]]
+            event = self.ex.entities[self.keys[str(row["id"])]]
             event.location = self._ref(row, "place")
             for field, organiser in (("attendees", False), ("organisers", True)):
                 for agent in _list(row.get(field)):
@@ -273,7 +320,10 @@ def _parse_date(text: str, fail) -> date:
 # -- CSV -----------------------------------------------------------------------------------------
 def _read_csv(path: Path, raw: str, ex: Extraction) -> None:
     reader = csv.DictReader(io.StringIO(raw))
-    header = reader.fieldnames or []
+    try:
+        header = reader.fieldnames or []
+    except csv.Error as e:  # a stray carriage return in the header row
+        raise InputError(f"{path}: row 1: malformed CSV: {e}") from None
     missing = [c for c in CSV_COLUMNS if c not in header]
     if missing:
         raise InputError(f"{path}: row 1: missing column(s) {', '.join(missing)} "
@@ -301,6 +351,8 @@ def _csv_row(path: Path, n: int, row: dict[str, str], ex: Extraction) -> None:
         fail("-", "wrong number of cells")
     if not row.get("person") and not row.get("organisation"):
         fail("person", "a row names a person, an organisation, or both")
+    if row.get("source") and (problem := _bad_source(row["source"])):
+        fail("source", problem)
     cite = [Citation(row["source"], row.get("quote") or None)] if row.get("source") else []
     org_key = person_key = None
     if row.get("organisation"):

@@ -15,14 +15,16 @@ import re
 import statistics
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 from importlib.resources import files
 from itertools import pairwise
 from pathlib import Path
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import quote, urljoin, urlsplit
+
+import pyoxigraph as ox
 
 from jejaring.errors import DocumentError, LexiconError
 from jejaring.ingest.document import Document
@@ -119,7 +121,7 @@ def read_document(path: Path, root: Path | None = None, *, max_bytes: int = 20_0
     if not text.strip():
         raise DocumentError(f"{path}: no text left after removing page furniture (menus, share buttons, credits)")
     title = found.title or _first_line_title(text)
-    references = _unique([*found.references, *_bare_urls(text)])
+    references = _unique(_reference_iri(url) for url in [*found.references, *_bare_urls(text)])
     return Document(
         identity=_identity(path, root),
         text=text,
@@ -166,13 +168,18 @@ def detect_language(text: str) -> str:
 
 
 def iter_paths(
-    paths: Iterable[Path], *, follow_symlinks: bool = False, extra_suffixes: Iterable[str] = ()
+    paths: Iterable[Path],
+    *,
+    follow_symlinks: bool = False,
+    extra_suffixes: Iterable[str] = (),
+    skipped: Callable[[Path, str], None] | None = None,
 ) -> Iterator[tuple[Path, Path]]:
     """Expand files and folders into ``(file, root)`` pairs for :func:`read_document`.
 
     A folder gives every file of a supported type under it, recursively, sorted by relative path,
     with the folder as root; hidden files and folders (names starting with ".") are skipped, and so
-    are symbolic links leading outside the folder unless ``follow_symlinks``. A named file is
+    are symbolic links leading outside the folder unless ``follow_symlinks``, and links that loop or lead
+    nowhere; a folder reached again through a link is not walked again, so walking always ends. A named file is
     yielded as it is (root: its parent folder), whatever its type or whether it exists, so that
     :func:`read_document` reports what is wrong with it. A file reached twice is yielded once.
 
@@ -184,6 +191,8 @@ def iter_paths(
         Also follow links that point outside the folder being expanded.
     extra_suffixes : iterable of str
         More file endings to take from folders (curated ``.yaml`` and ``.csv`` files, say).
+    skipped : callable, optional
+        Called with each symbolic link not followed and the reason, for the caller to report.
 
     Yields
     ------
@@ -204,7 +213,7 @@ def iter_paths(
     suffixes = set(SUPPORTED_SUFFIXES) | {s.lower() for s in extra_suffixes}
     for given in map(Path, paths):
         if given.is_dir():
-            pairs = ((file, given) for file in _walk(given, follow_symlinks, suffixes))
+            pairs = ((file, given) for file in _walk(given, follow_symlinks, suffixes, skipped))
         else:
             pairs = iter([(given, given.parent)])
         for file, root in pairs:
@@ -214,9 +223,11 @@ def iter_paths(
                 yield file, root
 
 
-def _walk(folder: Path, follow_symlinks: bool, suffixes: set[str]) -> list[Path]:
+def _walk(folder: Path, follow_symlinks: bool, suffixes: set[str],
+          skipped: Callable[[Path, str], None] | None = None) -> list[Path]:
     top = folder.resolve()
     found: list[Path] = []
+    not_followed: list[tuple[str, Path, str]] = []
     visited = {top}
     pending = [folder]
     while pending:
@@ -230,8 +241,9 @@ def _walk(folder: Path, follow_symlinks: bool, suffixes: set[str]) -> list[Path]
                 continue
             entry_path = Path(entry.path)
             if entry.is_symlink():
-                target = entry_path.resolve()
-                if not follow_symlinks and not target.is_relative_to(top):
+                target, why = _link_target(entry_path, top, follow_symlinks)
+                if target is None:
+                    not_followed.append((entry_path.relative_to(folder).as_posix(), entry_path, why))
                     continue
                 if target.is_dir():
                     if target not in visited:  # a link back up the tree would loop
@@ -245,10 +257,23 @@ def _walk(folder: Path, follow_symlinks: bool, suffixes: set[str]) -> list[Path]
                     pending.append(entry_path)
             elif entry.is_file() and entry_path.suffix.lower() in suffixes:
                 found.append(entry_path)
+    for _, link, why in sorted(not_followed) if skipped else ():
+        skipped(link, why)
     # A file reached through a link and directly is listed once, under its own name when it has one.
     found.sort(key=lambda p: (p.resolve() != top / p.relative_to(folder), p.relative_to(folder).as_posix()))
     unique = {p.resolve(): p for p in reversed(found)}
     return sorted(unique.values(), key=lambda p: p.relative_to(folder).as_posix())
+
+
+def _link_target(link: Path, top: Path, follow_symlinks: bool) -> tuple[Path | None, str]:
+    """Where a symbolic link found under ``top`` leads, or None and why it is not followed."""
+    try:
+        target = link.resolve(strict=True)
+    except (OSError, RuntimeError):  # RuntimeError: a loop, before Python 3.13
+        return None, "a symbolic link that loops or leads nowhere: skipped"
+    if not follow_symlinks and not target.is_relative_to(top):
+        return None, f"a symbolic link to {target}, outside {top}: not followed (--follow-symlinks follows it)"
+    return target, ""
 
 
 # ---------------------------------------------------------------------------------------------
@@ -445,6 +470,21 @@ def _bare_urls(text: str) -> list[str]:
             url = url[:-1].rstrip(".,;:!?'\"’”")
         urls.append(url)
     return urls
+
+
+def _reference_iri(url: str) -> str:
+    """``url`` as an absolute IRI the graph store accepts (characters it refuses percent-encoded), else ``""``.
+
+    A relative link (a Markdown file has no base) or a malformed one ("http://a:port/") is no reference.
+    """
+    escaped = quote(re.sub(r"%(?![0-9A-Fa-f]{2})", "%25", url.strip()), safe=":/?#[]@!$&'()*+,;=~%")
+    for candidate in (url.strip(), escaped):
+        try:
+            ox.NamedNode(candidate)
+        except ValueError:
+            continue
+        return candidate
+    return ""
 
 
 def _unique(items: Iterable[str]) -> list[str]:
@@ -713,7 +753,7 @@ def _html_date(page) -> date | None:
 def _html_base(page) -> str | None:
     for xpath in ("//base/@href", "//link[@rel='canonical']/@href", "//meta[@property='og:url']/@content"):
         values = page.xpath(xpath)
-        if values and urlsplit(values[0]).scheme in ("http", "https"):
+        if values and _scheme(values[0]) in ("http", "https"):
             return values[0]
     return None
 
@@ -721,8 +761,18 @@ def _html_base(page) -> str | None:
 def _absolute(url: str, base: str | None) -> str:
     url = url.strip()
     if base:
-        url = urljoin(base, url)
-    return url if urlsplit(url).scheme in ("http", "https", "ftp") else ""
+        try:
+            url = urljoin(base, url)
+        except ValueError:  # a malformed base or link ("http://[")
+            return ""
+    return url if _scheme(url) in ("http", "https", "ftp") else ""
+
+
+def _scheme(url: str) -> str:
+    try:
+        return urlsplit(url).scheme
+    except ValueError:
+        return ""
 
 
 def _xml_blocks(element) -> list[str]:
