@@ -21,6 +21,7 @@ from jejaring.ingest.extract.places import find_places
 from jejaring.ingest.extract.posts import PostParse, find_post_mentions, parse_posts
 from jejaring.ingest.extract.programmes import find_programmes
 from jejaring.ingest.extract.statements import find_speech
+from jejaring.ingest.extract.text import pattern
 from jejaring.ingest.lexicon import Lexicon
 from jejaring.ingest.records import (
     Event,
@@ -45,6 +46,10 @@ _LOCALITY_GOVERNMENT = [
     (re.compile(r"^Kota\s+(.+)$"), "Pemerintah Kota {}"),
     (re.compile(r"^(?:Kabupaten|Kab\.)\s+(.+)$"), "Pemerintah Kabupaten {}"),
 ]
+
+
+_OPENING = re.compile(r"\s*[\(\[](\s*)")
+_CLOSING = re.compile(r"\s*[\)\]]")
 
 
 def extract_document(doc: Document, lexicon: Lexicon) -> Extraction:
@@ -170,10 +175,16 @@ class _Extractor:
     def _merge_bracketed_organisations(self) -> None:
         """ "Resilient Jakarta Secretariat (Sekretariat Jakarta Berketahanan)": one body, two names."""
         text = self.ctx.text
+        starting: dict[int, list[Mention]] = {}  # by start, so a long document is not read pair by pair
+        for b in self.orgs:
+            starting.setdefault(b.start, []).append(b)
         for a in self.orgs:
-            for b in self.orgs:
-                if b.start > a.end and re.fullmatch(r"\s*[\(\[]\s*", text[a.end:b.start]) and \
-                        re.match(r"\s*[\)\]]", text[b.end:]):
+            opening = _OPENING.match(text, a.end)
+            if opening is None:
+                continue
+            spaces = range(opening.start(1), opening.end(1) + 1)  # where b may start
+            for b in (b for start in spaces for b in starting.get(start, [])):
+                if _CLOSING.match(text, b.end):
                     ka, kb = self.table.key_of(a), self.table.key_of(b)
                     if ka and kb and ka != kb and not re.fullmatch(r"[A-Z][A-Za-z0-9]{1,14}", b.name):
                         self.table.merge(kb, ka)
@@ -285,8 +296,8 @@ class _Extractor:
         return None
 
     def _government_of(self, locality: str, post: PostParse) -> str | None:
-        for pattern, template in _LOCALITY_GOVERNMENT:
-            m = pattern.match(locality)
+        for locality_re, template in _LOCALITY_GOVERNMENT:
+            m = locality_re.match(locality)
             if m:
                 name = template.format(m.group(1).strip())
                 return self.table.implied_organisation(name, post.start, post.end)
@@ -580,7 +591,7 @@ def _mentions_lesson(said: str, item: LessonItem) -> bool:
     """A statement is about a lesson when it uses the lesson's first content word (or its English title)."""
     low = fold(said)
     words = [w for w in fold(item.title).split() if len(w) > 4]
-    if words and re.search(rf"\b{re.escape(words[0])}\b", low):
+    if words and pattern(rf"\b{re.escape(words[0])}\b").search(low):
         return True
     return bool(item.title_en) and fold(item.title_en) in low
 

@@ -92,8 +92,7 @@ class Context:
                 continue
             rest = " ".join(w for _, _, w in run.words[i:])
             lex = self.lexicon
-            if lex.place(word) is not None or lex.organisation_by_name(rest) or any(
-                    rest.lower().startswith(p.pattern.lower()) for p in lex.post_patterns() if len(p.pattern) > 3):
+            if lex.place(word) is not None or lex.organisation_by_name(rest) or lex.starts_with_post(rest):
                 left = Run(run.start, run.words[i - 1][1], run.words[:i])
                 right = Run(s, run.end, run.words[i:])
                 return [left, *self._split_alternatives(right)]

@@ -15,6 +15,7 @@ from datetime import date
 
 from jejaring.ingest.extract.context import Context, Mention
 from jejaring.ingest.extract.dates import DateMention
+from jejaring.ingest.extract.text import pattern
 
 __all__ = ["EventCluster", "find_event_mentions", "group_events", "title_case"]
 
@@ -46,7 +47,7 @@ def find_event_mentions(ctx: Context, places: list[Mention]) -> list[Mention]:
     cues = sorted(ctx.lexicon.event_cues, key=lambda c: -len(c.cue))
     found: dict[int, tuple[int, str]] = {}
     for cue in cues:
-        for m in re.finditer(rf"(?<![\w-]){re.escape(cue.cue)}(?![\w-])", text, re.IGNORECASE):
+        for m in pattern(rf"(?<![\w-]){re.escape(cue.cue)}(?![\w-])", re.IGNORECASE).finditer(text):
             if not any(s <= m.start() < e for s, (e, _) in found.items()):
                 found[m.start()] = (m.end(), cue.event_class)
     out: list[Mention] = []
@@ -80,9 +81,13 @@ def _mention(ctx: Context, start: int, cue_end: int, event_class: str, places: l
     # a capitalised cue: the name runs on through its run of capitalised words
     run = next((r for r in ctx.runs if r.start <= start < r.end), None)
     end = run.end if run is not None and run.end > cue_end else cue_end
-    dated = re.search(r"\s+(?:of|on|in|pada|bulan)\s+[A-Z][a-z]+(?:\s+\d{4})?$", text[cue_end:end])
+    dated = re.search(r"\s+(?:of|on|in|pada|bulan)\s+[A-Z][a-z]+(?:\s+\d{1,2})?(?:\s+\d{4})?$", text[cue_end:end])
     if dated:
-        end = cue_end + dated.start()  # "Workshop of July 2019": the date is not part of the name
+        end = cue_end + dated.start()  # "Workshop of July 2019", "... on May 5": the date is not part of the name
+    held = next((p for p in places if cue_end < p.start and p.end == end), None)
+    where = re.search(r"\s+(?:in|di)\s+$", text[cue_end:held.start]) if held is not None else None
+    if where and dated:
+        end = cue_end + where.start()  # "Workshop on Flood Management in Medan on May 5": the place is where
     begin = start
     if run is not None and run.start < start and re.fullmatch(r"(?:\s+(?:\d{4}|[IVX]+))?", text[cue_end:end]):
         # English word order, the cue last: "Youth for Resilient Cities Forum 2019", "Semarang City Resilience

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from jejaring.ingest.extract.context import Context
-from jejaring.ingest.extract.text import Line
+from jejaring.ingest.extract.text import Line, pattern
 
 __all__ = ["LessonItem", "find_lessons", "find_prose_lessons", "split_title"]
 
@@ -76,7 +76,7 @@ def find_lessons(ctx: Context) -> list[LessonItem]:
 def _introduces_list(low: str, cues: list[str]) -> bool:
     """A line that names lessons and is followed by a list introduces the lessons (the caller checks
     that list items follow)."""
-    return any(re.search(rf"(?<!\w){re.escape(c)}(?!\w)", low) for c in cues)
+    return any(pattern(rf"(?<!\w){re.escape(c)}(?!\w)").search(low) for c in cues)
 
 
 def _items(lines: list[Line], i: int, text: str) -> tuple[list[tuple[Line, list[Line]]], int]:
@@ -120,7 +120,7 @@ def _lesson(ctx: Context, title_line: Line, body: list[Line], cue_start: int) ->
 def find_prose_lessons(ctx: Context, listed: list[LessonItem]) -> list[LessonItem]:
     """Lessons named in running text after a lesson cue, outside the lesson lists already found."""
     cues = sorted({c.cue.lower() for c in ctx.lexicon.lesson_cues}, key=len, reverse=True)
-    cue_re = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, cues)) + r")(?!\w)", re.IGNORECASE)
+    cue_re = pattern(r"(?<!\w)(?:" + "|".join(map(re.escape, cues)) + r")(?!\w)", re.IGNORECASE)
     text = ctx.text
     out: list[LessonItem] = []
     for s in ctx.layout.sentences:

@@ -12,8 +12,9 @@ from collections.abc import Iterator
 
 from rapidfuzz import fuzz
 
-from jejaring.ingest.extract.context import Context, Mention, Run
+from jejaring.ingest.extract.context import Context, Mention
 from jejaring.ingest.extract.names import acronym_matches, fold
+from jejaring.ingest.extract.text import pattern
 
 __all__ = ["find_acronym_definitions", "find_organisations"]
 
@@ -61,15 +62,19 @@ def find_acronym_definitions(ctx: Context) -> dict[str, tuple[int, int, str]]:
         if not m:
             continue
         for acronym in re.split(r"\s?/\s?", m.group(1)):
-            start = _acronym_start(run, acronym)
+            loc = re.search(r"\s(?:" + _LOCALITY.pattern + r")$", run.text)
+            # "Dinas Perhubungan Kota Semarang (Dishub)": the locality is not abbreviated
+            bare = run.words[:len(run.text[:loc.start()].split())] if loc else run.words
+            start = _acronym_start(run.words, acronym)
+            if start is None:
+                start = _acronym_start(bare, acronym) or _generic_start(ctx, bare, acronym)
             if start is not None and acronym not in out:
                 out[acronym] = (start, run.end, ctx.text[start:run.end])
     return out
 
 
-def _acronym_start(run: Run, acronym: str) -> int | None:
-    """The start of the shortest tail of the run that the acronym abbreviates, if any."""
-    words = run.words
+def _acronym_start(words: tuple[tuple[int, int, str], ...], acronym: str) -> int | None:
+    """The start of the shortest tail of the words that the acronym abbreviates, if any."""
     for i in range(len(words) - 1, -1, -1):
         phrase = " ".join(w for _, _, w in words[i:])
         if acronym_matches(acronym, phrase):
@@ -81,9 +86,18 @@ def _acronym_start(run: Run, acronym: str) -> int | None:
     return None
 
 
+def _generic_start(ctx: Context, words: tuple[tuple[int, int, str], ...], acronym: str) -> int | None:
+    """The start of the tail of the words that is the generic name of an agency type ("Dinas Perhubungan"
+    for "Dishub"), if any."""
+    for i in range(len(words)):
+        if _generic_name(ctx, acronym, " ".join(w for _, _, w in words[i:])):
+            return words[i][0]
+    return None
+
+
 # -- head words ----------------------------------------------------------------------------------
 def _by_head(ctx: Context) -> Iterator[Mention]:
-    heads = ctx.lexicon.org_heads
+    heads = ctx.lexicon.org_heads_by_word
     for run in ctx.runs:
         words = run.words
         i = 0
@@ -124,15 +138,15 @@ def _followed_by_of(words, k: int) -> bool:
     return k < len(words) and words[k][2] in ("of", "for")
 
 
-def _head_at(words, i: int, heads, prefix: bool):
-    best = None
-    for head in heads:
-        if (head.position == "prefix") != prefix:
-            continue
+def _head_at(words, i: int, heads: dict, prefix: bool):
+    """The longest head (``Lexicon.org_heads_by_word``) whose words start at ``words[i]``, or None."""
+    if i >= len(words):
+        return None
+    for head in heads.get((prefix, words[i][2]), ()):
         parts = head.head.split()
-        if [w for _, _, w in words[i:i + len(parts)]] == parts and (best is None or len(parts) > len(best.head.split())):
-            best = head
-    return best
+        if [w for _, _, w in words[i:i + len(parts)]] == parts:
+            return head
+    return None
 
 
 def _name_end(ctx: Context, words, i: int, heads) -> int:
@@ -193,8 +207,9 @@ def _org_mention(ctx: Context, start: int, end: int, rule: str, kind: str | None
     m = _BRACKETED.match(text, end)
     named = text[start:end]
     acronym = m.group(1).split("/")[0] if m else ""
+    bare = re.sub(r"\s(?:" + _LOCALITY.pattern + r")$", "", named)
     if m and (acronym_matches(acronym, named) or acronym_matches(acronym, named.split(" ", 1)[-1])
-              or _generic_name(ctx, acronym, named)):
+              or any(acronym_matches(acronym, n) or _generic_name(ctx, acronym, n) for n in (named, bare))):
         data["acronym"] = m.group(1)
         after = m.end()
         loc = re.match(r"\s+(" + _LOCALITY.pattern + ")", text[after:])
@@ -257,9 +272,9 @@ def _expand_abbreviations(ctx: Context, name: str) -> str:
     type inside a name, written out."""
     for agency in ctx.lexicon.agency_types:
         for short in (agency.acronym, *agency.aliases):
-            if short and len(short) < len(agency.name) and re.search(rf"(?<!\w){re.escape(short)}(?!\w)", name) \
-                    and short.split()[-1].isupper():
-                return re.sub(rf"(?<!\w){re.escape(short)}(?!\w)", agency.name, name)
+            if short and len(short) < len(agency.name) and short.split()[-1].isupper() \
+                    and (word := pattern(rf"(?<!\w){re.escape(short)}(?!\w)")).search(name):
+                return word.sub(agency.name, name)
     return name
 
 
@@ -318,8 +333,7 @@ def _written_forms(entry) -> set[str]:
 
 def _starts_with_post(ctx: Context, name: str) -> bool:
     """ "Deputi Gubernur ... Bidang Tata Ruang" names a post (and its holder), not the office."""
-    low = name.lower()
-    return any(low.startswith(p.pattern.lower() + " ") for p in ctx.lexicon.post_patterns() if len(p.pattern) > 4)
+    return ctx.lexicon.starts_with_post(name, longer_than=4, then=" ")
 
 
 _UNIT_KINDS = {"dinas", "suku-dinas", "badan", "biro", "bagian", "sekretariat", "inspektorat", "kantor", "unit",

@@ -12,10 +12,13 @@ from collections.abc import Iterator
 
 from jejaring.ingest.extract.context import Context, Mention
 from jejaring.ingest.extract.names import NamePart, fold, mend_ocr, split_titles
+from jejaring.ingest.extract.text import pattern
 
 __all__ = ["find_persons"]
 
-_NAME_WORD = r"(?:[A-Z][a-zà-ÿ'’\-]+|[a-z]?[A-Z][A-Za-zà-ÿ'’\-]*[a-z][A-Za-zà-ÿ'’\-]*|l[bcdfghjkmnpqrstvwxz][a-z]+)"
+# Possessive, and a mixed-case word split at its first lower-case letter: a run of capitalised words
+# not followed by a bracket would otherwise backtrack through every way of splitting each word.
+_NAME_WORD = r"(?:[A-Z][a-zà-ÿ'’\-]++|[a-z]?[A-Z][A-Zà-ÿ'’\-]*+[a-z][A-Za-zà-ÿ'’\-]*+|l[bcdfghjkmnpqrstvwxz][a-z]++)"
 _INITIAL = r"[A-Z]\."
 _PARTICLE = r"(?:de|van|der|den|von|da|bin|binti|al|el|la|le|ter|te)"
 _NAME = re.compile(
@@ -121,7 +124,7 @@ def _candidates(ctx: Context) -> Iterator[tuple[str, int, int, int | None, int]]
             else:
                 yield "person-label", m.end(), end, (end + rest.end()) if rest else None, line_end
     for form in honorifics:
-        for m in re.finditer(rf"(?<![\w.]){re.escape(form)}(?=[\s])", text):
+        for m in pattern(rf"(?<![\w.]){re.escape(form)}(?=[\s])").finditer(text):
             end = _name_with_titles(text, m.start(), min(len(text), m.start() + 150), honorifics)
             if end is not None:
                 bracket = re.match(r"\s*\(", text[end:])
@@ -259,9 +262,11 @@ def _plausible(ctx: Context, part: NamePart, rule: str) -> bool:
     lex = ctx.lexicon
     if any(lex.is_common_word(w) for w in words) and not part.honorifics:
         return False
+    if part.name in lex.degree_forms() or part.name in lex.honorific_forms():
+        return False  # "Laura Sutton, MSc, Programme Manager": the degree is no second person
     if lex.place(part.name) is not None or lex.organisation_by_name(part.name) or lex.organisation_by_acronym(part.name):
         return False
-    if any(part.name.lower().startswith(p.pattern.lower()) for p in lex.post_patterns() if len(p.pattern) > 3):
+    if lex.starts_with_post(part.name):
         return False
     if len(words) == 1 and rule in ("person-attribution", "person-bracket-post", "person-degree", "person-name-org"):
         return False  # a lone word here is too often not a name; back-references pick up surnames

@@ -8,21 +8,26 @@ from collections.abc import Iterator
 
 from jejaring.ingest.extract.context import Context, Mention
 from jejaring.ingest.extract.events import title_case
+from jejaring.ingest.extract.text import pattern
 
 __all__ = ["find_programmes"]
 
 _NAME_TOKEN = r"(?:[A-Z][\w'’\-]*|\d{2,5})"
+# Names run to at most 16 words: an unbounded run of capitalised words would be rescanned from each
+# of its words (quadratic time on a long line of capitals, an all-caps table or a repeated cue).
 _SITE_CUE = re.compile(
     rf"\b(?:[Ss]ite visit|[Vv]isit|[Ww]alk|[Tt]our|[Kk]unjungan lapangan|[Kk]unjungan)"
     rf"(?:[ \t]+(?:to|ke)|[ \t]*:)[ \t]+(?:the[ \t]+)?"
-    rf"(?P<site>{_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN})*)")
+    rf"(?P<site>{_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN}){{0,15}})")
 _EXAMPLE_CUE = re.compile(
     rf"(?:\b(?:contohnya|misalnya|seperti|for example|for instance|such as|e\.g\.)[ \t]*(?:adalah[ \t]+|is[ \t]+)?"
-    rf"(?P<after>{_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN})+))"
-    rf"|(?P<before>{_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN})+)[ \t]+(?:itu[ \t]+|ini[ \t]+)?(?:contohnya|salah satu contohnya)\b")
+    rf"(?P<after>{_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN}){{1,15}}))"
+    rf"|(?P<before>{_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN}){{1,15}})[ \t]+(?:itu[ \t]+|ini[ \t]+)?"
+    rf"(?:contohnya|salah satu contohnya)\b")
 # Cues written after the name in English ("the Happiness Cafe programme").
 _AFTER_NAME = {"programme", "program", "project", "strategy", "initiative", "campaign", "movement", "plan"}
-_NAME_RUN = rf"{_NAME_TOKEN}(?:[ \t]+(?:{_NAME_TOKEN}|di|of|the|for|dan|and|menuju)(?=[ \t]+{_NAME_TOKEN})|[ \t]+{_NAME_TOKEN})*"
+_NAME_RUN = (rf"{_NAME_TOKEN}(?:[ \t]+(?:{_NAME_TOKEN}|di|of|the|for|dan|and|menuju)(?=[ \t]+{_NAME_TOKEN})"
+             rf"|[ \t]+{_NAME_TOKEN}){{0,15}}")
 # Words that make what follows part of a post title, not a programme ("Manajer Program Ketahanan Kota").
 _POST_BEFORE = re.compile(r"(?:Manajer|Manager|Koordinator|Coordinator|Direktur|Director|Officer|Kepala|Head|Staf|Staff"
                           r"|Ketua|Chair|Spesialis|Specialist|Asisten|Assistant)\s+$")
@@ -35,7 +40,7 @@ def find_programmes(ctx: Context, lesson_spans: list[tuple[int, int]]) -> Iterat
     from jejaring.ingest.extract.posts import role_at
 
     for cue in cues:
-        for m in re.finditer(rf"(?<![\w]){re.escape(cue)}(?![\w])", text, re.IGNORECASE):
+        for m in pattern(rf"(?<![\w]){re.escape(cue)}(?![\w])", re.IGNORECASE).finditer(text):
             surface = m.group()
             if role_at(ctx, m.start(), min(len(text), m.start() + 60)) is not None or \
                     _POST_BEFORE.search(text[max(0, m.start() - 20):m.start()]):
@@ -62,7 +67,7 @@ def find_programmes(ctx: Context, lesson_spans: list[tuple[int, int]]) -> Iterat
                         yield _programme(ctx, s, e, "programme-cue")
                 continue
             # "program Jakarta Berketahanan", "restorasi sungai Cheonggye": the name follows the cue
-            after = re.match(rf"[ \t]+((?:[a-z]+[ \t]+){{0,2}}?)({_NAME_RUN})", text[m.end():])
+            after = pattern(rf"[ \t]+((?:[a-z]+[ \t]+){{0,2}}?)({_NAME_RUN})").match(text[m.end():])
             if after is None:
                 continue
             lead = after.group(1)

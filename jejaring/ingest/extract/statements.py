@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from jejaring.ingest.extract.context import Context, Mention
+from jejaring.ingest.extract.text import pattern
 
 __all__ = ["SpeechAct", "find_speech"]
 
@@ -28,11 +29,11 @@ def find_speech(ctx: Context, agents: list[Mention]) -> list[SpeechAct]:
     ``agents`` are person, organisation and post mentions.
     """
     verbs = sorted(ctx.lexicon.speech_verbs, key=lambda v: -len(v.verb))
-    pattern = re.compile(r"(?<![\w])(" + "|".join(re.escape(v.verb) for v in verbs) + r")(?![\w])", re.IGNORECASE)
+    verb_re = pattern(r"(?<![\w])(" + "|".join(re.escape(v.verb) for v in verbs) + r")(?![\w])", re.IGNORECASE)
     stance = {v.verb.lower(): v.stance for v in verbs}
     out: list[SpeechAct] = []
     for s in ctx.layout.sentences:
-        for m in pattern.finditer(ctx.text, s.start, s.end):
+        for m in verb_re.finditer(ctx.text, s.start, s.end):
             speaker = _subject(ctx, agents, s.start, m.start()) or _after(agents, m.end(), s.end)
             if speaker is None:
                 continue

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
 
-__all__ = ["Layout", "Line", "Segment", "layout_of"]
+__all__ = ["Layout", "Line", "Segment", "layout_of", "pattern"]
 
 # A list marker at the start of a line: bullets, "1." / "1)", "(a)", "a.", roman numerals in brackets.
 LIST_MARKER = re.compile(
@@ -23,6 +23,12 @@ _ABBREVIATIONS = {
     "s", "m", "si", "sc", "t", "e", "sos", "pd", "kom", "psi", "ph", "eng", "ak", "ag", "hum", "kes", "ds",
 }
 _SENTENCE_END = re.compile(r"[.!?](?:[\"'”’)\]]*)(?=\s+[\"'“‘(\[]?[A-Z0-9•\-])|[.!?](?=\s*$)")
+
+
+@cache
+def pattern(source: str, flags: int = 0) -> re.Pattern[str]:
+    """``re.compile`` kept for the process: patterns built from lexicon entries outnumber ``re``'s own cache."""
+    return re.compile(source, flags)
 
 
 @dataclass(frozen=True)
@@ -81,7 +87,8 @@ class Layout:
         for line in self.lines:
             begin = line.marker_end
             for m in _SENTENCE_END.finditer(self.text, line.marker_end, line.end):
-                word = re.search(r"([\w.]+)$", self.text[begin:m.start()])
+                # the word before the stop (read from a short window: a line of "A. A. A." is not re-read)
+                word = re.search(r"([\w.]+)$", self.text[max(begin, m.start() - 64):m.start()])
                 if word and (word.group(1).lower().rstrip(".") in _ABBREVIATIONS or re.fullmatch(r"[A-Z]", word.group(1))):
                     continue
                 out.append(self._segment(begin, m.end()))

@@ -22,11 +22,12 @@ Examples
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
-from functools import cache, cached_property
+from dataclasses import dataclass, field, fields
+from functools import cache, cached_property, lru_cache
 from importlib.resources import files
 from importlib.resources.abc import Traversable
 from pathlib import Path
@@ -98,6 +99,7 @@ _QID = re.compile(r"Q[1-9][0-9]*")
 _YES_NO = {"yes": True, "no": False}
 
 
+@lru_cache(maxsize=1 << 16)
 def normalise(text: str) -> str:
     """The form lookups compare in: accents stripped, case folded, punctuation and runs of spaces to one space.
 
@@ -638,7 +640,21 @@ class Lexicon:
     org_heads: tuple[OrgHead, ...] = ()
     stopwords: frozenset[str] = frozenset()
 
+    @cached_property
+    def fingerprint(self) -> str:
+        """A hash of every entry: two lexicons with the same fingerprint extract the same facts."""
+        tables = [repr(getattr(self, f.name)) for f in fields(self) if f.name != "stopwords"]
+        return hashlib.sha256("\n".join([*tables, *sorted(self.stopwords)]).encode()).hexdigest()
+
     # indexes, built on first use
+    @cached_property
+    def org_heads_by_word(self) -> dict[tuple[bool, str], tuple[OrgHead, ...]]:
+        """Head words by (is a prefix head, first word), longest head first."""
+        index: dict[tuple[bool, str], list[OrgHead]] = {}
+        for head in sorted(self.org_heads, key=lambda h: -len(h.head.split())):
+            index.setdefault((head.position == "prefix", head.head.split()[0]), []).append(head)
+        return {key: tuple(heads) for key, heads in index.items()}
+
     @cached_property
     def _generic_forms(self) -> frozenset[str]:
         return frozenset(normalise(f) for a in self.agency_types for f in (a.acronym or "", a.name, *a.aliases))
@@ -791,8 +807,27 @@ class Lexicon:
         >>> [p.pattern for p in load_lexicon().post_patterns("id") if p.pattern.startswith("Kepala")][-2:]
         ['Kepala Unit', 'Kepala']
         """
-        posts = [p for p in self.posts if lang is None or p.lang == lang]
-        return sorted(posts, key=lambda p: (-len(p.pattern), p.pattern))
+        return [p for p in self._posts_longest_first if lang is None or p.lang == lang]
+
+    def starts_with_post(self, text: str, longer_than: int = 3, then: str = "") -> bool:
+        """True when ``text`` starts (in any case) with a post title longer than ``longer_than`` characters,
+        followed by ``then``.
+
+        >>> load_lexicon().starts_with_post("Kepala Dinas Sosial Budi"), load_lexicon().starts_with_post("Budi")
+        (True, False)
+        """
+        key = (longer_than, then)
+        if key not in self._post_prefixes:
+            self._post_prefixes[key] = tuple(p.pattern.lower() + then for p in self.posts if len(p.pattern) > longer_than)
+        return text.lower().startswith(self._post_prefixes[key])
+
+    @cached_property
+    def _post_prefixes(self) -> dict[tuple[int, str], tuple[str, ...]]:
+        return {}
+
+    @cached_property
+    def _posts_longest_first(self) -> list[PostEntry]:
+        return sorted(self.posts, key=lambda p: (-len(p.pattern), p.pattern))
 
     def theme_for(self, text: str) -> str | None:
         """The theme whose keywords occur most often in ``text`` (the earliest on a tie), or None.
@@ -876,11 +911,16 @@ class Lexicon:
 
     def honorific_forms(self) -> list[str]:
         """Forms that stand before a name (honorifics and titles), of every language, longest first."""
-        return _longest_first(h.form for h in self.honorifics if h.kind != "degree")
+        return self._title_forms[0]
 
     def degree_forms(self) -> list[str]:
         """Degrees that stand after a name, of every language, longest first."""
-        return _longest_first(h.form for h in self.honorifics if h.kind == "degree")
+        return self._title_forms[1]
+
+    @cached_property
+    def _title_forms(self) -> tuple[list[str], list[str]]:
+        return (_longest_first(h.form for h in self.honorifics if h.kind != "degree"),
+                _longest_first(h.form for h in self.honorifics if h.kind == "degree"))
 
     @cached_property
     def _institutional_words(self) -> frozenset[str]:
