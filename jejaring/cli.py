@@ -28,6 +28,10 @@ class JejaringGroup(click.Group):
             exc = click.ClickException(str(e))
             exc.exit_code = e.exit_code
             raise exc from None
+        except KeyboardInterrupt:
+            click.echo("Interrupted: every document already in the graph is whole; run the command again to "
+                       "finish.", err=True)
+            ctx.exit(130)
 
 
 @click.group(cls=JejaringGroup, context_settings=CONTEXT_SETTINGS)
@@ -77,9 +81,13 @@ def _note(quiet: bool, message: str) -> None:
 @click.option("--follow-symlinks", is_flag=True, help="Follow symbolic links that lead out of a folder.")
 @click.option("--max-size", default=20.0, show_default=True, metavar="MB",
               help="Refuse documents larger than this many megabytes.")
+@click.option("-j", "--jobs", default=1, show_default=True, type=click.IntRange(min=1),
+              help="Read and extract documents in this many worker processes (one process writes).")
+@click.option("--time-limit", default=60.0, show_default=True, type=click.FloatRange(min=0, min_open=True),
+              metavar="SECONDS", help="Skip (and report) a document whose extraction takes longer than this.")
 @quiet_option
 def ingest_command(paths: tuple[str, ...], graph: str, lexicons: tuple[str, ...], follow_symlinks: bool,
-                   max_size: float, quiet: bool) -> None:
+                   max_size: float, jobs: int, time_limit: float, quiet: bool) -> None:
     """Ingest documents (.txt, .md, .html, .pdf) and curated facts (.yaml, .csv) into the graph.
 
     Folders are read recursively. Each file becomes its own named graph; a file whose content
@@ -90,6 +98,7 @@ def ingest_command(paths: tuple[str, ...], graph: str, lexicons: tuple[str, ...]
     Example:
         jejaring ingest examples/corpus examples/curated -g graph/
         jejaring ingest report.pdf notes.md -g corpus.trig --lexicon my-agencies.tsv
+        jejaring ingest big-corpus/ -g graph/ --jobs 4
     """
     from pathlib import Path
 
@@ -101,7 +110,8 @@ def ingest_command(paths: tuple[str, ...], graph: str, lexicons: tuple[str, ...]
         bar = _ProgressBar(hidden=quiet)
         try:
             report = ingest_paths(kg, paths, lexicon=lexicon, follow_symlinks=follow_symlinks,
-                                  max_bytes=int(max_size * 1_000_000), progress=bar)
+                                  max_bytes=int(max_size * 1_000_000), jobs=jobs, time_limit=time_limit,
+                                  progress=bar)
         finally:
             bar.close()
     for path, message in report.failed:
@@ -194,6 +204,16 @@ def _export_choices() -> tuple[list[str], tuple[str, ...]]:
     return list(WRITERS), NETWORK_VIEWS
 
 
+def pseudonymise_options(fn):
+    """The ``--pseudonymise`` and ``--pseudonym-key`` options of the commands that write for sharing."""
+    fn = click.option("--pseudonym-key", envvar="JEJARING_PSEUDONYM_KEY", default="", metavar="KEY",
+                      help="A secret keying the pseudonyms, so a guessed name cannot be checked against them; "
+                           "better set in the environment. Env: JEJARING_PSEUDONYM_KEY.")(fn)
+    return click.option("--pseudonymise", is_flag=True,
+                        help="Replace the names of persons who hold no public post (staff, participants ...) "
+                             "by stable pseudonyms (see README, Privacy).")(fn)
+
+
 @cli.command(name="export", context_settings=CONTEXT_SETTINGS)
 @graph_option
 @click.option("-f", "--format", "fmt", type=click.Choice(_export_choices()[0]), default="trig", show_default=True,
@@ -203,7 +223,9 @@ def _export_choices() -> tuple[list[str], tuple[str, ...]]:
               help="For network formats: which network view to export.")
 @click.option("-o", "--output", type=click.Path(path_type=str), default=None,
               help="Output file (written atomically); standard output when omitted. A folder for csv and neo4j.")
-def export_command(graph: str, fmt: str, view: str, output: str | None) -> None:
+@pseudonymise_options
+def export_command(graph: str, fmt: str, view: str, output: str | None, pseudonymise: bool,
+                   pseudonym_key: str) -> None:
     """Write the graph out in an RDF format, or a network view for Gephi, Cytoscape, Kumu, Neo4j or a
     spreadsheet. Ids are stable: the same across exports and re-ingestion.
 
@@ -214,11 +236,12 @@ def export_command(graph: str, fmt: str, view: str, output: str | None) -> None:
         jejaring export -g graph/ -f gexf -o stakeholders.gexf
         jejaring export -g graph/ -f csv --view participation -o participation/
         jejaring export -g graph/ -f neo4j -o neo4j-import/
+        jejaring export -g graph/ -f trig -o shared.trig --pseudonymise
     """
     from jejaring.graph.export import export_graph
 
     with _open(graph) as kg:
-        export_graph(kg, fmt, output, view=view)
+        export_graph(kg, fmt, output, view=view, pseudonymise=pseudonymise, pseudonym_key=pseudonym_key)
 
 
 @cli.command(name="show", context_settings=CONTEXT_SETTINGS)
@@ -335,10 +358,11 @@ def analyse_command(graph: str, view: str, since: str | None, until: str | None,
               help="html, svg or png; by default from the output's suffix, else html.")
 @click.option("--title", default=None, help="The page or picture title.")
 @click.option("--seed", type=int, default=42, show_default=True, help="Seed of the layout and of communities.")
+@pseudonymise_options
 @quiet_option
 def viz_command(graph: str, output: str, view: str, since: str | None, until: str | None, focus: str | None,
                 depth: int, color_by: str, size_by: str, fmt: str | None, title: str | None, seed: int,
-                quiet: bool) -> None:
+                pseudonymise: bool, pseudonym_key: str, quiet: bool) -> None:
     """Draw a network view: an interactive HTML page that works offline (search, filters by kind
     and sector, tooltips with posts, organisations and quoted sources), or an SVG/PNG picture.
 
@@ -347,6 +371,7 @@ def viz_command(graph: str, output: str, view: str, since: str | None, until: st
         jejaring viz -g graph/ -o network.html
         jejaring viz -g graph/ -o hendra.html --focus "Hendra Saputra" --depth 2 --color-by sector
         jejaring viz -g graph/ -o lessons.svg --view lessons
+        jejaring viz -g graph/ -o shared.html --pseudonymise
     """
     from pathlib import Path
 
@@ -359,6 +384,11 @@ def viz_command(graph: str, output: str, view: str, since: str | None, until: st
     with _open(graph) as kg:
         G = project(kg, view, since=since, until=until)
         center = find_entity(kg, focus) if focus is not None else None
+        if pseudonymise:
+            from jejaring.graph.pseudonymise import pseudonymise_network, read_pseudonyms
+
+            pseudonyms = read_pseudonyms(kg, key=pseudonym_key)
+            G, center = pseudonymise_network(G, pseudonyms), center and pseudonyms.iri(center)
     shown = ego_network(G, center, depth=depth) if center else G
     options = {"title": title, "color_by": color_by, "size_by": size_by, "focus": center, "depth": depth,
                "seed": seed}
@@ -479,16 +509,23 @@ def queries_command(fmt: str) -> None:
 @click.option("--network", type=click.Path(dir_okay=False), default=None,
               help="An HTML network view (from 'jejaring viz') to serve at /network.")
 @click.option("--workers", default=4, type=int, show_default=True, help="Queries evaluated at the same time.")
+@click.option("--cors", multiple=True, metavar="ORIGIN",
+              help="Let pages from ORIGIN (https://example.org, or * for any) read the answers; repeatable. "
+                   "Without it no CORS header is sent.")
+@click.option("--max-request-size", default=1_000_000, type=click.IntRange(min=1), show_default=True,
+              metavar="BYTES", help="Refuse longer request bodies (413) and request lines (414; 64 KiB at most).")
 @quiet_option
 def serve_command(graph: str, host: str, port: int, timeout: float, max_rows: int, network: str | None,
-                  workers: int, quiet: bool) -> None:
+                  workers: int, cors: tuple[str, ...], max_request_size: int, quiet: bool) -> None:
     """Serve the graph as a read-only SPARQL 1.1 endpoint at /sparql, with a query page and the
-    library of questions at /. Updates are refused; queries past --timeout are stopped.
+    library of questions at /. Updates are refused; queries past --timeout are stopped; malformed or
+    oversized requests get a 4xx answer.
 
     \b
     Example:
         jejaring serve -g graph/
         jejaring serve -g graph/ --port 8000 --timeout 10 --network network.html
+        jejaring serve -g graph/ --cors https://example.org --max-request-size 100000
         curl -H 'Accept: text/csv' 'http://127.0.0.1:7878/sparql?query=SELECT%20*%20WHERE%20%7B?s%20?p%20?o%7D%20LIMIT%205'
     """
     from jejaring.errors import InputError
@@ -497,7 +534,7 @@ def serve_command(graph: str, host: str, port: int, timeout: float, max_rows: in
     with _open(graph) as kg:
         try:
             server = make_endpoint(kg, host, port, timeout=timeout, max_rows=max_rows or None, network=network,
-                                   workers=workers, quiet=quiet)
+                                   workers=workers, quiet=quiet, cors=cors, max_request_size=max_request_size)
         except OSError as e:
             raise InputError(f"cannot listen on {host}:{port}: {e.strerror or e}") from None
         if host not in ("127.0.0.1", "localhost", "::1"):

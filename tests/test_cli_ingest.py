@@ -120,3 +120,81 @@ def test_cli_show_unknown_entity_is_one_line(tmp_path):
     result = run("show", "Nobody Atall", "-g", str(tmp_path / "g.trig"))
     assert result.exit_code == 2
     assert result.stderr.strip() == "Error: no entity is called 'Nobody Atall' (try 'jejaring stats' or an IRI)"
+
+
+# -- paths (issue 9): links out of a folder, loops, and outputs never named by document content ------------------
+def _documents(graph: str) -> int:
+    return json.loads(run("stats", "-g", graph, "--format", "json").stdout)["documents"]
+
+
+@pytest.fixture
+def linked_folder(tmp_path) -> Path:
+    """docs/ with a document, a link to a file and one to a folder outside it, a link to itself and one back up."""
+    docs, outside = tmp_path / "docs", tmp_path / "outside"
+    (docs / "sub").mkdir(parents=True)
+    (outside / "dir").mkdir(parents=True)
+    (docs / "good.txt").write_text(GOOD)
+    (outside / "secret.txt").write_text(GOOD.replace("Budi Santoso", "Dewo Prasetyo"))
+    (outside / "dir" / "other.txt").write_text(GOOD.replace("Budi Santoso", "Hadi Nugraha"))
+    (docs / "secret.txt").symlink_to(outside / "secret.txt")
+    (docs / "outdir").symlink_to(outside / "dir", target_is_directory=True)
+    (docs / "loop").symlink_to(docs / "loop")
+    (docs / "sub" / "back").symlink_to(docs, target_is_directory=True)
+    return docs
+
+
+def test_cli_ingest_does_not_follow_links_out_of_a_folder_and_says_so(tmp_path, linked_folder):
+    graph = str(tmp_path / "g.trig")
+    result = run("ingest", str(linked_folder), "-g", graph)
+    assert result.exit_code == 0, result.stderr
+    assert _documents(graph) == 1
+    warnings = sorted(line for line in result.stderr.splitlines() if line.startswith("Warning:"))
+    assert [w.split(":")[1].strip().rsplit("/", 1)[-1] for w in warnings] == ["loop", "outdir", "secret.txt"]
+    assert all("not followed (--follow-symlinks follows it)" in w for w in warnings if "loop" not in w)
+    assert "loops or leads nowhere" in next(w for w in warnings if "loop" in w)
+    assert "1 written" in result.stderr and "3 warnings" in result.stderr
+
+
+def test_cli_ingest_follows_links_when_asked_and_loops_end(tmp_path, linked_folder):
+    graph = str(tmp_path / "g.trig")
+    result = run("ingest", str(linked_folder), "-g", graph, "--follow-symlinks")
+    assert result.exit_code == 0, result.stderr
+    assert _documents(graph) == 3  # good.txt, secret.txt and outdir/other.txt; sub/back walks docs/ no second time
+    warnings = [line for line in result.stderr.splitlines() if line.startswith("Warning:")]
+    assert len(warnings) == 1 and "loop" in warnings[0]
+
+
+ODD_NAMES = ("$(touch pwned).txt", "a;b|c`d`.txt", " spaced .txt", "a..%2F..%2Fescape.txt", "back\\..\\slash.txt",
+             "ünï cödé.md")
+
+
+def test_cli_outputs_are_never_named_by_document_content(tmp_path, monkeypatch):
+    work = tmp_path / "work"
+    docs = work / "docs"
+    docs.mkdir(parents=True)
+    monkeypatch.chdir(work)
+    for i, name in enumerate(ODD_NAMES):
+        (docs / name).write_text(f"../../etc/x{i}\n\n{GOOD}Lihat ../../../tmp/pwned dan /etc/passwd.\n")
+    before = set(tmp_path.parent.iterdir())
+    store = "store"
+    assert run("ingest", "docs", "-g", store, "-q").exit_code == 0
+    assert [r.identity for r in _records(store)] == sorted(ODD_NAMES)
+    outputs = ["out.trig", "net.gexf", "net.html", "csv", "neo4j"]
+    for args in (["export", "-g", store, "-f", "trig", "-o", "out.trig"],
+                 ["export", "-g", store, "-f", "gexf", "-o", "net.gexf"],
+                 ["export", "-g", store, "-f", "csv", "-o", "csv"],
+                 ["export", "-g", store, "-f", "neo4j", "-o", "neo4j"],
+                 ["viz", "-g", store, "-o", "net.html", "-q"]):
+        assert run(*args).exit_code == 0
+    assert sorted(p.name for p in work.iterdir()) == sorted(["docs", store, *outputs])
+    assert sorted(p.name for p in docs.iterdir()) == sorted(ODD_NAMES)
+    assert {p.name for p in (work / "csv").iterdir()} == {"nodes.csv", "edges.csv"}
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["work"] and set(tmp_path.parent.iterdir()) == before
+    assert not [p for p in tmp_path.rglob("*") if p.name.startswith(("pwned", "x", "passwd", "escape"))]
+
+
+def _records(graph: str):
+    from jejaring.graph.store import open_graph
+
+    with open_graph(graph, create=False) as kg:
+        return kg.documents()
