@@ -110,14 +110,14 @@ def _tree_rss(proc: psutil.Process) -> int:
     return total
 
 
-def run_process(cmd: list[str], *, timeout: float | None = None) -> ProcessRun:
+def run_process(cmd: list[str], *, timeout: float | None = None, env: dict[str, str] | None = None) -> ProcessRun:
     """Run ``cmd``, sampling the summed RSS of it and its children every :data:`POLL` seconds.
 
     Raises ``subprocess.TimeoutExpired`` (after killing the process group) when ``timeout`` passes.
     """
     start = time.perf_counter()
     with subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                          start_new_session=True) as popen:
+                          start_new_session=True, env=env) as popen:
         proc = psutil.Process(popen.pid)
         peak = 0
         out: list[str] = []
