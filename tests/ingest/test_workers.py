@@ -79,17 +79,29 @@ def test_a_pathological_document_is_skipped_at_the_time_limit(tmp_path):
         assert "huge.txt" not in {d.identity for d in kg.documents()}
 
 
-def test_a_new_document_does_not_extract_the_stored_corpus_again(tmp_path, monkeypatch):
-    monkeypatch.setenv("JEJARING_CACHE", str(tmp_path / "cache"))
-    corpus = _corpus(tmp_path)
+def _held_back(corpus: Path, tmp_path: Path) -> tuple[Path, Path]:
+    """Move one document out of the corpus; returns where it belongs and where it waits."""
     late = corpus / "05-semarang-workshop-en.md"
     held = tmp_path / late.name
     late.rename(held)
+    return late, held
+
+
+def _count_extractions(monkeypatch) -> list[str]:
+    """The identities of the documents extracted from now on (cache hits are not extractions)."""
+    calls: list[str] = []
+    extract = batch.extract_document
+    monkeypatch.setattr(batch, "extract_document", lambda doc, lex: calls.append(doc.identity) or extract(doc, lex))
+    return calls
+
+
+def test_a_new_document_does_not_extract_the_stored_corpus_again(tmp_path, monkeypatch):
+    monkeypatch.setenv("JEJARING_CACHE", str(tmp_path / "cache"))
+    corpus = _corpus(tmp_path)
+    late, held = _held_back(corpus, tmp_path)
     with open_graph(tmp_path / "graph") as kg:
         ingest_paths(kg, [corpus])
-        calls = []
-        extract = batch.extract_document
-        monkeypatch.setattr(batch, "extract_document", lambda doc, lex: calls.append(doc.identity) or extract(doc, lex))
+        calls = _count_extractions(monkeypatch)
         held.rename(late)
         report = ingest_paths(kg, [corpus])
         assert report.written == [late.name] and calls == [late.name]
@@ -101,14 +113,10 @@ def test_without_the_cache_the_stored_corpus_is_extracted_again_with_the_same_re
         ingest_paths(kg, [corpus])
         cached = kg.comparable_quads()
     monkeypatch.setenv("JEJARING_CACHE", "off")
-    late = corpus / "05-semarang-workshop-en.md"
-    held = tmp_path / late.name
-    late.rename(held)
+    late, held = _held_back(corpus, tmp_path)
     with open_graph(tmp_path / "uncached") as kg:
         ingest_paths(kg, [corpus])
-        calls = []
-        extract = batch.extract_document
-        monkeypatch.setattr(batch, "extract_document", lambda doc, lex: calls.append(doc.identity) or extract(doc, lex))
+        calls = _count_extractions(monkeypatch)
         held.rename(late)
         ingest_paths(kg, [corpus])
         assert len(calls) == 8  # seven stored documents again, and the new one
