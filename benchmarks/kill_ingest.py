@@ -90,7 +90,7 @@ def trial(corpus: Path, seed_store: Path, store: Path, expected: set, sig: signa
     shutil.copytree(seed_store, store)
     tables = _tables(store)
     process = subprocess.Popen(ingest_command(corpus, store, jobs), stdout=subprocess.DEVNULL,
-                               stderr=subprocess.DEVNULL)
+                               stderr=subprocess.DEVNULL, preexec_fn=_default_sigint)
     moment = f"{delay:.2f} s"
     if at_write:
         while process.poll() is None and _tables(store) <= tables:
@@ -106,6 +106,11 @@ def trial(corpus: Path, seed_store: Path, store: Path, expected: set, sig: signa
     with open_graph(store, create=False) as kg:
         identical = kg.comparable_quads() == expected
     return Trial(sig.name, moment, code, left, unfinished, rerun.returncode, identical)
+
+
+def _default_sigint() -> None:
+    """A shell starts background jobs with SIGINT ignored, and the ingest would inherit that."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def _tables(store: Path) -> set[str]:
