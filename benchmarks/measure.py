@@ -11,6 +11,7 @@ import os
 import signal
 import statistics
 import subprocess
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -182,6 +183,7 @@ class Table:
         missed = [t for t, ok in checks if not ok]
         met = "" if not checks else "yes" if not missed else f"no ({'; '.join(missed)})"
         self.rows.append((section, benchmark, size, secs, details, target, met))
+        print("| " + " | ".join(self.rows[-1]) + " |", file=sys.stderr, flush=True)  # kept if a long run stops
 
     def markdown(self) -> str:
         """The table as Markdown (``|`` inside cells escaped)."""

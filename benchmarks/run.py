@@ -79,6 +79,10 @@ SIZES = {
 }
 
 
+#: Above this many documents the F1 is not scored: the scorer holds the whole graph in rdflib (> 4 GB at 10,000).
+MAX_SCORED_DOCS = 1_000
+
+
 def progress(message: str) -> None:
     """A note on standard error."""
     print(f"[bench {time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
@@ -165,15 +169,19 @@ def ingest_once(folder: Path, jobs: int | None, docs: int, words: int, golds: li
         return
     with open_graph(store, create=False) as kg:
         quads = len(kg)
-    start = time.perf_counter()
-    f1 = json.loads(run_eval(str(store), golds, True, None)[0])["summary"]["entities"]["f1"]
-    scored = time.perf_counter() - start
     details = (f"{docs / run.seconds:.1f} docs/s; {words / run.seconds:,.0f} words/s; "
                f"{quads / run.seconds:,.0f} quads/s; peak RSS {megabytes(run.peak_rss)}; "
-               f"store {megabytes(disk_size(store))}; {quads:,} quads; F1 {f1:.3f} (scored in {seconds(scored)} s)")
+               f"store {megabytes(disk_size(store))}; {quads:,} quads")
+    checks = [("peak RSS ≤ 2 GB", run.peak_rss <= 2e9)]
+    if docs <= MAX_SCORED_DOCS:
+        start = time.perf_counter()
+        f1 = json.loads(run_eval(str(store), golds, True, None)[0])["summary"]["entities"]["f1"]
+        details += f"; F1 {f1:.3f} (scored in {seconds(time.perf_counter() - start)} s)"
+        checks.append(("F1 ≥ 0.95", f1 >= 0.95))
+    else:
+        details += f"; F1 not scored (the scorer reads the whole graph into rdflib; see {MAX_SCORED_DOCS:,} docs)"
     if run.returncode:
         details += f"; exit code {run.returncode}: {' '.join(run.stderr.strip().splitlines()[-1:])}"
-    checks = [("peak RSS ≤ 2 GB", run.peak_rss <= 2e9), ("F1 ≥ 0.95", f1 >= 0.95)]
     if docs >= 10_000 and jobs == 2:
         checks.insert(0, ("≤ 100 s", run.seconds <= 100))
     table.add("ingest", label, f"{docs:,} docs", seconds(run.seconds), details, checks)
