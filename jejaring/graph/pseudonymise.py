@@ -18,7 +18,7 @@ What is replaced
     Every name of the person (``schema:name``, ``rdfs:label``, ``skos:*Label``, ``foaf:name``,
     ``schema:alternateName`` ...) and their IRI (and IRIs it retired). In every text (evidence quotes with their
     prefix and suffix, statements, titles, labels of other nodes, tooltips), each of those names becomes the
-    pseudonym, and so does each word of them on its own ("Pak Indrawan") unless it is a stopword, a word of a
+    pseudonym, and so does each word of them on its own ("Pak Wicaksono") unless it is a stopword, a word of a
     public person's name or of another entity's name; a word shared by several pseudonymised persons becomes
     ``[name]``. RDF exports also drop the documents' full texts (``schema:text`` in the meta graph): they may
     name persons the extractor did not recognise. Text offsets (``oa:start``/``oa:end``) then point into texts
@@ -148,9 +148,9 @@ class Pseudonyms:
     def text(self, text: str) -> str:
         """``text`` with every name of a pseudonymised person replaced (longest name first).
 
-        >>> p = Pseudonyms(words={("tri", "indrawan"): "Person 1", ("indrawan",): "Person 1", ("tri",): None})
-        >>> p.text("Pak Indrawan (Tri  Indrawan) and Tri Rismaharini")
-        'Pak Person 1 (Person 1) and Tri Rismaharini'
+        >>> p = Pseudonyms(words={("arif", "wicaksono"): "Person 1", ("wicaksono",): "Person 1", ("arif",): None})
+        >>> p.text("Pak Wicaksono (Arif  Wicaksono) and Arif Lestiani")
+        'Pak Person 1 (Person 1) and Arif Lestiani'
         """
         found = list(_WORD.finditer(text))
         longest = max(map(len, self.words), default=0)
@@ -254,9 +254,9 @@ def pseudonymise_network(G: nx.Graph, pseudonyms: Pseudonyms) -> nx.Graph:
 
     Examples
     --------
-    >>> p = Pseudonyms({"jj:tri": "jj:p-1"}, {"jj:tri": "Person 1"}, {("tri", "indrawan"): "Person 1"})
-    >>> G = nx.Graph([("jj:tri", "jj:bpbd")], quote="Tri Indrawan")
-    >>> G.nodes["jj:tri"].update(label="Tri Indrawan", iri="jj:tri")
+    >>> p = Pseudonyms({"jj:arif": "jj:p-1"}, {"jj:arif": "Person 1"}, {("arif", "wicaksono"): "Person 1"})
+    >>> G = nx.Graph([("jj:arif", "jj:bpbd")], quote="Arif Wicaksono")
+    >>> G.nodes["jj:arif"].update(label="Arif Wicaksono", iri="jj:arif")
     >>> H = pseudonymise_network(G, p)
     >>> sorted(H), H.nodes["jj:p-1"], H.graph
     (['jj:bpbd', 'jj:p-1'], {'label': 'Person 1', 'iri': 'jj:p-1'}, {'quote': 'Person 1'})
