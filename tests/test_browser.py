@@ -186,6 +186,12 @@ def test_browser_payload_shows_as_text_and_runs_nothing(browser, tmp_path):
         # innerText turns line breaks into <br>; no other element was made from the text
         assert page.evaluate("document.querySelectorAll('div.vis-tooltip *:not(br)').length") == 0
 
+        # an edge's tooltip is put together by the page: the two names, then each relation
+        titles = page.evaluate("network.body.data.edges.get().map(e => [e.from, e.to, e.title])")
+        title = next(t for u, v, t in titles if {u, v} == {EVIL, "https://w3id.org/jejaring/id/organisation/hijau"})
+        assert [part.split("\n")[0] for part in title.split("\n\n")] == [
+            f"Yayasan Hijau — {PAYLOAD}", "co-attendance", "membership"]
+
         # searching for it selects it, and nothing ran anywhere
         page.page.fill("#search", PAYLOAD)
         assert page.evaluate("network.getSelectedNodes()") == [EVIL]

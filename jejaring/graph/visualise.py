@@ -1,10 +1,16 @@
 """The network view: one self-contained HTML page that works offline, or a static picture of the same view.
 
-The page is made with pyvis 0.3.2 and a template of our own (``templates/network.html``): vis-network's
-JavaScript and CSS come from the files pyvis ships and are inlined, so the page requests nothing from any
-host. Node and edge data go into the page as JSON (``<``, ``>`` and ``&`` escaped), tooltips are plain text
+The page is made with a template of our own (``templates/network.html``): vis-network's JavaScript and
+CSS come from the files pyvis 0.3.2 ships and are inlined, so the page requests nothing from any host. Node
+and edge data go into the page as JSON (``<``, ``>`` and ``&`` escaped), tooltips are plain text
 (vis-network shows a string tooltip with ``innerText``), and everything else the page shows from the graph
 (title, legend, filters, source documents) goes through Jinja's HTML escaping.
+
+Edges are sent compactly, as ``[from, to, width, tooltip, ...]`` rows: ``from`` and ``to`` index the node
+list and each ``tooltip`` indexes one list of distinct relation descriptions, since the co-attendance edges
+of one event all say the same thing. The page's script puts each edge's tooltip together (the two names,
+then its relations, at most :data:`EDGE_RELATIONS_MAX` of them). This keeps the page of a 10,000-node
+network in megabytes rather than a hundred.
 
 Up to :data:`PHYSICS_MAX_NODES` nodes, vis-network's physics lays the network out in the browser and stops
 once stable; above that, positions are computed in Python (:func:`layout_positions`, seeded) and physics is
@@ -29,8 +35,11 @@ from jejaring.graph.store import atomic_write
 
 __all__ = [
     "COLOR_BY",
+    "EDGE_RELATIONS_MAX",
     "IMAGE_FORMATS",
     "KIND_COLORS",
+    "LAYOUT_EXACT_MAX",
+    "LAYOUT_REPELLERS",
     "PHYSICS_MAX_NODES",
     "SECTOR_COLORS",
     "SIZE_BY",
@@ -66,8 +75,14 @@ PALETTE = (
 )
 _TEMPLATES = Path(__file__).parent / "templates"
 _MIN_SIZE, _MAX_SIZE = 8.0, 32.0
+#: An edge's tooltip describes at most this many of its relations (parallel edges), then says how many more.
+EDGE_RELATIONS_MAX = 6
 #: Longer names are cut on the canvas (the tooltip and the search box have them whole).
 LABEL_MAX = 48
+#: Up to this many nodes, :func:`layout_positions` computes every pair's push; above, a sample's.
+LAYOUT_EXACT_MAX = 1000
+#: How many nodes push the others at each step of a layout above :data:`LAYOUT_EXACT_MAX` nodes.
+LAYOUT_REPELLERS = 250
 #: The pull towards the centre in :func:`layout_positions`, against repulsion.
 GRAVITY = 2.0
 
@@ -122,7 +137,6 @@ def to_html(
     import pyvis
     from jinja2 import Environment, FileSystemLoader, StrictUndefined
     from markupsafe import Markup
-    from pyvis.network import Network
 
     scene = _scene(G, color_by=color_by, size_by=size_by, focus=focus, depth=depth, seed=seed)
     large = len(scene.nodes) > PHYSICS_MAX_NODES
@@ -132,22 +146,15 @@ def to_html(
         for node in scene.nodes:
             x, y = positions[node["id"]]
             node["x"], node["y"] = round(x * scale, 1), round(y * scale, 1)
-
-    net = Network(height="100%", width="100%", directed=False, cdn_resources="in_line", heading=scene.title)
-    # Assigned as lists: add_node/add_edge scan the lists on every call (quadratic).
-    net.nodes = scene.nodes
-    net.node_ids = [n["id"] for n in scene.nodes]
-    net.edges = scene.edges
-    net.options = _options(large, seed)
-    nodes, edges, heading, _, _, _ = net.get_network_data()
+    edges, tooltips = _edge_rows(scene)
 
     env = Environment(loader=FileSystemLoader(str(_TEMPLATES)), autoescape=True, undefined=StrictUndefined,
                       keep_trailing_newline=True)
     vis_dir = Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2"
     return env.get_template("network.html").render(
-        title=title or heading,
+        title=title or scene.title,
         view=scene.view,
-        node_count=len(nodes),
+        node_count=len(scene.nodes),
         edge_count=scene.graph.number_of_edges(),
         date_range=scene.date_range,
         documents=scene.documents,
@@ -157,9 +164,10 @@ def to_html(
         legend=scene.legend,
         kinds=scene.kinds,
         sectors=scene.sectors,
-        nodes=nodes,
+        nodes=scene.nodes,
         edges=edges,
-        options=net.options,
+        tooltips=tooltips,
+        options=_options(large, seed),
         vis_js=Markup(_inline((vis_dir / "vis-network.min.js").read_text(encoding="utf-8"), "script")),
         vis_css=Markup(_inline((vis_dir / "vis-network.css").read_text(encoding="utf-8"), "style")),
     )
@@ -246,7 +254,10 @@ def layout_positions(G: nx.Graph, *, seed: int = 42, iterations: int = 60) -> di
 
     networkx's ``spring_layout`` loops over nodes in Python above 500 nodes (about 20 s for 2,000 nodes on
     a small machine); this one takes about a second, and the same graph and seed give the same positions.
-    A weak pull to the centre keeps small components and isolated nodes near the rest.
+    A weak pull to the centre keeps small components and isolated nodes near the rest. Up to
+    :data:`LAYOUT_EXACT_MAX` nodes every node pushes every other; above that, each step pushes every node
+    away from a fresh seeded sample of :data:`LAYOUT_REPELLERS` nodes (their push scaled up to stand for all),
+    so a step costs n times that rather than n² (10,000 nodes: seconds instead of most of a minute).
 
     Examples
     --------
@@ -260,32 +271,32 @@ def layout_positions(G: nx.Graph, *, seed: int = 42, iterations: int = 60) -> di
         return {}
     if n == 1:
         return {nodes[0]: (0.0, 0.0)}
-    index = {v: i for i, v in enumerate(nodes)}
-    pairs = np.array(sorted({(min(index[u], index[v]), max(index[u], index[v])) for u, v in G.edges() if u != v}),
-                     dtype=np.int64).reshape(-1, 2)
+    pairs = _edge_pairs(G, {v: i for i, v in enumerate(nodes)})
     rng = np.random.default_rng(seed)
     pos = (rng.random((n, 2)) - 0.5).astype(np.float32)
     k = np.float32(math.sqrt(1.0 / n))
+    sample = n if n <= LAYOUT_EXACT_MAX else LAYOUT_REPELLERS
+    push = k * k * np.float32(n / sample)
     temperature = 0.1
     cooling = temperature / (iterations + 1)
-    chunk = max(1, 4_000_000 // n)  # rows per block, so memory stays near 50 MB whatever n
+    chunk = max(1, 4_000_000 // sample)  # rows per block, so memory stays near 50 MB whatever n
     for _ in range(iterations):
+        others = pos if sample == n else pos[rng.choice(n, sample, replace=False)]
         disp = np.zeros_like(pos)
         for lo in range(0, n, chunk):
             block = pos[lo:lo + chunk]
-            dx = block[:, 0:1] - pos[:, 0][None, :]
-            dy = block[:, 1:2] - pos[:, 1][None, :]
+            dx = block[:, 0:1] - others[:, 0][None, :]
+            dy = block[:, 1:2] - others[:, 1][None, :]
             w = dx * dx + dy * dy
             w += np.float32(1e-9)
-            np.divide(k * k, w, out=w)
-            w[np.arange(len(block)), np.arange(lo, lo + len(block))] = 0
+            np.divide(push, w, out=w)  # a node's push on itself is 0: its dx and dy are 0
             disp[lo:lo + chunk, 0] = (dx * w).sum(axis=1)
             disp[lo:lo + chunk, 1] = (dy * w).sum(axis=1)
         if len(pairs):
             delta = pos[pairs[:, 0]] - pos[pairs[:, 1]]
             pull = delta * (np.sqrt((delta * delta).sum(axis=1)) / k)[:, None]
-            np.add.at(disp, pairs[:, 0], -pull)
-            np.add.at(disp, pairs[:, 1], pull)
+            for axis in (0, 1):
+                disp[:, axis] += np.bincount(pairs[:, 1], pull[:, axis], n) - np.bincount(pairs[:, 0], pull[:, axis], n)
         disp -= pos * np.float32(GRAVITY * k * math.sqrt(n))  # k·√n is 1: a pull that grows with distance
         length = np.sqrt((disp * disp).sum(axis=1))
         length[length < 1e-12] = 1e-12
@@ -295,6 +306,13 @@ def layout_positions(G: nx.Graph, *, seed: int = 42, iterations: int = 60) -> di
     extent = float(np.abs(pos).max()) or 1.0
     pos /= extent
     return {v: (float(pos[i, 0]), float(pos[i, 1])) for i, v in enumerate(nodes)}
+
+
+def _edge_pairs(G: nx.Graph, index: dict) -> np.ndarray:
+    """Each linked pair of distinct nodes once, as a row of two indexes (from the adjacency: parallel edges once)."""
+    adj = G.to_undirected(as_view=True).adj if G.is_directed() else G.adj
+    rows = np.array([(index[u], index[v]) for u, nbrs in adj.items() for v in nbrs], dtype=np.int64).reshape(-1, 2)
+    return rows[rows[:, 0] < rows[:, 1]]
 
 
 # -- the scene: what both the page and the picture show ------------------------------------------
@@ -388,23 +406,37 @@ def _sizes(G: nx.Graph, size_by: str, seed: int) -> dict:
 
 
 def _merged_edges(G: nx.Graph) -> list[dict]:
-    """One vis edge per pair of nodes, whatever the number of parallel edges, with every relation's tooltip."""
+    """One edge per pair of nodes, whatever the number of parallel edges, with each relation's description."""
     merged: dict[tuple[str, str], list[dict]] = {}
     for u, v, data in G.edges(data=True):
-        if u == v:
-            continue
-        merged.setdefault((str(u), str(v)), []).append(data)
-    labels = {str(n): str(d.get("label", n)) for n, d in G.nodes(data=True)}
+        if u != v:
+            merged.setdefault((str(u), str(v)), []).append(data)
+    described: dict[tuple, str] = {}  # the co-attendance edges of one event say the same: described once
     edges = []
     for (u, v), items in merged.items():
         weight = sum(float(d.get("weight", 1) or 1) for d in items)
-        edges.append({
-            "from": u,
-            "to": v,
-            "title": "\n\n".join([f"{labels[u]} — {labels[v]}"] + [_edge_tooltip(d) for d in items]),
-            "width": round(min(8.0, 1.0 + math.log2(weight)), 2),
-        })
+        relations = []
+        for d in items[:EDGE_RELATIONS_MAX]:
+            key = tuple(tuple(x) if isinstance(x := d.get(f), list) else x for f in _EDGE_FIELDS)
+            relations.append(described.get(key) or described.setdefault(key, _edge_tooltip(d)))
+        if len(items) > EDGE_RELATIONS_MAX:
+            relations.append(f"… and {len(items) - EDGE_RELATIONS_MAX} more relations")
+        edges.append({"from": u, "to": v, "width": round(min(8.0, 1.0 + math.log2(weight)), 2),
+                      "relations": relations})
     return edges
+
+
+def _edge_rows(scene: _Scene) -> tuple[list[list], list[str]]:
+    """The page's edges as ``[from, to, width, tooltip, ...]`` rows, and the distinct tooltips they index."""
+    index = {n["id"]: i for i, n in enumerate(scene.nodes)}
+    tooltips: dict[str, int] = {}
+    rows = [[index[e["from"]], index[e["to"]], e["width"], *(tooltips.setdefault(t, len(tooltips)) for t in e["relations"])]
+            for e in scene.edges]
+    return rows, list(tooltips)
+
+
+#: The edge attributes :func:`_edge_tooltip` reads.
+_EDGE_FIELDS = ("relation", "role", "start", "end", "weight", "events", "documents", "quotes")
 
 
 def _node_tooltip(n, data: dict) -> str:
@@ -446,7 +478,8 @@ def _edge_tooltip(data: dict) -> str:
 
 def _date_range(G: nx.Graph) -> str:
     dates = [str(d)[:10] for _, d in G.nodes(data="start") if d] + [str(d)[:10] for _, d in G.nodes(data="end") if d]
-    dates += [str(d)[:10] for *_, d in G.edges(data="start") if d] + [str(d)[:10] for *_, d in G.edges(data="end") if d]
+    for *_, data in G.edges(data=True):
+        dates += [str(data[key])[:10] for key in ("start", "end") if data.get(key)]
     return _period(min(dates), max(dates)) if dates else ""
 
 

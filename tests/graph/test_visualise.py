@@ -13,9 +13,10 @@ from click.testing import CliRunner
 
 from jejaring.cli import cli
 from jejaring.errors import NetworkError
+from jejaring.graph import visualise
 from jejaring.graph.project import project
 from jejaring.graph.store import open_graph
-from jejaring.graph.visualise import PHYSICS_MAX_NODES, layout_positions, to_html, to_image, write_html
+from jejaring.graph.visualise import EDGE_RELATIONS_MAX, PHYSICS_MAX_NODES, layout_positions, to_html, to_image, write_html
 
 FIXTURE = Path(__file__).resolve().parents[1] / "data" / "network.trig"
 PAYLOAD = "<img src=x onerror=alert(1)>"
@@ -45,9 +46,19 @@ def _tags(page: str) -> list[tuple[str, dict]]:
     return parser.tags
 
 
+def _json(page: str, name: str):
+    return json.loads(re.search(rf"var {name} = (.*?);\n", page).group(1))
+
+
 def _data(page: str, name: str) -> list[dict]:
-    match = re.search(rf"var {name} = new vis\.DataSet\((.*?)\);\n", page)
-    return json.loads(match.group(1))
+    """The page's nodes, or its edges as vis-network gets them (the page's script, replayed: names, then relations)."""
+    nodes = json.loads(re.search(r"var nodes = new vis\.DataSet\((.*?)\);\n", page).group(1))
+    if name == "nodes":
+        return nodes
+    rows, tooltips = re.search(r"new vis\.DataSet\((\[.*?\])\.map", page).group(1), _json(page, "tooltips")
+    return [{"from": nodes[a]["id"], "to": nodes[b]["id"], "width": width,
+             "title": "\n\n".join([f"{nodes[a]['name']} — {nodes[b]['name']}", *(tooltips[i] for i in tips)])}
+            for a, b, width, *tips in json.loads(rows)]
 
 
 def _options(page: str) -> dict:
@@ -167,6 +178,28 @@ def test_visualise_edges_are_merged_and_described(stakeholders):
     ]
 
 
+def test_visualise_edges_share_their_descriptions():
+    # three people at one event: three co-attendance edges, one description
+    G = nx.Graph()
+    for a, b in (("a", "b"), ("a", "c"), ("b", "c")):
+        G.add_edge(a, b, relation="co-attendance", events=["Forum Kota"], documents=["notes.txt"])
+    page = to_html(G)
+    assert _json(page, "tooltips") == ["co-attendance\nevents: Forum Kota\nsources: notes.txt"]
+    assert [e["title"].split("\n\n")[1] for e in _data(page, "edges")] == _json(page, "tooltips") * 3
+
+
+def test_visualise_edge_tooltip_is_capped():
+    G = nx.MultiGraph()
+    G.add_nodes_from([("p", {"label": "P"}), ("o", {"label": "O"})])
+    for i in range(EDGE_RELATIONS_MAX + 3):
+        G.add_edge("p", "o", relation="membership", role=f"post {i}")
+    (edge,) = _data(to_html(G), "edges")
+    parts = edge["title"].split("\n\n")
+    assert parts[0] == "P — O"
+    assert parts[1:-1] == [f"membership: post {i}" for i in range(EDGE_RELATIONS_MAX)]
+    assert parts[-1] == "… and 3 more relations"
+
+
 def test_visualise_long_names_are_cut_on_the_canvas_only():
     name = "Badan Penanggulangan Bencana Daerah Provinsi DKI Jakarta"
     G = nx.Graph()
@@ -194,6 +227,17 @@ def test_visualise_is_deterministic(stakeholders):
     assert to_html(G, seed=3) == to_html(G, seed=3)
     assert layout_positions(G, seed=3) == layout_positions(G, seed=3)
     assert layout_positions(G, seed=3) != layout_positions(G, seed=4)
+
+
+def test_visualise_layout_samples_repellers_above_the_limit(monkeypatch):
+    G = nx.barabasi_albert_graph(120, 2, seed=1)
+    exact = layout_positions(G, seed=3)
+    monkeypatch.setattr(visualise, "LAYOUT_EXACT_MAX", 100)
+    monkeypatch.setattr(visualise, "LAYOUT_REPELLERS", 30)
+    sampled = layout_positions(G, seed=3)
+    assert sampled == layout_positions(G, seed=3) != exact
+    assert sorted(sampled) == sorted(G) and all(-1 <= c <= 1 for xy in sampled.values() for c in xy)
+    assert max(abs(c) for xy in sampled.values() for c in xy) == 1.0  # spread out, not collapsed
 
 
 def test_visualise_colour_and_size(stakeholders):
