@@ -33,10 +33,11 @@ __all__ = [
 
 #: The centrality measures :func:`analyse` computes.
 CENTRALITIES = ("betweenness", "degree", "eigenvector", "pagerank")
-#: Above this many nodes betweenness is estimated from a sample of pivots (exact betweenness is cubic-ish).
-EXACT_BETWEENNESS_MAX = 2000
-#: How many pivots the estimate uses.
-SAMPLED_PIVOTS = 256
+#: Above this many nodes betweenness is estimated from a sample of pivots: exact betweenness costs a
+#: breadth-first search per node (a 2,000-node stakeholders view with 65,000 edges: about a minute).
+EXACT_BETWEENNESS_MAX = 500
+#: How many pivots the estimate uses (seeded): at 2,000 nodes it finds 8 or 9 of the exact top 10.
+SAMPLED_PIVOTS = 100
 _DIGITS = 6
 
 
@@ -53,13 +54,11 @@ def simple_graph(G: nx.Graph) -> nx.Graph:
     S = nx.Graph()
     S.add_nodes_from(G.nodes(data=True))
     S.graph.update(G.graph)
+    weights: dict[tuple, float] = {}
     for u, v, w in G.edges(data="weight", default=1):
-        if u == v:
-            continue
-        if S.has_edge(u, v):
-            S[u][v]["weight"] += w
-        else:
-            S.add_edge(u, v, weight=w)
+        if u != v:
+            weights[u, v] = weights.get((u, v), 0) + w
+    S.add_weighted_edges_from((u, v, w) for (u, v), w in weights.items())
     return S
 
 
@@ -164,8 +163,8 @@ def analyse(G: nx.Graph, *, centrality: str = "betweenness", seed: int = 42) -> 
     >>> [(n["iri"], n["degree"], n["centrality"]) for n in r["nodes"]]
     [('b', 2, 1.0), ('a', 1, 0.0), ('c', 1, 0.0)]
     """
-    values, how = node_centrality(G, centrality, seed=seed)
     S = simple_graph(G)
+    values, how = node_centrality(S, centrality, seed=seed)
     groups = communities(S, seed=seed)
     community_of = {n: i for i, c in enumerate(groups) for n in c}
     parts = sorted((set(c) for c in nx.connected_components(S)), key=lambda c: (-len(c), min(map(str, c))))
@@ -173,6 +172,7 @@ def analyse(G: nx.Graph, *, centrality: str = "betweenness", seed: int = 42) -> 
 
     sector_of = {n: str(d.get("sector", "unknown")) for n, d in S.nodes(data=True)}
     known_sector = {n: s for n, s in sector_of.items() if s not in ("unknown", "")}
+    sector_brokerage, community_brokerage = _brokerage(S, known_sector), _brokerage(S, community_of)
     rows = []
     for n, data in S.nodes(data=True):
         rows.append({
@@ -186,8 +186,8 @@ def analyse(G: nx.Graph, *, centrality: str = "betweenness", seed: int = 42) -> 
             "component": component_of[n],
             "sectors_spanned": sorted({known_sector[m] for m in S[n] if m in known_sector}),
             "communities_spanned": sorted({community_of[m] for m in S[n]}),
-            "sector_brokerage": _brokerage(S, n, known_sector),
-            "community_brokerage": _brokerage(S, n, community_of),
+            "sector_brokerage": sector_brokerage[n],
+            "community_brokerage": community_brokerage[n],
         })
     rows.sort(key=lambda r: (-r["centrality"], -r["degree"], r["label"], r["iri"]))
     return {
@@ -214,20 +214,24 @@ def _group(i: int, members: set) -> dict:
     return {"id": i, "size": len(members), "members": sorted(map(str, members))}
 
 
-def _brokerage(S: nx.Graph, n, group: dict) -> int:
-    """Pairs of ``n``'s neighbours in different groups that are not linked to each other: the gaps ``n`` bridges.
+def _brokerage(S: nx.Graph, group: dict) -> dict:
+    """Per node, the pairs of its neighbours in different groups that are not linked to each other: the gaps
+    it bridges.
 
-    Counted from group sizes, less the linked pairs, so a hub costs the sum of its neighbours' degrees rather
-    than the square of its own.
+    Counted from group sizes, less the linked pairs; each link between groups is a linked pair for every
+    common neighbour of its ends (set intersections, so a hub costs no more than its links).
     """
-    neighbours = {m for m in S[n] if m in group}
-    sizes: dict = {}
-    for m in neighbours:
-        sizes[group[m]] = sizes.get(group[m], 0) + 1
-    total = len(neighbours)
-    cross = (total * total - sum(c * c for c in sizes.values())) // 2
-    linked = sum(1 for a in neighbours for b in S[a] if b in neighbours and group[a] != group[b]) // 2
-    return cross - linked
+    linked: Counter = Counter()
+    neighbours = {n: set(S[n]) for n in S}
+    for a, b in S.edges():
+        if a in group and b in group and group[a] != group[b]:
+            linked.update(neighbours[a] & neighbours[b])
+    gaps = {}
+    for n in S:
+        sizes = Counter(group[m] for m in neighbours[n] if m in group)
+        total = sum(sizes.values())
+        gaps[n] = (total * total - sum(c * c for c in sizes.values())) // 2 - linked[n]
+    return gaps
 
 
 def _brokers(rows: list[dict], group: str) -> list[dict]:
