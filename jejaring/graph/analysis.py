@@ -36,7 +36,7 @@ CENTRALITIES = ("betweenness", "degree", "eigenvector", "pagerank")
 #: Above this many nodes betweenness is estimated from a sample of pivots: exact betweenness costs a
 #: breadth-first search per node (a 2,000-node stakeholders view with 65,000 edges: about a minute).
 EXACT_BETWEENNESS_MAX = 500
-#: How many pivots the estimate uses (seeded): at 2,000 nodes it finds 8 or 9 of the exact top 10.
+#: How many pivots the estimate uses (seeded): on a 2,000-node view it found 8 of the exact top 10.
 SAMPLED_PIVOTS = 100
 _DIGITS = 6
 

@@ -79,6 +79,15 @@ def test_analysis_samples_betweenness_on_large_graphs(monkeypatch):
     assert "estimated from 10 sampled pivots" in analysis.to_table(analyse(G, seed=5))
 
 
+def test_analysis_betweenness_is_exact_up_to_the_threshold():
+    at_limit = nx.path_graph(analysis.EXACT_BETWEENNESS_MAX)
+    values, how = node_centrality(at_limit, "betweenness")
+    assert how == {"measure": "betweenness", "sampled": False, "k": None}
+    assert values == {n: round(v, 6) for n, v in nx.betweenness_centrality(at_limit).items()}
+    _, how = node_centrality(nx.path_graph(analysis.EXACT_BETWEENNESS_MAX + 1), "betweenness")
+    assert how == {"measure": "betweenness", "sampled": True, "k": analysis.SAMPLED_PIVOTS}
+
+
 @pytest.mark.parametrize("measure", analysis.CENTRALITIES)
 def test_analysis_centralities_on_a_multigraph(measure):
     G = nx.MultiGraph([("a", "b"), ("a", "b"), ("b", "c"), ("c", "d"), ("x", "y")])
