@@ -28,6 +28,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import combinations
 
 import networkx as nx
 
@@ -470,22 +471,21 @@ def _stakeholders(f: _Facts, window: _Window) -> nx.MultiGraph:
 
 def _co_attendance(f: _Facts, window: _Window, agents: set[str]) -> list[tuple[str, str, str, dict]]:
     by_event: dict[str, list[str]] = defaultdict(list)
-    for event, agent in f.participation:
+    for event, agent in sorted(f.participation):  # events in order, each one's agents in order
         if agent in agents and event in f.events and window.keeps_event(f.events[event]):
             by_event[event].append(agent)
     shared: dict[tuple[str, str], list[str]] = defaultdict(list)
     for event, people in by_event.items():
-        people.sort()
-        for i, a in enumerate(people):
-            for b in people[i + 1:]:
-                shared[(a, b)].append(event)
+        for pair in combinations(people, 2):
+            shared[pair].append(event)
+    span = {e: (f.events[e][0], f.events[e][1] or f.events[e][0]) for e in by_event}
     edges = []
     for (a, b), events in sorted(shared.items()):
-        events.sort()
-        docs = set().union(*(f.participation_docs[(e, x)] for e in events for x in (a, b)))
-        starts = [f.events[e][0] for e in events if f.events[e][0]]
-        ends = [f.events[e][1] or f.events[e][0] for e in events if f.events[e][1] or f.events[e][0]]
-        attrs = _edge("co-attendance", min(starts, default=""), max(ends, default=""), docs, weight=len(events),
+        docs: set[str] = set()
+        for e in events:
+            docs.update(f.participation_docs[(e, a)], f.participation_docs[(e, b)])
+        attrs = _edge("co-attendance", min((span[e][0] for e in events if span[e][0]), default=""),
+                      max((span[e][1] for e in events if span[e][1]), default=""), docs, weight=len(events),
                       events=[f.labels.get(e, e) for e in events])
         edges.append((a, b, "co-attendance", attrs))
     return edges
