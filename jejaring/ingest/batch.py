@@ -8,7 +8,8 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import Graph, URIRef
+import pyoxigraph as ox
+from rdflib import URIRef
 
 from jejaring.errors import InputError, JejaringError
 from jejaring.graph.derive import refresh_derived
@@ -28,7 +29,7 @@ from jejaring.ingest.curation import load_curation, write_curated_graph
 from jejaring.ingest.document import Document
 from jejaring.ingest.lexicon import Lexicon, load_lexicon
 from jejaring.ingest.link import Curation, Resolution, resolve_corpus
-from jejaring.ingest.mapping import map_extraction
+from jejaring.ingest.mapping import map_extraction, to_ntriples
 from jejaring.ingest.pipeline import extract_document
 from jejaring.ingest.read import iter_paths, read_document
 from jejaring.ingest.records import Extraction
@@ -175,11 +176,11 @@ class _MapTask:
 
 def _map_document(task: _MapTask, curation: Curation) -> DocumentGraph:
     """One document's graph (in a worker): its extraction mapped with the corpus IRIs, rejects dropped."""
-    graph = map_extraction(task.extraction, task.iris)
-    apply_rejects(graph, curation)
+    triples = map_extraction(task.extraction, task.iris)
+    apply_rejects(triples, curation)
     doc = task.extraction.document
-    return DocumentGraph.of(doc.identity, graph, sha256=doc.sha256, language=doc.language, text=doc.text,
-                            digest=task.digest)
+    return DocumentGraph(doc.identity, to_ntriples(triples), len(triples), doc.sha256, doc.language, doc.text,
+                         task.digest)
 
 
 def stored_extractions(kg: KnowledgeGraph, lexicon: Lexicon, *, jobs: int = 1,
@@ -243,15 +244,24 @@ def _extract_cached(doc: Document, lexicon: Lexicon) -> Extraction:
     return extraction
 
 
-def apply_rejects(graph: Graph, curation: Curation) -> None:
-    """Drop the facts people rejected: a node (with its evidence) or one triple."""
+def apply_rejects(triples: set[ox.Triple], curation: Curation) -> None:
+    """Drop the facts people rejected from a document's triples: a node (with its evidence) or one triple."""
     for reject in curation.rejects:
         if "fact" in reject:
-            fact = URIRef(reject["fact"])
-            for ann in list(graph.subjects(OA.hasBody, fact)):
-                for part in ("", "#target", "#position", "#quote"):
-                    graph.remove((URIRef(f"{ann}{part}"), None, None))
-            graph.remove((fact, None, None))
-            graph.remove((None, None, fact))
-        else:
-            graph.remove((URIRef(reject["subject"]), URIRef(reject["predicate"]), URIRef(reject["object"])))
+            fact = _iri(reject["fact"])
+            annotations = {t.subject.value for t in triples if t.predicate == _HAS_BODY and t.object == fact}
+            gone = {fact, *(_iri(f"{a}{part}") for a in annotations for part in ("", "#target", "#position", "#quote"))}
+            triples -= {t for t in triples if t.subject in gone or t.object == fact}
+        elif None not in (parts := [_iri(reject[k]) for k in ("subject", "predicate", "object")]):
+            triples.discard(ox.Triple(*parts))
+
+
+_HAS_BODY = ox.NamedNode(str(OA.hasBody))
+
+
+def _iri(value: str) -> ox.NamedNode | None:
+    """An IRI as an Oxigraph term; None for a string that is no IRI (a hand-edited file), which no triple has."""
+    try:
+        return ox.NamedNode(value)
+    except ValueError:
+        return None

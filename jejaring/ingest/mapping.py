@@ -3,6 +3,9 @@
 IRIs are a deterministic function of what the documents say (MODEL.md, "Instance IRIs"): the lexicon's
 id where the entity is in the lexicon, else a slug of its preferred name; fact nodes (memberships,
 statements, annotations) get a short hash of what identifies them.
+
+Triples are made of Oxigraph terms, the store's own, and serialised by Oxigraph (:func:`to_ntriples`):
+no rdflib graph is built on the way, which at corpus scale cost as much as extraction.
 """
 
 from __future__ import annotations
@@ -10,11 +13,11 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date
 
-from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, FOAF, PROV, RDF, RDFS, SKOS, TIME, XSD
+import pyoxigraph as ox
+from rdflib import URIRef
 
 from jejaring.graph.store import document_iri
 from jejaring.ingest.document import Span
@@ -30,11 +33,33 @@ from jejaring.ingest.records import (
     Programme,
     Statement,
 )
-from jejaring.ontology.namespaces import ID, JJ, OA, ORG, SCHEMA
+from jejaring.ontology import namespaces as ns
 
-__all__ = ["entity_iri", "map_extraction", "role_iri", "slugify", "theme_iri"]
+__all__ = ["entity_iri", "map_extraction", "role_iri", "slugify", "theme_iri", "to_ntriples"]
 
-Triple = tuple[URIRef, URIRef, object]
+Node = ox.NamedNode
+Triple = tuple[Node, Node, Node | ox.Literal]
+
+
+class _Vocabulary:
+    """A namespace's IRIs as Oxigraph terms, each made once: ``_Vocabulary(ns.SCHEMA).Person``."""
+
+    def __init__(self, namespace: str) -> None:
+        self._base = str(namespace)
+
+    def __getattr__(self, name: str) -> Node:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        node = self[name]
+        setattr(self, name, node)
+        return node
+
+    def __getitem__(self, name: str) -> Node:
+        return Node(self._base + name)
+
+
+DCTERMS, FOAF, ID, JJ, OA, ORG, PROV, RDF, RDFS, SCHEMA, SKOS, TIME, XSD = (_Vocabulary(n) for n in (
+    ns.DCTERMS, ns.FOAF, ns.ID, ns.JJ, ns.OA, ns.ORG, ns.PROV, ns.RDF, ns.RDFS, ns.SCHEMA, ns.SKOS, ns.TIME, ns.XSD))
 
 #: Organisation kinds that are units of a larger body (org:OrganizationalUnit), by kind id.
 UNIT_KINDS = frozenset({
@@ -65,17 +90,32 @@ def slugify(text: str, max_length: int = 80) -> str:
 
 
 def _hash(*parts: object, n: int = 12) -> str:
-    return hashlib.sha256("\x1f".join(str(p) for p in parts).encode()).hexdigest()[:n]
+    text = "\x1f".join(p.value if isinstance(p, Node) else str(p) for p in parts)
+    return hashlib.sha256(text.encode()).hexdigest()[:n]
+
+
+def _part(node: Node, name: str) -> Node:
+    """A node's part (``#interval``, ``#target`` ...): an IRI of its own, named after the node's."""
+    return Node(f"{node.value}#{name}")
+
+
+def _literal(value: str, lang: str | None = None) -> ox.Literal:
+    return ox.Literal(value, language=lang or None)
+
+
+def _typed(value: object, datatype: Node) -> ox.Literal:
+    """A typed literal with rdflib's lexical form of a Python value (ISO dates, ``str`` of numbers)."""
+    return ox.Literal(value.isoformat() if isinstance(value, date) else str(value), datatype=datatype)
 
 
 def theme_iri(theme_id: str) -> URIRef:
     """The IRI of a lesson theme concept."""
-    return ID[f"theme/{theme_id}"]
+    return ns.ID[f"theme/{theme_id}"]
 
 
 def role_iri(role_id: str) -> URIRef:
     """The IRI of a role concept (shared by every organisation)."""
-    return ID[f"role/{slugify(role_id)}"]
+    return ns.ID[f"role/{slugify(role_id)}"]
 
 
 def entity_iri(entity: Entity, extraction: Extraction, iris: Mapping[str, URIRef] | None = None) -> URIRef:
@@ -84,7 +124,7 @@ def entity_iri(entity: Entity, extraction: Extraction, iris: Mapping[str, URIRef
         return iris[entity.key]
     kind = entity.kind
     if entity.lexicon_id:
-        return ID[f"{kind}/{entity.lexicon_id}"]
+        return ns.ID[f"{kind}/{entity.lexicon_id}"]
     slug = slugify(entity.name)
     if isinstance(entity, Organisation) and entity.parent and entity.unit:
         parent = extraction.entities.get(entity.parent)
@@ -95,10 +135,10 @@ def entity_iri(entity: Entity, extraction: Extraction, iris: Mapping[str, URIRef
     elif isinstance(entity, Lesson):
         anchor = entity.event or entity.learned_from or extraction.document.identity
         slug = f"{slugify(entity.name, 60)}-{_hash(anchor, n=6)}"
-    return ID[f"{kind}/{slug}"]
+    return ns.ID[f"{kind}/{slug}"]
 
 
-def map_extraction(extraction: Extraction, iris: Mapping[str, URIRef] | None = None) -> Graph:
+def map_extraction(extraction: Extraction, iris: Mapping[str, URIRef] | None = None) -> set[ox.Triple]:
     """The triples of one document's named graph: its description, entities, facts and evidence.
 
     Parameters
@@ -107,78 +147,95 @@ def map_extraction(extraction: Extraction, iris: Mapping[str, URIRef] | None = N
         What was found in the document.
     iris
         Canonical IRIs by entity key, when cross-document resolution has chosen them.
-    """
-    g = Graph()
-    doc = document_iri(extraction.document.identity)
 
-    def iri(key: str | None) -> URIRef | None:
+    Returns
+    -------
+    set of pyoxigraph.Triple
+        The graph's triples (write them with :func:`to_ntriples`).
+
+    Examples
+    --------
+    >>> from jejaring.ingest.document import Document
+    >>> triples = map_extraction(Extraction(Document("note.txt", "Hari ini.")))
+    >>> sorted(str(t.object) for t in triples if t.predicate.value.endswith("format"))
+    ['"text/plain"']
+    """
+    doc = Node(str(document_iri(extraction.document.identity)))
+    nodes: dict[str, Node] = {}
+
+    def iri(key: str | None) -> Node | None:
         if key is None or key not in extraction.entities:
             return None
-        return entity_iri(extraction.entities[key], extraction, iris)
+        if key not in nodes:
+            nodes[key] = Node(str(entity_iri(extraction.entities[key], extraction, iris)))
+        return nodes[key]
 
-    for t in _document_triples(extraction, doc):
-        g.add(t)
+    triples = [*_document_triples(extraction, doc)]
     for entity in extraction.entities.values():
         node = iri(entity.key)
-        for t in MAPPERS[type(entity)](entity, node, iri):
-            g.add(t)
-        for t in _labels(entity, node):
-            g.add(t)
-        for t in _evidence(extraction, node, entity, doc):
-            g.add(t)
+        triples += MAPPERS[type(entity)](entity, node, iri)
+        triples += _labels(entity, node)
+        triples += _evidence(extraction, node, entity, doc)
     for m in extraction.memberships:
-        for t in _membership(m, iri, extraction, doc):
-            g.add(t)
+        triples += _membership(m, iri, extraction, doc)
     for p in extraction.participations:
         event, agent = iri(p.event), iri(p.agent)
         if event is not None and agent is not None:
-            g.add((event, SCHEMA.organizer if p.organiser else SCHEMA.attendee, agent))
+            triples.append((event, SCHEMA.organizer if p.organiser else SCHEMA.attendee, agent))
     for s in extraction.statements:
-        for t in _statement(s, iri, extraction, doc):
-            g.add(t)
-    return g
+        triples += _statement(s, iri, extraction, doc)
+    return {ox.Triple(*t) for t in triples}
+
+
+def to_ntriples(triples: Iterable[ox.Triple]) -> bytes:
+    """Triples as N-Triples, written by Oxigraph (which escapes every term as the format requires).
+
+    >>> to_ntriples([ox.Triple(ID["person/x"], SCHEMA.name, _literal('Ani "A"'))]).decode()
+    '<https://w3id.org/jejaring/id/person/x> <https://schema.org/name> "Ani \\"A\\"" .\n'
+    """
+    return ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
 
 
 # -- document ------------------------------------------------------------------------------------
-def _document_triples(extraction: Extraction, doc: URIRef) -> Iterator[Triple]:
+def _document_triples(extraction: Extraction, doc: Node) -> Iterator[Triple]:
     d = extraction.document
     yield doc, RDF.type, FOAF.Document
     yield doc, RDF.type, SCHEMA[d.genre]
-    yield doc, DCTERMS.identifier, Literal(d.sha256)
-    yield doc, DCTERMS.language, Literal(d.language)
-    yield doc, DCTERMS.format, Literal(d.media_type)
+    yield doc, DCTERMS.identifier, _literal(d.sha256)
+    yield doc, DCTERMS.language, _literal(d.language)
+    yield doc, DCTERMS.format, _literal(d.media_type)
     if d.title:
-        yield doc, DCTERMS.title, Literal(d.title, lang=d.language)
+        yield doc, DCTERMS.title, _literal(d.title, d.language)
     if d.date:
-        yield doc, DCTERMS.date, Literal(d.date, datatype=XSD.date)
+        yield doc, DCTERMS.date, _typed(d.date, XSD.date)
     for url in d.references:
-        yield doc, DCTERMS.references, URIRef(url)
+        yield doc, DCTERMS.references, Node(url)
 
 
 # -- entities ------------------------------------------------------------------------------------
-IriOf = Callable[[str | None], URIRef | None]
+IriOf = Callable[[str | None], Node | None]
 
 
-def _labels(entity: Entity, node: URIRef) -> Iterator[Triple]:
+def _labels(entity: Entity, node: Node) -> Iterator[Triple]:
     for label, lang in entity.alt_labels:
-        yield node, SKOS.altLabel, Literal(label, lang=lang)
+        yield node, SKOS.altLabel, _literal(label, lang)
     for label in entity.hidden_labels:
-        yield node, SKOS.hiddenLabel, Literal(label)
+        yield node, SKOS.hiddenLabel, _literal(label)
     if entity.wikidata:
-        yield node, SCHEMA.sameAs, URIRef(f"http://www.wikidata.org/entity/{entity.wikidata}")
+        yield node, SCHEMA.sameAs, Node(f"http://www.wikidata.org/entity/{entity.wikidata}")
 
 
-def _person(p: Person, node: URIRef, iri: IriOf) -> Iterator[Triple]:
+def _person(p: Person, node: Node, iri: IriOf) -> Iterator[Triple]:
     yield node, RDF.type, SCHEMA.Person
     yield node, RDF.type, FOAF.Person
-    yield node, SCHEMA.name, Literal(p.name)
+    yield node, SCHEMA.name, _literal(p.name)
     for h in p.honorifics:
-        yield node, SCHEMA.honorificPrefix, Literal(h)
+        yield node, SCHEMA.honorificPrefix, _literal(h)
     for d in p.degrees:
-        yield node, SCHEMA.honorificSuffix, Literal(d)
+        yield node, SCHEMA.honorificSuffix, _literal(d)
 
 
-def _organisation(o: Organisation, node: URIRef, iri: IriOf) -> Iterator[Triple]:
+def _organisation(o: Organisation, node: Node, iri: IriOf) -> Iterator[Triple]:
     yield node, RDF.type, ORG.Organization
     yield node, RDF.type, ORG.OrganizationalUnit if o.unit else ORG.FormalOrganization
     sector = o.sector or SECTOR_OF_KIND.get(o.org_kind or "", "government" if o.unit else None)
@@ -187,9 +244,9 @@ def _organisation(o: Organisation, node: URIRef, iri: IriOf) -> Iterator[Triple]
     elif sector in ("ngo", "community"):
         yield node, RDF.type, SCHEMA.NGO
     # each document gives its own preferred name; the corpus-wide skos:prefLabel is derived (graph/derive.py)
-    yield node, RDFS.label, Literal(o.name, lang=o.lang)
+    yield node, RDFS.label, _literal(o.name, o.lang)
     if o.acronym:
-        yield node, JJ.acronym, Literal(o.acronym)
+        yield node, JJ.acronym, _literal(o.acronym)
     if o.org_kind:
         yield node, ORG.classification, ID[f"org-kind/{o.org_kind}"]
     if sector:
@@ -199,36 +256,36 @@ def _organisation(o: Organisation, node: URIRef, iri: IriOf) -> Iterator[Triple]
         yield node, ORG.unitOf if o.unit else ORG.subOrganizationOf, parent
 
 
-def _place(p: Place, node: URIRef, iri: IriOf) -> Iterator[Triple]:
+def _place(p: Place, node: Node, iri: IriOf) -> Iterator[Triple]:
     yield node, RDF.type, _PLACE_CLASS.get(p.place_kind, SCHEMA.AdministrativeArea)
-    yield node, SCHEMA.name, Literal(p.name)
+    yield node, SCHEMA.name, _literal(p.name)
     country = iri(p.country)
     if country is not None:
         yield node, SCHEMA.containedInPlace, country
 
 
-def _programme(p: Programme, node: URIRef, iri: IriOf) -> Iterator[Triple]:
+def _programme(p: Programme, node: Node, iri: IriOf) -> Iterator[Triple]:
     yield node, RDF.type, SCHEMA.Project
-    yield node, SCHEMA.name, Literal(p.name, lang=p.lang)
+    yield node, SCHEMA.name, _literal(p.name, p.lang)
     for prop, key in ((SCHEMA.location, p.location), (SCHEMA.funder, p.funder)):
         if (target := iri(key)) is not None:
             yield node, prop, target
 
 
-def _event(e: Event, node: URIRef, iri: IriOf) -> Iterator[Triple]:
+def _event(e: Event, node: Node, iri: IriOf) -> Iterator[Triple]:
     yield node, RDF.type, SCHEMA.Event
     yield node, RDF.type, PROV.Activity
     if e.event_class:
         yield node, RDF.type, JJ[e.event_class]
-    yield node, SCHEMA.name, Literal(e.name, lang=e.lang)
+    yield node, SCHEMA.name, _literal(e.name, e.lang)
     if e.start and e.precision != "day":
         # "Maret 2018": the month (or year) is all the text gives; never invent a day
         text, datatype = (e.start.isoformat()[:7], XSD.gYearMonth) if e.precision == "month" else \
             (str(e.start.year), XSD.gYear)
-        yield node, SCHEMA.startDate, Literal(text, datatype=datatype)
+        yield node, SCHEMA.startDate, _typed(text, datatype)
     elif e.start:
-        yield node, SCHEMA.startDate, Literal(e.start, datatype=XSD.date)
-        yield node, SCHEMA.endDate, Literal(e.end or e.start, datatype=XSD.date)
+        yield node, SCHEMA.startDate, _typed(e.start, XSD.date)
+        yield node, SCHEMA.endDate, _typed(e.end or e.start, XSD.date)
     if (place := iri(e.location)) is not None:
         yield node, SCHEMA.location, place
     for key in e.about:
@@ -236,14 +293,14 @@ def _event(e: Event, node: URIRef, iri: IriOf) -> Iterator[Triple]:
             yield node, SCHEMA.about, about
 
 
-def _lesson(le: Lesson, node: URIRef, iri: IriOf) -> Iterator[Triple]:
+def _lesson(le: Lesson, node: Node, iri: IriOf) -> Iterator[Triple]:
     yield node, RDF.type, JJ.Lesson
     yield node, RDF.type, PROV.Entity
-    yield node, SCHEMA.name, Literal(le.name, lang=le.lang)
+    yield node, SCHEMA.name, _literal(le.name, le.lang)
     if le.description:
-        yield node, SCHEMA.description, Literal(le.description, lang=le.lang)
+        yield node, SCHEMA.description, _literal(le.description, le.lang)
     if le.theme:
-        yield node, DCTERMS.subject, theme_iri(le.theme)
+        yield node, DCTERMS.subject, Node(str(theme_iri(le.theme)))
     links = [(PROV.wasGeneratedBy, le.event), (JJ.learnedFrom, le.learned_from), (JJ.relevantTo, le.relevant_to)]
     links += [(JJ.exemplifiedBy, k) for k in le.examples] + [(JJ.adoptedIn, k) for k in le.adopted_in]
     for prop, key in links:
@@ -258,7 +315,7 @@ MAPPERS: dict[type, Callable[..., Iterator[Triple]]] = {
 
 
 # -- facts ---------------------------------------------------------------------------------------
-def _membership(m: Membership, iri: IriOf, extraction: Extraction, doc: URIRef) -> Iterator[Triple]:
+def _membership(m: Membership, iri: IriOf, extraction: Extraction, doc: Node) -> Iterator[Triple]:
     person, org = iri(m.person), iri(m.organisation)
     if person is None:
         return
@@ -268,38 +325,38 @@ def _membership(m: Membership, iri: IriOf, extraction: Extraction, doc: URIRef) 
     if org is not None:
         yield node, ORG.organization, org
     if m.role:
-        role = role_iri(m.role)
+        role = Node(str(role_iri(m.role)))
         yield node, ORG.role, role
         yield role, RDF.type, ORG.Role
         yield role, RDF.type, SKOS.Concept
         for name, lang in m.role_names or ((m.role_label or m.role, m.role_lang),):
-            yield role, SKOS.prefLabel, Literal(name, lang=lang)
-        post = ID[f"post/{slugify(m.role)}--{org.rsplit('/', 1)[-1] if org else 'none'}"]
+            yield role, SKOS.prefLabel, _literal(name, lang)
+        post = ID[f"post/{slugify(m.role)}--{org.value.rsplit('/', 1)[-1] if org else 'none'}"]
         yield node, JJ.post, post
         yield post, RDF.type, ORG.Post
-        yield post, RDFS.label, Literal(m.role_label or m.role, lang=m.role_lang)
+        yield post, RDFS.label, _literal(m.role_label or m.role, m.role_lang)
         yield post, ORG.role, role
         if org is not None:
             yield post, ORG.postIn, org
     if m.start or m.end or m.at:
-        interval = URIRef(f"{node}#interval")
+        interval = _part(node, "interval")
         yield node, ORG.memberDuring, interval
         yield interval, RDF.type, TIME.ProperInterval
         for prop, day, suffix in ((TIME.hasBeginning, m.start, "start"), (TIME.hasEnd, m.end, "end"),
                                   (TIME.inside, m.at, "at")):
             if day is not None:
-                yield from _instant(interval, prop, day, URIRef(f"{node}#{suffix}"))
+                yield from _instant(interval, prop, day, _part(node, suffix))
     yield from _provenance(extraction, node, doc)
     yield from _evidence(extraction, node, m, doc)
 
 
-def _instant(interval: URIRef, prop: URIRef, day: date, node: URIRef) -> Iterator[Triple]:
+def _instant(interval: Node, prop: Node, day: date, node: Node) -> Iterator[Triple]:
     yield interval, prop, node
     yield node, RDF.type, TIME.Instant
-    yield node, TIME.inXSDDate, Literal(day, datatype=XSD.date)
+    yield node, TIME.inXSDDate, _typed(day, XSD.date)
 
 
-def _statement(s: Statement, iri: IriOf, extraction: Extraction, doc: URIRef) -> Iterator[Triple]:
+def _statement(s: Statement, iri: IriOf, extraction: Extraction, doc: Node) -> Iterator[Triple]:
     speaker = iri(s.speaker)
     if speaker is None:
         return
@@ -308,24 +365,24 @@ def _statement(s: Statement, iri: IriOf, extraction: Extraction, doc: URIRef) ->
     yield node, RDF.type, JJ.Statement
     yield node, RDF.type, PROV.Entity
     yield node, PROV.wasAttributedTo, speaker
-    yield node, SCHEMA.description, Literal(s.text, lang=extraction.document.language)
+    yield node, SCHEMA.description, _literal(s.text, extraction.document.language)
     if (event := iri(s.event)) is not None:
         yield node, PROV.wasGeneratedBy, event
     for key in s.about:
         if (about := iri(key)) is not None:
             yield node, SCHEMA.about, about
     if s.stance:
-        yield node, JJ.stance, Literal(s.stance)
+        yield node, JJ.stance, _literal(s.stance)
     yield from _provenance(extraction, node, doc)
     yield from _evidence(extraction, node, s, doc)
 
 
 # -- provenance and evidence ---------------------------------------------------------------------
-def _provenance(extraction: Extraction, node: URIRef, doc: URIRef) -> Iterator[Triple]:
+def _provenance(extraction: Extraction, node: Node, doc: Node) -> Iterator[Triple]:
     yield node, PROV.wasDerivedFrom if extraction.curated else JJ.extractedFrom, doc
 
 
-def _evidence(extraction: Extraction, node: URIRef, item, doc: URIRef) -> Iterator[Triple]:
+def _evidence(extraction: Extraction, node: Node, item, doc: Node) -> Iterator[Triple]:
     if isinstance(item, Entity):
         yield from _provenance(extraction, node, doc)
     text = extraction.document.text
@@ -338,39 +395,39 @@ def _evidence(extraction: Extraction, node: URIRef, item, doc: URIRef) -> Iterat
         yield from _annotation(node, doc, span, text)
     for c in item.citations:
         ann = ID[f"annotation/{_hash(node, c.source, c.quote, n=16)}"]
-        target = URIRef(f"{ann}#target")
+        target = _part(ann, "target")
         yield ann, RDF.type, OA.Annotation
         yield ann, OA.hasBody, node
         yield ann, OA.hasTarget, target
-        yield ann, JJ.rule, Literal("curated")
-        yield ann, JJ.confidence, Literal(1.0, datatype=XSD.decimal)
+        yield ann, JJ.rule, _literal("curated")
+        yield ann, JJ.confidence, _typed(1.0, XSD.decimal)
         yield target, RDF.type, OA.SpecificResource
-        source = URIRef(c.source) if re.match(r"https?://", c.source) else document_iri(c.source)
+        source = Node(c.source if re.match(r"https?://", c.source) else str(document_iri(c.source)))
         yield target, OA.hasSource, source
         if c.quote:
-            quote = URIRef(f"{ann}#quote")
+            quote = _part(ann, "quote")
             yield target, OA.hasSelector, quote
             yield quote, RDF.type, OA.TextQuoteSelector
-            yield quote, OA.exact, Literal(c.quote)
+            yield quote, OA.exact, _literal(c.quote)
 
 
-def _annotation(node: URIRef, doc: URIRef, span: Span, text: str) -> Iterator[Triple]:
+def _annotation(node: Node, doc: Node, span: Span, text: str) -> Iterator[Triple]:
     ann = ID[f"annotation/{_hash(doc, span.start, span.end, node, n=16)}"]
-    target, position, quote = (URIRef(f"{ann}#{part}") for part in ("target", "position", "quote"))
+    target, position, quote = (_part(ann, part) for part in ("target", "position", "quote"))
     yield ann, RDF.type, OA.Annotation
     yield ann, OA.hasBody, node
     yield ann, OA.hasTarget, target
-    yield ann, JJ.rule, Literal(span.rule or span.label)
-    yield ann, JJ.confidence, Literal(round(span.confidence, 3), datatype=XSD.decimal)
+    yield ann, JJ.rule, _literal(span.rule or span.label)
+    yield ann, JJ.confidence, _typed(round(span.confidence, 3), XSD.decimal)
     yield target, RDF.type, OA.SpecificResource
     yield target, OA.hasSource, doc
     yield target, OA.hasSelector, position
     yield target, OA.hasSelector, quote
     yield position, RDF.type, OA.TextPositionSelector
-    yield position, OA.start, Literal(span.start, datatype=XSD.nonNegativeInteger)
-    yield position, OA.end, Literal(span.end, datatype=XSD.nonNegativeInteger)
+    yield position, OA.start, _typed(span.start, XSD.nonNegativeInteger)
+    yield position, OA.end, _typed(span.end, XSD.nonNegativeInteger)
     yield quote, RDF.type, OA.TextQuoteSelector
-    yield quote, OA.exact, Literal(span.exact)
-    yield quote, OA.prefix, Literal(text[max(0, span.start - 32):span.start])
-    yield quote, OA.suffix, Literal(text[span.end:span.end + 32])
+    yield quote, OA.exact, _literal(span.exact)
+    yield quote, OA.prefix, _literal(text[max(0, span.start - 32):span.start])
+    yield quote, OA.suffix, _literal(text[span.end:span.end + 32])
 

@@ -38,7 +38,7 @@ from jejaring.ingest.curated import CSV_COLUMNS, EVENT_CLASSES, parse_curated
 from jejaring.ingest.document import Document
 from jejaring.ingest.lexicon import load_lexicon
 from jejaring.ingest.link import Curation, resolve_corpus
-from jejaring.ingest.mapping import map_extraction
+from jejaring.ingest.mapping import map_extraction, to_ntriples
 from jejaring.ingest.pipeline import extract_document
 from jejaring.ingest.read import read_document
 from jejaring.ingest.records import Extraction
@@ -199,13 +199,14 @@ def _check_rdf(ex: Extraction) -> None:
     identity = ex.document.identity
     generic = lambda acronym: LEXICON.agency_type(acronym) is not None  # noqa: E731
     resolution = resolve_corpus({identity: ex}, Curation(), generic)
-    graph = map_extraction(ex, resolution.for_document(identity))
+    triples = map_extraction(ex, resolution.for_document(identity))
     again = map_extraction(ex, resolve_corpus({identity: ex}, Curation(), generic).for_document(identity))
-    assert set(graph) == set(again)  # same input, same IRIs
+    assert triples == again  # same input, same IRIs
     store = ox.Store()  # Oxigraph checks every IRI, as the knowledge graph store does
-    store.load(graph.serialize(format="nt").encode("utf-8"), ox.RdfFormat.N_TRIPLES,
-               to_graph=ox.NamedNode(str(document_iri(identity))))
-    assert len(store) == len(graph)
+    store.load(to_ntriples(triples), ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(str(document_iri(identity))))
+    assert len(store) == len(triples)
+    graph = Graph().parse(data=to_ntriples(triples).decode("utf-8"), format="nt")  # rdflib reads it too
+    assert len(graph) == len(triples)
     quads = io.BytesIO()
     store.dump(quads, ox.RdfFormat.N_QUADS)
     dataset = Dataset()
