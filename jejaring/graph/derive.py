@@ -44,5 +44,5 @@ def derive(kg: KnowledgeGraph) -> Graph:
 def refresh_derived(kg: KnowledgeGraph) -> None:
     """Replace the derived graph with :func:`derive`'s triples, as one transaction."""
     triples = derive(kg).serialize(format="nt")
-    kg.store.update(f"DROP SILENT GRAPH <{DERIVED_GRAPH}> ; INSERT DATA {{ GRAPH <{DERIVED_GRAPH}> {{ {triples} }} }}")
+    kg.replace_graph(DERIVED_GRAPH, triples)
 

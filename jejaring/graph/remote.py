@@ -198,6 +198,18 @@ class RemoteGraph:
         self._graphs = None
         return doc
 
+    def add_triples(self, graph: URIRef | str, ntriples: str) -> None:
+        """Add N-Triples to a named graph, in one request."""
+        self.update(f"INSERT DATA {{ GRAPH <{graph}> {{ {ntriples} }} }}")
+
+    def remove_triples(self, graph: URIRef | str, ntriples: str) -> None:
+        """Remove N-Triples from a named graph, in one request."""
+        self.update(f"DELETE DATA {{ GRAPH <{graph}> {{ {ntriples} }} }}")
+
+    def replace_graph(self, graph: URIRef | str, ntriples: str) -> None:
+        """Replace a named graph's triples with N-Triples, in one request."""
+        self.update(f"DROP SILENT GRAPH <{graph}> ; INSERT DATA {{ GRAPH <{graph}> {{ {ntriples} }} }}")
+
     def remove_document(self, identity: str) -> bool:
         """Drop a document's graph and meta record; False when it was not in the graph."""
         if self.document_hash(identity) is None:

@@ -657,14 +657,15 @@ def _open(source: tuple[str, str], dump: bytes | None) -> ox.Store:
 
 
 class _OpenGraph:
-    """A worker's graph, queried as :meth:`KnowledgeGraph.query` does (union default graph, terms bound)."""
+    """A worker's graph, queried as :meth:`KnowledgeGraph.query` does (the default graph, which holds the union;
+    terms bound)."""
 
     def __init__(self, store: ox.Store) -> None:
         self.store = store
 
     def query(self, sparql: str, substitutions: dict | None = None):
         try:
-            return self.store.query(sparql, use_default_graph_as_union=True, substitutions=substitutions or {})
+            return self.store.query(sparql, substitutions=substitutions or {})
         except SyntaxError as e:
             raise InputError(f"the SPARQL query does not parse: {e}") from None
 

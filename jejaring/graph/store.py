@@ -1,5 +1,10 @@
 """The knowledge graph store: one named graph per source document, a meta graph and a curated graph.
 
+The store's default graph is the union of its named graphs, kept by every write (a triple is in it
+while some named graph holds it): Oxigraph evaluates a plain default graph many times faster than a
+union default graph computed per query, where a triple stated by many documents is matched once per
+graph. Exports and counts read the named graphs only.
+
 Every backend is an Oxigraph store, so SPARQL always runs in Oxigraph's engine:
 
 - a directory is the embedded, persistent default (RocksDB through pyoxigraph);
@@ -20,6 +25,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from itertools import chain
 from pathlib import Path
 from typing import IO
 from urllib.parse import quote
@@ -37,6 +43,7 @@ __all__ = [
     "CURATED_GRAPH",
     "DATASET_FORMATS",
     "DOCUMENTS_QUERY",
+    "IMPORTED_GRAPH",
     "META_GRAPH",
     "DocumentGraph",
     "DocumentRecord",
@@ -58,6 +65,9 @@ __all__ = [
 
 META_GRAPH = GRAPH.meta
 CURATED_GRAPH = GRAPH.curated
+#: Where a dataset file's default-graph triples go when it is opened (the store's default graph is the union).
+IMPORTED_GRAPH = GRAPH.imported
+_DEFAULT = ox.DefaultGraph()
 _STAGING = str(GRAPH) + "staging/"
 
 #: Suffixes of dataset files, which keep named graphs, and their Oxigraph formats.
@@ -140,10 +150,11 @@ class KnowledgeGraph:
 
     # -- views -----------------------------------------------------------------------------
     def dataset(self) -> Dataset:
-        """An rdflib ``Dataset`` over the same store; its default graph is the union of all graphs."""
+        """An rdflib ``Dataset`` over the same store; its default graph is the union of all graphs (the
+        store keeps it, so rdflib need not compute it)."""
         from oxrdflib import OxigraphStore
 
-        return Dataset(store=OxigraphStore(store=self.store), default_union=True)
+        return Dataset(store=OxigraphStore(store=self.store))
 
     # -- documents -------------------------------------------------------------------------
     def documents(self) -> list[DocumentRecord]:
@@ -185,17 +196,15 @@ class KnowledgeGraph:
 
     def _swap(self, g: DocumentGraph) -> URIRef:
         doc = document_iri(g.identity)
-        staging = f"{_STAGING}{uuid.uuid4().hex}"
+        staging = _scratch_graph()
         self.store.load(g.ntriples, ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(staging))
         meta_nt = _ntriples(meta_record(doc, g.identity, g.sha256, g.language, g.text, g.digest, size=g.size))
-        self.store.update(
-            f"""DELETE {{ GRAPH <{META_GRAPH}> {{ <{doc}> ?p ?o . ?run ?rp ?ro }} }}
-                WHERE {{ GRAPH <{META_GRAPH}> {{ <{doc}> ?p ?o .
-                         OPTIONAL {{ <{doc}> <{PROV.wasGeneratedBy}> ?run . ?run ?rp ?ro }} }} }} ;
-                DROP SILENT GRAPH <{doc}> ;
-                MOVE SILENT GRAPH <{staging}> TO GRAPH <{doc}> ;
-                INSERT DATA {{ GRAPH <{META_GRAPH}> {{ {meta_nt} }} }}"""
-        )
+        old = _scratch_graph()
+        self.store.update(f"""{_take_out(doc, old)} ;
+            MOVE SILENT GRAPH <{staging}> TO GRAPH <{doc}> ;
+            {_insert_data(META_GRAPH, meta_nt)} ;
+            {_retire(old)} ;
+            {_mirror(doc)}""")
         return doc
 
     def write_documents(self, graphs: Iterable[DocumentGraph], *, batch: int = 200) -> None:
@@ -218,29 +227,67 @@ class KnowledgeGraph:
 
     def _insert_new(self, graphs: list[DocumentGraph]) -> None:
         self.store.bulk_load(b"".join(g.nquads() for g in graphs), ox.RdfFormat.N_QUADS)
-        meta = _ox(META_GRAPH)
-        self.store.extend([q for g in graphs for q in _quads(meta_record(
-            document_iri(g.identity), g.identity, g.sha256, g.language, g.text, g.digest, size=g.size), meta)])
+        self.store.bulk_load(b"".join(g.ntriples for g in graphs), ox.RdfFormat.N_TRIPLES)  # into the union
+        records = [t for g in graphs for t in meta_record(
+            document_iri(g.identity), g.identity, g.sha256, g.language, g.text, g.digest, size=g.size)]
+        self.store.extend(_quads(records, _ox(META_GRAPH)) + _quads(records, _DEFAULT))
+
+    def add_triples(self, graph: URIRef | str, ntriples: str) -> None:
+        """Add N-Triples to a named graph, and to the union, as one transaction."""
+        self.store.update(_insert_data(graph, ntriples))
+
+    def remove_triples(self, graph: URIRef | str, ntriples: str) -> None:
+        """Remove N-Triples from a named graph, and from the union those no other graph holds (one transaction)."""
+        old = _scratch_graph()
+        self.store.update(f"INSERT DATA {{ GRAPH <{old}> {{ {ntriples} }} }} ; "
+                          f"DELETE DATA {{ GRAPH <{graph}> {{ {ntriples} }} }} ; {_retire(old)}")
+
+    def replace_graph(self, graph: URIRef | str, ntriples: str) -> None:
+        """Replace a named graph's triples with N-Triples, the union kept, as one transaction."""
+        old = _scratch_graph()
+        self.store.update(f"MOVE SILENT GRAPH <{graph}> TO GRAPH <{old}> ; {_insert_data(graph, ntriples)} ; "
+                          f"{_retire(old)}")
 
     def remove_document(self, identity: str) -> bool:
         """Drop a document's graph and meta record; False when it was not in the graph."""
         if self.document_hash(identity) is None:
             return False
-        doc = document_iri(identity)
-        self.store.update(
-            f"""DELETE {{ GRAPH <{META_GRAPH}> {{ <{doc}> ?p ?o . ?run ?rp ?ro }} }}
-                WHERE {{ GRAPH <{META_GRAPH}> {{ <{doc}> ?p ?o .
-                         OPTIONAL {{ <{doc}> <{PROV.wasGeneratedBy}> ?run . ?run ?rp ?ro }} }} }} ;
-                DROP SILENT GRAPH <{doc}>"""
-        )
+        old = _scratch_graph()
+        self.store.update(f"{_take_out(document_iri(identity), old)} ; {_retire(old)}")
         return True
+
+    def load(self, path: str | os.PathLike[str]) -> None:
+        """Bulk-load a TriG or N-Quads file into the store (Oxigraph's parser and bulk writer, no transaction:
+        for a new store), adding its triples to the union; triples of the file's default graph go into
+        :data:`IMPORTED_GRAPH`."""
+        imported = _ox(IMPORTED_GRAPH)
+
+        def quads() -> Iterator[ox.Quad]:
+            for q in ox.parse(path=str(path), format=DATASET_FORMATS[Path(path).suffix.lower()]):
+                if q.graph_name == _DEFAULT:
+                    q = ox.Quad(q.subject, q.predicate, q.object, imported)
+                yield q
+                yield ox.Quad(q.subject, q.predicate, q.object, _DEFAULT)
+
+        try:
+            self.store.bulk_extend(quads())
+        except (SyntaxError, ValueError, OSError) as e:
+            raise GraphLocationError(f"{path}: cannot read the dataset file: {e}") from None
 
     # -- reading ---------------------------------------------------------------------------
     def __len__(self) -> int:
-        return len(self.store)
+        """The number of quads in the named graphs: a document graph's as its meta record gives it
+        (``void:triples``, what :func:`unfinished_documents` checks; no scan of the store), the other graphs
+        counted. The union in the default graph is not counted."""
+        recorded = {r["doc"].value: int(r["n"].value) for r in self.store.query(
+            f"SELECT ?doc ?n WHERE {{ GRAPH <{META_GRAPH}> {{ ?doc <{VOID.triples}> ?n }} }}")}
+        counted = (self.store.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{g.value}> {{ ?s ?p ?o }} }}")
+                   for g in self.store.named_graphs() if g.value not in recorded)
+        return sum(recorded.values()) + sum(int(next(iter(rows))["n"].value) for rows in counted)
 
     def query(self, sparql: str, bindings: dict | None = None):
-        """Run SPARQL over the union of all graphs with pyoxigraph; ``bindings`` maps variable names to terms.
+        """Run SPARQL over the union of all graphs (the default graph) with pyoxigraph; ``bindings`` maps
+        variable names to terms.
 
         Values are substituted as RDF terms (SEP-0007), never pasted into the query text.
         """
@@ -248,13 +295,16 @@ class KnowledgeGraph:
 
         substitutions = {ox.Variable(k): to_ox(v) for k, v in (bindings or {}).items()}
         try:
-            return self.store.query(sparql, use_default_graph_as_union=True, substitutions=substitutions)
+            return self.store.query(sparql, substitutions=substitutions)
         except SyntaxError as e:
             raise InputError(f"the SPARQL query does not parse: {e}") from None
 
     def quads(self, graph: URIRef | None = None) -> Iterator[ox.Quad]:
-        """Every quad, or the quads of one named graph, straight from Oxigraph."""
-        return self.store.quads_for_pattern(None, None, None, _ox(graph) if graph is not None else None)
+        """Every quad of the named graphs, or of one named graph, straight from Oxigraph."""
+        if graph is not None:
+            return self.store.quads_for_pattern(None, None, None, _ox(graph))
+        return chain.from_iterable(self.store.quads_for_pattern(None, None, None, g)
+                                   for g in sorted(self.store.named_graphs(), key=str))
 
     def comparable_quads(self) -> set[tuple]:
         """Every quad except the meta graph's history (run records, retired IRIs), as hashable tuples
@@ -265,18 +315,18 @@ class KnowledgeGraph:
         same = _ox(OWL.sameAs)
         return {
             (q.subject, q.predicate, q.object, q.graph_name)
-            for q in self.store
+            for q in self.quads()
             if not (q.graph_name == meta and (q.subject in runs or q.object in runs or q.predicate == same))
         }
 
     def serialize(self, out: IO[bytes], fmt: ox.RdfFormat, graph: URIRef | None = None) -> None:
-        """Write the dataset (or one graph) with Oxigraph's own writer."""
+        """Write the named graphs (or one of them) with Oxigraph's own writer, streaming; a triple format,
+        which cannot hold named graphs, gets the union (or the one graph)."""
         if fmt in (ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS):
-            self.store.dump(out, fmt, prefixes=_prefixes(fmt))
+            ox.serialize(self.quads(graph), out, fmt, prefixes=_prefixes(fmt))
         else:
-            # Triple formats cannot hold named graphs: write the union as one graph.
-            triples = {ox.Triple(q.subject, q.predicate, q.object) for q in self.quads(graph)}
-            ox.serialize(sorted(triples, key=str), out, fmt, prefixes=_prefixes(fmt))
+            self.store.dump(out, fmt, from_graph=_ox(graph) if graph is not None else _DEFAULT,
+                            prefixes=_prefixes(fmt))
 
     # -- saving ----------------------------------------------------------------------------
     def save(self) -> None:
@@ -284,9 +334,8 @@ class KnowledgeGraph:
         if self._file is None:
             self.store.flush()
             return
-        fmt = DATASET_FORMATS[self._file.suffix.lower()]
         with _atomic_write(self._file) as out:
-            self.store.dump(out, fmt, prefixes=_prefixes(fmt))
+            self.serialize(out, DATASET_FORMATS[self._file.suffix.lower()])
 
 
 #: The ingested documents and what the meta graph records of them (any store answers it).
@@ -310,6 +359,7 @@ def snapshot(kg) -> KnowledgeGraph:
     kg.serialize(data, ox.RdfFormat.N_QUADS)
     copy = ox.Store()
     copy.load(data.getvalue(), ox.RdfFormat.N_QUADS)
+    copy.update(_mirror())
     return KnowledgeGraph(kg.location, copy, file=Path(kg.location + ".snapshot.nq"))
 
 
@@ -347,8 +397,8 @@ def unfinished_documents(kg) -> list[str]:
 
 def set_rebuilding(kg, active: bool) -> None:
     """Mark (or clear) a corpus rebuild in progress, so that a run stopped half-way is finished by the next."""
-    data = f"<{META_GRAPH}> <{SCHEMA.actionStatus}> <{SCHEMA.ActiveActionStatus}>"
-    kg.store.update(f"{'INSERT' if active else 'DELETE'} DATA {{ GRAPH <{META_GRAPH}> {{ {data} }} }}")
+    data = f"<{META_GRAPH}> <{SCHEMA.actionStatus}> <{SCHEMA.ActiveActionStatus}> ."
+    (kg.add_triples if active else kg.remove_triples)(META_GRAPH, data)
 
 
 def rebuilding(kg) -> bool:
@@ -383,7 +433,7 @@ def record_retired(kg, renamed: dict[str, str]) -> None:
     """Keep IRIs that a change of the corpus retired resolvable: ``old owl:sameAs new`` in the meta graph."""
     if renamed:
         triples = " ".join(f"<{old}> <{OWL.sameAs}> <{new}> ." for old, new in sorted(renamed.items()))
-        kg.store.update(f"INSERT DATA {{ GRAPH <{META_GRAPH}> {{ {triples} }} }}")
+        kg.add_triples(META_GRAPH, triples)
 
 
 def meta_record(doc: URIRef, identity: str, sha256: str, language: str | None, text: str | None,
@@ -432,15 +482,12 @@ def open_graph(location: str | os.PathLike[str], *, create: bool = True) -> Know
     path = Path(location)
     suffix = path.suffix.lower()
     if suffix in DATASET_FORMATS:
-        store = ox.Store()
+        kg = KnowledgeGraph(str(path), ox.Store(), file=path)
         if path.exists():
-            try:
-                store.load(path=str(path), format=DATASET_FORMATS[suffix])
-            except (SyntaxError, ValueError, OSError) as e:
-                raise GraphLocationError(f"{path}: cannot read the dataset file: {e}") from None
+            kg.load(path)
         elif not create:
             raise GraphLocationError(f"{path}: no such graph file")
-        return KnowledgeGraph(str(path), store, file=path)
+        return kg
     if path.exists() and not path.is_dir():
         raise GraphLocationError(
             f"{path}: a graph is a directory (embedded store) or a .trig/.nq dataset file; "
@@ -458,6 +505,8 @@ def open_graph(location: str | os.PathLike[str], *, create: bool = True) -> Know
         raise GraphLocationError(f"{path}: cannot open the embedded store: {e}") from None
     kg = KnowledgeGraph(str(path), store)
     _drop_unfinished(kg)
+    if next(store.quads_for_pattern(None, None, None, _DEFAULT), None) is None and next(iter(store), None) is not None:
+        store.update(_mirror())  # a store written before the union was kept in the default graph
     return kg
 
 
@@ -469,10 +518,41 @@ def _drop_unfinished(kg: KnowledgeGraph) -> None:
         recorded = {q.subject for q in kg.store.quads_for_pattern(None, _ox(DCTERMS.identifier), None, _ox(META_GRAPH))}
     for g in list(kg.store.named_graphs()):
         if g.value.startswith(_STAGING) or (recorded is not None and g.value.startswith(str(DOC)) and g not in recorded):
-            kg.store.remove_graph(g)
+            kg.store.update(_retire(g.value))
 
 
-def _ox(term: URIRef) -> ox.NamedNode:
+def _insert_data(graph: URIRef | str, ntriples: str) -> str:
+    """An update operation adding N-Triples to a named graph and to the union (the default graph)."""
+    return f"INSERT DATA {{ GRAPH <{graph}> {{ {ntriples} }} {ntriples} }}"
+
+
+def _take_out(doc: URIRef, old: str) -> str:
+    """Update operations moving a document's graph and its meta record (with its run) into graph ``old``."""
+    return f"""MOVE SILENT GRAPH <{doc}> TO GRAPH <{old}> ;
+        DELETE {{ GRAPH <{META_GRAPH}> {{ <{doc}> ?p ?o . ?run ?rp ?ro }} }}
+        INSERT {{ GRAPH <{old}> {{ <{doc}> ?p ?o . ?run ?rp ?ro }} }}
+        WHERE {{ GRAPH <{META_GRAPH}> {{ <{doc}> ?p ?o .
+                 OPTIONAL {{ <{doc}> <{PROV.wasGeneratedBy}> ?run . ?run ?rp ?ro }} }} }}"""
+
+
+def _retire(graph: str) -> str:
+    """Update operations dropping a named graph, and from the union every triple no other graph holds."""
+    return f"""DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }}
+                 FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER (?other != <{graph}>) }} }} ;
+        DROP SILENT GRAPH <{graph}>"""
+
+
+def _mirror(graph: URIRef | str | None = None) -> str:
+    """An update operation adding a named graph's triples (or every named graph's) to the union."""
+    return f"INSERT {{ ?s ?p ?o }} WHERE {{ GRAPH {f'<{graph}>' if graph else '?g'} {{ ?s ?p ?o }} }}"
+
+
+def _scratch_graph() -> str:
+    """A new graph name for data on its way in or out (dropped at open if a crash leaves it)."""
+    return f"{_STAGING}{uuid.uuid4().hex}"
+
+
+def _ox(term: URIRef | str) -> ox.NamedNode:
     return ox.NamedNode(str(term))
 
 

@@ -90,7 +90,7 @@ def write_curated_graph(kg: KnowledgeGraph, curation: Curation) -> None:
             g.add((node, RDF.predicate, URIRef(reject["predicate"])))
             g.add((node, RDF.object, URIRef(reject["object"])))
     triples = g.serialize(format="nt")
-    kg.store.update(f"DROP SILENT GRAPH <{CURATED_GRAPH}> ; INSERT DATA {{ GRAPH <{CURATED_GRAPH}> {{ {triples} }} }}")
+    kg.replace_graph(CURATED_GRAPH, triples)
 
 
 def _is_iri(value: str) -> bool:

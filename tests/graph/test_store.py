@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import pyoxigraph as ox
 import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.compare import isomorphic
@@ -7,8 +8,16 @@ from rdflib.namespace import RDF
 
 from jejaring.errors import GraphLocationError
 from jejaring.graph.export import write_rdf
-from jejaring.graph.store import META_GRAPH, document_iri, open_graph
-from jejaring.graph.terms import from_ox
+from jejaring.graph.store import (
+    IMPORTED_GRAPH,
+    META_GRAPH,
+    DocumentGraph,
+    document_iri,
+    open_graph,
+    record_retired,
+    set_rebuilding,
+)
+from jejaring.graph.terms import from_ox, to_ox
 from jejaring.ingest.batch import ingest_paths
 from jejaring.ontology.namespaces import SCHEMA
 
@@ -75,7 +84,7 @@ def test_store_interrupted_save_leaves_previous_file_intact(tmp_path, monkeypatc
     with open_graph(path) as kg:
         kg.replace_document("b.txt", _doc_graph(4), sha256="sha256:" + "b" * 64)
 
-        monkeypatch.setattr(kg, "store", _FailingDump(kg.store))
+        monkeypatch.setattr(kg, "quads", _half_then_fail(kg.quads))
         with pytest.raises(RuntimeError):
             kg.save()
     assert path.read_bytes() == before
@@ -84,18 +93,14 @@ def test_store_interrupted_save_leaves_previous_file_intact(tmp_path, monkeypatc
         assert [d.identity for d in kg.documents()] == ["a.txt"]
 
 
-class _FailingDump:
-    """A store whose dump writes half the data and then fails, as a crash mid-save would."""
+def _half_then_fail(quads):
+    """A ``quads`` that gives the first quad and then fails, as a crash mid-save would."""
 
-    def __init__(self, store):
-        self._store = store
-
-    def dump(self, out, *args, **kwargs):
-        out.write(b"<https://example.org/half")
+    def failing(*args):
+        yield next(iter(quads(*args)))
         raise RuntimeError("disk gone")
 
-    def __getattr__(self, name):
-        return getattr(self._store, name)
+    return failing
 
 
 def test_store_interrupted_replace_keeps_the_previous_document(tmp_path):
@@ -141,3 +146,87 @@ def test_store_dataset_view_queries_the_union(tmp_path):
         kg.replace_document("a.txt", _doc_graph(2), sha256="sha256:" + "a" * 64)
         rows = list(kg.dataset().query("SELECT ?n WHERE { ?p <https://schema.org/name> ?n } ORDER BY ?n"))
         assert [str(r[0]) for r in rows] == ["Person 0", "Person 1"]
+
+
+def _union_is_kept(kg) -> bool:
+    """The store's default graph holds exactly the triples of its named graphs."""
+    named = {(q.subject, q.predicate, q.object) for q in kg.quads()}
+    default = {(q.subject, q.predicate, q.object)
+               for q in kg.store.quads_for_pattern(None, None, None, ox.DefaultGraph())}
+    return default == named
+
+
+def test_store_default_graph_is_the_union_after_every_kind_of_write(tmp_path, curated_dir):
+    shared_triple = (URIRef("https://example.org/p0"), RDF.type, SCHEMA.Person)
+    with open_graph(tmp_path / "store") as kg:
+        ingest_paths(kg, [curated_dir])  # bulk writes, meta records, curated and derived graphs
+        assert _union_is_kept(kg)
+        kg.write_documents([DocumentGraph.of("a.txt", _doc_graph(3), sha256="sha256:a"),
+                            DocumentGraph.of("b.txt", _doc_graph(2), sha256="sha256:b")])
+        assert _union_is_kept(kg)
+        kg.replace_document("a.txt", _doc_graph(1), sha256="sha256:c")  # p1, p2 only in a.txt: gone
+        assert _union_is_kept(kg)
+        assert kg.remove_document("b.txt")  # p0 is still stated by a.txt
+        assert _union_is_kept(kg)
+        assert ox.Quad(*(to_ox(t) for t in shared_triple), ox.DefaultGraph()) in kg.store
+        assert kg.remove_document("a.txt")
+        assert _union_is_kept(kg)
+        assert ox.Quad(*(to_ox(t) for t in shared_triple), ox.DefaultGraph()) not in kg.store
+        set_rebuilding(kg, True)
+        record_retired(kg, {"https://example.org/old": "https://example.org/new"})
+        assert _union_is_kept(kg)
+        set_rebuilding(kg, False)
+        assert _union_is_kept(kg)
+        assert len(kg) == len(list(kg.quads()))  # the union is not counted as quads
+
+
+def test_store_queries_and_exports_see_the_union_once(tmp_path):
+    with open_graph(tmp_path / "store") as kg:
+        kg.replace_document("a.txt", _doc_graph(2), sha256="sha256:a")
+        kg.replace_document("b.txt", _doc_graph(2), sha256="sha256:b")
+        rows = list(kg.query("SELECT ?n WHERE { ?p <https://schema.org/name> ?n } ORDER BY ?n"))
+        assert [r["n"].value for r in rows] == ["Person 0", "Person 1"]  # stated twice, matched once
+        graphs = {r["g"].value for r in kg.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")}
+        assert graphs == {str(document_iri("a.txt")), str(document_iri("b.txt")), str(META_GRAPH)}
+        write_rdf(kg, "nq", tmp_path / "out.nq")
+        write_rdf(kg, "nt", tmp_path / "out.nt")
+    lines = (tmp_path / "out.nq").read_text().splitlines()
+    assert len(lines) == len(set(lines)) and all(line.rstrip(" .").endswith(">") for line in lines)
+    assert all(str(META_GRAPH) in line or "/doc/" in line.rsplit("<", 1)[-1] for line in lines)
+    assert sum("Person 0" in line for line in (tmp_path / "out.nt").read_text().splitlines()) == 1
+
+
+def test_store_reopening_after_a_crash_prunes_the_union(tmp_path):
+    """A document bulk-loaded with its union triples but no meta record (a crash before the record went
+    in, during a rebuild) is dropped at open, and so are the union triples only it held."""
+    with open_graph(tmp_path / "store") as kg:
+        kg.replace_document("a.txt", _doc_graph(1), sha256="sha256:a")
+        before = kg.comparable_quads()
+        set_rebuilding(kg, True)
+        half = DocumentGraph.of("b.txt", _doc_graph(3), sha256="sha256:b")
+        kg.store.bulk_load(half.nquads(), ox.RdfFormat.N_QUADS)
+        kg.store.bulk_load(half.ntriples, ox.RdfFormat.N_TRIPLES)
+    with open_graph(tmp_path / "store") as kg:
+        assert _union_is_kept(kg)
+        assert {q for q in kg.comparable_quads() if q[3] != ox.NamedNode(str(META_GRAPH))} == {
+            q for q in before if q[3] != ox.NamedNode(str(META_GRAPH))}
+
+
+def test_store_written_before_the_union_was_kept_gets_it_at_open(tmp_path):
+    with open_graph(tmp_path / "store") as kg:
+        kg.replace_document("a.txt", _doc_graph(2), sha256="sha256:a")
+        kg.store.clear_graph(ox.DefaultGraph())  # as an older jejaring left it
+    with open_graph(tmp_path / "store") as kg:
+        assert len(kg.store) > len(kg) and _union_is_kept(kg)
+
+
+def test_store_dataset_file_default_graph_goes_into_a_named_graph(tmp_path):
+    path = tmp_path / "g.trig"
+    path.write_text('<https://example.org/x> <https://schema.org/name> "X" .\n'
+                    '<https://example.org/g> { <https://example.org/y> <https://schema.org/name> "Y" . }\n')
+    with open_graph(path) as kg:
+        assert {r["n"].value for r in kg.query("SELECT ?n WHERE { ?s <https://schema.org/name> ?n }")} == {"X", "Y"}
+        assert {g.value for g in kg.store.named_graphs()} == {str(IMPORTED_GRAPH), "https://example.org/g"}
+        kg.save()
+    with open_graph(path) as kg:
+        assert len(kg) == 2 and _union_is_kept(kg)
