@@ -44,6 +44,7 @@ PROV = "http://www.w3.org/ns/prov#"
 DCT = "http://purl.org/dc/terms/"
 OA = "http://www.w3.org/ns/oa#"
 TIME = "http://www.w3.org/2006/time#"
+VOID = "http://rdfs.org/ns/void#"
 TYPE = f"<{RDF}type>"
 
 #: Persons and organisations a document mentions besides its popular ones (see :func:`for_nodes`).
@@ -307,7 +308,8 @@ class _World:
         add(doc, DCT + "format", _lit("text/plain"))
         add(doc, DCT + "language", _lit("id"))
         self._annotations(d, text, body, doc, add)
-        return list(dict.fromkeys(q)) + self._meta(d, doc, identity, body, sha)
+        quads = list(dict.fromkeys(q))
+        return quads + self._meta(d, doc, identity, body, sha, len(quads))
 
     def _organisation(self, j: int, add, doc: str) -> None:
         kind, sector, classes, _ = _ORG_KINDS[j % len(_ORG_KINDS)]
@@ -427,7 +429,7 @@ class _World:
             add(f"{a}#quote", OA + "prefix", _lit(body[max(0, start - 32):start]))
             add(f"{a}#quote", OA + "suffix", _lit(body[end:end + 32]))
 
-    def _meta(self, d: int, doc: str, identity: str, body: str, sha: str) -> list[str]:
+    def _meta(self, d: int, doc: str, identity: str, body: str, sha: str, size: int) -> list[str]:
         run = f"<{ID}run/{d:032x}>"
         g = f" <{META}> .\n"
         return [
@@ -436,6 +438,7 @@ class _World:
             f"<{doc}> <{DCT}language> {_lit('id')}{g}",
             f"<{doc}> <{SCHEMA}text> {_lit(body)}{g}",
             f"<{doc}> <{SCHEMA}sha256> {_lit('sha256:' + hashlib.sha256(sha.encode()).hexdigest())}{g}",
+            f"<{doc}> <{VOID}triples> {_typed(size, 'integer')}{g}",
             f"<{doc}> <{PROV}wasGeneratedBy> {run}{g}",
             f"{run} {TYPE} <{PROV}Activity>{g}",
             f"{run} <{PROV}startedAtTime> {_typed('2024-01-01T00:00:00Z', 'dateTime')}{g}",
