@@ -318,7 +318,7 @@ def view_options(fn):
 @graph_option
 @view_options
 @click.option("--centrality", type=click.Choice(CENTRALITY_CHOICES), default="betweenness", show_default=True,
-              help="The centrality to compute (betweenness is estimated from a sample above 2,000 nodes).")
+              help="The centrality to compute (betweenness is estimated from a seeded sample of pivots above 500 nodes).")
 @click.option("--format", "fmt", type=click.Choice(ANALYSIS_FORMAT_CHOICES), default="table", show_default=True)
 @click.option("--top", type=click.IntRange(min=0), default=0, show_default=True,
               help="Only the N most central nodes (0: all).")
