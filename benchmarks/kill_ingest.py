@@ -27,7 +27,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from jejaring.graph.store import open_graph, unfinished_documents
+from jejaring.graph.store import open_graph, unfinished_documents, union_is_kept
 
 HERE = Path(__file__).resolve().parent
 
@@ -43,11 +43,13 @@ class Trial:
     unfinished: int
     rerun_exit_code: int
     identical: bool
+    union_kept: bool
 
     @property
     def survived(self) -> bool:
-        """The store opened whole, the ingest completed again, and the final graph is the uninterrupted one."""
-        return self.unfinished == 0 and self.rerun_exit_code == 0 and self.identical
+        """The store opened whole, the ingest completed again, the final graph is the uninterrupted one, and
+        the default graph held the union both times."""
+        return self.unfinished == 0 and self.rerun_exit_code == 0 and self.identical and self.union_kept
 
 
 def generate(docs: int, folder: Path, seed: int = 7) -> Path:
@@ -102,10 +104,12 @@ def trial(corpus: Path, seed_store: Path, store: Path, expected: set, sig: signa
     with open_graph(store) as kg:
         left = len(kg.documents())
         unfinished = len(unfinished_documents(kg))
+        union = union_is_kept(kg)
     rerun = subprocess.run(ingest_command(corpus, store, jobs), capture_output=True)
     with open_graph(store, create=False) as kg:
         identical = kg.comparable_quads() == expected
-    return Trial(sig.name, moment, code, left, unfinished, rerun.returncode, identical)
+        union = union and union_is_kept(kg)
+    return Trial(sig.name, moment, code, left, unfinished, rerun.returncode, identical, union)
 
 
 def _default_sigint() -> None:
@@ -137,7 +141,7 @@ def run_trials(docs: int, trials: int, work: Path, *, seed: int = 7, jobs: int =
 
 def _row(i: int, t: Trial) -> str:
     return (f"| {i} | {t.signal} | {t.moment} | {t.exit_code} | {t.documents_left} | {t.unfinished} | "
-            f"{t.rerun_exit_code} | {'yes' if t.identical else 'NO'} |")
+            f"{t.rerun_exit_code} | {'yes' if t.identical else 'NO'} | {'yes' if t.union_kept else 'NO'} |")
 
 
 def main() -> None:
@@ -150,8 +154,9 @@ def main() -> None:
     args = parser.parse_args()
     work = args.work or Path(tempfile.mkdtemp(prefix="jejaring-kill-"))
     results = run_trials(args.docs, args.trials, work, seed=args.seed, jobs=args.jobs)
-    print("| trial | signal | stopped at | exit | documents left | unfinished graphs | re-ingest exit | identical |")
-    print("|---|---|---|---|---|---|---|---|")
+    print("| trial | signal | stopped at | exit | documents left | unfinished graphs | re-ingest exit | identical "
+          "| union kept |")
+    print("|---|---|---|---|---|---|---|---|---|")
     for i, t in enumerate(results):
         print(_row(i, t))
     survived = sum(t.survived for t in results)

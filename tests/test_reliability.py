@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from jejaring.graph.store import open_graph, unfinished_documents
+from jejaring.graph.store import open_graph, unfinished_documents, union_is_kept
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
@@ -39,6 +39,7 @@ def test_ingest_killed_at_random_points_loses_nothing(tmp_path):
         assert t.unfinished == 0, t  # every document graph whole or absent
         assert t.rerun_exit_code == 0, t
         assert t.identical, t  # the same graph as the uninterrupted run
+        assert t.union_kept, t  # the default graph held the union, after the stop and after the re-run
     assert {t.exit_code for t in trials if t.signal == "SIGINT"} <= {0, 130}
 
 
@@ -83,6 +84,7 @@ def test_a_full_disk_is_a_clear_error_and_the_store_stays_whole(tmp_path, small_
     filler.unlink()
     with open_graph(store, create=False) as kg:
         assert unfinished_documents(kg) == []
+        assert union_is_kept(kg)
         assert {"seoul-visit.yaml", "stakeholders.csv"} <= {d.identity for d in kg.documents()}
     again = subprocess.run([*JEJARING, "ingest", str(corpus), "-g", str(store), "-q"], capture_output=True)
     assert again.returncode == 0, again.stderr
@@ -90,6 +92,7 @@ def test_a_full_disk_is_a_clear_error_and_the_store_stays_whole(tmp_path, small_
     subprocess.run([*JEJARING, "ingest", str(EXAMPLES / "curated"), str(corpus), "-g", str(reference), "-q"], check=True)
     with open_graph(store, create=False) as kg, open_graph(reference, create=False) as ref:
         assert kg.comparable_quads() == ref.comparable_quads()
+        assert union_is_kept(kg)
 
 
 #: Documents whose graph is not whole (a count that differs from the one recorded when it was written).

@@ -60,6 +60,7 @@ __all__ = [
     "snapshot",
     "stored_document",
     "unfinished_documents",
+    "union_is_kept",
     "writing",
 ]
 
@@ -393,6 +394,13 @@ def unfinished_documents(kg) -> list[str]:
         f"""SELECT ?g (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER STRSTARTS(STR(?g), "{DOC}") }}
             GROUP BY ?g""")}
     return sorted(g for g, n in found.items() if g not in written or written[g] not in (None, n))
+
+
+def union_is_kept(kg: KnowledgeGraph) -> bool:
+    """True when the default graph holds exactly the triples of the named graphs, as every write keeps it
+    (a check for tests and the kill trials: it reads the whole store)."""
+    named = {(q.subject, q.predicate, q.object) for q in kg.quads()}
+    return named == {(q.subject, q.predicate, q.object) for q in kg.store.quads_for_pattern(None, None, None, _DEFAULT)}
 
 
 def set_rebuilding(kg, active: bool) -> None:

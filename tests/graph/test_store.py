@@ -16,6 +16,7 @@ from jejaring.graph.store import (
     open_graph,
     record_retired,
     set_rebuilding,
+    union_is_kept,
 )
 from jejaring.graph.terms import from_ox, to_ox
 from jejaring.ingest.batch import ingest_paths
@@ -148,35 +149,27 @@ def test_store_dataset_view_queries_the_union(tmp_path):
         assert [str(r[0]) for r in rows] == ["Person 0", "Person 1"]
 
 
-def _union_is_kept(kg) -> bool:
-    """The store's default graph holds exactly the triples of its named graphs."""
-    named = {(q.subject, q.predicate, q.object) for q in kg.quads()}
-    default = {(q.subject, q.predicate, q.object)
-               for q in kg.store.quads_for_pattern(None, None, None, ox.DefaultGraph())}
-    return default == named
-
-
 def test_store_default_graph_is_the_union_after_every_kind_of_write(tmp_path, curated_dir):
     shared_triple = (URIRef("https://example.org/p0"), RDF.type, SCHEMA.Person)
     with open_graph(tmp_path / "store") as kg:
         ingest_paths(kg, [curated_dir])  # bulk writes, meta records, curated and derived graphs
-        assert _union_is_kept(kg)
+        assert union_is_kept(kg)
         kg.write_documents([DocumentGraph.of("a.txt", _doc_graph(3), sha256="sha256:a"),
                             DocumentGraph.of("b.txt", _doc_graph(2), sha256="sha256:b")])
-        assert _union_is_kept(kg)
+        assert union_is_kept(kg)
         kg.replace_document("a.txt", _doc_graph(1), sha256="sha256:c")  # p1, p2 only in a.txt: gone
-        assert _union_is_kept(kg)
+        assert union_is_kept(kg)
         assert kg.remove_document("b.txt")  # p0 is still stated by a.txt
-        assert _union_is_kept(kg)
+        assert union_is_kept(kg)
         assert ox.Quad(*(to_ox(t) for t in shared_triple), ox.DefaultGraph()) in kg.store
         assert kg.remove_document("a.txt")
-        assert _union_is_kept(kg)
+        assert union_is_kept(kg)
         assert ox.Quad(*(to_ox(t) for t in shared_triple), ox.DefaultGraph()) not in kg.store
         set_rebuilding(kg, True)
         record_retired(kg, {"https://example.org/old": "https://example.org/new"})
-        assert _union_is_kept(kg)
+        assert union_is_kept(kg)
         set_rebuilding(kg, False)
-        assert _union_is_kept(kg)
+        assert union_is_kept(kg)
         assert len(kg) == len(list(kg.quads()))  # the union is not counted as quads
 
 
@@ -207,7 +200,7 @@ def test_store_reopening_after_a_crash_prunes_the_union(tmp_path):
         kg.store.bulk_load(half.nquads(), ox.RdfFormat.N_QUADS)
         kg.store.bulk_load(half.ntriples, ox.RdfFormat.N_TRIPLES)
     with open_graph(tmp_path / "store") as kg:
-        assert _union_is_kept(kg)
+        assert union_is_kept(kg)
         assert {q for q in kg.comparable_quads() if q[3] != ox.NamedNode(str(META_GRAPH))} == {
             q for q in before if q[3] != ox.NamedNode(str(META_GRAPH))}
 
@@ -217,7 +210,7 @@ def test_store_written_before_the_union_was_kept_gets_it_at_open(tmp_path):
         kg.replace_document("a.txt", _doc_graph(2), sha256="sha256:a")
         kg.store.clear_graph(ox.DefaultGraph())  # as an older jejaring left it
     with open_graph(tmp_path / "store") as kg:
-        assert len(kg.store) > len(kg) and _union_is_kept(kg)
+        assert len(kg.store) > len(kg) and union_is_kept(kg)
 
 
 def test_store_dataset_file_default_graph_goes_into_a_named_graph(tmp_path):
@@ -229,4 +222,4 @@ def test_store_dataset_file_default_graph_goes_into_a_named_graph(tmp_path):
         assert {g.value for g in kg.store.named_graphs()} == {str(IMPORTED_GRAPH), "https://example.org/g"}
         kg.save()
     with open_graph(path) as kg:
-        assert len(kg) == 2 and _union_is_kept(kg)
+        assert len(kg) == 2 and union_is_kept(kg)
