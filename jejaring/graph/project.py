@@ -92,12 +92,14 @@ _Q_PARTICIPATION = _PREFIX + """SELECT DISTINCT ?e ?p ?a ?g WHERE {
 _Q_LESSON_LINKS = _PREFIX + """SELECT DISTINCT ?l ?p ?o ?g WHERE {
   VALUES ?p { prov:wasGeneratedBy jj:learnedFrom jj:relevantTo jj:exemplifiedBy jj:adoptedIn }
   GRAPH ?g { ?l ?p ?o } ?l a jj:Lesson }"""
+# Each branch a subquery of its own: Oxigraph then starts from the few endorsements and statements
+# instead of joining every lesson with the whole union (20 s against 0.1 s at 10,000 nodes).
 _Q_ENDORSEMENTS = _PREFIX + """SELECT DISTINCT ?agent ?lesson ?st ?text ?event ?g WHERE {
-  ?lesson a jj:Lesson .
-  { GRAPH ?g { ?agent jj:endorses ?lesson } }
+  { SELECT ?agent ?lesson ?g WHERE { GRAPH ?g { ?agent jj:endorses ?lesson } ?lesson a jj:Lesson } }
   UNION
-  { GRAPH ?g { ?st prov:wasAttributedTo ?agent ; schema:about ?lesson }
-    OPTIONAL { ?st schema:description ?text } OPTIONAL { ?st prov:wasGeneratedBy ?event } } }"""
+  { SELECT ?st ?agent ?lesson ?g ?text ?event WHERE {
+      GRAPH ?g { ?st prov:wasAttributedTo ?agent ; schema:about ?lesson } ?lesson a jj:Lesson
+      OPTIONAL { ?st schema:description ?text } OPTIONAL { ?st prov:wasGeneratedBy ?event } } } }"""
 _Q_STATEMENTS = _PREFIX + "SELECT ?s ?d WHERE { ?s a jj:Statement ; schema:description ?d }"
 _Q_LINKS = _PREFIX + f"""SELECT DISTINCT ?s ?p ?o ?g WHERE {{
   GRAPH ?g {{ ?s ?p ?o }} FILTER(isIRI(?o) && ?p NOT IN (rdf:type, prov:wasDerivedFrom, jj:extractedFrom))
