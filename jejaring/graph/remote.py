@@ -151,7 +151,7 @@ class RemoteGraph:
     # -- documents -------------------------------------------------------------------------
     def documents(self) -> list[DocumentRecord]:
         """The ingested documents, sorted by identity."""
-        return document_records(self._select(DOCUMENTS_QUERY))
+        return document_records(self._select(DOCUMENTS_QUERY), self._select)
 
     def document_hash(self, identity: str) -> str | None:
         """The content hash recorded for a document, or None when it was never ingested."""

@@ -160,7 +160,7 @@ class KnowledgeGraph:
     # -- documents -------------------------------------------------------------------------
     def documents(self) -> list[DocumentRecord]:
         """The ingested documents, sorted by identity."""
-        return document_records(self.store.query(DOCUMENTS_QUERY))
+        return document_records(self.store.query(DOCUMENTS_QUERY), self.store.query)
 
     def document_hash(self, identity: str) -> str | None:
         """The content hash recorded for a document, or None when it was never ingested."""
@@ -339,18 +339,26 @@ class KnowledgeGraph:
             self.serialize(out, DATASET_FORMATS[self._file.suffix.lower()])
 
 
-#: The ingested documents and what the meta graph records of them (any store answers it).
-DOCUMENTS_QUERY = f"""SELECT ?doc ?id ?hash ?lang (COUNT(?s) AS ?n) WHERE {{
+#: The ingested documents and what the meta graph records of them (any store answers it); ``?size`` is the
+#: number of triples the document's graph was written with, unbound in records older than ``void:triples``.
+DOCUMENTS_QUERY = f"""SELECT ?doc ?id ?hash ?lang ?size WHERE {{
     GRAPH <{META_GRAPH}> {{ ?doc <{DCTERMS.source}> ?id ; <{DCTERMS.identifier}> ?hash .
-                          OPTIONAL {{ ?doc <{DCTERMS.language}> ?lang }} }}
-    OPTIONAL {{ GRAPH ?doc {{ ?s ?p ?o }} }}
-  }} GROUP BY ?doc ?id ?hash ?lang ORDER BY ?id"""
+                          OPTIONAL {{ ?doc <{DCTERMS.language}> ?lang }} OPTIONAL {{ ?doc <{VOID.triples}> ?size }} }}
+  }} ORDER BY ?id"""
 
 
-def document_records(rows) -> list[DocumentRecord]:
-    """Document records from the solutions of :data:`DOCUMENTS_QUERY`."""
+def document_records(rows, select) -> list[DocumentRecord]:
+    """Document records from the solutions of :data:`DOCUMENTS_QUERY`; a graph with no recorded size is
+    counted with ``select`` (a function running a SPARQL SELECT)."""
+
+    def size(row) -> int:
+        if row["size"] is not None:
+            return int(row["size"].value)
+        counted = select(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{row['doc'].value}> {{ ?s ?p ?o }} }}")
+        return int(next(iter(counted))["n"].value)
+
     return [DocumentRecord(r["id"].value, r["doc"].value, r["hash"].value, r["lang"].value if r["lang"] else None,
-                           int(r["n"].value)) for r in rows]
+                           size(r)) for r in rows]
 
 
 def snapshot(kg) -> KnowledgeGraph:
