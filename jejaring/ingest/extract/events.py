@@ -15,7 +15,7 @@ from datetime import date
 
 from jejaring.ingest.extract.context import Context, Mention
 from jejaring.ingest.extract.dates import DateMention
-from jejaring.ingest.extract.text import pattern
+from jejaring.ingest.extract.text import matches_at, pattern, term_starts
 
 __all__ = ["EventCluster", "find_event_mentions", "group_events", "title_case"]
 
@@ -45,9 +45,10 @@ def find_event_mentions(ctx: Context, places: list[Mention]) -> list[Mention]:
     """
     text = ctx.text
     cues = sorted(ctx.lexicon.event_cues, key=lambda c: -len(c.cue))
+    starts = term_starts(text, tuple(c.cue for c in cues), re.IGNORECASE, r"(?<![\w-])", r"(?![\w-])")
     found: dict[int, tuple[int, str]] = {}
     for cue in cues:
-        for m in pattern(rf"(?<![\w-]){re.escape(cue.cue)}(?![\w-])", re.IGNORECASE).finditer(text):
+        for m in matches_at(pattern(rf"(?<![\w-]){re.escape(cue.cue)}(?![\w-])", re.IGNORECASE), text, starts):
             if not any(s <= m.start() < e for s, (e, _) in found.items()):
                 found[m.start()] = (m.end(), cue.event_class)
     out: list[Mention] = []

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from jejaring.ingest.extract.context import Context
-from jejaring.ingest.extract.text import Line, pattern
+from jejaring.ingest.extract.text import Line, any_term, pattern
 
 __all__ = ["LessonItem", "find_lessons", "find_prose_lessons", "split_title"]
 
@@ -76,7 +76,7 @@ def find_lessons(ctx: Context) -> list[LessonItem]:
 def _introduces_list(low: str, cues: list[str]) -> bool:
     """A line that names lessons and is followed by a list introduces the lessons (the caller checks
     that list items follow)."""
-    return any(pattern(rf"(?<!\w){re.escape(c)}(?!\w)").search(low) for c in cues)
+    return any_term(tuple(cues)).search(low) is not None
 
 
 def _items(lines: list[Line], i: int, text: str) -> tuple[list[tuple[Line, list[Line]]], int]:

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
 from rapidfuzz import fuzz
 
 from jejaring.ingest.extract.context import Context, Mention
 from jejaring.ingest.extract.names import acronym_matches, fold
-from jejaring.ingest.extract.text import pattern
+from jejaring.ingest.extract.text import any_term, pattern
+from jejaring.ingest.lexicon import AgencyType, Lexicon
 
 __all__ = ["find_acronym_definitions", "find_organisations"]
 
@@ -270,12 +272,21 @@ _LEVEL_WORDS = {"kota", "kabupaten", "provinsi", "prov.", "kab.", "administrasi"
 def _expand_abbreviations(ctx: Context, name: str) -> str:
     """ "Suku Dinas LH Jakarta Utara" -> "Suku Dinas Lingkungan Hidup Jakarta Utara": a short form of an agency
     type inside a name, written out."""
-    for agency in ctx.lexicon.agency_types:
-        for short in (agency.acronym, *agency.aliases):
-            if short and len(short) < len(agency.name) and short.split()[-1].isupper() \
-                    and (word := pattern(rf"(?<!\w){re.escape(short)}(?!\w)")).search(name):
-                return word.sub(agency.name, name)
+    shorts = _short_forms(ctx.lexicon)
+    if not any_term(tuple(short for _, short in shorts)).search(name):
+        return name  # most names hold none: one pass tells
+    for agency, short in shorts:
+        if (word := pattern(rf"(?<!\w){re.escape(short)}(?!\w)")).search(name):
+            return word.sub(agency.name, name)
     return name
+
+
+@cache
+def _short_forms(lexicon: Lexicon) -> list[tuple[AgencyType, str]]:
+    """The short forms of agency types that a name may hold for the full one ("LH" in "Suku Dinas LH"), in
+    lexicon order."""
+    return [(agency, short) for agency in lexicon.agency_types for short in (agency.acronym, *agency.aliases)
+            if short and len(short) < len(agency.name) and short.split()[-1].isupper()]
 
 
 def _generic_name(ctx: Context, acronym: str, name: str) -> bool:

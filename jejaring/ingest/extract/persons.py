@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from jejaring.ingest.extract.context import Context, Mention
 from jejaring.ingest.extract.names import NamePart, fold, mend_ocr, split_titles
-from jejaring.ingest.extract.text import pattern
+from jejaring.ingest.extract.text import matches_at, pattern, term_starts
 
 __all__ = ["find_persons"]
 
@@ -123,8 +123,9 @@ def _candidates(ctx: Context) -> Iterator[tuple[str, int, int, int | None, int]]
                 yield "person-label", m.end(), end, end + bracket.start(1), end + bracket.end(1)
             else:
                 yield "person-label", m.end(), end, (end + rest.end()) if rest else None, line_end
+    starts = term_starts(text, tuple(honorifics), 0, r"(?<![\w.])", r"(?=[\s])")
     for form in honorifics:
-        for m in pattern(rf"(?<![\w.]){re.escape(form)}(?=[\s])").finditer(text):
+        for m in matches_at(pattern(rf"(?<![\w.]){re.escape(form)}(?=[\s])"), text, starts):
             end = _name_with_titles(text, m.start(), min(len(text), m.start() + 150), honorifics)
             if end is not None:
                 bracket = re.match(r"\s*\(", text[end:])

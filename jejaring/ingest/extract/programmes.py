@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from jejaring.ingest.extract.context import Context, Mention
 from jejaring.ingest.extract.events import title_case
-from jejaring.ingest.extract.text import pattern
+from jejaring.ingest.extract.text import matches_at, pattern, term_starts
 
 __all__ = ["find_programmes"]
 
@@ -37,10 +37,11 @@ def find_programmes(ctx: Context, lesson_spans: list[tuple[int, int]]) -> Iterat
     """Programme mentions: after a programme cue, or as examples inside lesson descriptions."""
     text = ctx.text
     cues = sorted({c.cue for c in ctx.lexicon.programme_cues}, key=len, reverse=True)
+    starts = term_starts(text, tuple(cues), re.IGNORECASE)
     from jejaring.ingest.extract.posts import role_at
 
     for cue in cues:
-        for m in pattern(rf"(?<![\w]){re.escape(cue)}(?![\w])", re.IGNORECASE).finditer(text):
+        for m in matches_at(pattern(rf"(?<![\w]){re.escape(cue)}(?![\w])", re.IGNORECASE), text, starts):
             surface = m.group()
             if role_at(ctx, m.start(), min(len(text), m.start() + 60)) is not None or \
                     _POST_BEFORE.search(text[max(0, m.start() - 20):m.start()]):

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, cached_property
 
-__all__ = ["Layout", "Line", "Segment", "layout_of", "pattern"]
+__all__ = ["Layout", "Line", "Segment", "any_term", "layout_of", "matches_at", "pattern", "term_starts"]
 
 # A list marker at the start of a line: bullets, "1." / "1)", "(a)", "a.", roman numerals in brackets.
 LIST_MARKER = re.compile(
@@ -29,6 +30,47 @@ _SENTENCE_END = re.compile(r"[.!?](?:[\"'”’)\]]*)(?=\s+[\"'“‘(\[]?[A-Z0-
 def pattern(source: str, flags: int = 0) -> re.Pattern[str]:
     """``re.compile`` kept for the process: patterns built from lexicon entries outnumber ``re``'s own cache."""
     return re.compile(source, flags)
+
+
+@cache
+def any_term(terms: tuple[str, ...], flags: int = 0, before: str = r"(?<!\w)", after: str = r"(?!\w)") -> re.Pattern[str]:
+    """One pattern for any of ``terms`` between the lookarounds ``before`` and ``after``. It matches wherever
+    one term's own pattern would, so one pass over a text tells whether any of the terms is in it.
+
+    >>> any_term(("wali kota", "lurah")).search("bertemu Lurah dan wali kota") is not None
+    True
+    """
+    return re.compile(f"{before}(?:{'|'.join(map(re.escape, terms))}){after}", flags)
+
+
+@cache
+def _starts(terms: tuple[str, ...], flags: int, before: str, after: str) -> re.Pattern[str]:
+    return re.compile(f"{before}(?=(?:{'|'.join(map(re.escape, terms))}){after})", flags)
+
+
+def term_starts(text: str, terms: tuple[str, ...], flags: int = 0, before: str = r"(?<!\w)",
+                after: str = r"(?!\w)") -> list[int]:
+    """Every offset where one of ``terms`` (between ``before`` and ``after``) starts, overlapping ones too,
+    found in one pass over the text: give them to :func:`matches_at`.
+
+    >>> term_starts("learning visit visit", ("learning visit", "visit"))
+    [0, 9, 15]
+    """
+    return [m.start() for m in _starts(terms, flags, before, after).finditer(text)]
+
+
+def matches_at(compiled: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
+    """``compiled.finditer(text)`` for a pattern that can only match at ``starts`` (sorted, from
+    :func:`term_starts`): the same matches, tried only there instead of at every offset.
+
+    >>> [m.span() for m in matches_at(re.compile(r"visit"), "learning visit visit", [0, 9, 15])]
+    [(9, 14), (15, 20)]
+    """
+    end = 0
+    for start in starts:
+        if start >= end and (m := compiled.match(text, start)):
+            end = m.end()
+            yield m
 
 
 @dataclass(frozen=True)
