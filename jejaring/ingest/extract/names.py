@@ -124,10 +124,11 @@ def split_titles(text: str, start: int, end: int, honorifics: list[str], degrees
     """
     found_h: list[str] = []
     found_d: list[str] = []
+    by_first, by_last = _by_edge_char(tuple(honorifics), 0), _by_edge_char(tuple(degrees), -1)
     changed = True
     while changed:
         changed = False
-        for form in honorifics:
+        for form in by_first.get(text[start:start + 1], ()):
             if text.startswith(form, start) and _boundary(text, start + len(form), form):
                 found_h.append(form)
                 start += len(form)
@@ -141,7 +142,7 @@ def split_titles(text: str, start: int, end: int, honorifics: list[str], degrees
         stripped = end
         while stripped > start and text[stripped - 1] in " ,\t":
             stripped -= 1
-        for form in degrees:
+        for form in by_last.get(text[stripped - 1:stripped], ()):
             s = stripped - len(form)
             if s > start and text[s:stripped] == form and text[s - 1] in " ,":
                 found_d.insert(0, form)
@@ -151,6 +152,16 @@ def split_titles(text: str, start: int, end: int, honorifics: list[str], degrees
         while end > start and text[end - 1] in " ,\t":
             end -= 1
     return NamePart(start, end, text[start:end], tuple(found_h), tuple(found_d))
+
+
+@lru_cache(maxsize=64)
+def _by_edge_char(forms: tuple[str, ...], edge: int) -> dict[str, list[str]]:
+    """Forms (never empty) by their first (``edge=0``) or last (``-1``) character, each list in the given order:
+    only those can start or end where that character stands."""
+    out: dict[str, list[str]] = {}
+    for form in forms:
+        out.setdefault(form[edge], []).append(form)
+    return out
 
 
 def _boundary(text: str, pos: int, form: str) -> bool:
