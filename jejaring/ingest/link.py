@@ -143,6 +143,8 @@ def resolve_corpus(extractions: Mapping[str, Extraction], curation: Curation | N
             a, b = sorted(pair)
             sets.union(a, b, set())
         for group in sets.groups():
+            if len(group) == 1:
+                continue  # an entity on its own keeps its own IRI and dates
             iri = _canonical(group, entities, local, extractions)
             for item in group:
                 iris[item] = iri
@@ -209,12 +211,22 @@ def _person_score(a: Person, b: Person, la: set[str], lb: set[str], *_) -> float
     best = 0.0
     for x in a.labels():
         for y in b.labels():
-            if same_person(x, y):
+            if (score := _name_score(x, y)) == 100:
                 return 100
-            fx, fy = fold(x).split(), fold(y).split()
-            if len(fx) == len(fy) > 1 and fx[0][0] == fy[0][0]:
-                best = max(best, fuzz.ratio(" ".join(fx), " ".join(fy)))
+            best = max(best, score)
     return best
+
+
+@lru_cache(maxsize=1 << 16)
+def _name_score(x: str, y: str) -> float:
+    """100 when two names can name one person, else how alike they are (0 when they differ in length or
+    initial); a corpus compares the same names again and again, so the answers are kept."""
+    if same_person(x, y):
+        return 100
+    fx, fy = fold(x).split(), fold(y).split()
+    if len(fx) == len(fy) > 1 and fx[0][0] == fy[0][0]:
+        return fuzz.ratio(" ".join(fx), " ".join(fy))
+    return 0.0
 
 
 def _organisation_score(a: Organisation, b: Organisation, la: set[str], lb: set[str],

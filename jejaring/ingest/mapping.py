@@ -15,6 +15,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date
+from functools import lru_cache
 
 import pyoxigraph as ox
 from rdflib import URIRef
@@ -77,6 +78,7 @@ SECTOR_OF_KIND = {
 _PLACE_CLASS = {"city": SCHEMA.City, "country": SCHEMA.Country}
 
 
+@lru_cache(maxsize=1 << 16)
 def slugify(text: str, max_length: int = 80) -> str:
     """A lowercase ASCII slug of a name, for IRIs.
 

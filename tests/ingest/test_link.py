@@ -7,13 +7,14 @@ import json
 from pathlib import Path
 
 import pytest
+from rapidfuzz import fuzz
 
 from jejaring.evaluate import name_score
 from jejaring.graph.store import open_graph
 from jejaring.ingest.batch import ingest_paths, remove_documents
 from jejaring.ingest.curation import decide
 from jejaring.ingest.lexicon import load_lexicon
-from jejaring.ingest.link import Curation, resolve_corpus
+from jejaring.ingest.link import Curation, _name_score, resolve_corpus
 from jejaring.ingest.pipeline import extract_document
 from jejaring.ingest.read import read_document
 from jejaring.ingest.resolve import same_person
@@ -45,6 +46,18 @@ def test_link_same_person(a, b, same):
 
     bare = [split_titles(n, 0, len(n), lexicon.honorific_forms(), lexicon.degree_forms()).name for n in split]
     assert same_person(*bare) == same
+
+
+@pytest.mark.parametrize(("a", "b", "expected"), [
+    ("Hendra W. Saputra", "Hendra Wibisono Saputra", 100),  # an initialled form
+    ("Hendra Saputra", "Hendra Saputri", 100),  # a typo apart
+    ("Hendra Saputra", "Hadi Santoso", fuzz.ratio("hendra saputra", "hadi santoso")),  # alike, below a merge
+    ("Sri Indah", "Sri Rahayu Lestari", 0),  # of other lengths: never compared
+    ("Sri Indah", "Dewi Indah", 0),  # other initials
+])
+def test_link_name_score_of_two_person_names(a, b, expected):
+    assert _name_score(a, b) == expected
+    assert _name_score(b, a) == expected  # symmetric
 
 
 def _gold_clusters(resolution, extractions, kind, gold):
