@@ -190,7 +190,7 @@ def map_extraction(extraction: Extraction, iris: Mapping[str, URIRef] | None = N
 
 
 def to_ntriples(triples: Iterable[ox.Triple]) -> bytes:
-    """Triples as N-Triples, written by Oxigraph (which escapes every term as the format requires).
+    r"""Triples as N-Triples, written by Oxigraph (which escapes every term as the format requires).
 
     >>> to_ntriples([ox.Triple(ID["person/x"], SCHEMA.name, _literal('Ani "A"'))]).decode()
     '<https://w3id.org/jejaring/id/person/x> <https://schema.org/name> "Ani \\"A\\"" .\n'
