@@ -282,9 +282,8 @@ class KnowledgeGraph:
         counted. The union in the default graph is not counted."""
         recorded = {r["doc"].value: int(r["n"].value) for r in self.store.query(
             f"SELECT ?doc ?n WHERE {{ GRAPH <{META_GRAPH}> {{ ?doc <{VOID.triples}> ?n }} }}")}
-        counted = (self.store.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{g.value}> {{ ?s ?p ?o }} }}")
-                   for g in self.store.named_graphs() if g.value not in recorded)
-        return sum(recorded.values()) + sum(int(next(iter(rows))["n"].value) for rows in counted)
+        return sum(recorded.values()) + sum(_graph_size(self.store.query, g.value)
+                                            for g in self.store.named_graphs() if g.value not in recorded)
 
     def query(self, sparql: str, bindings: dict | None = None):
         """Run SPARQL over the union of all graphs (the default graph) with pyoxigraph; ``bindings`` maps
@@ -351,14 +350,15 @@ def document_records(rows, select) -> list[DocumentRecord]:
     """Document records from the solutions of :data:`DOCUMENTS_QUERY`; a graph with no recorded size is
     counted with ``select`` (a function running a SPARQL SELECT)."""
 
-    def size(row) -> int:
-        if row["size"] is not None:
-            return int(row["size"].value)
-        counted = select(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{row['doc'].value}> {{ ?s ?p ?o }} }}")
-        return int(next(iter(counted))["n"].value)
-
     return [DocumentRecord(r["id"].value, r["doc"].value, r["hash"].value, r["lang"].value if r["lang"] else None,
-                           size(r)) for r in rows]
+                           int(r["size"].value) if r["size"] is not None else _graph_size(select, r["doc"].value))
+            for r in rows]
+
+
+def _graph_size(select, graph: str) -> int:
+    """The number of triples in a named graph, counted by ``select`` (a function running a SPARQL SELECT)."""
+    rows = select(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}")
+    return int(next(iter(rows))["n"].value)
 
 
 def snapshot(kg) -> KnowledgeGraph:
