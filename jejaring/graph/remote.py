@@ -37,7 +37,7 @@ from rdflib.namespace import DCTERMS, PROV, RDF
 
 from jejaring import __version__
 from jejaring.errors import GraphLocationError, JejaringError, QueryError
-from jejaring.graph.sparql import QueryTimeout, parse_error_message, tokenize
+from jejaring.graph.sparql import QueryTimeout, inject_values, parse_error_message
 from jejaring.graph.store import (
     DATASET_FORMATS,
     DOCUMENTS_QUERY,
@@ -48,10 +48,9 @@ from jejaring.graph.store import (
     document_records,
     meta_record,
 )
-from jejaring.graph.terms import to_ox
 from jejaring.ontology.namespaces import PREFIXES, SCHEMA
 
-__all__ = ["RemoteGraph", "RemoteLocation", "RemoteStore", "inject_values", "open_remote", "parse_location"]
+__all__ = ["RemoteGraph", "RemoteLocation", "RemoteStore", "open_remote", "parse_location"]
 
 _ACCEPT = ("application/sparql-results+json, application/sparql-results+xml;q=0.9, "
            "application/n-triples;q=0.9, text/turtle;q=0.8, application/rdf+xml;q=0.7")
@@ -380,65 +379,6 @@ class RemoteStore:
 
     def __len__(self) -> int:
         return len(self._kg)
-
-
-# -- binding parameters -----------------------------------------------------------------------
-def inject_values(sparql: str, bindings: dict) -> str:
-    """The query with a ``VALUES`` block binding ``bindings`` at the top of its WHERE clause.
-
-    Each value is written as an RDF term in N-Triples syntax (pyoxigraph escapes it), so a value
-    cannot break out of its quotes. Used where the server cannot bind variables itself.
-
-    Raises
-    ------
-    QueryError
-        The query has no WHERE clause to bind into, or is a ``CONSTRUCT WHERE`` short form.
-
-    Examples
-    --------
-    >>> inject_values('SELECT ?n WHERE { ?s ?p ?n }', {"n": "x\\" } #"})
-    'SELECT ?n WHERE { VALUES (?n) { ("x\\\\" } #") }\\n ?s ?p ?n }'
-    """
-    names = list(bindings)
-    values = " ".join(str(to_ox(bindings[n])) for n in names)
-    block = f" VALUES ({' '.join('?' + n for n in names)}) {{ ({values}) }}\n"
-    form, seen_where, depth, groups = None, False, 0, 0
-    tokens = tokenize(sparql)
-    for i, tok in enumerate(tokens):
-        kind = tok.lastgroup
-        if kind == "word" and depth == 0:
-            word = tok.group().upper()
-            if form is None and word in ("SELECT", "CONSTRUCT", "ASK", "DESCRIBE"):
-                form = word
-            elif word == "WHERE":
-                seen_where = True
-        elif kind == "open":
-            if depth == 0 and form is not None:
-                groups += 1
-                if form == "CONSTRUCT" and seen_where and groups == 1:
-                    raise QueryError("parameters cannot be bound into a CONSTRUCT WHERE { } short form; "
-                                     "write CONSTRUCT { ... } WHERE { ... }")
-                if seen_where or form != "CONSTRUCT" or groups == 2:
-                    return _insert(sparql, tokens, i, block)
-            depth += 1
-        elif kind == "close":
-            depth -= 1
-    raise QueryError("the query has no WHERE clause to bind parameters into")
-
-
-def _insert(sparql: str, tokens: list, i: int, block: str) -> str:
-    start = tokens[i].end()
-    follows = tokens[i + 1] if i + 1 < len(tokens) else None
-    if follows is None or follows.lastgroup != "word" or follows.group().upper() != "SELECT":
-        return sparql[:start] + block + sparql[start:]
-    # a sub-select cannot follow VALUES in the same group: wrap it in a group of its own
-    depth = 0
-    for tok in tokens[i:]:
-        depth += {"open": 1, "close": -1}.get(tok.lastgroup, 0)
-        if depth == 0:
-            end = tok.start()
-            return sparql[:start] + block + " {" + sparql[start:end] + "} " + sparql[end:]
-    raise QueryError("the query's braces do not balance")
 
 
 # -- writing ----------------------------------------------------------------------------------

@@ -289,13 +289,15 @@ class KnowledgeGraph:
         """Run SPARQL over the union of all graphs (the default graph) with pyoxigraph; ``bindings`` maps
         variable names to terms.
 
-        Values are substituted as RDF terms (SEP-0007), never pasted into the query text.
+        Values are bound as RDF terms (SEP-0007 substitutions) and also written, escaped by pyoxigraph,
+        into a ``VALUES`` block so that Oxigraph plans the query around them
+        (:func:`~jejaring.graph.sparql.bind_for_oxigraph`).
         """
-        from jejaring.graph.terms import to_ox
+        from jejaring.graph.sparql import bind_for_oxigraph
 
-        substitutions = {ox.Variable(k): to_ox(v) for k, v in (bindings or {}).items()}
+        text, substitutions = bind_for_oxigraph(sparql, bindings)
         try:
-            return self.store.query(sparql, substitutions=substitutions)
+            return self.store.query(text, substitutions=substitutions)
         except SyntaxError as e:
             raise InputError(f"the SPARQL query does not parse: {e}") from None
 

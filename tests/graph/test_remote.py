@@ -19,8 +19,8 @@ from jejaring.cli import cli
 from jejaring.errors import GraphLocationError, QueryError
 from jejaring.graph.endpoint import make_endpoint
 from jejaring.graph.export import write_rdf
-from jejaring.graph.remote import RemoteGraph, inject_values, parse_location
-from jejaring.graph.sparql import run_query
+from jejaring.graph.remote import RemoteGraph, parse_location
+from jejaring.graph.sparql import inject_values, run_query
 from jejaring.graph.store import open_graph
 from jejaring.ingest.batch import ingest_paths
 from jejaring.queries import bind_params, list_queries

@@ -107,6 +107,23 @@ def test_worker_results_are_the_in_process_results_for_the_library(graph):
         assert run_query(graph, query.text, params, timeout=60) == run_query(graph, query.text, params), query.name
 
 
+def test_a_bound_parameter_gives_the_rows_of_the_value_written_in_the_query(graph):
+    # the value reaches Oxigraph twice (a VALUES block for its planner, a substitution for sub-selects)
+    sparql = "SELECT ?s ?name WHERE { ?s <https://schema.org/name> ?name } ORDER BY ?s"
+    written = 'SELECT ?s ?name WHERE { ?s <https://schema.org/name> "Tri Indrawan" BIND("Tri Indrawan" AS ?name) } ORDER BY ?s'
+    bound = run_query(graph, sparql, bindings({"name": "Tri Indrawan"}))
+    assert bound.count > 0
+    assert bound == run_query(graph, written)
+    assert run_query(graph, sparql, bindings({"name": "Tri Indrawan"}), timeout=60) == bound
+
+
+def test_a_query_with_no_place_for_a_values_block_is_bound_by_substitution(graph):
+    # CONSTRUCT WHERE { } has no WHERE clause of its own to take a VALUES block
+    bound = run_query(graph, "CONSTRUCT WHERE { ?s <https://schema.org/name> ?name }", bindings({"name": "Tri Indrawan"}))
+    assert bound.count > 0
+    assert all(b'"Tri Indrawan"' in line for line in bound.payload.splitlines())
+
+
 def test_worker_parse_errors_are_the_in_process_errors(graph):
     for sparql in ("SELECT ?x WHERE { ?s ?p ", "SELECT ?x WHERE { ?x undeclared:p ?y }"):
         with pytest.raises(QueryError) as in_process:
