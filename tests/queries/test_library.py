@@ -171,6 +171,18 @@ def test_library_brokers_link_both_sides(graphs):
     assert ("government", "Pemerintah Provinsi DKI Jakarta", "met at an event") in james
 
 
+@pytest.mark.parametrize(("name", "order"), [
+    ("co-attendance", lambda r: (-int(r["events"]), r["firstName"] or "", r["secondName"] or "")),
+    ("agency-lessons", lambda r: (r["agencyName"] or "", r["lessonName"] or "", r["staffName"] or "", r["link"])),
+    ("brokers", lambda r: (r["brokerName"] or "", r["side"], r["organisationName"] or "", r["via"])),
+])
+def test_library_large_results_come_sorted_by_name(graphs, name, order):
+    # these queries sort on keys made from the names (for speed), which must give the names' order
+    found = rows(graphs["directory"], name)
+    assert len(found) > 3
+    assert found == sorted(found, key=order)
+
+
 def test_library_document_mentions(graphs):
     found = rows(graphs["memory"], "document-mentions", entity="Blessmiyanda")
     assert (found[0]["identity"], found[0]["title"], found[0]["mentions"]) == (
