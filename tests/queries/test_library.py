@@ -120,6 +120,34 @@ def test_library_endorsements_with_event_and_post(graphs):
     ]
 
 
+SPEAKERS_AT_ONE_EVENT = """
+@prefix jj: <https://w3id.org/jejaring/ns#> . @prefix schema: <https://schema.org/> .
+@prefix org: <http://www.w3.org/ns/org#> . @prefix prov: <http://www.w3.org/ns/prov#> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> . @prefix time: <http://www.w3.org/2006/time#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> . @prefix ex: <urn:jejaring-test:> .
+ex:doc {
+  ex:lesson a jj:Lesson ; schema:name "Data terbuka" .
+  ex:forum a schema:Event ; schema:name "Forum Kota" ; schema:startDate "2019-06-13"^^xsd:date .
+  ex:ana a schema:Person ; schema:name "Ana" .
+  ex:budi a schema:Person ; schema:name "Budi" .
+  ex:said-ana a jj:Statement ; prov:wasAttributedTo ex:ana ; schema:about ex:lesson ; prov:wasGeneratedBy ex:forum .
+  ex:said-budi a jj:Statement ; prov:wasAttributedTo ex:budi ; schema:about ex:lesson ; prov:wasGeneratedBy ex:forum .
+  ex:budi-head org:member ex:budi ; org:organization ex:agency ; jj:post ex:head ;
+      org:memberDuring [ time:hasBeginning [ time:inXSDDate "2018-01-01"^^xsd:date ] ] .
+  ex:head skos:prefLabel "Kepala" . ex:agency skos:prefLabel "Dinas" .
+}
+"""
+
+
+def test_library_endorsements_keep_the_event_of_a_speaker_without_a_post_then(tmp_path):
+    # Ana held no post at the forum, Budi did: both statements keep the forum, only Budi's has a post
+    location = tmp_path / "speakers.trig"
+    location.write_text(SPEAKERS_AT_ONE_EVENT, encoding="utf-8")
+    found = rows(location, "endorsements")
+    assert sorted((r["endorserName"], r["eventName"], r["post"]) for r in found) == [
+        ("Ana", "Forum Kota", None), ("Budi", "Forum Kota", "Kepala")]
+
+
 def test_library_evidence_gives_document_offsets_and_quote(graphs):
     (found,) = rows(graphs["memory"], "evidence", node=STATEMENT)
     assert (found["identity"], found["start"], found["end"], found["quote"]) == (
