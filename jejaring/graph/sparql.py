@@ -729,7 +729,8 @@ def inject_values(sparql: str, bindings: dict) -> str:
     """The query with a ``VALUES`` block binding ``bindings`` at the top of its WHERE clause.
 
     Each value is written as an RDF term in N-Triples syntax (pyoxigraph escapes it), so a value
-    cannot break out of its quotes. Used where the server cannot bind variables itself.
+    cannot break out of its quotes. Used for remote servers, which cannot bind variables themselves,
+    and beside substitutions for Oxigraph's planner (:func:`bind_for_oxigraph`).
 
     Raises
     ------
