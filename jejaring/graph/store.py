@@ -351,7 +351,6 @@ DOCUMENTS_QUERY = f"""SELECT ?doc ?id ?hash ?lang ?size WHERE {{
 def document_records(rows, select) -> list[DocumentRecord]:
     """Document records from the solutions of :data:`DOCUMENTS_QUERY`; a graph with no recorded size is
     counted with ``select`` (a function running a SPARQL SELECT)."""
-
     return [DocumentRecord(r["id"].value, r["doc"].value, r["hash"].value, r["lang"].value if r["lang"] else None,
                            int(r["size"].value) if r["size"] is not None else _graph_size(select, r["doc"].value))
             for r in rows]
