@@ -244,10 +244,19 @@ class KnowledgeGraph:
                           f"DELETE DATA {{ GRAPH <{graph}> {{ {ntriples} }} }} ; {_retire(old)}")
 
     def replace_graph(self, graph: URIRef | str, ntriples: str) -> None:
-        """Replace a named graph's triples with N-Triples, the union kept, as one transaction."""
-        old = _scratch_graph()
-        self.store.update(f"MOVE SILENT GRAPH <{graph}> TO GRAPH <{old}> ; {_insert_data(graph, ntriples)} ; "
-                          f"{_retire(old)}")
+        """Replace a named graph's triples with N-Triples, the union kept, as one transaction. Only the
+        triples that differ are written, so recomputing a large graph that barely changed is cheap."""
+        name = _ox(graph)
+        current = {q.triple for q in self.store.quads_for_pattern(None, None, None, name)}
+        new = {q.triple for q in ox.parse(ntriples, ox.RdfFormat.N_TRIPLES)}
+        gone, added = current - new, new - current
+        if not (gone or added):
+            return
+        old = _scratch_graph()  # the stored triples that go, with their own blank nodes; dropped at open after a crash
+        self.store.extend(ox.Quad(*t, ox.NamedNode(old)) for t in gone)
+        added_nt = ox.serialize((ox.Quad(*t) for t in added), format=ox.RdfFormat.N_TRIPLES).decode()
+        self.store.update(f"DELETE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }} WHERE {{ GRAPH <{old}> {{ ?s ?p ?o }} }} ; "
+                          f"{_retire(old)} ; {_insert_data(graph, added_nt)}")
 
     def remove_document(self, identity: str) -> bool:
         """Drop a document's graph and meta record; False when it was not in the graph."""

@@ -120,6 +120,32 @@ def test_store_interrupted_replace_keeps_the_previous_document(tmp_path):
         assert kg.comparable_quads() == before
 
 
+def test_store_replace_graph_writes_only_what_changed_and_keeps_the_union(tmp_path):
+    graph = "https://example.org/graph/derived"
+    with open_graph(tmp_path / "store") as kg:
+        store, updates = kg.store, []
+        kg.store = _Proxy(store, update=lambda *args: (updates.append(args), store.update(*args)))
+        kg.replace_document("a.txt", _doc_graph(1), sha256="sha256:a")  # states p0's type and name
+        kg.replace_graph(graph, _doc_graph(3).serialize(format="nt") + '_:b <https://example.org/p> "x" .\n')
+        assert union_is_kept(kg)
+        updates.clear()
+        kg.replace_graph(graph, _doc_graph(3).serialize(format="nt"))  # the blank-node triple goes
+        assert len(updates) == 1 and union_is_kept(kg)
+        updates.clear()
+        kg.replace_graph(graph, _doc_graph(3).serialize(format="nt"))
+        assert updates == []  # nothing differs: nothing is written
+        kg.replace_graph(graph, _doc_graph(1).serialize(format="nt") + '_:c <https://example.org/p> "y" .\n')
+        assert union_is_kept(kg)
+        in_graph = {q.triple for q in store.quads_for_pattern(None, None, None, ox.NamedNode(graph))}
+        assert sorted(t.object.value for t in in_graph) == ["Person 0", str(SCHEMA.Person), "y"]
+        kg.replace_graph(graph, "")
+        assert union_is_kept(kg)  # p0's triples stay in the union: a.txt states them
+        assert ox.Quad(ox.NamedNode("https://example.org/p0"), ox.NamedNode(str(SCHEMA.name)), ox.Literal("Person 0"),
+                       ox.DefaultGraph()) in store
+        assert not list(store.quads_for_pattern(ox.NamedNode("https://example.org/p2"), None, None, None))
+        kg.store = store
+
+
 class _Proxy:
     def __init__(self, store, **overrides):
         self._store, self._overrides = store, overrides
