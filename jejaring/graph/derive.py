@@ -4,7 +4,7 @@ so they never mix with what a document states."""
 
 from __future__ import annotations
 
-from rdflib import Graph, Literal, URIRef
+import pyoxigraph as ox
 from rdflib.namespace import PROV, RDFS, SKOS
 
 from jejaring.graph.store import META_GRAPH, KnowledgeGraph
@@ -15,7 +15,7 @@ __all__ = ["DERIVED_GRAPH", "derive", "refresh_derived"]
 DERIVED_GRAPH = GRAPH.derived
 
 
-def derive(kg: KnowledgeGraph) -> Graph:
+def derive(kg: KnowledgeGraph) -> set[ox.Triple]:
     """The derived triples of the corpus as it stands.
 
     - ``skos:prefLabel``: each document names an organisation or post with ``rdfs:label``; the preferred
@@ -24,25 +24,26 @@ def derive(kg: KnowledgeGraph) -> Graph:
       document expands it.
     - ``jj:endorses``: a person (or body) who made a statement about a lesson endorses it.
     """
-    g = Graph()
-    chosen: dict[tuple[str, str | None], str] = {}
+    triples: set[ox.Triple] = set()
+    chosen: dict[tuple[ox.NamedNode, str | None], str] = {}
     for row in kg.query(f"""SELECT DISTINCT ?s ?l WHERE {{ GRAPH ?g {{ ?s <{RDFS.label}> ?l }}
                              FILTER (?g NOT IN (<{DERIVED_GRAPH}>, <{META_GRAPH}>)) }}"""):
-        key = (row["s"].value, row["l"].language)
+        key = (row["s"], row["l"].language)
         label = row["l"].value
         if key not in chosen or (len(label), label) > (len(chosen[key]), chosen[key]):
             chosen[key] = label
+    pref_label, endorses = ox.NamedNode(str(SKOS.prefLabel)), ox.NamedNode(str(JJ.endorses))
     for (node, lang), label in chosen.items():
-        g.add((URIRef(node), SKOS.prefLabel, Literal(label, lang=lang)))
+        triples.add(ox.Triple(node, pref_label, ox.Literal(label, language=lang)))
     for row in kg.query(f"""SELECT DISTINCT ?who ?lesson WHERE {{
                              ?st a <{JJ.Statement}> ; <{PROV.wasAttributedTo}> ?who ; <{SCHEMA.about}> ?lesson .
                              ?lesson a <{JJ.Lesson}> }}"""):
-        g.add((URIRef(row["who"].value), JJ.endorses, URIRef(row["lesson"].value)))
-    return g
+        triples.add(ox.Triple(row["who"], endorses, row["lesson"]))
+    return triples
 
 
 def refresh_derived(kg: KnowledgeGraph) -> None:
     """Replace the derived graph with :func:`derive`'s triples, as one transaction."""
-    triples = derive(kg).serialize(format="nt")
-    kg.replace_graph(DERIVED_GRAPH, triples)
+    triples = ox.serialize((ox.Quad(*t) for t in derive(kg)), format=ox.RdfFormat.N_TRIPLES)
+    kg.replace_graph(DERIVED_GRAPH, triples.decode())
 

@@ -22,6 +22,7 @@ import os
 import tempfile
 import uuid
 from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -213,16 +214,25 @@ class KnowledgeGraph:
         Oxigraph's bulk loader, then their meta records in one transaction: a document counts as stored
         only once its record is in, and a graph left without one by a crash is dropped when the store
         is next opened (:func:`open_graph`). A document already stored is swapped in like
-        :meth:`replace_document`. Either way each document is whole or absent, whenever the process stops."""
-        pending: list[DocumentGraph] = []
-        for graph in graphs:
-            if self.document_hash(graph.identity) is not None:
-                self._swap(graph)
-                continue
-            pending.append(graph)
-            if len(pending) >= batch:
-                self._insert_new(pending)
-                pending = []
+        :meth:`replace_document`. Either way each document is whole or absent, whenever the process stops.
+
+        A batch is written in a background thread while the next one is gathered (Oxigraph's loader
+        releases the GIL), so the worker processes that map documents keep going meanwhile.
+        """
+        with ThreadPoolExecutor(max_workers=1) as writer:
+            loading: Future | None = None  # the batch being written
+            pending: list[DocumentGraph] = []
+            for graph in graphs:
+                if self.document_hash(graph.identity) is not None:
+                    _finish(loading)
+                    loading = None
+                    self._swap(graph)
+                    continue
+                pending.append(graph)
+                if len(pending) >= batch:
+                    _finish(loading)
+                    loading, pending = writer.submit(self._insert_new, pending), []
+            _finish(loading)
         if pending:
             self._insert_new(pending)
 
@@ -571,6 +581,12 @@ def _retire(graph: str) -> str:
 def _mirror(graph: URIRef | str | None = None) -> str:
     """An update operation adding a named graph's triples (or every named graph's) to the union."""
     return f"INSERT {{ ?s ?p ?o }} WHERE {{ GRAPH {f'<{graph}>' if graph else '?g'} {{ ?s ?p ?o }} }}"
+
+
+def _finish(loading: Future | None) -> None:
+    """Wait for a batch written in the background; its error, if any, is raised here."""
+    if loading is not None:
+        loading.result()
 
 
 def _scratch_graph() -> str:

@@ -146,6 +146,29 @@ def test_store_replace_graph_writes_only_what_changed_and_keeps_the_union(tmp_pa
         kg.store = store
 
 
+def test_store_write_documents_in_background_batches_stops_at_a_failed_batch(tmp_path):
+    graphs = [DocumentGraph.of(f"{i}.txt", _doc_graph(2), sha256=f"sha256:{i}") for i in range(7)]
+    with open_graph(tmp_path / "store") as kg:
+        kg.write_documents([*graphs[:5], DocumentGraph.of("0.txt", _doc_graph(1), sha256="sha256:new")], batch=2)
+        assert {r.identity for r in kg.documents()} == {f"{i}.txt" for i in range(5)}
+        assert kg.document_hash("0.txt") == "sha256:new" and union_is_kept(kg)
+        store, loads = kg.store, []
+
+        def fail_third(*args, **kwargs):
+            loads.append(args)
+            if len(loads) == 3:
+                raise OSError("disk full")
+            return store.bulk_load(*args, **kwargs)
+
+        kg.store = _Proxy(store, bulk_load=fail_third)
+        with pytest.raises(OSError, match="disk full"):
+            kg.write_documents((DocumentGraph.of(f"n{i}.txt", _doc_graph(2), sha256=f"sha256:n{i}")
+                                for i in range(6)), batch=2)
+        kg.store = store
+        stored = {r.identity for r in kg.documents()}
+        assert {"n0.txt", "n1.txt"} <= stored and not stored & {"n2.txt", "n3.txt", "n4.txt", "n5.txt"}
+
+
 class _Proxy:
     def __init__(self, store, **overrides):
         self._store, self._overrides = store, overrides
