@@ -55,7 +55,7 @@ def find_entity(kg: KnowledgeGraph, text: str) -> str:
         No entity has that label, or several do (their IRIs are listed).
     """
     if text.startswith(("http://", "https://")):
-        if next(iter(kg.query(f"ASK {{ <{text}> ?p ?o }}")), None) is False:
+        if not kg.query(f"ASK {{ <{text}> ?p ?o }}"):
             raise CurationError(f"no entity {text} in the graph")
         return text
     wanted = fold(text)

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from rapidfuzz import fuzz
 
+from jejaring.errors import CurationError
 from jejaring.evaluate import name_score
 from jejaring.graph.store import open_graph
 from jejaring.ingest.batch import ingest_paths, remove_documents
@@ -144,6 +145,16 @@ def test_link_curated_merge_and_distinct_survive_reingesting_every_document(tmp_
     assert again["Bless"] == again["Blessmiyanda"]
     assert again["Maria L. Tobing"] != again["Maria Lumban Tobing"]
     assert (graph.parent / "curation.yaml").exists()
+
+
+def test_link_a_decision_names_an_entity_by_its_iri(tmp_path, documents):
+    with open_graph(tmp_path / "graph") as kg:
+        ingest_paths(kg, [p for p in documents if p.name == "01-seoul-visit-en.txt"])
+        iri = _persons(kg)["Blessmiyanda"]
+        decide(kg, "alias", iri, "Pak Bless")
+        assert _persons(kg)["Pak Bless"] == iri
+        with pytest.raises(CurationError, match="no entity"):
+            decide(kg, "alias", "https://example.org/nobody", "Nobody")
 
 
 @pytest.mark.parametrize(("day", "post"), [("2018-06-01", "Asisten Deputi"), ("2019-08-01", "Kepala")])
