@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -23,7 +23,7 @@ from jejaring.graph.store import (
     stored_document,
     writing,
 )
-from jejaring.ingest.cache import extraction_key, load_extraction, save_extraction
+from jejaring.ingest.cache import extraction_key, load_cached, resolution_key, save_cached
 from jejaring.ingest.curated import CURATED_SUFFIXES, parse_curated, read_curated
 from jejaring.ingest.curation import load_curation, write_curated_graph
 from jejaring.ingest.document import Document
@@ -36,7 +36,7 @@ from jejaring.ingest.records import Extraction
 from jejaring.ingest.workers import TaskFailed, run_tasks
 from jejaring.ontology.namespaces import OA
 
-__all__ = ["IngestReport", "ingest_paths", "rebuild", "remove_documents", "stored_extractions"]
+__all__ = ["IngestReport", "ingest_paths", "rebuild", "remove_documents", "resolve", "stored_extractions"]
 
 Progress = Callable[[str, int], None]
 """Called after each file with its identity and the number of files in the batch."""
@@ -132,9 +132,8 @@ def rebuild(kg: KnowledgeGraph, lexicon: Lexicon, *, changed: Mapping[str, Extra
     digests = {identity: digest for identity, (_, digest) in document_state(kg).items()}
     before = stored_extractions(kg, lexicon, jobs=jobs, time_limit=time_limit)
     after = {**before, **changed}
-    generic = lambda acronym: lexicon.agency_type(acronym) is not None  # noqa: E731
-    new = resolve_corpus(after, curation, generic)
-    old = resolve_corpus(before, curation, generic) if before else None
+    old = resolve(before, curation, lexicon) if before else None
+    new = resolve(after, curation, lexicon)  # last: resolving shares merged events' dates among the extractions
     with writing(kg.location):
         set_rebuilding(kg, True)
         kg.write_documents(_stale_graphs(after, new, curation, lexicon, digests, changed, jobs))
@@ -145,6 +144,20 @@ def rebuild(kg: KnowledgeGraph, lexicon: Lexicon, *, changed: Mapping[str, Extra
         refresh_derived(kg)
         set_rebuilding(kg, False)
         kg.save()
+
+
+def resolve(extractions: Mapping[str, Extraction], curation: Curation, lexicon: Lexicon) -> Resolution:
+    """The corpus resolution (:func:`~jejaring.ingest.link.resolve_corpus`); from the cache when the same
+    extractions were resolved with the same decisions before, as the last ingest did for the stored corpus."""
+    key = resolution_key((extraction_key(i, ex.document.sha256, lexicon) for i, ex in extractions.items()),
+                         json.dumps(asdict(curation), sort_keys=True))
+    resolution = load_cached(key, Resolution)
+    if resolution is None:
+        resolution = resolve_corpus(extractions, curation, lambda acronym: lexicon.agency_type(acronym) is not None)
+        save_cached(key, resolution)
+    else:
+        resolution.share_dates(extractions)
+    return resolution
 
 
 def _stale_graphs(extractions: Mapping[str, Extraction], resolution: Resolution, curation: Curation,
@@ -190,7 +203,7 @@ def stored_extractions(kg: KnowledgeGraph, lexicon: Lexicon, *, jobs: int = 1,
     out: dict[str, Extraction] = {}
     missing: list[Document] = []
     for identity, (sha256, _) in sorted(document_state(kg).items()):
-        cached = load_extraction(extraction_key(identity, sha256, lexicon))
+        cached = load_cached(extraction_key(identity, sha256, lexicon), Extraction)
         if cached is not None:
             out[identity] = cached
         else:
@@ -237,10 +250,10 @@ def _extract_stored(doc: Document, lexicon: Lexicon) -> Extraction:
 
 def _extract_cached(doc: Document, lexicon: Lexicon) -> Extraction:
     key = extraction_key(doc.identity, doc.sha256, lexicon)
-    extraction = load_extraction(key)
+    extraction = load_cached(key, Extraction)
     if extraction is None:
         extraction = extract_document(doc, lexicon)
-        save_extraction(key, extraction)
+        save_cached(key, extraction)
     return extraction
 
 

@@ -1,7 +1,9 @@
-"""Extractions kept on disk, so that ingesting one more document does not extract the corpus again.
+"""Extractions (and corpus resolutions) kept on disk, so that ingesting one more document does not
+extract, nor resolve, the corpus again.
 
 Extraction is a function of a document's text, its identity, the lexicon and the extraction code; the
-key of a cached extraction covers all four, so an entry is never stale, only unused. The cache lives in
+key of a cached extraction covers all four, so an entry is never stale, only unused. A resolution's key
+covers the extraction keys of its corpus and the curated decisions. The cache lives in
 ``$JEJARING_CACHE`` (``off`` turns it off), else ``$XDG_CACHE_HOME/jejaring/extractions``, else
 ``~/.cache/jejaring/extractions``; deleting it loses nothing but time.
 """
@@ -12,14 +14,17 @@ import hashlib
 import os
 import pickle
 import tempfile
+from collections.abc import Iterable
 from functools import cache
 from importlib import resources
 from pathlib import Path
+from typing import TypeVar
 
 from jejaring.ingest.lexicon import Lexicon
-from jejaring.ingest.records import Extraction
 
-__all__ = ["cache_dir", "code_fingerprint", "extraction_key", "load_extraction", "save_extraction"]
+__all__ = ["cache_dir", "code_fingerprint", "extraction_key", "load_cached", "resolution_key", "save_cached"]
+
+T = TypeVar("T")
 
 
 def cache_dir() -> Path | None:
@@ -49,8 +54,13 @@ def extraction_key(identity: str, sha256: str, lexicon: Lexicon) -> str:
     return hashlib.sha256("\0".join(parts).encode()).hexdigest()
 
 
-def load_extraction(key: str) -> Extraction | None:
-    """The cached extraction under ``key``, or None (not cached, cache off, or an unreadable entry)."""
+def resolution_key(extraction_keys: Iterable[str], decisions: str) -> str:
+    """The cache key of a corpus resolution: its documents' extraction keys and the curated decisions."""
+    return hashlib.sha256("\0".join(["resolution", decisions, *sorted(extraction_keys)]).encode()).hexdigest()
+
+
+def load_cached(key: str, kind: type[T]) -> T | None:
+    """The cached ``kind`` under ``key``, or None (not cached, cache off, or an unreadable entry)."""
     folder = cache_dir()
     if folder is None:
         return None
@@ -59,12 +69,12 @@ def load_extraction(key: str) -> Extraction | None:
             found = pickle.load(fh)
     except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError, ValueError):
         return None
-    return found if isinstance(found, Extraction) else None
+    return found if isinstance(found, kind) else None
 
 
-def save_extraction(key: str, extraction: Extraction) -> None:
-    """Cache an extraction (atomically: a reader sees the whole entry or none); a cache that cannot be
-    written is skipped silently, it only costs time."""
+def save_cached(key: str, value: object) -> None:
+    """Cache an extraction or a resolution (atomically: a reader sees the whole entry or none); a cache
+    that cannot be written is skipped silently, it only costs time."""
     folder = cache_dir()
     if folder is None:
         return
@@ -74,7 +84,7 @@ def save_extraction(key: str, extraction: Extraction) -> None:
         target.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=target)
         with os.fdopen(fd, "wb") as fh:
-            pickle.dump(extraction, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, target / key)
     except OSError:
         if tmp is not None:

@@ -148,13 +148,11 @@ def review(kg: KnowledgeGraph, lexicon=None) -> list[tuple]:
     """Candidate merges the scores leave to a person (between ``REVIEW`` and ``AUTO_MERGE``), each with
     a quote of each entity's evidence: ``[(candidate, quote_first, quote_second)]``."""
     from jejaring.graph.describe import describe_entity
-    from jejaring.ingest.batch import stored_extractions
+    from jejaring.ingest.batch import resolve, stored_extractions
     from jejaring.ingest.lexicon import load_lexicon
-    from jejaring.ingest.link import resolve_corpus
 
     lexicon = lexicon or load_lexicon()
-    extractions = stored_extractions(kg, lexicon)
-    resolution = resolve_corpus(extractions, load_curation(kg), lambda a: lexicon.agency_type(a) is not None)
+    resolution = resolve(stored_extractions(kg, lexicon), load_curation(kg), lexicon)
     out = []
     for c in resolution.candidates:
         quotes = []

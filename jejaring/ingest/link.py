@@ -69,10 +69,12 @@ class Candidate:
 
 @dataclass
 class Resolution:
-    """Canonical IRIs by (document, entity key), and the candidate merges left for review."""
+    """Canonical IRIs by (document, entity key), the candidate merges left for review, and the one date
+    (start, end, precision) each mention of a merged event takes."""
 
     iris: dict[Item, URIRef]
     candidates: list[Candidate]
+    dates: dict[Item, tuple] = field(default_factory=dict)
     _by_document: dict[str, dict[str, URIRef]] | None = field(default=None, init=False, repr=False, compare=False)
 
     def for_document(self, identity: str) -> dict[str, URIRef]:
@@ -82,6 +84,13 @@ class Resolution:
             for (doc, key), iri in self.iris.items():
                 self._by_document[doc][key] = iri
         return dict(self._by_document.get(identity, {}))
+
+    def share_dates(self, extractions: Mapping[str, Extraction]) -> None:
+        """Give each mention of a merged event in ``extractions`` the event's one date (done by
+        :func:`resolve_corpus`; again for a resolution read from the cache)."""
+        for (doc, key), (start, end, precision) in self.dates.items():
+            event = extractions[doc].entities[key]
+            event.start, event.end, event.precision = start, end, precision
 
 
 class _Sets:
@@ -128,6 +137,7 @@ def resolve_corpus(extractions: Mapping[str, Extraction], curation: Curation | N
     parents = {item: _parent_name(item, e, extractions) for item, e in entities.items()}
     labels = {item: _labels(e, local[item], curation) for item, e in entities.items()}
     iris: dict[Item, URIRef] = dict(local)
+    dates: dict[Item, tuple] = {}
     candidates: list[Candidate] = []
     for kind, score in (("person", _person_score), ("organisation", _organisation_score), ("event", _event_score)):
         items = sorted(i for i, e in entities.items() if e.kind == kind)
@@ -149,7 +159,7 @@ def resolve_corpus(extractions: Mapping[str, Extraction], curation: Curation | N
             for item in group:
                 iris[item] = iri
             if kind == "event":
-                _share_dates([entities[i] for i in group])
+                dates.update(_one_date(group, entities))
         _disambiguate(sets, items, iris)
     review = set()
     for a, b, s in candidates:
@@ -157,7 +167,9 @@ def resolve_corpus(extractions: Mapping[str, Extraction], curation: Curation | N
             (ia, na), (ib, nb) = sorted(((str(iris[a]), entities[a].name), (str(iris[b]), entities[b].name)))
             review.add(Candidate(round(s, 1), ia, ib, na, nb))
     review = sorted(review, key=lambda c: (-c.score, c.first, c.second))
-    return Resolution(iris, review)
+    resolution = Resolution(iris, review, dates)
+    resolution.share_dates(extractions)
+    return resolution
 
 
 def _labels(e: Entity, local: URIRef, curation: Curation) -> set[str]:
@@ -286,14 +298,13 @@ def _event_score(a: Event, b: Event, la: set[str], lb: set[str], *_) -> float:
         (fuzz.token_set_ratio(x, y) for x in la for y in lb), default=0)
 
 
-def _share_dates(events: list[Event]) -> None:
+def _one_date(group: list[Item], entities: Mapping[Item, Entity]) -> dict[Item, tuple]:
     """One event, one date: the most precise any document gives (then the earliest) goes to every mention."""
-    dated = [e for e in events if e.start is not None]
+    dated = [e for e in (entities[i] for i in group) if e.start is not None]
     if not dated:
-        return
+        return {}
     best = min(dated, key=lambda e: ({"day": 0, "month": 1}.get(e.precision, 2), e.start, e.end or e.start))
-    for e in events:
-        e.start, e.end, e.precision = best.start, best.end, best.precision
+    return {item: (best.start, best.end, best.precision) for item in group}
 
 
 def _date_text(e: Event) -> str:

@@ -13,6 +13,7 @@ import pytest
 import jejaring.ingest.batch as batch
 from jejaring.graph.store import open_graph
 from jejaring.ingest.batch import ingest_paths
+from jejaring.ingest.curation import decide
 from jejaring.ingest.workers import TaskFailed, run_tasks
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
@@ -121,3 +122,24 @@ def test_without_the_cache_the_stored_corpus_is_extracted_again_with_the_same_re
         ingest_paths(kg, [corpus])
         assert len(calls) == 8  # seven stored documents again, and the new one
         assert kg.comparable_quads() == cached
+
+
+def test_the_stored_corpus_is_resolved_from_the_cache_and_again_after_a_decision(tmp_path, monkeypatch):
+    monkeypatch.setenv("JEJARING_CACHE", str(tmp_path / "cache"))
+    corpus = _corpus(tmp_path)
+    late, held = _held_back(corpus, tmp_path)
+    resolved: list[int] = []
+    resolve_corpus = batch.resolve_corpus
+    monkeypatch.setattr(batch, "resolve_corpus", lambda ex, *a: resolved.append(len(ex)) or resolve_corpus(ex, *a))
+    with open_graph(tmp_path / "graph") as kg:
+        ingest_paths(kg, [corpus])
+        held.rename(late)
+        ingest_paths(kg, [corpus])
+        assert resolved == [7, 8]  # the seven stored documents were resolved by the first ingest
+        person = next(iter(kg.query("SELECT ?p WHERE { ?p a <https://schema.org/Person> } LIMIT 1")))["p"]
+        decide(kg, "alias", person.value, "Another Name")
+        assert resolved == [7, 8, 8]  # a decision changes the resolution's inputs
+    monkeypatch.setenv("JEJARING_CACHE", "off")
+    with open_graph(tmp_path / "graph") as kg:
+        decide(kg, "alias", person.value, "A Third Name")
+        assert resolved == [7, 8, 8, 8, 8]  # without the cache, the stored corpus is resolved twice
