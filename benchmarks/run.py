@@ -144,12 +144,15 @@ def bench_ingest(sizes: Sizes, work: Path, table: Table) -> None:
             if not has_jobs and jobs > 1:
                 table.add("ingest", f"--jobs {jobs}", size, "n/a", "not run: jejaring ingest has no --jobs option yet")
                 continue
-            ingest_once(folder, jobs if has_jobs else None, len(texts), words, golds, work, table)
+            store, cache = ingest_once(folder, jobs if has_jobs else None, len(texts), words, golds, work, table)
+        if store.exists():
+            ingest_one_more(texts[0], store, cache, len(texts), work, table)
 
 
 def ingest_once(folder: Path, jobs: int | None, docs: int, words: int, golds: list[str], work: Path,
-                table: Table) -> None:
-    """One ``jejaring ingest`` run in a subprocess, then the store's size and the F1 of what it holds."""
+                table: Table) -> tuple[Path, Path]:
+    """One ``jejaring ingest`` run in a subprocess, then the store's size and the F1 of what it holds;
+    returns the store and its extraction cache."""
     store = work / f"ingest-{docs}-j{jobs or 1}"
     cache = work / f"cache-{docs}-j{jobs or 1}"  # a cold extraction cache: every document is extracted
     shutil.rmtree(store, ignore_errors=True)
@@ -162,7 +165,7 @@ def ingest_once(folder: Path, jobs: int | None, docs: int, words: int, golds: li
     if not store.exists():
         table.add("ingest", label, f"{docs:,} docs", "n/a", f"failed: exit code {run.returncode}: "
                   f"{' '.join(run.stderr.strip().splitlines()[-1:])}")
-        return
+        return store, cache
     with open_graph(store, create=False) as kg:
         quads = len(kg)
     details = (f"{docs / run.seconds:.1f} docs/s; {words / run.seconds:,.0f} words/s; "
@@ -181,6 +184,24 @@ def ingest_once(folder: Path, jobs: int | None, docs: int, words: int, golds: li
     if docs >= 10_000 and jobs == 2:
         checks.insert(0, ("≤ 100 s", run.seconds <= 100))
     table.add("ingest", label, f"{docs:,} docs", seconds(run.seconds), details, checks)
+    return store, cache
+
+
+def ingest_one_more(model: Path, store: Path, cache: Path, docs: int, work: Path, table: Table) -> None:
+    """Ingest one new document into a store that holds the corpus (its extraction cache warm): what a
+    researcher waits for when a corpus grows by one. The document is a corpus document under a new name."""
+    extra = work / "one-more"
+    shutil.rmtree(extra, ignore_errors=True)
+    extra.mkdir()
+    shutil.copy(model, extra / f"one-more-{model.name}")
+    cmd = [JEJARING, "ingest", str(extra), "-g", str(store), "-q"]
+    progress(" ".join(cmd[1:]))
+    run = run_process(cmd, env={**os.environ, "JEJARING_CACHE": str(cache)})
+    details = f"peak RSS {megabytes(run.peak_rss)}"
+    if run.returncode:
+        details += f"; exit code {run.returncode}: {' '.join(run.stderr.strip().splitlines()[-1:])}"
+    table.add("ingest", "one more document, into the store of the run above", f"{docs:,} docs",
+              seconds(run.seconds), details)
 
 
 # -- queries ------------------------------------------------------------------------------------------------------

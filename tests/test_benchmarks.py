@@ -32,6 +32,7 @@ def test_benchmarks_smoke_has_every_query_and_export_format(rows):
     assert {q.name for q in list_queries()} <= benchmarks
     assert {b.split()[2] for b in benchmarks if b.startswith("export -f ")} == set(WRITERS)
     assert "stats" in benchmarks
+    assert "one more document, into the store of the run above" in benchmarks
 
 
 def test_benchmarks_smoke_numbers_parse(rows):

@@ -189,25 +189,34 @@ class KnowledgeGraph:
     ) -> URIRef:
         """Add or replace a document's named graph and its meta record, as one transaction.
 
-        The new triples are first loaded into a staging graph (Oxigraph's native loader), then one
-        SPARQL UPDATE drops the old graph, moves the staged one in place and rewrites the meta record:
-        a crash at any point leaves the previous state intact.
+        The stored triples that go are first copied into a scratch graph, then one SPARQL UPDATE deletes
+        them, adds the triples that come and rewrites the meta record (the triples both versions hold
+        stay as they are): a crash at any point leaves the previous state intact.
         """
         return self._swap(DocumentGraph.of(identity, triples, sha256=sha256, language=language, text=text,
                                            digest=digest))
 
     def _swap(self, g: DocumentGraph) -> URIRef:
         doc = document_iri(g.identity)
-        staging = _scratch_graph()
-        self.store.load(g.ntriples, ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(staging))
         meta_nt = _ntriples(meta_record(doc, g.identity, g.sha256, g.language, g.text, g.digest, size=g.size))
         old = _scratch_graph()
-        self.store.update(f"""{_take_out(doc, old)} ;
-            MOVE SILENT GRAPH <{staging}> TO GRAPH <{doc}> ;
+        _, added = self._set_aside_difference(doc, g.ntriples, old)
+        self.store.update(f"""{_take_set_aside(doc, old)} ;
+            {_take_meta(doc, old)} ;
+            {_insert_data(doc, added)} ;
             {_insert_data(META_GRAPH, meta_nt)} ;
-            {_retire(old)} ;
-            {_mirror(doc)}""")
+            {_retire(old)}""")
         return doc
+
+    def _set_aside_difference(self, graph: URIRef | str, ntriples: str | bytes, old: str) -> tuple[int, str]:
+        """Compare a named graph with the N-Triples that replace it: copy the stored triples that go into
+        scratch graph ``old`` (with their own blank nodes; a scratch graph is dropped at open after a
+        crash). Returns how many go, and the triples that come as N-Triples. Both are usually few."""
+        current = {q.triple for q in self.store.quads_for_pattern(None, None, None, _ox(graph))}
+        new = {q.triple for q in ox.parse(ntriples, ox.RdfFormat.N_TRIPLES)}
+        gone = current - new
+        self.store.extend(ox.Quad(*t, ox.NamedNode(old)) for t in gone)
+        return len(gone), ox.serialize((ox.Quad(*t) for t in new - current), format=ox.RdfFormat.N_TRIPLES).decode()
 
     def write_documents(self, graphs: Iterable[DocumentGraph], *, batch: int = 200) -> None:
         """Write many document graphs. Documents new to the store go in ``batch`` at a time with
@@ -256,17 +265,10 @@ class KnowledgeGraph:
     def replace_graph(self, graph: URIRef | str, ntriples: str) -> None:
         """Replace a named graph's triples with N-Triples, the union kept, as one transaction. Only the
         triples that differ are written, so recomputing a large graph that barely changed is cheap."""
-        name = _ox(graph)
-        current = {q.triple for q in self.store.quads_for_pattern(None, None, None, name)}
-        new = {q.triple for q in ox.parse(ntriples, ox.RdfFormat.N_TRIPLES)}
-        gone, added = current - new, new - current
-        if not (gone or added):
-            return
-        old = _scratch_graph()  # the stored triples that go, with their own blank nodes; dropped at open after a crash
-        self.store.extend(ox.Quad(*t, ox.NamedNode(old)) for t in gone)
-        added_nt = ox.serialize((ox.Quad(*t) for t in added), format=ox.RdfFormat.N_TRIPLES).decode()
-        self.store.update(f"DELETE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }} WHERE {{ GRAPH <{old}> {{ ?s ?p ?o }} }} ; "
-                          f"{_retire(old)} ; {_insert_data(graph, added_nt)}")
+        old = _scratch_graph()
+        gone, added = self._set_aside_difference(graph, ntriples, old)
+        if gone or added:
+            self.store.update(f"{_take_set_aside(graph, old)} ; {_insert_data(graph, added)} ; {_retire(old)}")
 
     def remove_document(self, identity: str) -> bool:
         """Drop a document's graph and meta record; False when it was not in the graph."""
@@ -564,8 +566,17 @@ def _insert_data(graph: URIRef | str, ntriples: str) -> str:
 
 def _take_out(doc: URIRef, old: str) -> str:
     """Update operations moving a document's graph and its meta record (with its run) into graph ``old``."""
-    return f"""MOVE SILENT GRAPH <{doc}> TO GRAPH <{old}> ;
-        DELETE {{ GRAPH <{META_GRAPH}> {{ <{doc}> ?p ?o . ?run ?rp ?ro }} }}
+    return f"MOVE SILENT GRAPH <{doc}> TO GRAPH <{old}> ; {_take_meta(doc, old)}"
+
+
+def _take_set_aside(graph: URIRef | str, old: str) -> str:
+    """An update operation deleting from a named graph the triples set aside in graph ``old``."""
+    return f"DELETE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }} WHERE {{ GRAPH <{old}> {{ ?s ?p ?o }} }}"
+
+
+def _take_meta(doc: URIRef, old: str) -> str:
+    """An update operation moving a document's meta record (with its run) into graph ``old``."""
+    return f"""DELETE {{ GRAPH <{META_GRAPH}> {{ <{doc}> ?p ?o . ?run ?rp ?ro }} }}
         INSERT {{ GRAPH <{old}> {{ <{doc}> ?p ?o . ?run ?rp ?ro }} }}
         WHERE {{ GRAPH <{META_GRAPH}> {{ <{doc}> ?p ?o .
                  OPTIONAL {{ <{doc}> <{PROV.wasGeneratedBy}> ?run . ?run ?rp ?ro }} }} }}"""
