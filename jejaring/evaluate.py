@@ -883,14 +883,8 @@ def run_eval(graph_location: str, gold_paths: list[str], as_json: bool, min_f1: 
     if not gold_paths:
         raise InputError("give at least one gold annotation file (JSON, see FORMAT.md)")
     golds = [(path, _read_gold(path)) for path in gold_paths]
-    reports = []
     with open_graph(graph_location, create=False) as kg:
-        dataset = kg.dataset()
-        identities = [d.identity for d in kg.documents()]
-        for path, gold in golds:
-            graph, scope = _document_graph(dataset, identities, gold["document"], path, several=len(golds) > 1)
-            report = evaluate(graph, gold)
-            reports.append(replace(report, graph=scope))
+        reports = _score(kg, golds)  # its rdflib views are gone when the store closes, and so is its lock
     summary = summarise(reports)
     if as_json:
         text = json.dumps({"summary": summary, "documents": [r.to_dict() for r in reports]},
@@ -903,6 +897,17 @@ def run_eval(graph_location: str, gold_paths: list[str], as_json: bool, min_f1: 
         )
     failed = min_f1 is not None and summary["entities"]["f1"] < min_f1
     return text, 1 if failed else 0
+
+
+def _score(kg, golds: list[tuple[str, dict]]) -> list[EvaluationReport]:
+    """One report per gold annotation, each against its document's graph in ``kg``."""
+    dataset = kg.dataset()
+    identities = [d.identity for d in kg.documents()]
+    reports = []
+    for path, gold in golds:
+        graph, scope = _document_graph(dataset, identities, gold["document"], path, several=len(golds) > 1)
+        reports.append(replace(evaluate(graph, gold), graph=scope))
+    return reports
 
 
 def _read_gold(path: str) -> dict:

@@ -385,8 +385,8 @@ def _write_gold(path: Path, gold: dict) -> str:
     return str(path)
 
 
-def _store(tmp_path: Path) -> Path:
-    location = tmp_path / "kg.trig"
+def _store(tmp_path: Path, location: Path | None = None) -> Path:
+    location = location or tmp_path / "kg.trig"
     with open_graph(location) as kg:
         entities = [(s, p, o) for s, p, o, _ in _dataset(ENTITIES_TRIG).quads((None, None, None, None))]
         kg.replace_document("docs/entities.txt", entities, sha256="sha256:" + "a" * 64)
@@ -408,6 +408,15 @@ def test_evaluate_run_eval_scores_each_gold_against_its_document(tmp_path):
     expected = summarise([evaluate(_dataset(ENTITIES_TRIG), ENTITIES_GOLD),
                           evaluate(_graph(RELATIONS_TTL), RELATIONS_GOLD)])
     assert data["summary"] == expected
+
+
+def test_evaluate_run_eval_releases_an_embedded_store(tmp_path):
+    location = _store(tmp_path, tmp_path / "store")
+    golds = [_write_gold(tmp_path / "entities.json", ENTITIES_GOLD),
+             _write_gold(tmp_path / "relations.json", RELATIONS_GOLD)]
+    run_eval(str(location), golds, as_json=True, min_f1=None)
+    with open_graph(location, create=False) as kg:  # the store's lock went with the scorer's views
+        assert len(kg.documents()) == 2
 
 
 def test_evaluate_run_eval_one_gold_on_a_one_document_graph_reads_it_whole(tmp_path):
