@@ -124,21 +124,25 @@ def ingest_command(paths: tuple[str, ...], graph: str, lexicons: tuple[str, ...]
 
 
 class _ProgressBar:
-    """A click progress bar on standard error, sized by the first call (the batch's file count)."""
+    """Click progress bars on standard error, one per stage of an ingest ("extract", then "write"), each
+    sized by the first call of its stage."""
 
     def __init__(self, hidden: bool) -> None:
-        self.hidden, self.bar = hidden, None
+        self.hidden, self.bar, self.stage = hidden, None, None
 
-    def __call__(self, label: str, total: int) -> None:
-        if self.bar is None:
-            self.bar = click.progressbar(length=total, label="ingest", file=sys.stderr, hidden=self.hidden,
+    def __call__(self, stage: str, label: str, total: int) -> None:
+        if stage != self.stage:
+            self.close()
+            self.bar = click.progressbar(length=total, label=stage, file=sys.stderr, hidden=self.hidden,
                                          item_show_func=lambda item: item)
             self.bar.__enter__()
+            self.stage = stage
         self.bar.update(1, label[-40:])
 
     def close(self) -> None:
         if self.bar is not None:
             self.bar.__exit__(None, None, None)
+            self.bar = None
 
 
 @cli.command(name="validate", context_settings=CONTEXT_SETTINGS)

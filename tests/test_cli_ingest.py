@@ -86,8 +86,10 @@ def test_cli_ingest_corpus_then_validate_stats_show_eval(tmp_path):
     result = run("ingest", str(ROOT / "examples" / "corpus"), str(ROOT / "examples" / "curated"), "-g", graph)
     assert result.exit_code == 0, result.stderr
     assert "10 written" in result.stderr
+    assert [line for line in result.stderr.splitlines() if line in ("extract", "write")] == ["extract", "write"]
     again = run("ingest", str(ROOT / "examples" / "corpus"), "-g", graph)
     assert "0 written, 8 unchanged" in again.stderr
+    assert "write" not in again.stderr.splitlines()  # nothing to write: no second bar
     validate = run("validate", "-g", graph)
     assert validate.exit_code == 0, validate.stdout
     stats = json.loads(run("stats", "-g", graph, "--format", "json").stdout)

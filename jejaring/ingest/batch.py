@@ -38,8 +38,9 @@ from jejaring.ontology.namespaces import OA
 
 __all__ = ["IngestReport", "ingest_paths", "rebuild", "remove_documents", "resolve", "stored_extractions"]
 
-Progress = Callable[[str, int], None]
-"""Called after each file with its identity and the number of files in the batch."""
+Progress = Callable[[str, str, int], None]
+"""Called with a stage, an identity and the stage's count: ``("extract", identity, files)`` after each
+file is read and extracted, ``("write", identity, documents)`` as each document graph goes to the store."""
 
 
 @dataclass
@@ -93,7 +94,7 @@ def ingest_paths(
     for index, result in run_tasks(_extract_file, tasks, lexicon, jobs=jobs, time_limit=time_limit):
         results[index] = result
         if progress:
-            progress(tasks[index].identity, len(tasks))
+            progress("extract", tasks[index].identity, len(tasks))
     changed: dict[str, Extraction] = {}
     for task, result in zip(tasks, results, strict=True):
         if isinstance(result, TaskFailed):
@@ -109,7 +110,7 @@ def ingest_paths(
         report.entities += len(extraction.entities)
         report.facts += len(extraction.memberships) + len(extraction.participations) + len(extraction.statements)
     if changed or rebuilding(kg):
-        rebuild(kg, lexicon, changed=changed, jobs=jobs, time_limit=time_limit)
+        rebuild(kg, lexicon, changed=changed, jobs=jobs, time_limit=time_limit, progress=progress)
     return report
 
 
@@ -124,7 +125,7 @@ def remove_documents(kg: KnowledgeGraph, identities: Iterable[str], *, lexicon: 
 
 
 def rebuild(kg: KnowledgeGraph, lexicon: Lexicon, *, changed: Mapping[str, Extraction], jobs: int = 1,
-            time_limit: float | None = None) -> None:
+            time_limit: float | None = None, progress: Progress | None = None) -> None:
     """Resolve the corpus (stored documents plus ``changed``) and write every document graph whose inputs
     (extraction, canonical IRIs, rejected facts) differ from those it was written with; then the derived
     graph, and save. A rebuild stopped half-way is marked in the store and finished by the next ingest."""
@@ -136,7 +137,7 @@ def rebuild(kg: KnowledgeGraph, lexicon: Lexicon, *, changed: Mapping[str, Extra
     new = resolve(after, curation, lexicon)  # last: resolving shares merged events' dates among the extractions
     with writing(kg.location):
         set_rebuilding(kg, True)
-        kg.write_documents(_stale_graphs(after, new, curation, lexicon, digests, changed, jobs))
+        kg.write_documents(_stale_graphs(after, new, curation, lexicon, digests, changed, jobs, progress))
         if old is not None:
             record_retired(kg, {str(old.iris[i]): str(new.iris[i]) for i in old.iris
                                 if i in new.iris and old.iris[i] != new.iris[i]})
@@ -162,7 +163,7 @@ def resolve(extractions: Mapping[str, Extraction], curation: Curation, lexicon: 
 
 def _stale_graphs(extractions: Mapping[str, Extraction], resolution: Resolution, curation: Curation,
                   lexicon: Lexicon, digests: Mapping[str, str | None], changed: Mapping[str, Extraction],
-                  jobs: int = 1) -> Iterator[DocumentGraph]:
+                  jobs: int = 1, progress: Progress | None = None) -> Iterator[DocumentGraph]:
     """The document graphs to write: changed documents, and those whose inputs differ from the digest
     recorded when they were written; mapped to RDF in ``jobs`` worker processes, yielded as they come."""
     rejects = json.dumps(curation.rejects, sort_keys=True)
@@ -177,6 +178,8 @@ def _stale_graphs(extractions: Mapping[str, Extraction], resolution: Resolution,
     for index, result in run_tasks(_map_document, tasks, curation, jobs=jobs):
         if isinstance(result, TaskFailed):
             raise JejaringError(f"{tasks[index].extraction.document.identity}: cannot map to RDF: {result}")
+        if progress:
+            progress("write", result.identity, len(tasks))
         yield result
 
 
