@@ -130,8 +130,9 @@ def rebuild(kg: KnowledgeGraph, lexicon: Lexicon, *, changed: Mapping[str, Extra
     (extraction, canonical IRIs, rejected facts) differ from those it was written with; then the derived
     graph, and save. A rebuild stopped half-way is marked in the store and finished by the next ingest."""
     curation = load_curation(kg)
-    digests = {identity: digest for identity, (_, digest) in document_state(kg).items()}
-    before = stored_extractions(kg, lexicon, jobs=jobs, time_limit=time_limit)
+    state = document_state(kg)
+    digests = {identity: digest for identity, (_, digest) in state.items()}
+    before = stored_extractions(kg, lexicon, jobs=jobs, time_limit=time_limit, state=state)
     after = {**before, **changed}
     old = resolve(before, curation, lexicon) if before else None
     new = resolve(after, curation, lexicon)  # last: resolving shares merged events' dates among the extractions
@@ -199,13 +200,14 @@ def _map_document(task: _MapTask, curation: Curation) -> DocumentGraph:
                          task.digest)
 
 
-def stored_extractions(kg: KnowledgeGraph, lexicon: Lexicon, *, jobs: int = 1,
-                       time_limit: float | None = None) -> dict[str, Extraction]:
+def stored_extractions(kg: KnowledgeGraph, lexicon: Lexicon, *, jobs: int = 1, time_limit: float | None = None,
+                       state: Mapping[str, tuple[str, str | None]] | None = None) -> dict[str, Extraction]:
     """The extraction of every stored document: from the cache when it holds it, else extracted again from
-    the cleaned text the store keeps (deterministic), in ``jobs`` worker processes."""
+    the cleaned text the store keeps (deterministic), in ``jobs`` worker processes. ``state`` is the
+    store's :func:`~jejaring.graph.store.document_state`, when the caller has it already."""
     out: dict[str, Extraction] = {}
     missing: list[Document] = []
-    for identity, (sha256, _) in sorted(document_state(kg).items()):
+    for identity, (sha256, _) in sorted((state if state is not None else document_state(kg)).items()):
         cached = load_cached(extraction_key(identity, sha256, lexicon), Extraction)
         if cached is not None:
             out[identity] = cached
