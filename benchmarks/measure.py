@@ -1,7 +1,8 @@
-"""Measuring for the benchmarks: one timing helper, one process runner with peak memory, one table.
+"""Measuring for the benchmarks: timing helpers, one process runner with peak memory, one table.
 
-``time_runs`` repeats a call and returns its timings; ``run_process`` runs a command and samples the
-resident memory of its whole process tree; :class:`Table` collects rows and prints them as Markdown.
+``time_runs`` repeats a call and returns its timings, ``time_pair`` times two calls in turn; ``run_process``
+runs a command and samples the resident memory of its whole process tree; :class:`Table` collects rows and
+prints them as Markdown.
 """
 
 from __future__ import annotations
@@ -80,16 +81,35 @@ def time_runs(call: Callable[[], object], *, reps: int, budget: float, stop_afte
     reported as over budget, and no more runs are made.
     """
     t = Timings()
-    while len(t.runs) < reps and (not t.runs or sum(t.runs) < budget):
-        start = time.perf_counter()
-        try:
-            with _alarm(stop_after):
-                t.result = call()
-        except OverBudget:
-            t.over = stop_after
-            break
-        t.runs.append(time.perf_counter() - start)
+    while len(t.runs) < reps and (not t.runs or sum(t.runs) < budget) and _timed(t, call, stop_after):
+        pass
     return t
+
+
+def time_pair(first: Callable[[], object], second: Callable[[], object], *, reps: int,
+              budget: float) -> tuple[Timings, Timings]:
+    """Time two calls in turn (first, second, first, ...) up to ``reps`` times each, fewer once each took
+    ``budget`` seconds on average: a ratio between them is then not biased by caches that whichever runs
+    first warms for the other.
+    """
+    a, b = Timings(), Timings()
+    while len(a.runs) < reps and (not a.runs or sum(a.runs) + sum(b.runs) < 2 * budget):
+        _timed(a, first)
+        _timed(b, second)
+    return a, b
+
+
+def _timed(t: Timings, call: Callable[[], object], stop_after: float | None = None) -> bool:
+    """Run ``call`` once, adding its time (or its going over ``stop_after``) to ``t``; False if it went over."""
+    start = time.perf_counter()
+    try:
+        with _alarm(stop_after):
+            t.result = call()
+    except OverBudget:
+        t.over = stop_after
+        return False
+    t.runs.append(time.perf_counter() - start)
+    return True
 
 
 @dataclass(frozen=True)

@@ -31,7 +31,7 @@ from pathlib import Path
 
 import psutil
 import pyoxigraph as ox
-from measure import Table, Timings, disk_size, megabytes, run_process, seconds, time_runs
+from measure import Table, Timings, disk_size, megabytes, run_process, seconds, time_pair, time_runs
 from rdflib import Dataset
 from synthetic_graph import Summary, for_nodes, for_quads, write_graph
 
@@ -229,8 +229,8 @@ def bench_load(nq: Path, work: Path, size: str, sizes: Sizes, table: Table) -> N
     """jejaring's loading against pyoxigraph's, into an embedded store and into memory."""
     progress(f"loading {size}")
     target = work / "load.store"
-    ours = time_runs(lambda: load_graph(nq, target), reps=sizes.few, budget=sizes.budget)
-    base = time_runs(lambda: direct_load(nq, target), reps=sizes.few, budget=sizes.budget)
+    ours, base = time_pair(lambda: load_graph(nq, target), lambda: direct_load(nq, target), reps=sizes.few,
+                           budget=sizes.budget)
     add_ratio_row(table, "load: embedded store (KnowledgeGraph.load: named graphs and the union)", size, ours, base,
                   "pyoxigraph Store(dir).bulk_load", 1.2)
     shutil.rmtree(target, ignore_errors=True)
@@ -238,8 +238,8 @@ def bench_load(nq: Path, work: Path, size: str, sizes: Sizes, table: Table) -> N
     def memory_load() -> None:
         open_graph(nq).close()
 
-    ours = time_runs(memory_load, reps=sizes.few, budget=sizes.budget)
-    base = time_runs(lambda: ox.Store().load(path=str(nq), format=ox.RdfFormat.N_QUADS), reps=sizes.few, budget=sizes.budget)
+    ours, base = time_pair(memory_load, lambda: ox.Store().load(path=str(nq), format=ox.RdfFormat.N_QUADS),
+                           reps=sizes.few, budget=sizes.budget)
     add_ratio_row(table, "load: in-memory graph (open_graph of the .nq)", size, ours, base, "pyoxigraph Store().load",
                   1.2)
 
@@ -269,8 +269,7 @@ def bench_query(q: LibraryQuery, kg, ds: Dataset, params: dict[str, str], size: 
     def direct() -> None:
         list(kg.store.query(text, substitutions=substitutions))
 
-    ours = time_runs(lambda: run_query(kg, q.text, bindings), reps=sizes.reps, budget=sizes.budget)
-    base = time_runs(direct, reps=sizes.reps, budget=sizes.budget)
+    ours, base = time_pair(lambda: run_query(kg, q.text, bindings), direct, reps=sizes.reps, budget=sizes.budget)
     overhead = ours.p50 / base.p50
     details = (f"p95 {seconds(ours.p95)}; pyoxigraph p50 {seconds(base.p50)} p95 {seconds(base.p95)}; "
                f"jejaring/pyoxigraph {overhead:.2f}x; {rdflib_timings(q, ds, bindings, ours, sizes)}; {rows:,} rows")

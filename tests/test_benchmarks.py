@@ -2,9 +2,13 @@
 
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+from measure import time_pair
 
 from jejaring.graph.export import WRITERS
 from jejaring.queries import list_queries
@@ -40,3 +44,12 @@ def test_benchmarks_smoke_numbers_parse(rows):
         if secs != "n/a":
             assert float(secs.lstrip(">")) >= 0, (section, benchmark)
         assert int(size.split()[0].replace(",", "")) > 0
+
+
+def test_time_pair_alternates_and_stops_at_the_budget():
+    calls = []
+    first, second = time_pair(lambda: calls.append("a"), lambda: calls.append("b"), reps=3, budget=10)
+    assert calls == ["a", "b", "a", "b", "a", "b"]
+    assert len(first.runs) == len(second.runs) == 3
+    slow = time_pair(lambda: time.sleep(0.02), lambda: None, reps=50, budget=0.01)[0]
+    assert len(slow.runs) == 1
