@@ -81,8 +81,9 @@ def time_runs(call: Callable[[], object], *, reps: int, budget: float, stop_afte
     reported as over budget, and no more runs are made.
     """
     t = Timings()
-    while len(t.runs) < reps and (not t.runs or sum(t.runs) < budget) and _timed(t, call, stop_after):
-        pass
+    while len(t.runs) < reps and (not t.runs or sum(t.runs) < budget):
+        if not _timed(t, call, stop_after):
+            break
     return t
 
 

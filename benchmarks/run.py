@@ -173,7 +173,8 @@ def ingest_once(folder: Path, jobs: int | None, docs: int, words: int, golds: li
                f"{quads / run.seconds:,.0f} quads/s; peak RSS {megabytes(run.peak_rss)}; "
                f"store {megabytes(disk_size(store))}; {quads:,} quads")
     checks = [("peak RSS ≤ 2 GB", run.peak_rss <= 2e9)]
-    sample = golds[::-(-len(golds) // MAX_SCORED_DOCS)]  # every document, or every k-th
+    step = -(-len(golds) // MAX_SCORED_DOCS)  # 1 up to MAX_SCORED_DOCS documents, then every k-th is scored
+    sample = golds[::step]
     start = time.perf_counter()
     f1 = json.loads(run_eval(str(store), sample, True, None)[0])["summary"]["entities"]["f1"]
     scored = "" if len(sample) == len(golds) else f" on {len(sample):,} of the {len(golds):,} documents, evenly spaced"
