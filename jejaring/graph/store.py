@@ -597,9 +597,9 @@ def _retire(graph: str) -> str:
         DROP SILENT GRAPH <{graph}>"""
 
 
-def _mirror(graph: URIRef | str | None = None) -> str:
-    """An update operation adding a named graph's triples (or every named graph's) to the union."""
-    return f"INSERT {{ ?s ?p ?o }} WHERE {{ GRAPH {f'<{graph}>' if graph else '?g'} {{ ?s ?p ?o }} }}"
+def _mirror() -> str:
+    """An update operation adding every named graph's triples to the union."""
+    return "INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
 
 
 def _finish(loading: Future | None) -> None:
