@@ -429,10 +429,12 @@ def _parse_params(values: tuple[str, ...]) -> dict[str, str]:
 @click.option("--timeout", type=float, default=None, metavar="SECONDS",
               help="Stop the query after this many seconds (it runs in a worker process that is killed).")
 @click.option("--max-rows", type=int, default=None, metavar="N", help="Keep at most N rows (or triples).")
+@click.option("--allow-service", "allow_service", multiple=True, metavar="HOST",
+              help="Let SERVICE in a query call this host; repeatable. Without it a query reaches no other host.")
 @quiet_option
 def query_command(name: str | None, graph: str, params: tuple[str, ...], query_file: str | None,
                   expression: str | None, fmt: str, timeout: float | None, max_rows: int | None,
-                  quiet: bool) -> None:
+                  allow_service: tuple[str, ...], quiet: bool) -> None:
     """Run a SPARQL query: a question from the library by NAME (see 'jejaring queries'), a .rq file,
     or a query given with -e. Queries see the union of every graph.
 
@@ -457,7 +459,7 @@ def query_command(name: str | None, graph: str, params: tuple[str, ...], query_f
         query = parse_query_text(expression, "expression")
     bindings = bind_params(query, _parse_params(params))
     with _open(graph) as kg:
-        result = run_query(kg, query.text, bindings, timeout=timeout, max_rows=max_rows)
+        result = run_query(kg, query.text, bindings, timeout=timeout, max_rows=max_rows, allow_service=allow_service)
     sys.stdout.buffer.write(format_result(result, fmt))
     sys.stdout.buffer.flush()
     what = {"select": "rows", "graph": "triples"}.get(result.kind)
@@ -518,9 +520,12 @@ def queries_command(fmt: str) -> None:
                    "Without it no CORS header is sent.")
 @click.option("--max-request-size", default=1_000_000, type=click.IntRange(min=1), show_default=True,
               metavar="BYTES", help="Refuse longer request bodies (413) and request lines (414; 64 KiB at most).")
+@click.option("--allow-service", "allow_service", multiple=True, metavar="HOST",
+              help="Let SERVICE in a query call this host; repeatable. Without it a query reaches no other host.")
 @quiet_option
 def serve_command(graph: str, host: str, port: int, timeout: float, max_rows: int, network: str | None,
-                  workers: int, cors: tuple[str, ...], max_request_size: int, quiet: bool) -> None:
+                  workers: int, cors: tuple[str, ...], max_request_size: int, allow_service: tuple[str, ...],
+                  quiet: bool) -> None:
     """Serve the graph as a read-only SPARQL 1.1 endpoint at /sparql, with a query page and the
     library of questions at /. Updates are refused; queries past --timeout are stopped; malformed or
     oversized requests get a 4xx answer.
@@ -538,7 +543,8 @@ def serve_command(graph: str, host: str, port: int, timeout: float, max_rows: in
     with _open(graph) as kg:
         try:
             server = make_endpoint(kg, host, port, timeout=timeout, max_rows=max_rows or None, network=network,
-                                   workers=workers, quiet=quiet, cors=cors, max_request_size=max_request_size)
+                                   workers=workers, quiet=quiet, cors=cors, max_request_size=max_request_size,
+                                   allow_service=allow_service)
         except OSError as e:
             raise InputError(f"cannot listen on {host}:{port}: {e.strerror or e}") from None
         if host not in ("127.0.0.1", "localhost", "::1"):

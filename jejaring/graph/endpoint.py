@@ -156,8 +156,9 @@ class EndpointServer(ThreadingHTTPServer):
     def __init__(self, address: tuple[str, int], kg, *, timeout: float = 30.0, max_rows: int | None = 10_000,
                  network: str | Path | None = None, workers: int = 4, quiet: bool = False,
                  cors: Iterable[str] = (), max_request_size: int = MAX_REQUEST_SIZE,
-                 request_timeout: float = 30.0) -> None:
+                 request_timeout: float = 30.0, allow_service: Iterable[str] = ()) -> None:
         self.cors = check_origins(cors)
+        self.allow_service = tuple(allow_service)
         if max_request_size < 1:
             raise InputError(f"the request size limit must be a positive number of bytes, not {max_request_size}")
         super().__init__(address, _Handler)
@@ -243,7 +244,7 @@ def check_origins(origins: Iterable[str]) -> frozenset[str]:
 def make_endpoint(kg, host: str = "127.0.0.1", port: int = 7878, *, timeout: float = 30.0,
                   max_rows: int | None = 10_000, network: str | Path | None = None, workers: int = 4,
                   quiet: bool = False, cors: Iterable[str] = (), max_request_size: int = MAX_REQUEST_SIZE,
-                  request_timeout: float = 30.0) -> EndpointServer:
+                  request_timeout: float = 30.0, allow_service: Iterable[str] = ()) -> EndpointServer:
     """An endpoint over ``kg`` bound to ``host:port`` (port 0 picks a free one), not yet serving.
 
     Parameters
@@ -269,6 +270,9 @@ def make_endpoint(kg, host: str = "127.0.0.1", port: int = 7878, *, timeout: flo
         Bytes a request body may have (413 beyond), and a request line (414 beyond, 64 KiB at most).
     request_timeout
         Seconds a client may take to send a request, or stay idle on a kept-alive connection.
+    allow_service
+        Hosts that ``SERVICE`` in a query may call; by default a query naming ``SERVICE`` is refused (400),
+        so the endpoint never contacts another host.
 
     Raises
     ------
@@ -286,7 +290,7 @@ def make_endpoint(kg, host: str = "127.0.0.1", port: int = 7878, *, timeout: flo
     """
     return EndpointServer((host, port), kg, timeout=timeout, max_rows=max_rows, network=network,
                           workers=workers, quiet=quiet, cors=cors, max_request_size=max_request_size,
-                          request_timeout=request_timeout)
+                          request_timeout=request_timeout, allow_service=allow_service)
 
 
 class _Refusal(Exception):
@@ -472,7 +476,7 @@ class _Handler(BaseHTTPRequestHandler):
             return
         try:
             result = server.queries.run(server.kg, query, bindings, timeout=server.query_timeout,
-                                        max_rows=server.max_rows)
+                                        max_rows=server.max_rows, allow_service=server.allow_service)
         except QueryTimeout as e:
             self._error(HTTPStatus.SERVICE_UNAVAILABLE, f"query timed out: {e}")
             return

@@ -26,7 +26,9 @@ import subprocess
 import sys
 import tempfile
 import threading
+import urllib.parse
 import weakref
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -44,6 +46,7 @@ __all__ = [
     "QueryTimeout",
     "QueryWorkers",
     "bind_for_oxigraph",
+    "check_query",
     "format_result",
     "inject_values",
     "parse_error_message",
@@ -81,6 +84,8 @@ _TOKENS = re.compile(
       | (?P<open>\{) | (?P<close>\}) | (?P<other>\S)''',
     re.X | re.S,
 )
+#: Braces and brackets a query may nest: Oxigraph's parser overflows its stack a few thousand deep.
+MAX_NESTING = 200
 #: The first keyword of a SPARQL Update operation.
 UPDATE_KEYWORDS = frozenset({"INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY", "WITH"})
 
@@ -148,6 +153,7 @@ def run_query(
     *,
     timeout: float | None = None,
     max_rows: int | None = None,
+    allow_service: Iterable[str] = (),
 ) -> QueryResult:
     """Run a SPARQL query on a knowledge graph, stopping it after ``timeout`` seconds.
 
@@ -164,11 +170,14 @@ def run_query(
         limit it runs in a worker process (see :class:`QueryWorkers`), kept for the next queries.
     max_rows
         Keep at most this many rows (or triples); :attr:`QueryResult.truncated` tells when some were left out.
+    allow_service
+        Hosts that ``SERVICE`` may call (see :func:`check_query`); by default a query reaches no other host.
 
     Raises
     ------
     QueryError
-        The query does not parse or cannot be evaluated.
+        The query does not parse, cannot be evaluated, calls ``SERVICE`` on a host not allowed or nests
+        deeper than :data:`MAX_NESTING`.
     QueryTimeout
         The time limit passed; the query was stopped.
 
@@ -180,11 +189,13 @@ def run_query(
     >>> run_query(kg, "ASK { ?s ?p ?o }", timeout=10).boolean
     False
     """
+    check_query(sparql, allow_service)
     if timeout is None or getattr(kg, "is_remote", False):
         if getattr(kg, "is_remote", False):
             return evaluate(kg, sparql, bindings, max_rows, timeout=timeout)
         return evaluate(kg, sparql, bindings, max_rows)
-    return _default_workers().run(kg, sparql, bindings, timeout=timeout, max_rows=max_rows)
+    return _default_workers().run(kg, sparql, bindings, timeout=timeout, max_rows=max_rows,
+                                  allow_service=allow_service)
 
 
 def evaluate(kg, sparql: str, bindings: dict | None = None, max_rows: int | None = None, **options) -> QueryResult:
@@ -275,8 +286,9 @@ class QueryWorkers:
         self._finalizer = weakref.finalize(self, self._pool.close)
 
     def run(self, kg, sparql: str, bindings: dict | None = None, *, timeout: float | None = None,
-            max_rows: int | None = None) -> QueryResult:
+            max_rows: int | None = None, allow_service: Iterable[str] = ()) -> QueryResult:
         """Run a query as :func:`run_query` does, in one of these workers when there is a ``timeout``."""
+        check_query(sparql, allow_service)
         if getattr(kg, "is_remote", False):
             return evaluate(kg, sparql, bindings, max_rows, timeout=timeout)
         if timeout is None:
@@ -784,6 +796,73 @@ def _insert_block(sparql: str, tokens: list, i: int, block: str) -> str:
             end = tok.start()
             return sparql[:start] + block + " {" + sparql[start:end] + "} " + sparql[end:]
     raise QueryError("the query's braces do not balance")
+
+
+def check_query(sparql: str, allow_service: Iterable[str] = ()) -> None:
+    """Refuse, before it runs, a query that would call another host or overflow the parser.
+
+    Oxigraph evaluates ``SERVICE <url>`` by sending the query to that URL and puts the remote answer in
+    its error message, so a query could make this machine reach any host it can (its own admin pages
+    included). A ``SERVICE`` is refused unless its IRI names one of the hosts in ``allow_service``; a
+    ``SERVICE ?variable``, a relative IRI without ``BASE`` or an undeclared prefix is refused always.
+    Nesting deeper than :data:`MAX_NESTING` is refused too: the parser would crash, not answer.
+
+    Raises
+    ------
+    QueryError
+        One line naming what is refused and how to allow it.
+
+    Examples
+    --------
+    >>> check_query('SELECT * WHERE { ?s ?p "SERVICE <http://a.example/>" }')
+    >>> check_query('SELECT * WHERE { SERVICE <http://a.example/sparql> { ?s ?p ?o } }')  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    jejaring.errors.QueryError: the query calls SERVICE <http://a.example/sparql>, and a.example is not allowed; ...
+    >>> check_query('SELECT * WHERE { SERVICE <http://a.example/sparql> { ?s ?p ?o } }', ["a.example"])
+    """
+    allowed = {host.lower() for host in allow_service}
+    tokens = [t for t in _TOKENS.finditer(sparql) if t.lastgroup not in ("comment", "string")]
+    prefixes: dict[str, str] = {}
+    base, depth = "", 0
+    for i, tok in enumerate(tokens):
+        kind, text = tok.lastgroup, tok.group()
+        if kind in ("open", "other") and text in "{([":
+            depth += 1
+            if depth > MAX_NESTING:
+                raise QueryError(f"the query nests deeper than {MAX_NESTING} levels of brackets; it is refused")
+        elif kind in ("close", "other") and text in "})]":
+            depth -= 1
+        elif kind != "word":
+            continue
+        word = text.upper()
+        following = [t.group() for t in tokens[i + 1:i + 4]]
+        if word == "PREFIX" and len(following) >= 2 and following[1].startswith("<"):
+            prefixes[following[0].removesuffix(":")] = following[1][1:-1]
+        elif word == "BASE" and following and following[0].startswith("<"):
+            base = following[0][1:-1]
+        elif word == "SERVICE":
+            target = following[1] if following[:1] and following[0].upper() == "SILENT" else following[0] \
+                if following else ""
+            _check_service(target, prefixes, base, allowed)
+
+
+def _check_service(target: str, prefixes: dict[str, str], base: str, allowed: set[str]) -> None:
+    if target.startswith("<"):
+        iri = urllib.parse.urljoin(base, target[1:-1]) if base else target[1:-1]
+    elif ":" in target and not target.startswith(("?", "$")):
+        prefix, _, local = target.partition(":")
+        iri = prefixes[prefix] + local if prefix in prefixes else ""
+    else:
+        iri = ""
+    host = (urllib.parse.urlsplit(iri).hostname or "") if iri else ""
+    if host and host in allowed:
+        return
+    hint = f"--allow-service {host}" if host else "--allow-service HOST, with the service's IRI written out"
+    shown = iri or target or "without an IRI"
+    what = f"and {host} is not allowed" if host else "whose host cannot be told before it runs"
+    raise QueryError(f"the query calls SERVICE {'<' + iri + '>' if iri else shown}, {what}; "
+                     f"SERVICE is refused unless its host is allowed ({hint})")
 
 
 def query_form(sparql: str) -> str | None:
