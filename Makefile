@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 OUT := out
 
-.PHONY: demo test lint bench clean
+.PHONY: demo test lint bench quality clean
 
 $(BIN)/jejaring: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,9 @@ test: lint
 
 bench: $(BIN)/jejaring
 	$(BIN)/python benchmarks/run.py
+
+quality: $(BIN)/jejaring
+	$(BIN)/python benchmarks/quality.py
 
 clean:
 	rm -rf $(VENV) $(OUT) build *.egg-info
