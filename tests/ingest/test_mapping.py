@@ -7,7 +7,6 @@ Rewrite the golden files, after reviewing why they change, with
 
 from __future__ import annotations
 
-import json
 import os
 from datetime import date
 from pathlib import Path
@@ -136,3 +135,53 @@ def test_mapping_example_corpus_matches_the_golden_graphs():
     assert sorted(got) == sorted(expected)
     for identity, text in got.items():
         assert text == expected[identity], f"{identity}: the graph differs from tests/golden/examples/{identity}.nt"
+
+
+@pytest.mark.parametrize("text", ['say "hi"', "back\\slash", "line\nbreak\r\ttab", "é ü 漢字 🙂", "\x00\x07\x7f", ""])
+def test_mapping_to_ntriples_escapes_literals_so_rdflib_reads_them_back(text):
+    triples = {ox.Triple(ox.NamedNode("https://example.org/s"), ox.NamedNode("https://example.org/p"), ox.Literal(text)),
+               ox.Triple(ox.NamedNode("https://example.org/s"), ox.NamedNode("https://example.org/q"),
+                         ox.Literal(text, language="id"))}
+    graph = Graph().parse(data=to_ntriples(triples).decode("utf-8"), format="nt")
+    assert {ox.Triple(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in graph} == triples
+
+
+def test_mapping_to_ntriples_reads_back_as_the_same_triples():
+    for triples in mapped(handmade_extractions()).values():
+        assert {q.triple for q in ox.parse(to_ntriples(triples), format=ox.RdfFormat.N_TRIPLES)} == triples
+
+
+def _handmade_triples() -> set[ox.Triple]:
+    return mapped(handmade_extractions())["kunjungan-bandung.txt"]
+
+
+def _about(triples: set[ox.Triple], iri: str) -> set[ox.Triple]:
+    return {t for t in triples if iri in (t.subject.value, t.object.value)}
+
+
+def test_apply_rejects_a_fact_drops_it_its_evidence_and_links_to_it():
+    triples = _handmade_triples()
+    membership = next(t.subject.value for t in triples if "/membership/" in t.subject.value)
+    annotations = {t.subject.value for t in triples if t.object == ox.NamedNode(membership)
+                   and t.predicate.value.endswith("hasBody")}
+    before = len(triples)
+    apply_rejects(triples, Curation(rejects=[{"fact": membership}]))
+    assert annotations and not _about(triples, membership)
+    assert not any(_about(triples, f"{a}{part}") for a in annotations for part in ("", "#target", "#position", "#quote"))
+    assert len(triples) < before - len(annotations)
+
+
+def test_apply_rejects_a_triple_drops_only_that_triple():
+    triples = _handmade_triples()
+    attendance = next(t for t in triples if t.predicate.value == "https://schema.org/attendee")
+    expected = triples - {attendance}
+    apply_rejects(triples, Curation(rejects=[{"subject": attendance.subject.value, "predicate": attendance.predicate.value,
+                                              "object": attendance.object.value}]))
+    assert triples == expected
+
+
+def test_apply_rejects_ignores_a_reject_that_names_no_iri():
+    triples = _handmade_triples()
+    expected = set(triples)
+    apply_rejects(triples, Curation(rejects=[{"fact": "not an IRI"}, {"subject": "a", "predicate": "b", "object": "c"}]))
+    assert triples == expected
