@@ -1,0 +1,163 @@
+"""The components that find mentions: places, lessons, events, programmes, organisations, posts, persons.
+
+Each wraps an extractor of ``extract/`` and sets its field of the :class:`~jejaring.ingest.findings.Findings`;
+``settle`` keeps the longest of overlapping mentions of different kinds.
+"""
+
+from __future__ import annotations
+
+import re
+
+from jejaring.ingest.extract.context import Mention, settle_overlaps
+from jejaring.ingest.extract.events import find_event_mentions, group_events
+from jejaring.ingest.extract.lessons import find_lessons, find_prose_lessons
+from jejaring.ingest.extract.organisations import find_acronym_definitions, find_organisations
+from jejaring.ingest.extract.persons import find_persons
+from jejaring.ingest.extract.places import find_places
+from jejaring.ingest.extract.posts import find_post_mentions
+from jejaring.ingest.extract.programmes import find_programmes
+from jejaring.ingest.findings import Findings
+from jejaring.ingest.registry import component
+
+_ACRONYM = re.compile(r"(?<![\w/])([A-Z][A-Za-z0-9]{1,14})(?![\w])")
+_BRACKETED = re.compile(r"\(([^()]{3,600})\)")
+_LISTED_ACRONYM = re.compile(r"(?:(?<=\()|(?<=,)|(?<=;)|(?<=dan))\s*([A-Z][A-Z0-9]{1,9})\s*(?=[,;)]|dan\b)")
+_LIST_HEAD = re.compile(r"(?:LSM|NGO|organisasi|lembaga|unsur|mitra|partners|agencies)\W*$", re.IGNORECASE)
+
+
+@component("places", assigns=["places"], rules=["place-gazetteer"])
+def places(f: Findings) -> None:
+    """Places of the gazetteer (lexicon ``places.tsv``)."""
+    f.places = f.kept(find_places(f.ctx))
+
+
+@component("lessons", assigns=["lesson_items"], rules=["lesson-title"])
+def lessons(f: Findings) -> None:
+    """Lessons listed under a lesson cue, then lessons stated in prose."""
+    listed = find_lessons(f.ctx)
+    f.lesson_items = listed + find_prose_lessons(f.ctx, listed) if f.allows("lesson-title") else []
+
+
+@component("events", requires=["places"], assigns=["event_mentions"],
+           rules=["event-heading", "event-name", "event-nested", "event-reference"])
+def events(f: Findings) -> None:
+    """Mentions of events: named events, headings, and references back to them."""
+    f.event_mentions = f.kept(find_event_mentions(f.ctx, f.places))
+
+
+@component("programmes", requires=["lesson_items"], assigns=["programmes"],
+           rules=["programme-cue", "programme-cue-after", "programme-example", "programme-example-cue",
+                  "programme-secretariat", "programme-site"])
+def programmes(f: Findings) -> None:
+    """Programmes, projects and strategies, and the examples a lesson gives."""
+    spans = [(i.description_start, i.description_end) for i in f.lesson_items]
+    f.programmes = f.kept(find_programmes(f.ctx, spans))
+
+
+@component("organisations", assigns=["organisations"],
+           rules=["org-head", "org-head-lowercase", "org-head-suffix", "org-lexicon", "org-acronym"])
+def organisations(f: Findings) -> None:
+    """Organisations from the lexicon and from head words (Dinas, Badan, Foundation ...)."""
+    f.organisations = f.kept(find_organisations(f.ctx))
+
+
+@component("settle", requires=["places", "event_mentions", "programmes", "organisations", "lesson_items"],
+           assigns=["settled", "blocked"])
+def settle(f: Findings) -> None:
+    """Keep the longest of overlapping mentions (organisations, places, programmes, named events, lessons)."""
+    blocks = [Mention(i.start, i.end, "lesson", i.title, "lesson-title") for i in f.lesson_items]
+    f.settled = settle_overlaps(
+        f.organisations + f.places + [p for p in f.programmes if p.rule != "programme-secretariat"]
+        + [e for e in f.event_mentions if e.data.get("named")] + blocks)
+    f.organisations = [m for m in f.settled if m.kind == "organisation"]
+    f.places = [m for m in f.settled if m.kind == "place"]
+    f.programmes = [m for m in f.settled if m.kind == "programme"]
+    f.blocked = [m for m in f.settled if m.rule != "programme-example"]
+
+
+@component("acronyms", requires=["settled"], assigns=["organisations"],
+           rules=["org-acronym-defined", "org-list-acronym"])
+def acronyms(f: Findings) -> None:
+    """Bare acronyms the document defines for an organisation, and acronyms listed among organisations."""
+    text, orgs = f.ctx.text, f.organisations
+    out = list(orgs)
+    taken = [(m.start, m.end) for m in f.settled]
+    defined = {}
+    for acronym, (start, end, _) in find_acronym_definitions(f.ctx).items():
+        owner = next((o for o in orgs if o.start <= start < o.end or start <= o.start < end), None)
+        if owner is not None:
+            defined[acronym] = owner
+            owner.data.setdefault("acronym", acronym)
+    listed = _listed_acronyms(text, orgs)
+    for m in _ACRONYM.finditer(text):
+        token = m.group(1)
+        if any(s <= m.start() < e for s, e in taken):
+            continue
+        if token in defined:
+            out.append(Mention(m.start(), m.end(), "organisation", token, "org-acronym-defined", 0.8,
+                               {"acronym": token, "refers_to": defined[token]}))
+        elif m.start() in listed:
+            out.append(Mention(m.start(), m.end(), "organisation", token, "org-list-acronym", 0.7,
+                               {"acronym": token, "kind": None}))
+    f.organisations = f.kept(sorted(out, key=lambda m: m.start))
+    f.blocked = f.blocked + f.organisations
+
+
+def _listed_acronyms(text: str, orgs: list[Mention]) -> set[int]:
+    """Starts of all-capitals tokens listed in brackets among organisations: "LSM/NGO (..., YKRI)"."""
+    out = set()
+    for m in _BRACKETED.finditer(text):
+        inside = [o for o in orgs if m.start() < o.start < m.end()]
+        if len(inside) < 2 and not _LIST_HEAD.search(text[max(0, m.start() - 40):m.start()]):
+            continue
+        for item in _LISTED_ACRONYM.finditer(text[m.start():m.end()]):
+            out.add(m.start() + item.start(1))
+    return out
+
+
+@component("posts", requires=["organisations"], assigns=["posts"], rules=["post-mention"])
+def posts(f: Findings) -> None:
+    """Post titles ("Kepala Dinas ...", "Head of ..."); a unit or programme named inside one is part of it."""
+    ctx = f.ctx
+    found = find_post_mentions(ctx, f.organisations)
+    # "Head of Tidal and Coastal Flood Control Division", "Direktur ... Strategi dan Kebijakan ...": the title
+    # names the unit or programme, which is no mention of its own there
+    f.organisations = [o for o in f.organisations if o.rule != "org-head-suffix" or not any(
+        p.start <= o.start and o.end <= p.end and "," not in ctx.text[p.start:o.start] for p in found)]
+    f.programmes = [g for g in f.programmes if not any(p.start <= g.start < p.end for p in found)]
+    f.posts = f.kept(find_post_mentions(ctx, f.organisations))
+
+
+@component("persons", requires=["blocked", "posts"], assigns=["persons"],
+           rules=["person-after-post", "person-attribution", "person-back-reference", "person-bracket-post",
+                  "person-context", "person-coordinated", "person-degree", "person-honorific", "person-label",
+                  "person-list", "person-name", "person-name-org", "person-name-post", "person-post-comma"])
+def persons(f: Findings) -> None:
+    """Persons, outside the stretches other kinds hold; a programme a person's name overlaps is dropped."""
+    f.persons = f.kept(find_persons(f.ctx, f.blocked + f.posts, f.posts))
+    f.programmes = [p for p in f.programmes if not any(p.start < m.end and m.start < p.end for m in f.persons)]
+
+
+@component("event-groups", requires=["event_mentions", "settled"], assigns=["clusters", "main_event"])
+def event_groups(f: Findings) -> None:
+    """Mentions of one event grouped; the event the document reports on found."""
+    ctx = f.ctx
+    f.clusters = group_events(ctx, [e for e in f.event_mentions if not e.data.get("named") or e in f.settled])
+    f.main_event = _main_event(f)
+    if f.main_event is not None:
+        # sessions of an agenda named only by their kind ("Workshop: ...") are parts of the main event
+        cues = {c.cue.lower() for c in ctx.lexicon.event_cues}
+        f.clusters = [c for c in f.clusters if c is f.main_event or c.start is not None or
+                      any(x.name.lower() not in cues for x in c.named)]
+
+
+def _main_event(f: Findings):
+    """The event a document reports on: named in its title, or dated on the document's date."""
+    lines = f.ctx.layout.lines[:3]
+    for c in f.clusters:
+        if lines and any(lines[0].start <= m.start < lines[min(2, len(lines) - 1)].end for m in c.named):
+            return c
+    for c in f.clusters:
+        if f.ctx.doc.date and c.start == f.ctx.doc.date:
+            return c
+    return None

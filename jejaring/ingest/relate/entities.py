@@ -1,0 +1,45 @@
+"""Mentions into the document's entities: one entity per organisation, place, programme and person named."""
+
+from __future__ import annotations
+
+import re
+
+from jejaring.ingest.findings import Findings
+from jejaring.ingest.registry import component
+
+_OPENING = re.compile(r"\s*[\(\[](\s*)")
+_CLOSING = re.compile(r"\s*[\)\]]")
+_BARE_ACRONYM = re.compile(r"[A-Z][A-Za-z0-9]{1,14}")
+
+
+@component("entities", assigns=["entities"])
+def entities(f: Findings) -> None:
+    """Resolve the mentions found into entities; an acronym used before its definition resolves once it has one."""
+    t = f.table
+    for m in sorted(f.organisations, key=lambda m: (m.data.get("refers_to") is not None, m.start)):
+        t.organisation(m)
+    _merge_bracketed_organisations(f)
+    for m in f.places:
+        t.place(m)
+    for m in f.programmes:
+        t.programme(m)
+    for m in sorted(f.persons, key=lambda m: (m.rule == "person-back-reference", len(m.name.split()) == 1, m.start)):
+        t.person(m)
+
+
+def _merge_bracketed_organisations(f: Findings) -> None:
+    """ "Resilient Jakarta Secretariat (Sekretariat Jakarta Berketahanan)": one body, two names."""
+    text = f.ctx.text
+    starting: dict[int, list] = {}  # by start, so a long document is not read pair by pair
+    for b in f.organisations:
+        starting.setdefault(b.start, []).append(b)
+    for a in f.organisations:
+        opening = _OPENING.match(text, a.end)
+        if opening is None:
+            continue
+        spaces = range(opening.start(1), opening.end(1) + 1)  # where b may start
+        for b in (b for start in spaces for b in starting.get(start, [])):
+            if _CLOSING.match(text, b.end):
+                ka, kb = f.table.key_of(a), f.table.key_of(b)
+                if ka and kb and ka != kb and not _BARE_ACRONYM.fullmatch(b.name):
+                    f.table.merge(kb, ka)

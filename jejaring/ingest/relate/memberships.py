@@ -1,0 +1,203 @@
+"""Posts and memberships: who holds which post in which organisation, when, and who belongs to whom."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date
+
+from jejaring.ingest.extract.context import Mention
+from jejaring.ingest.extract.events import EventCluster
+from jejaring.ingest.extract.posts import PostParse, parse_posts
+from jejaring.ingest.findings import Findings
+from jejaring.ingest.records import Membership
+from jejaring.ingest.registry import component
+
+_LOCALITY_GOVERNMENT = [
+    (re.compile(r"^(?:Provinsi|Prov\.)\s+(.+)$"), "Pemerintah Provinsi {}"),
+    (re.compile(r"^(DKI Jakarta)$"), "Pemerintah Provinsi {}"),
+    (re.compile(r"^Kota Administrasi\s+(.+)$"), "Kota Administrasi {}"),
+    (re.compile(r"^Kota\s+(.+)$"), "Pemerintah Kota {}"),
+    (re.compile(r"^(?:Kabupaten|Kab\.)\s+(.+)$"), "Pemerintah Kabupaten {}"),
+]
+_REPRESENTED = re.compile(r"\b(?:represented by|diwakili(?: oleh)?|by|oleh)\b")
+_COORDINATED = re.compile(r"\s*(?:,\s*)?(?:dan|and)")
+_EARLIER = re.compile(r"(?:saat|ketika|when)\b(.{0,120}?)(?:masih\s+)?(?:menjabat|menjadi|was|served as)\s+"
+                      r"(?:sebagai\s+|as\s+)?")
+_OPENS = re.compile(r"\b(?:sejak|since|mulai|from)\s+(?:\w+\s+)?$")
+_CLOSES = re.compile(r"\b(?:hingga|sampai|until|till)\s+(?:akhir\s+|end of\s+)?$")
+
+
+@component("memberships", requires=["persons", "posts", "organisations", "clusters", "entities"],
+           assigns=["memberships"],
+           rules=["post-title", "post-earlier", "membership-affiliation", "membership-group", "org-implied"])
+def memberships(f: Findings) -> None:
+    """Posts of persons from the text after their names, with the group they are listed under."""
+    ctx = f.ctx
+    for m in f.persons:
+        person = f.table.key_of(m)
+        if person is None:
+            continue
+        group = _group_org(f, m)
+        start_end = m.data.get("post_text")
+        posts = parse_posts(ctx, *start_end, f.organisations) if start_end else []
+        at = _date_for_list(f, m) if m.rule == "person-list" else f.reported_date()
+        if f.allows("post-title"):
+            for post in posts:
+                if post.holder is not None and post.holder[0] != m.start:
+                    continue  # "dibacakan Wira, Deputi Gubernur ... Hendra Saputra": the title is Hendra's
+                _membership(f, person, post, group, at, "post-title")
+        if start_end and f.allows("post-earlier"):
+            _earlier_post(f, person, *start_end)
+        if not posts and start_end:
+            orgs = [o for o in f.organisations if start_end[0] <= o.start < start_end[1]]
+            if f.allows("membership-affiliation"):
+                for org in orgs:  # "Faculty of ..., Delft University of Technology": a member of each
+                    add_membership(f, Membership(person=person, organisation=f.table.key_of(org), at=at, spans=[
+                        ctx.span(m.start, start_end[1], "membership", "membership-affiliation")]))
+            if orgs:
+                continue
+        if not posts and group is not None and f.allows("membership-group"):
+            add_membership(f, Membership(person=person, organisation=group, at=at,
+                                         spans=[ctx.span(m.start, m.end, "membership", "membership-group")]))
+
+
+@component("represented", requires=["persons", "organisations", "entities"], assigns=["memberships"],
+           rules=["membership-represented"])
+def represented(f: Findings) -> None:
+    """ "X was represented by A and B", "Bappeda diwakili oleh A": A and B belong to X."""
+    text = f.ctx.text
+    for m in f.persons:
+        person = f.table.key_of(m)
+        if person is None or m.rule == "person-back-reference":
+            continue
+        sentence = f.ctx.layout.sentence_at(m.start)
+        before = [o for o in f.organisations if sentence.start <= o.start and o.end <= m.start]
+        for o in reversed(before):
+            if _REPRESENTED.search(text[o.end:m.start]) and not any(
+                    o.end <= p.start < m.start and p.rule != "person-coordinated" and p is not m
+                    and not _COORDINATED.match(text[p.end:m.start]) for p in f.persons):
+                org = f.table.key_of(o)
+                if not any(ms.person == person and ms.organisation == org for ms in f.extraction.memberships):
+                    add_membership(f, Membership(person=person, organisation=org, spans=[
+                        f.ctx.span(o.start, m.end, "membership", "membership-represented", 0.7)]))
+                break
+
+
+def _membership(f: Findings, person: str, post: PostParse, group: str | None, at, rule: str) -> None:
+    org = f.table.key_of(post.organisation) if post.organisation is not None else None
+    if org is None and post.locality and f.allows("org-implied"):
+        org = _government_of(f, post.locality, post)
+    if org is None and group is not None and f.ctx.lexicon.role_takes_org(post.role):
+        org = group
+    span = f.ctx.span(post.start, post.end, "membership", rule)
+    start, end = _interval_words(f, post.start)
+    add_membership(f, Membership(person=person, organisation=org, role=post.role, role_label=post.label,
+                                 role_lang=post.lang, role_names=post.names, start=start, end=end,
+                                 at=None if start or end else at, spans=[span]))
+
+
+def add_membership(f: Findings, new: Membership) -> None:
+    """Add a membership, or fold it into one of the same person, role and organisation."""
+    for old in f.extraction.memberships:
+        if old.person != new.person:
+            continue
+        same_role = old.role == new.role or new.role is None or old.role is None
+        same_org = old.organisation == new.organisation or new.organisation is None or old.organisation is None
+        if same_role and same_org and (old.role or new.role):
+            old.role = old.role or new.role
+            old.role_label = old.role_label or new.role_label
+            old.role_lang = old.role_lang or new.role_lang
+            old.role_names = old.role_names or new.role_names
+            old.organisation = old.organisation or new.organisation
+            old.at = old.at or new.at
+            old.spans += [s for s in new.spans if s not in old.spans]
+            return
+        if old.role is None and new.role is None and old.organisation == new.organisation:
+            return
+    f.extraction.memberships.append(new)
+
+
+def _earlier_post(f: Findings, person: str, start: int, end: int) -> None:
+    """ "saat ... masih menjabat sebagai X": an earlier post, at the date of the event the clause names."""
+    clause = _EARLIER.search(f.ctx.text[start:end])
+    if clause is None:
+        return
+    event = _event_named_in(f, start + clause.start(1), start + clause.end(1))
+    at = event.start if event is not None else None
+    for post in parse_posts(f.ctx, start + clause.end(), end, f.organisations):
+        _membership(f, person, post, None, at, "post-earlier")
+
+
+def _event_named_in(f: Findings, start: int, end: int) -> EventCluster | None:
+    """The event a clause refers to: one mentioned in it, or a visit to a place it names."""
+    found = f.event_near(start, end)
+    if found is not None:
+        return found
+    for p in f.places:
+        if start <= p.start < end:
+            for c in f.clusters:
+                if c.place is not None and c.place.name == p.name:
+                    return c
+    return None
+
+
+def _government_of(f: Findings, locality: str, post: PostParse) -> str | None:
+    for locality_re, template in _LOCALITY_GOVERNMENT:
+        m = locality_re.match(locality)
+        if m:
+            return f.table.implied_organisation(template.format(m.group(1).strip()), post.start, post.end)
+    return None
+
+
+def _group_org(f: Findings, m: Mention) -> str | None:
+    """The organisation a listed person is grouped under: "Org ([i] A ...)" or a heading line "Org:"."""
+    ctx = f.ctx
+    line = ctx.layout.line_at(m.start)
+    if line is None:
+        return None
+    opening = ctx.text.rfind("(", line.start, m.start)
+    if opening > 0:
+        head = [o for o in f.organisations if line.start <= o.start and o.end <= opening and
+                ctx.text[o.end:opening].strip() == ""]
+        if head:
+            return f.table.key_of(head[-1])
+    lines = ctx.layout.lines
+    i = lines.index(line)
+    for prev in reversed(lines[max(0, i - 12):i]):
+        if prev.is_item:
+            continue
+        if prev.text.rstrip().endswith(":"):
+            orgs = [o for o in f.organisations if prev.start <= o.start < prev.end]
+            return f.table.key_of(orgs[0]) if orgs else None
+        break
+    return None
+
+
+def _interval_words(f: Findings, offset: int):
+    """ "Sejak Februari 2019, Siti menjabat ...", "hingga akhir 2018 ia adalah ...": the dates that open or
+    close a post, said in its sentence."""
+    sentence = f.ctx.layout.sentence_at(offset)
+    start = end = None
+    for d in f.ctx.dates:
+        if sentence.start <= d.start < sentence.end:
+            before = f.ctx.text[max(sentence.start, d.start - 25):d.start].lower()
+            if _OPENS.search(before):
+                start = d.begin
+            elif _CLOSES.search(before):
+                end = d.end_date or _period_end(d)
+    return start, end
+
+
+def _date_for_list(f: Findings, m: Mention):
+    event = f.list_event(m)
+    return event.start if event is not None and event.precision == "day" else None
+
+
+def _period_end(d) -> date:
+    """The last day a month or year mention covers."""
+    if d.precision == "year":
+        return date(d.begin.year, 12, 31)
+    if d.precision == "month":
+        return date(d.begin.year, d.begin.month, calendar.monthrange(d.begin.year, d.begin.month)[1])
+    return d.begin
