@@ -7,6 +7,7 @@ as one ``Error: ...`` line with its exit code (0 done, 1 problems found, 2 input
 
 from __future__ import annotations
 
+import errno
 import json
 import sys
 
@@ -546,7 +547,8 @@ def serve_command(graph: str, host: str, port: int, timeout: float, max_rows: in
                                    workers=workers, quiet=quiet, cors=cors, max_request_size=max_request_size,
                                    allow_service=allow_service)
         except OSError as e:
-            raise InputError(f"cannot listen on {host}:{port}: {e.strerror or e}") from None
+            hint = "; stop the other server or choose another --port" if e.errno == errno.EADDRINUSE else ""
+            raise InputError(f"cannot listen on {host}:{port}: {e.strerror or e}{hint}") from None
         if host not in ("127.0.0.1", "localhost", "::1"):
             click.echo(f"Warning: listening on {host}: other machines can query this graph", err=True)
         _note(quiet, f"SPARQL endpoint at {server.url}/sparql, query page at {server.url}/ (Ctrl-C to stop)")

@@ -161,6 +161,7 @@ class EndpointServer(ThreadingHTTPServer):
         self.allow_service = tuple(allow_service)
         if max_request_size < 1:
             raise InputError(f"the request size limit must be a positive number of bytes, not {max_request_size}")
+        self.queries = QueryWorkers(max_idle=max(1, workers))  # before binding: a failed bind calls server_close
         super().__init__(address, _Handler)
         self.kg = kg
         self.query_timeout = timeout
@@ -169,7 +170,6 @@ class EndpointServer(ThreadingHTTPServer):
         self.request_timeout = request_timeout
         self.network = Path(network) if network else None
         self.slots = threading.BoundedSemaphore(max(1, workers))
-        self.queries = QueryWorkers(max_idle=max(1, workers))
         self.quiet = quiet
         self._thread: threading.Thread | None = None
 
