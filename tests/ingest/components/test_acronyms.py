@@ -1,0 +1,54 @@
+"""The ``acronyms`` component: bare acronyms the document defines for an organisation, and acronyms listed in
+brackets among organisations (rules ``org-acronym-defined``, ``org-list-acronym``)."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def spans(ex, key: str) -> list[tuple[str, str]]:
+    return [(s.exact, s.rule) for s in ex.entities[key].spans]
+
+
+@pytest.mark.parametrize(("text", "language", "key", "name", "rule", "acronym"), [
+    ("Yayasan Air Bersih Nusantara (YABN) membangun sumur. YABN juga melatih warga.", "id",
+     "organisation:yayasan-air-bersih-nusantara", "Yayasan Air Bersih Nusantara", "org-head", "YABN"),
+    ("The Kendari Water Agency (KWA) repaired the pipes. KWA also trained residents.", "en",
+     "organisation:kendari-water-agency", "Kendari Water Agency", "org-head-suffix", "KWA"),
+])
+def test_acronyms_defined_acronym_is_the_body_it_stands_for(extract, text, language, key, name, rule, acronym):
+    ex = extract(text, language)
+    assert list(ex.entities) == [key]
+    assert (ex.entities[key].name, ex.entities[key].acronym) == (name, acronym)
+    # the acronym in brackets and its later use
+    assert spans(ex, key) == [(name, rule), (acronym, "org-acronym-defined"), (acronym, "org-acronym-defined")]
+
+
+def test_acronyms_used_before_its_definition_is_the_same_body(extract):
+    ex = extract("YABN membangun sumur. Yayasan Air Bersih Nusantara (YABN) juga melatih warga.")
+    assert list(ex.entities) == ["organisation:yayasan-air-bersih-nusantara"]
+    assert spans(ex, "organisation:yayasan-air-bersih-nusantara") == [
+        ("Yayasan Air Bersih Nusantara", "org-head"), ("YABN", "org-acronym-defined"), ("YABN", "org-acronym-defined")]
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Sejumlah LSM (Yayasan Sungai Lestari, Yayasan Kota Hijau, YPKS) ikut serta.", "id"),
+    ("Partners (Yayasan Sungai Lestari, Yayasan Kota Hijau, YPKS) joined the forum.", "en"),
+])
+def test_acronyms_listed_among_organisations_is_an_organisation(extract, text, language):
+    ex = extract(text, language)
+    assert [e.name for e in ex.entities.values() if e.kind == "organisation"] == [
+        "Yayasan Sungai Lestari", "Yayasan Kota Hijau", "YPKS"]
+    assert spans(ex, "organisation:ypks") == [("YPKS", "org-list-acronym")]
+
+
+def test_acronyms_switched_off_defined_acronym_names_nothing(extract):
+    ex = extract("Yayasan Air Bersih Nusantara (YABN) membangun sumur. YABN juga melatih warga.",
+                 disabled_rules=["org-acronym-defined"])
+    assert spans(ex, "organisation:yayasan-air-bersih-nusantara") == [("Yayasan Air Bersih Nusantara", "org-head")]
+
+
+def test_acronyms_switched_off_list_acronym_leaves_only_the_named_bodies(extract):
+    ex = extract("Sejumlah LSM (Yayasan Sungai Lestari, Yayasan Kota Hijau, YPKS) ikut serta.",
+                 disabled_rules=["org-list-acronym"])
+    assert [e.name for e in ex.entities.values()] == ["Yayasan Sungai Lestari", "Yayasan Kota Hijau"]

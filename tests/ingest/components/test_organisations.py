@@ -1,0 +1,59 @@
+"""The ``organisations`` component: names after a head word ("Dinas ...", "Ministry of ..."), lowercase English
+heads ("... urban village"), suffix heads ("... Secretariat"), names the lexicon knows, and known acronyms (rules
+``org-head``, ``org-head-lowercase``, ``org-head-suffix``, ``org-lexicon``, ``org-acronym``)."""
+
+from __future__ import annotations
+
+import pytest
+
+CASES = [
+    ("org-head", "Dinas Perikanan Kota Kendari menggelar pelatihan nelayan.", "id",
+     "organisation:dinas-perikanan-kota-kendari", "Dinas Perikanan Kota Kendari", "Dinas Perikanan Kota Kendari"),
+    ("org-head", "Warga Kelurahan Tambora membersihkan saluran.", "id", "organisation:kelurahan-tambora",
+     "Kelurahan Tambora", "Kelurahan Tambora"),
+    ("org-head", "The Department of Coastal Affairs hosted the meeting.", "en",
+     "organisation:department-of-coastal-affairs", "Department of Coastal Affairs", "Department of Coastal Affairs"),
+    ("org-head-lowercase", "Residents of Duri Utara urban village cleaned the drains.", "en",
+     "organisation:duri-utara-urban-village", "Duri Utara urban village", "Duri Utara urban village"),
+    ("org-head-lowercase", "Officials of the Tambora sub-district met the residents.", "en",
+     "organisation:tambora-sub-district", "Tambora sub-district", "Tambora sub-district"),
+    ("org-head-suffix", "The Semarang Resilience Office drafted the plan.", "en",
+     "organisation:semarang-resilience-office", "Semarang Resilience Office", "Semarang Resilience Office"),
+    ("org-head-suffix", "The Resilient Semarang Secretariat prepared the report.", "en",
+     "organisation:resilient-semarang-secretariat", "Resilient Semarang Secretariat", "Resilient Semarang Secretariat"),
+    ("org-lexicon", "Bank Dunia mendanai proyek itu.", "id", "organisation:world-bank", "Bank Dunia", "Bank Dunia"),
+    ("org-lexicon", "PT Transportasi Jakarta menambah armada bus.", "id", "organisation:transjakarta",
+     "PT Transportasi Jakarta", "PT Transportasi Jakarta"),
+    ("org-lexicon", "The World Bank funded the project.", "en", "organisation:world-bank", "The World Bank",
+     "The World Bank"),
+    ("org-acronym", "Bappeda Kota Semarang menyusun rencana baru.", "id", "organisation:bappeda-kota-semarang",
+     "Bappeda Kota Semarang", "Bappeda Kota Semarang"),
+    ("org-acronym", "BPBD officers watched the sluice gates.", "en", "organisation:dki-bpbd", "BPBD", "BPBD"),
+]
+
+
+@pytest.mark.parametrize(("rule", "text", "language", "key", "name", "exact"), CASES)
+def test_organisations_rule_names_the_organisation(extract, rule, text, language, key, name, exact):
+    org = extract(text, language).entities[key]
+    assert org.name == name
+    assert [(s.exact, s.rule) for s in org.spans] == [(exact, rule)]
+
+
+@pytest.mark.parametrize(("rule", "text", "language", "key", "name", "exact"), CASES)
+def test_organisations_switched_off_rule_leaves_its_mention_out(extract, rule, text, language, key, name, exact):
+    # another rule may still name the body ("World Bank" by its suffix head): the rule's evidence is gone
+    ex = extract(text, language, disabled_rules=[rule])
+    assert rule not in {s.rule for e in ex.entities.values() for s in e.spans}
+
+
+def test_organisations_head_name_keeps_its_acronym_and_locality(extract):
+    org = extract("Badan Penanggulangan Bencana Daerah (BPBD) Provinsi DKI Jakarta memantau pintu air.").entities[
+        "organisation:dki-bpbd"]
+    assert (org.name, org.acronym) == ("Badan Penanggulangan Bencana Daerah Provinsi DKI Jakarta", "BPBD")
+    assert [s.rule for s in org.spans] == ["org-head"]
+
+
+def test_organisations_two_heads_joined_by_dan_are_two_bodies(extract):
+    ex = extract("Dinas Perikanan dan Dinas Pariwisata Kota Kendari menggelar pameran.")
+    assert [e.name for e in ex.entities.values() if e.kind == "organisation"] == [
+        "Dinas Perikanan", "Dinas Pariwisata Kota Kendari"]

@@ -1,0 +1,103 @@
+"""The ``persons`` component: names in lists, after honorifics and labels, with posts or bodies beside them, after
+verbs of saying, joined to another name, and later mentions by one part of a name (rules ``person-*``).
+
+``person-name`` is registered but no extractor gives it (see the rule ablation).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+# (rule, text, language, person key, name)
+CASES = [
+    ("person-after-post", "Deputi Gubernur bidang Tata Ruang Hendra Saputra membuka acara.", "id",
+     "person:hendra-saputra", "Hendra Saputra"),
+    ("person-after-post", "Deputy Governor for Spatial Planning Hendra Saputra opened the event.", "en",
+     "person:hendra-saputra", "Hendra Saputra"),
+    ("person-attribution", "Banjir mulai surut, ujar Wulan Kartikasari kepada wartawan.", "id",
+     "person:wulan-kartikasari", "Wulan Kartikasari"),
+    ("person-attribution", "The canals are clear, said Budi Santosa on Monday.", "en", "person:budi-santosa",
+     "Budi Santosa"),
+    ("person-back-reference", "Wulan Kartikasari menjelaskan rencana itu. Menurut Kartikasari, tanggul sudah siap.",
+     "id", "person:wulan-kartikasari", "Wulan Kartikasari"),
+    ("person-back-reference", "Rina Marlina said the plan was ready. According to Marlina, the dikes are safe.", "en",
+     "person:rina-marlina", "Rina Marlina"),
+    ("person-bracket-post", "Acara dibuka Budi Santosa (Kepala Bappeda Kota Semarang).", "id", "person:budi-santosa",
+     "Budi Santosa"),
+    ("person-bracket-post", "Budi Santosa (Director of Yayasan Sungai Lestari) opened the session.", "en",
+     "person:budi-santosa", "Budi Santosa"),
+    ("person-context", "Rina Marlina menjelaskan bahwa tanggul sudah diperbaiki.", "id", "person:rina-marlina",
+     "Rina Marlina"),
+    ("person-context", "Rina Marlina said that the dike had been repaired.", "en", "person:rina-marlina",
+     "Rina Marlina"),
+    ("person-coordinated", "Bappeda Kota Semarang diwakili oleh Budi Santosa dan Rina Marlina.", "id",
+     "person:rina-marlina", "Rina Marlina"),
+    ("person-coordinated", "The Ministry of Public Works was represented by Budi Santosa and Rina Marlina.", "en",
+     "person:rina-marlina", "Rina Marlina"),
+    ("person-degree", "Laporan disusun Rina Marlina, S.T., M.Si. bersama tim.", "id", "person:rina-marlina",
+     "Rina Marlina"),
+    ("person-degree", "The report by Budi Santosa, PhD, was published.", "en", "person:budi-santosa", "Budi Santosa"),
+    ("person-honorific", "Ibu Rina Marlina meninjau lokasi.", "id", "person:rina-marlina", "Rina Marlina"),
+    ("person-honorific", "Mr. Budi Santosa visited the pumping station.", "en", "person:budi-santosa",
+     "Budi Santosa"),
+    ("person-label", "Moderator: Rina Marlina", "id", "person:rina-marlina", "Rina Marlina"),
+    ("person-label", "Host: Rina Marlina", "en", "person:rina-marlina", "Rina Marlina"),
+    ("person-list", "Peserta rapat:\n- Rina Marlina, Staf Bappeda Kota Semarang\n- Budi Santosa", "id",
+     "person:budi-santosa", "Budi Santosa"),
+    ("person-list", "Participants:\n- Rina Marlina, Research Manager\n- Budi Santosa", "en", "person:budi-santosa",
+     "Budi Santosa"),
+    ("person-name-org", "Rina Marlina dari Yayasan Sungai Lestari ikut meninjau.", "id", "person:rina-marlina",
+     "Rina Marlina"),
+    ("person-name-org", "Rina Marlina of Yayasan Sungai Lestari joined the tour.", "en", "person:rina-marlina",
+     "Rina Marlina"),
+    ("person-name-post", "Rina Marlina, Kepala Seksi Drainase pada Dinas Pekerjaan Umum Kota Kendari, meninjau tanggul.",
+     "id", "person:rina-marlina", "Rina Marlina"),
+    ("person-name-post", "Rina Marlina, Head of the Drainage Division, arrived early.", "en", "person:rina-marlina",
+     "Rina Marlina"),
+    ("person-post-comma", "Kepala Dinas Perikanan Kota Kendari, Budi Santosa, meninjau tanggul.", "id",
+     "person:budi-santosa", "Budi Santosa"),
+    ("person-post-comma", "The Mayor of Kendari, Budi Santosa, opened the forum.", "en", "person:budi-santosa",
+     "Budi Santosa"),
+]
+
+
+def rules(ex) -> set[str]:
+    return {s.rule for e in ex.entities.values() for s in e.spans}
+
+
+@pytest.mark.parametrize(("rule", "text", "language", "key", "name"), CASES)
+def test_persons_rule_finds_the_person(extract, rule, text, language, key, name):
+    person = extract(text, language).entities[key]
+    assert person.name == name
+    assert rule in {s.rule for s in person.spans}
+
+
+@pytest.mark.parametrize(("rule", "text", "language", "key", "name"), CASES)
+def test_persons_switched_off_rule_leaves_its_mentions_out(extract, rule, text, language, key, name):
+    assert rule in rules(extract(text, language))
+    assert rule not in rules(extract(text, language, disabled_rules=[rule]))
+
+
+@pytest.mark.parametrize(("rule", "text", "language", "key", "name"), [
+    case for case in CASES if case[0] in ("person-after-post", "person-attribution", "person-honorific",
+                                          "person-label", "person-name-org", "person-post-comma")])
+def test_persons_switched_off_only_rule_leaves_the_person_out(extract, rule, text, language, key, name):
+    assert key not in extract(text, language, disabled_rules=[rule]).entities
+
+
+@pytest.mark.parametrize(("text", "language", "key", "honorifics", "degrees"), [
+    ("Ibu Rina Marlina meninjau lokasi.", "id", "person:rina-marlina", ["Ibu"], []),
+    ("Laporan disusun Rina Marlina, S.T., M.Si. bersama tim.", "id", "person:rina-marlina", [], ["S.T.", "M.Si."]),
+    ("Mr. Budi Santosa visited the pumping station.", "en", "person:budi-santosa", ["Mr."], []),
+])
+def test_persons_honorifics_and_degrees_are_not_the_name(extract, text, language, key, honorifics, degrees):
+    person = extract(text, language).entities[key]
+    assert (person.honorifics, person.degrees) == (honorifics, degrees)
+    assert not set(person.name.split()) & {*honorifics, *degrees}
+
+
+def test_persons_back_reference_is_the_full_name(extract):
+    ex = extract("Wulan Kartikasari menjelaskan rencana itu. Menurut Kartikasari, tanggul sudah siap.")
+    assert [(s.exact, s.rule) for s in ex.entities["person:wulan-kartikasari"].spans] == [
+        ("Wulan Kartikasari", "person-context"), ("Kartikasari", "person-back-reference")]
+    assert list(ex.entities) == ["person:wulan-kartikasari"]
