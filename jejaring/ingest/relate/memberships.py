@@ -66,6 +66,8 @@ def memberships(f: Findings) -> None:
            rules=["membership-represented"])
 def represented(f: Findings) -> None:
     """ "X was represented by A and B", "Bappeda diwakili oleh A": A and B belong to X."""
+    if not f.allows("membership-represented"):
+        return
     text = f.ctx.text
     for m in f.persons:
         person = f.table.key_of(m)

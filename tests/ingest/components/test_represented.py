@@ -22,8 +22,6 @@ def test_represented_persons_belong_to_the_body_they_represent(extract, text, la
     ]
 
 
-@pytest.mark.xfail(strict=True, reason="bug: the represented component adds its memberships without asking "
-                                      "Findings.allows('membership-represented'), so switching the rule off does nothing")
 @pytest.mark.parametrize(("text", "language", "org", "evidence"), CASES)
 def test_represented_switched_off_gives_no_membership(extract, text, language, org, evidence):
     ex = extract(text, language, disabled_rules=["membership-represented"])
