@@ -8,7 +8,6 @@ list items keep their markers ("•", "-", "*", "1.", "[i]"), since the extracto
 
 from __future__ import annotations
 
-import csv
 import io
 import os
 import re
@@ -18,17 +17,17 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cache
-from importlib.resources import files
+from functools import lru_cache
 from itertools import pairwise
 from pathlib import Path
 from urllib.parse import quote, urljoin, urlsplit
 
 import pyoxigraph as ox
 
-from jejaring.errors import DocumentError, LexiconError
+from jejaring.errors import DocumentError
 from jejaring.ingest.document import Document
 from jejaring.ingest.extract.dates import find_dates
+from jejaring.ingest.lexicon import Lexicon, load_lexicon
 
 __all__ = ["SUPPORTED_SUFFIXES", "detect_language", "iter_paths", "read_document"]
 
@@ -45,7 +44,6 @@ SUPPORTED_SUFFIXES: dict[str, str] = {
 _SNIFF_BYTES = 8192
 _TITLE_MAX = 200
 _DATE_WINDOW = 600
-_GENRE_WORDS = re.compile(r"\b(?:laporan|report|agenda|notulen|notula|(?<![0-9] )minutes)\b", re.IGNORECASE)
 _URL = re.compile(r"\b(?:https?|ftp)://[^\s<>\"'\[\]{}|\\^`]+", re.IGNORECASE)
 _LIST_MARKER = re.compile(r"(?:[•●▪◦○■□►▸‣⁃∙·*–—-]|[0-9]{1,2}[.)]|[a-zA-Z][.)]|\([0-9]{1,2}\)|\([a-z]\))\s")
 _SPACES = dict.fromkeys(
@@ -66,7 +64,8 @@ class _Read:
     warnings: list[str] = field(default_factory=list)
 
 
-def read_document(path: Path, root: Path | None = None, *, max_bytes: int = 20_000_000) -> Document:
+def read_document(path: Path, root: Path | None = None, *, max_bytes: int = 20_000_000,
+                  lexicon: Lexicon | None = None) -> Document:
     """Read a text, Markdown, HTML or PDF file into a clean :class:`Document`.
 
     Parameters
@@ -79,11 +78,15 @@ def read_document(path: Path, root: Path | None = None, *, max_bytes: int = 20_0
         (POSIX form). Without it, or when ``path`` is not inside it, the identity is the file name.
     max_bytes : int, default 20_000_000
         Larger files are refused before reading; at most ``max_bytes + 1`` bytes are ever read.
+    lexicon : Lexicon, optional
+        Where the boilerplate patterns, stopwords (the languages a document may be in), month names and
+        genre words come from; the shipped lexicon by default.
 
     Returns
     -------
     Document
-        Cleaned text, language (``"id"`` or ``"en"``), title, date, references (link targets),
+        Cleaned text, language (``"id"``, ``"en"``, or another the lexicon has stopwords of), title, date,
+        references (link targets),
         media type, genre (``"Report"`` or ``"NewsArticle"``) and warnings (e.g. a text read as
         cp1252 because it was not valid UTF-8).
 
@@ -106,18 +109,19 @@ def read_document(path: Path, root: Path | None = None, *, max_bytes: int = 20_0
     path = Path(path)
     suffix = path.suffix.lower()
     data = _read_bytes(path, suffix, max_bytes)
+    rules = _rules(lexicon or load_lexicon())
     media_type = SUPPORTED_SUFFIXES[suffix]
     if media_type == "application/pdf":
-        found = _read_pdf(path, data)
+        found = _read_pdf(path, data, rules)
     elif media_type == "text/html":
-        found = _read_html(path, data)
+        found = _read_html(path, data, rules)
     elif media_type == "text/markdown":
-        found = _read_markdown(path, data)
+        found = _read_markdown(path, data, rules)
     else:
         found = _read_plain(path, data)
     if not found.text.strip():
         raise DocumentError(f"{path}: no text found")
-    text = _drop_boilerplate(_normalise(found.text))
+    text = _drop_boilerplate(_normalise(found.text), rules)
     if not text.strip():
         raise DocumentError(f"{path}: no text left after removing page furniture (menus, share buttons, credits)")
     title = found.title or _first_line_title(text)
@@ -125,31 +129,39 @@ def read_document(path: Path, root: Path | None = None, *, max_bytes: int = 20_0
     return Document(
         identity=_identity(path, root),
         text=text,
-        language=detect_language(text),
+        language=detect_language(text, rules.lexicon),
         title=title,
-        date=found.date or _document_date(text),
+        date=found.date or _document_date(text, rules),
         references=references,
         media_type=media_type,
-        genre=_genre(title, text),
+        genre=_genre(title, text, rules),
         warnings=found.warnings,
     )
 
 
-def detect_language(text: str) -> str:
-    """Return ``"en"`` when ``text`` has more English than Indonesian stopwords, else ``"id"``.
+#: The language of a text that has no stopword of any language, or as many of two (or more) languages.
+_DEFAULT_LANGUAGE = "id"
 
-    The stopwords are data (``lexicon/id/stopwords.txt``, ``lexicon/en/stopwords.txt``); words in
-    both lists count for neither. A tie, including a text with no stopword at all, gives ``"id"``.
+
+def detect_language(text: str, lexicon: Lexicon | None = None) -> str:
+    """Return the language whose stopwords ``text`` holds most: ``"id"``, ``"en"``, or another that the
+    lexicon has stopwords of.
+
+    The stopwords are data (``stopwords.tsv`` of each language of the lexicon); a word in the lists of
+    two languages counts for neither. A tie, including a text with no stopword at all, gives ``"id"``
+    when it is among the tied, else the first of them in alphabetical order.
 
     Parameters
     ----------
     text : str
         Any text.
+    lexicon : Lexicon, optional
+        Whose stopwords count; the shipped lexicon's by default.
 
     Returns
     -------
     str
-        ``"id"`` or ``"en"``.
+        A language code: ``"id"`` or ``"en"`` with the shipped lexicon.
 
     Examples
     --------
@@ -160,11 +172,10 @@ def detect_language(text: str) -> str:
     >>> detect_language("")
     'id'
     """
-    indonesian, english = _stopwords("id"), _stopwords("en")
+    unique = _rules(lexicon or load_lexicon()).own_stopwords
     counts = Counter(word.lower() for word in re.findall(r"[^\W\d_]+", text))
-    id_hits = sum(n for word, n in counts.items() if word in indonesian and word not in english)
-    en_hits = sum(n for word, n in counts.items() if word in english and word not in indonesian)
-    return "en" if en_hits > id_hits else "id"
+    hits = {lang: sum(n for word, n in counts.items() if word in words) for lang, words in unique.items()}
+    return max(sorted(hits), key=lambda lang: (hits[lang], lang == _DEFAULT_LANGUAGE), default=_DEFAULT_LANGUAGE)
 
 
 def iter_paths(
@@ -373,42 +384,40 @@ def _normalise(text: str) -> str:
 
 
 @dataclass(frozen=True)
-class _Boilerplate:
-    line: re.Pattern[str] | None
-    top: re.Pattern[str] | None
-    tail: re.Pattern[str] | None
+class _Rules:
+    """What reading takes from the lexicon: boilerplate, genre and page-number patterns, stopwords."""
+
+    lexicon: Lexicon
+    line: re.Pattern[str] | None  # boilerplate lines dropped anywhere
+    top: re.Pattern[str] | None  # ... above the first content line
+    tail: re.Pattern[str] | None  # ... with the rest of the text, in its second half
+    genre: re.Pattern[str]  # words that make a document a report
+    page_number: re.Pattern[str]  # a PDF line that is only a page number
+    furniture_class: re.Pattern[str]  # a class or id of page furniture
+    own_stopwords: dict[str, frozenset[str]]  # each language's stopwords that are no other language's
 
 
-@cache
-def _boilerplate() -> _Boilerplate:
-    where_ok = ("line", "top", "tail")
-    resource = files("jejaring.ingest") / "lexicon" / "common" / "boilerplate.tsv"
-    name = "lexicon/common/boilerplate.tsv"
-    lines = resource.read_text(encoding="utf-8").splitlines()
-    numbered = [(n, line) for n, line in enumerate(lines, start=1) if line.strip() and not line.startswith("#")]
-    rows = csv.DictReader([line for _, line in numbered], delimiter="\t", quoting=csv.QUOTE_NONE)
-    if not rows.fieldnames or "pattern" not in rows.fieldnames:
-        raise LexiconError(f"{name}: the header needs a 'pattern' column, found {rows.fieldnames}")
-    groups: dict[str, list[str]] = {w: [] for w in where_ok}
-    for (line_no, _), row in zip(numbered[1:], rows, strict=True):
-        pattern, where = row.get("pattern") or "", (row.get("where") or "line").strip()
-        if where not in groups:
-            raise LexiconError(f"{name}, line {line_no}: 'where' must be one of {', '.join(where_ok)}, not {where!r}")
-        try:
-            re.compile(pattern)
-        except re.error as e:
-            raise LexiconError(f"{name}, line {line_no}: bad pattern {pattern!r}: {e}") from e
-        groups[where].append(f"(?:{pattern})")
+@lru_cache(maxsize=4)
+def _rules(lexicon: Lexicon) -> _Rules:
+    def boilerplate(where: str) -> re.Pattern[str] | None:
+        patterns = lexicon.boilerplate_patterns(where)
+        return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE) if patterns else None
 
-    def compiled(where: str) -> re.Pattern[str] | None:
-        return re.compile("|".join(groups[where]), re.IGNORECASE) if groups[where] else None
-
-    return _Boilerplate(compiled("line"), compiled("top"), compiled("tail"))
+    stopwords = lexicon.stopwords_by_language
+    return _Rules(
+        lexicon, boilerplate("line"), boilerplate("top"), boilerplate("tail"),
+        genre=re.compile(rf"\b(?<![0-9] ){lexicon.alternation('report_genre_words')}\b", re.IGNORECASE),
+        page_number=re.compile(
+            rf"[-–]?\s*(?i:{lexicon.alternation('page_words')})?\s*(?:[0-9]{{1,4}}|[ivxlc]{{1,6}}|[IVXLC]{{1,6}})"
+            rf"(?:\s*(?i:{lexicon.alternation('page_of_words')}|/)\s*[0-9]{{1,4}})?\s*[-–]?"),
+        furniture_class=re.compile(rf"(?:^|[-_]){lexicon.alternation('furniture_classes')}(?:$|[-_])", re.IGNORECASE),
+        own_stopwords={lang: words.difference(*(other for o, other in stopwords.items() if o != lang))
+                       for lang, words in stopwords.items()},
+    )
 
 
-def _drop_boilerplate(text: str) -> str:
+def _drop_boilerplate(text: str, rules: _Rules) -> str:
     """Drop furniture lines; at a related-articles heading in the second half, drop the rest too."""
-    patterns = _boilerplate()
     kept: list[str] = []
     seen_content = False
     offset = 0
@@ -418,13 +427,13 @@ def _drop_boilerplate(text: str) -> str:
         if not stripped:
             kept.append("")
             continue
-        if patterns.tail and patterns.tail.fullmatch(stripped):
+        if rules.tail and rules.tail.fullmatch(stripped):
             if start >= len(text) / 2:
                 break
             continue
-        if patterns.line and patterns.line.fullmatch(stripped):
+        if rules.line and rules.line.fullmatch(stripped):
             continue
-        if not seen_content and patterns.top and patterns.top.fullmatch(stripped):
+        if not seen_content and rules.top and rules.top.fullmatch(stripped):
             continue
         seen_content = True
         kept.append(line)
@@ -439,27 +448,21 @@ def _first_line_title(text: str) -> str | None:
     return first
 
 
-def _document_date(text: str) -> date | None:
+def _document_date(text: str, rules: _Rules) -> date | None:
     """The first single day written near the top (a dateline), else the first day anywhere.
 
     Month and year mentions do not date a document: a headline naming "Maret 2018" tells what the
     text is about, not when it was written.
     """
-    days = [m for m in find_dates(text) if m.precision == "day"]
+    days = [m for m in find_dates(text, rules.lexicon) if m.precision == "day"]
     near_top = [m for m in days if m.start < _DATE_WINDOW and m.end_date is None]
     chosen = near_top[0] if near_top else days[0] if days else None
     return chosen.begin if chosen else None
 
 
-def _genre(title: str | None, text: str) -> str:
+def _genre(title: str | None, text: str, rules: _Rules) -> str:
     first_lines = [line for line in text.split("\n") if line.strip()][:3]
-    return "Report" if _GENRE_WORDS.search("\n".join([title or "", *first_lines])) else "NewsArticle"
-
-
-@cache
-def _stopwords(language: str) -> frozenset[str]:
-    resource = files("jejaring.ingest") / "lexicon" / language / "stopwords.txt"
-    return frozenset(w.strip().lower() for w in resource.read_text(encoding="utf-8").splitlines() if w.strip())
+    return "Report" if rules.genre.search("\n".join([title or "", *first_lines])) else "NewsArticle"
 
 
 def _bare_urls(text: str) -> list[str]:
@@ -533,7 +536,7 @@ _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
 _MD_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 
 
-def _read_markdown(path: Path, data: bytes) -> _Read:
+def _read_markdown(path: Path, data: bytes, rules: _Rules) -> _Read:
     text, warnings = _decode(path, data)
     text = _normalise(text)
     meta: dict[str, str] = {}
@@ -546,7 +549,7 @@ def _read_markdown(path: Path, data: bytes) -> _Read:
         text = text[front.end() :]
     plain, references = _strip_markdown(text)
     title = meta.get("title") or _markdown_title(text)
-    found_date = next((m.begin for m in find_dates(meta.get("date", "")) if m.precision == "day"), None)
+    found_date = next((m.begin for m in find_dates(meta.get("date", ""), rules.lexicon) if m.precision == "day"), None)
     title = _strip_markdown(title)[0].strip() if title else None
     return _Read(plain, title=title, date=found_date, references=references, warnings=warnings)
 
@@ -621,7 +624,7 @@ _HTML_BLOCKS = frozenset(  # lxml.html tags that start a new line in the fallbac
 )  # fmt: skip
 
 
-def _read_html(path: Path, data: bytes) -> _Read:
+def _read_html(path: Path, data: bytes, rules: _Rules) -> _Read:
     import lxml.html
     import trafilatura
     from lxml import etree
@@ -661,18 +664,12 @@ def _read_html(path: Path, data: bytes) -> _Read:
     plain = _normalise(plain)
     if plain and title and not any(_same_line(title, line) for line in plain.split("\n")[:5]):
         plain = f"{title}\n\n{plain}"  # the headline tells what the page is about: keep it in the text
-    references = _unique(_absolute(url, base) for url in [*_html_links(page, _drop_boilerplate(plain)), *references])
+    references = _unique(_absolute(url, base) for url in [*_html_links(page, _drop_boilerplate(plain, rules), rules),
+                                                          *references])
     return _Read(plain, title=title, date=published, references=references, warnings=warnings)
 
 
-_FURNITURE_CLASS = re.compile(
-    r"(?:^|[-_])(?:share|sharing|social|related|comments?|respond|breadcrumbs?|cat-links|tags-links|widget|sidebar"
-    r"|menu|nav|navigation|footer|header|pagination|pager)(?:$|[-_])",
-    re.IGNORECASE,
-)
-
-
-def _html_links(page, text: str) -> list[str]:
+def _html_links(page, text: str, rules: _Rules) -> list[str]:
     """Targets of the page's links whose words are in the article text and not in page furniture.
 
     Trafilatura keeps links only on its main path; when it falls back to another extractor the
@@ -690,7 +687,7 @@ def _html_links(page, text: str) -> list[str]:
                 break
             tokens = f"{parent.get('class') or ''} {parent.get('id') or ''}".split()
             if parent.tag in ("nav", "header", "footer", "aside", "form") or any(
-                _FURNITURE_CLASS.search(token) for token in tokens
+                rules.furniture_class.search(token) for token in tokens
             ):
                 furniture = True
                 break
@@ -861,7 +858,7 @@ class _Line:
     size: float
 
 
-def _read_pdf(path: Path, data: bytes) -> _Read:
+def _read_pdf(path: Path, data: bytes, rules: _Rules) -> _Read:
     from pypdf import PdfReader
     from pypdf.errors import DependencyError, FileNotDecryptedError
 
@@ -906,7 +903,7 @@ def _read_pdf(path: Path, data: bytes) -> _Read:
     empty = [n for n, lines in enumerate(page_lines, start=1) if not lines and n not in unreadable]
     if empty and len(empty) < len(pages):
         warnings.append(f"pages {_ranges(empty)} have no text layer (scanned?); OCR would add their text")
-    page_lines = _drop_running_lines(page_lines)
+    page_lines = _drop_running_lines(page_lines, rules)
     return _Read(_reflow(page_lines), title=_pdf_title(reader), references=references, warnings=warnings)
 
 
@@ -975,13 +972,7 @@ def _ranges(numbers: list[int]) -> str:
     return ", ".join(parts)
 
 
-_PAGE_NUMBER = re.compile(
-    r"[-–]?\s*(?i:page|halaman|hal\.?)?\s*(?:[0-9]{1,4}|[ivxlc]{1,6}|[IVXLC]{1,6})"
-    r"(?:\s*(?i:of|dari|/)\s*[0-9]{1,4})?\s*[-–]?"
-)
-
-
-def _drop_running_lines(pages: list[list[_Line]]) -> list[list[_Line]]:
+def _drop_running_lines(pages: list[list[_Line]], rules: _Rules) -> list[list[_Line]]:
     """Drop page numbers and headers/footers repeated at the top or bottom of most pages."""
 
     def key(line: _Line) -> str:
@@ -997,7 +988,7 @@ def _drop_running_lines(pages: list[list[_Line]]) -> list[list[_Line]]:
         edge_ids = {id(line) for line in lines[:2] + lines[-2:]}
         cleaned.append([
             line for line in lines
-            if not (id(line) in edge_ids and (key(line) in running or _PAGE_NUMBER.fullmatch(line.text)))
+            if not (id(line) in edge_ids and (key(line) in running or rules.page_number.fullmatch(line.text)))
         ])  # fmt: skip
     return cleaned
 

@@ -1,34 +1,24 @@
 """Find calendar dates in Indonesian and English text: days, day ranges, months and years.
 
-Month names and abbreviations are data (``lexicon/id/months.tsv`` and ``lexicon/en/months.tsv``,
-columns ``name`` and ``month``); both languages are matched in every text, since documents mix them.
+Month names and abbreviations are data (the lexicon's ``months.tsv`` of each language, columns ``name`` and
+``month``), and so are day names, the words of ranges and the words before a bare year (``words.tsv``: lists
+``weekdays``, ``range_words``, ``year_cues``, ``ordinal_suffixes``); every language is matched in every text,
+since documents mix them.
 """
 
 from __future__ import annotations
 
-import csv
 import datetime
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import cache
-from importlib.resources import files
+from functools import lru_cache, partial
 
-from jejaring.errors import LexiconError
+from jejaring.ingest.lexicon import Lexicon, load_lexicon
 
 __all__ = ["DateMention", "find_dates"]
 
-# Day names may stand before a numeric date in parentheses, as Indonesian news writes "Rabu (29/11/2018)".
-# They only widen the match; the date comes from the numbers.
-_WEEKDAYS = (
-    "senin", "selasa", "rabu", "kamis", "jumat", "jum'at", "jum’at", "sabtu", "minggu", "ahad",
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-    "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
-)  # fmt: skip
-# Words after which a bare four-digit number is read as a year ("tahun 2019", "in 2019", "pada 2019").
-_YEAR_CUES = ("tahun", "in", "pada", "year")
 _BARE_YEARS = range(1800, 2200)
-_PRECISIONS = ("day", "month", "year")
 
 
 @dataclass(frozen=True)
@@ -47,7 +37,7 @@ class DateMention:
     precision: str
 
 
-def find_dates(text: str) -> list[DateMention]:
+def find_dates(text: str, lexicon: Lexicon | None = None) -> list[DateMention]:
     """Return the dates written in ``text``, sorted by position and not overlapping.
 
     Forms: ``13 Juni 2019``, ``13 June 2019``, ``June 13, 2019``, day ranges ``19-23 Maret 2018``
@@ -61,6 +51,9 @@ def find_dates(text: str) -> list[DateMention]:
     ----------
     text : str
         Any text.
+    lexicon : Lexicon, optional
+        Where month names, day names and the words of ranges and years come from; the shipped lexicon
+        by default.
 
     Returns
     -------
@@ -77,7 +70,8 @@ def find_dates(text: str) -> list[DateMention]:
     >>> [m.precision for m in find_dates("March 2018, in 2019, 31 Februari 2019")]
     ['month', 'year']
     """
-    candidates = [c for pattern, build in _patterns() for c in _candidates(text, pattern, build)]
+    candidates = [c for pattern, build in _patterns(lexicon or load_lexicon())
+                  for c in _candidates(text, pattern, build)]
     # Longest first; an impossible date still takes its place, so its parts are not read as dates.
     candidates.sort(key=lambda c: (c[0] - c[1], c[0]))
     taken: list[tuple[int, int]] = []
@@ -111,35 +105,38 @@ def _candidates(text: str, pattern: re.Pattern[str], build: _Build) -> Iterator[
         yield start, end, DateMention(start, end, begin, end_date, precision)
 
 
-def _month(name: str) -> int:
-    return _month_names()[name.lower().rstrip(".")]
+_Months = dict[str, int]
+
+
+def _month(months: _Months, name: str) -> int:
+    return months[name.lower().rstrip(".")]
 
 
 def _ymd(year: str, month: int | str, day: str) -> datetime.date:
     return datetime.date(int(year), int(month), int(day))
 
 
-def _build_day(m: re.Match[str]):
-    return m.start(), m.end(), _ymd(m["y"], _month(m["m"]), m["d"]), None, "day"
+def _build_day(months: _Months, m: re.Match[str]):
+    return m.start(), m.end(), _ymd(m["y"], _month(months, m["m"]), m["d"]), None, "day"
 
 
-def _build_day_range(m: re.Match[str]):
-    month = _month(m["m"])
+def _build_day_range(months: _Months, m: re.Match[str]):
+    month = _month(months, m["m"])
     return m.start(), m.end(), _ymd(m["y"], month, m["d1"]), _ymd(m["y"], month, m["d2"]), "day"
 
 
-def _build_cross_month_range(m: re.Match[str]):
-    end = _ymd(m["y2"], _month(m["m2"]), m["d2"])
+def _build_cross_month_range(months: _Months, m: re.Match[str]):
+    end = _ymd(m["y2"], _month(months, m["m2"]), m["d2"])
     begin_year = int(m["y1"]) if m["y1"] else end.year
-    begin = datetime.date(begin_year, _month(m["m1"]), int(m["d1"]))
+    begin = datetime.date(begin_year, _month(months, m["m1"]), int(m["d1"]))
     if not m["y1"] and begin > end:  # "30 Desember - 2 Januari 2019" starts the year before
         begin = begin.replace(year=begin_year - 1)
     return m.start(), m.end(), begin, end, "day"
 
 
-def _build_month_first_range(m: re.Match[str]):
-    m1 = _month(m["m1"])
-    m2 = _month(m["m2"]) if m["m2"] else m1
+def _build_month_first_range(months: _Months, m: re.Match[str]):
+    m1 = _month(months, m["m1"])
+    m2 = _month(months, m["m2"]) if m["m2"] else m1
     return m.start(), m.end(), _ymd(m["y"], m1, m["d1"]), _ymd(m["y"], m2, m["d2"]), "day"
 
 
@@ -147,8 +144,8 @@ def _build_numeric(m: re.Match[str]):
     return m.start(), m.end(), _ymd(m["y"], m["m"], m["d"]), None, "day"
 
 
-def _build_month(m: re.Match[str]):
-    return m.start(), m.end(), _ymd(m["y"], _month(m["m"]), "1"), None, "month"
+def _build_month(months: _Months, m: re.Match[str]):
+    return m.start(), m.end(), _ymd(m["y"], _month(months, m["m"]), "1"), None, "month"
 
 
 def _build_year(m: re.Match[str]):
@@ -158,51 +155,39 @@ def _build_year(m: re.Match[str]):
     return m.start("y"), m.end("y"), datetime.date(year, 1, 1), None, "year"
 
 
-@cache
-def _month_names() -> dict[str, int]:
-    names: dict[str, int] = {}
-    for language in ("id", "en"):
-        resource = files("jejaring.ingest") / "lexicon" / language / "months.tsv"
-        where = f"lexicon/{language}/months.tsv"
-        rows = csv.DictReader(resource.read_text(encoding="utf-8").splitlines(), delimiter="\t")
-        if rows.fieldnames != ["name", "month"]:
-            raise LexiconError(f"{where}: the header must be 'name<TAB>month', not {rows.fieldnames}")
-        for line, row in enumerate(rows, start=2):
-            name, month = (row.get("name") or "").strip().lower(), (row.get("month") or "").strip()
-            if not name or not month.isdigit() or not 1 <= int(month) <= 12:
-                raise LexiconError(f"{where}, line {line}: needs a name and a month number 1-12, got {row}")
-            names[name] = int(month)
-    return names
-
-
-@cache
-def _patterns() -> tuple[tuple[re.Pattern[str], _Build], ...]:
-    names = "|".join(re.escape(n) for n in sorted(_month_names(), key=len, reverse=True))
-    weekdays = "|".join(re.escape(w) for w in sorted(_WEEKDAYS, key=len, reverse=True))
-    cues = "|".join(_YEAR_CUES)
-    dash = r"(?:\s*[-–—‒]\s*|\s+(?:s\.\s?d\.?|s/d|sampai(?:\s+dengan)?|hingga|to|until|till)\s+)"
+@lru_cache(maxsize=4)
+def _patterns(lexicon: Lexicon) -> tuple[tuple[re.Pattern[str], _Build], ...]:
+    months = lexicon.month_numbers
+    names = "|".join(re.escape(n) for n in sorted(months, key=len, reverse=True)) or "(?!)"
+    # Day names may stand before a numeric date in parentheses, as Indonesian news writes "Rabu (29/11/2018)".
+    # They only widen the match; the date comes from the numbers.
+    weekdays = lexicon.alternation("weekdays")
+    cues = lexicon.alternation("year_cues")
+    dash = rf"(?:\s*[-–—‒]\s*|\s+{lexicon.alternation('range_words')}\s+)"
+    of = lexicon.alternation("day_of_words")
+    ordinal = lexicon.alternation("ordinal_suffixes")
 
     def month(group: str) -> str:
         return rf"(?<![^\W\d_])(?P<{group}>(?:{names})\.?)(?![^\W\d_])"
 
     def day(group: str) -> str:  # the ordinal suffix is matched but is not part of the number
-        return rf"(?<![0-9])(?P<{group}>[0-9]{{1,2}})(?:st|nd|rd|th)?(?![0-9])"
+        return rf"(?<![0-9])(?P<{group}>[0-9]{{1,2}}){ordinal}?(?![0-9])"
 
     def year(group: str) -> str:
         return rf"(?<![0-9])(?P<{group}>[0-9]{{4}})(?![0-9])"
 
     forms: list[tuple[str, _Build]] = [
         (rf"{day('d1')}\s+{month('m1')}(?:,?\s+{year('y1')})?{dash}{day('d2')}\s+{month('m2')},?\s+{year('y2')}",
-         _build_cross_month_range),
-        (rf"{day('d1')}{dash}{day('d2')}\s+{month('m')},?\s+{year('y')}", _build_day_range),
-        (rf"{day('d')}\s+(?:of\s+)?{month('m')},?\s+{year('y')}", _build_day),
+         partial(_build_cross_month_range, months)),
+        (rf"{day('d1')}{dash}{day('d2')}\s+{month('m')},?\s+{year('y')}", partial(_build_day_range, months)),
+        (rf"{day('d')}\s+(?:{of}\s+)?{month('m')},?\s+{year('y')}", partial(_build_day, months)),
         (rf"{month('m1')}\s+{day('d1')}{dash}(?:{month('m2')}\s+)?{day('d2')},?\s+{year('y')}",
-         _build_month_first_range),
-        (rf"{month('m')}\s+{day('d')},?\s+{year('y')}", _build_day),
+         partial(_build_month_first_range, months)),
+        (rf"{month('m')}\s+{day('d')},?\s+{year('y')}", partial(_build_day, months)),
         (rf"(?:(?<![^\W\d_])(?P<wd>{weekdays})\s*,?\s*\(\s*)?(?<![0-9./-])(?P<d>[0-9]{{1,2}})(?P<sep>[/.-])"
          r"(?P<m>[0-9]{1,2})(?P=sep)(?P<y>[0-9]{4})(?![0-9/-])(?!\.[0-9])(?(wd)\s*\))", _build_numeric),
         (r"(?<![0-9./-])(?P<y>[0-9]{4})-(?P<m>[0-9]{2})-(?P<d>[0-9]{2})(?![0-9-])", _build_numeric),
-        (rf"{month('m')},?\s+{year('y')}", _build_month),
-        (rf"(?<![^\W\d_])(?:{cues})\s+{year('y')}", _build_year),
+        (rf"{month('m')},?\s+{year('y')}", partial(_build_month, months)),
+        (rf"(?<![^\W\d_]){cues}\s+{year('y')}", _build_year),
     ]  # fmt: skip
     return tuple((re.compile(pattern, re.IGNORECASE), build) for pattern, build in forms)

@@ -36,6 +36,7 @@ from typing import Any
 from jejaring.errors import LexiconError
 
 __all__ = [
+    "BOILERPLATE_PLACES",
     "EVENT_CLASSES",
     "HONORIFIC_KINDS",
     "ORGANISATION_KINDS",
@@ -44,12 +45,17 @@ __all__ = [
     "SECTORS",
     "STANCES",
     "THEMES",
+    "UNIT_KINDS",
+    "WORD_LISTS",
     "AdoptionCue",
     "AgencyType",
+    "BoilerplatePattern",
     "EventCue",
     "HonorificEntry",
+    "KindWord",
     "LessonCue",
     "Lexicon",
+    "MonthName",
     "OrgHead",
     "OrganisationEntry",
     "ParticipationCue",
@@ -57,7 +63,10 @@ __all__ = [
     "PostEntry",
     "ProgrammeCue",
     "SpeechVerb",
+    "Stopword",
     "ThemeKeyword",
+    "Word",
+    "alternation",
     "load_lexicon",
     "normalise",
 ]
@@ -69,6 +78,11 @@ ORGANISATION_KINDS = frozenset({
     "unit", "kecamatan", "kelurahan", "desa", "parliament", "state-enterprise", "company", "ngo", "foundation",
     "community-group", "university", "research-institute", "international-organisation", "international-network",
     "foreign-government", "donor-agency", "programme-secretariat",
+})
+#: Organisation kinds that are units of a larger body (org:OrganizationalUnit).
+UNIT_KINDS = frozenset({
+    "dinas", "suku-dinas", "badan", "biro", "bagian", "sekretariat", "inspektorat", "kantor", "unit",
+    "kecamatan", "kelurahan", "desa", "parliament", "programme-secretariat",
 })
 #: Sectors of organisations.
 SECTORS = frozenset({"government", "ngo", "international", "private", "academic", "community"})
@@ -92,6 +106,172 @@ THEMES = frozenset({
 PARTICIPATION_ROLES = frozenset({"attendee", "organiser"})
 #: Kinds of the forms around a name: before it (honorific, title) or after it (degree).
 HONORIFIC_KINDS = frozenset({"honorific", "title", "degree"})
+#: Where a boilerplate pattern drops a line: anywhere, only above the first content line, or (a heading of a
+#: related-articles list) with everything after it.
+BOILERPLATE_PLACES = frozenset({"line", "top", "tail"})
+
+#: The word lists of ``words.tsv`` (column ``list``), each read by one or a few rules, and what each holds.
+WORD_LISTS: Mapping[str, str] = {
+    "name_joiners": (
+        "Lowercase words that may join capitalised words inside one name ('Dinas Pemuda dan Olahraga', 'Ministry of"
+        " Home Affairs', 'van der')."
+    ),
+    "and_words": "The word 'and': it joins two names, or two items of a list.",
+    "as_well_as": "Words for 'as well as': they join two items of a list, never the words inside one.",
+    "acronym_connectors": (
+        "Small words an acronym may skip ('BPBD' for 'Badan Penanggulangan Bencana Daerah', 'UN' not 'UNO')."
+    ),
+    "abbreviations": (
+        'Abbreviations (lower case, without their last full stop) after which a full stop does not end a sentence.'
+    ),
+    "weekdays": (
+        "Day names and their abbreviations (any case): they may stand before a numeric date ('Rabu (29/11/2018)')."
+    ),
+    "year_cues": "Words after which a bare four-digit number is a year ('tahun 2019', 'in 2019').",
+    "range_words": "Words between the two ends of a range of dates ('19 sampai 23 Maret', 'June 8 to 11').",
+    "day_of_words": "The word between a day and its month ('13th of June 2019').",
+    "ordinal_suffixes": "Endings of ordinal day numbers ('13th June').",
+    "report_genre_words": (
+        "Words that make a document a report when its title or first lines hold them (not right after a number: '30"
+        " minutes')."
+    ),
+    "page_words": "The word 'page' of a page number line ('Halaman 3 dari 10').",
+    "page_of_words": "The word 'of' of a page number line ('Page 3 of 10').",
+    "furniture_classes": (
+        "Words of the class or id of a web page's furniture (share buttons, menus): links inside are no references."
+    ),
+    "name_particles": "Lowercase particles inside a person's name ('Van der Berg', 'bin').",
+    "person_labels": (
+        "Labels followed by a colon and a person's name ('Moderator:', 'Disusun oleh :'); as written, case matters."
+    ),
+    "person_labels_before_place": (
+        "Labels followed by a capitalised place name, a colon and a person's name ('Liaison in Rotterdam:')."
+    ),
+    "verbs_after_name": (
+        "Verbs that make the capitalised words before them a person's name ('Hendra menjelaskan', 'Anna said')."
+    ),
+    "also_words": (
+        "Words for 'also' that may stand between a subject and its verb ('Hendra juga menjelaskan', 'who also "
+        "serves as')."
+    ),
+    "by_words": "The word 'by' before an agent ('dipimpin oleh X', 'led by X').",
+    "bare_degrees": (
+        "Degrees written without full stops that may follow a name after a comma ('..., MURP'); as written."
+    ),
+    "weak_bare_degrees": (
+        'Of the bare degrees, those that alone do not make the capitalised words before them a name (also common '
+        'abbreviations).'
+    ),
+    "before_post": (
+        "Words between a name's comma and the post after it ('X, selaku Kepala ...', 'X, a staff member of ...')."
+    ),
+    "from_words": "Words for 'from' or 'of' between a person's name and an organisation ('X dari Plan Indonesia').",
+    "definite_articles": "The word 'the', which may open the name of an organisation, place or site.",
+    "articles": "Articles, set aside at the start of a name ('the', 'a').",
+    "post_words": "Words of post titles after which ', Name,' names the holder ('Kepala Dinas X, Budi,'); as written.",
+    "second_post_words": "Words introducing a second post held at the same time ('selaku', 'as well as').",
+    "relative_pronouns": "The relative pronoun of 'who also acts as' ('yang juga menjabat sebagai').",
+    "acts_as_verbs": "Verbs of 'who acts as' before a second post.",
+    "as_words": "The word 'as' before a post ('sebagai', 'as').",
+    "post_possessives": "Words that may stand between 'as' and a second post ('as the city's', 'sebagai kota').",
+    "post_breaks": 'Words that end a post title: a second post follows.',
+    "role_tails": "English role words that end a post title ('Research Manager'); capitalised, as written.",
+    "role_tails_lower": "Role words that end a post title written in lower case ('a staff member of ...').",
+    "locality_prepositions": "Words before the locality inside a post title ('Kepala Dinas di Kota X', 'Head of ...').",
+    "post_locality_heads": (
+        "Level words that open the locality inside a post title ('Provinsi DKI Jakarta'); as written."
+    ),
+    "field_words": "Words introducing a post's field ('bidang Tata Ruang', 'for Urban Planning').",
+    "bare_provinces": "Provinces named without the word for their level ('DKI Jakarta'); as written.",
+    "bare_cities": "Cities named without the word for their level ('Jakarta Utara'); as written.",
+    "post_label_trailing_words": "Words dropped from the end of a post's label: they belong to what follows.",
+    "title_joiners": (
+        "Lowercase words that may stand inside a post title ('Kepala Seksi ... pada Dinas ...', 'Head of ...')."
+    ),
+    "post_body_heads": (
+        "Words after which a comma continues a post title into its body ('Kepala Seksi X, Dinas ...'); as written."
+    ),
+    "title_trailing_words": 'Words dropped from the end of a post title: they belong to what follows.',
+    "locality_heads": "Level words that open a locality after an organisation's name ('Kota Semarang'); as written.",
+    "government_head_prefixes": (
+        "Beginnings of head words that name a government ('Pemerintah', 'Pemprov'): such a name wins over others."
+    ),
+    "office_heads": "Head words naming the office of a body named next ('Kantor BPBD ...'): the body is meant.",
+    "prefix_head_links": (
+        "Words an English head word needs after it to open a name ('Ministry of ...', 'Agency for ...')."
+    ),
+    "name_trailing_words": "Words dropped from the end of an organisation's name: they belong to what follows.",
+    "suffix_name_breaks": "Words after which the name ending in a suffix head begins ('X of the Y Secretariat').",
+    "locality_of_words": "The word between a body and its region in English ('BPBD of DKI Jakarta').",
+    "locality_levels_after": "Level words after a place name in English ('Semarang City'); as written.",
+    "locality_level_words": (
+        "Words for the level of a locality, dropped to leave the place ('Kota Semarang' -> 'Semarang'); lower case."
+    ),
+    "acronym_locality_drop": (
+        "Words taken out of a locality before looking an acronym up in it ('Provinsi DKI Jakarta'); as written."
+    ),
+    "place_name_prefixes": "Level words that belong to a place's mention ('Kota Seoul' is the city Seoul); as written.",
+    "place_level_words": (
+        "Capitalised words before a place that only say what kind of place it is ('Kota', 'City'); as written."
+    ),
+    "lesson_markers": (
+        "Words after a lesson cue that introduce the lessons named in running text ('... adalah sikap inklusif')."
+    ),
+    "lesson_end_words": (
+        "Words that end a lesson named in running text ('... yang perlu ...', '... should ...'); as written."
+    ),
+    "lesson_generic_heads": (
+        "Generic words dropped from the start of a lesson named in running text ('sikap inklusif' -> 'inklusif')."
+    ),
+    "title_case_small_words": 'Small words kept in lower case when an all-capitals heading is title-cased.',
+    "document_heading_words": (
+        "Words of an all-capitals heading that names the document ('LAPORAN', 'MINUTES'), not an event."
+    ),
+    "date_prepositions": (
+        "Words before a date at the end of an event's name ('Workshop of July 2019'): the date is not part of the "
+        'name.'
+    ),
+    "event_held_prepositions": "Words before the place where an event is held ('Workshop ... in Medan').",
+    "place_prepositions": "Words before a place ('di Jakarta', 'in Seoul', 'at City Hall').",
+    "to_words": "The word 'to' of a destination ('kunjungan ke Seoul', 'visit to Rotterdam').",
+    "date_field_labels": (
+        "Labels of a line giving a date as a field ('Hari / tanggal :', 'Date:'); a space matches any spaces, none "
+        'too.'
+    ),
+    "site_visit_cues": (
+        "Words introducing a site visited in an agenda ('Site visit: ...', 'Kunjungan ke ...'); as written."
+    ),
+    "example_cues_before": "Words introducing an example named after them ('contohnya X', 'such as X').",
+    "example_cues_after": "Words naming the words before them an example ('X itu contohnya').",
+    "copulas": "The word 'is' between a cue and a name ('contohnya adalah X').",
+    "demonstratives": "Demonstratives between a name and an example cue ('X itu contohnya').",
+    "programme_cues_after_name": (
+        "Programme cues that follow the name in English word order ('the Happiness Cafe programme')."
+    ),
+    "programme_name_joiners": (
+        "Lowercase words that may stand inside a programme's name ('Jakarta menuju Kota Tangguh')."
+    ),
+    "posts_before_programme": (
+        "Post words that make the programme cue after them part of a post title ('Manajer Program ...'); as "
+        'written.'
+    ),
+    "restoration_cues": (
+        "Programme cues after which lowercase words may come before the name ('restorasi sungai Cheonggye'); lower "
+        'case.'
+    ),
+    "setting_prepositions": (
+        "Words opening a setting before a sentence's subject ('Pada kesempatan ini, ...', 'At the forum, ...'); as "
+        'written.'
+    ),
+    "complementisers": "The word 'that' after a verb of saying ('menjelaskan bahwa', 'said that').",
+    "represented_by": "Words saying that an organisation was represented by the persons after them ('diwakili oleh').",
+    "earlier_post_when": "Words opening a clause about an earlier post ('saat', 'when').",
+    "earlier_post_verb": "Verbs of holding a post in such a clause ('menjabat', 'served as').",
+    "interval_start": "Words opening a period of time ('sejak', 'from').",
+    "interval_end": "Words closing a period of time ('hingga', 'until').",
+    "lesson_words": 'Words for lessons.',
+    "group_heads": 'Words heading a group of persons.',
+}
 
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _LANG = re.compile(r"[a-z]{2,3}")
@@ -103,7 +283,8 @@ _YES_NO = {"yes": True, "no": False}
 def normalise(text: str) -> str:
     """The form lookups compare in: accents stripped, case folded, punctuation and runs of spaces to one space.
 
-    The same as ``jejaring.ingest.extract.names.fold``, so index keys and folded mentions agree.
+    The extractors use it as ``jejaring.ingest.extract.names.fold``: one function, so index keys and folded
+    mentions agree.
 
     Examples
     --------
@@ -202,10 +383,12 @@ class LessonCue:
 
 @dataclass(frozen=True)
 class SpeechVerb:
-    """A verb of saying or attribution, with the stance it gives to what is said."""
+    """A verb of saying or attribution, with the stance it gives to what is said; ``before_name`` when it
+    may stand right before the speaker's name ("..., ujar Budi", "..., said Anna")."""
 
     verb: str
     stance: str
+    before_name: bool
     lang: str
 
 
@@ -254,6 +437,61 @@ class OrgHead:
     lang: str
 
 
+@dataclass(frozen=True)
+class KindWord:
+    """A lowercase word after a capitalised name telling what kind of body it names ("Duri Utara urban
+    village"); ``alias_head`` begins the body's name in Indonesian ("Kelurahan Duri Utara")."""
+
+    word: str
+    kind: str
+    unit: bool
+    alias_head: str
+    lang: str
+
+
+@dataclass(frozen=True)
+class MonthName:
+    """A month's name or abbreviation (``name``, matched in any case) and its number 1-12."""
+
+    name: str
+    month: str
+    lang: str
+
+    @property
+    def number(self) -> int:
+        """The month's number, 1-12."""
+        return int(self.month)
+
+
+@dataclass(frozen=True)
+class BoilerplatePattern:
+    """A line of page furniture, as a regular expression matched (in any case) against a whole stripped line;
+    ``where`` it drops lines: ``line`` anywhere, ``top`` above the first content line, ``tail`` a heading
+    after which the rest of the text (in the second half) goes too."""
+
+    pattern: str
+    where: str
+    note: str | None
+
+
+@dataclass(frozen=True)
+class Stopword:
+    """A frequent word of a language: language detection counts them, and none is part of a name."""
+
+    word: str
+    lang: str
+
+
+@dataclass(frozen=True)
+class Word:
+    """A word (or phrase) of a named word list (:data:`WORD_LISTS`); ``lang`` is None for a list's words that
+    belong to no one language (``common/words.tsv``)."""
+
+    list: str
+    word: str
+    lang: str | None
+
+
 # -- table specifications --------------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class _Table:
@@ -270,11 +508,17 @@ class _Table:
     patterns: Mapping[str, tuple[re.Pattern[str], str]] = field(default_factory=dict)
     defaults: Mapping[str, str] = field(default_factory=dict)  # columns a header may leave out
     renames: Mapping[str, str] = field(default_factory=dict)  # column -> field name
-    suffix: str = ".tsv"
+    regexes: frozenset[str] = frozenset()  # columns holding regular expressions, checked when read
+    shared: bool = False  # a per-language table that common/ may hold too, for rows of no one language
+    attribute: str = ""  # the Lexicon attribute holding the rows, when not the table's name
+
+    @property
+    def field_name(self) -> str:
+        return self.attribute or self.name
 
     @property
     def file(self) -> str:
-        return self.name + self.suffix
+        return self.name + ".tsv"
 
     def fits(self, header: list[str]) -> bool:
         """True when ``header`` is this table's (in any order, optional columns and a lang column allowed)."""
@@ -311,8 +555,8 @@ _TABLES = (
     _Table("event_cues", True, ("cue", "class"), EventCue, frozenset({"cue", "class"}),
            choices={"class": EVENT_CLASSES}, renames={"class": "event_class"}),
     _Table("lesson_cues", True, ("cue",), LessonCue, frozenset({"cue"})),
-    _Table("speech_verbs", True, ("verb", "stance"), SpeechVerb, frozenset({"verb", "stance"}),
-           choices={"stance": STANCES}),
+    _Table("speech_verbs", True, ("verb", "stance", "before_name"), SpeechVerb, frozenset({"verb", "stance"}),
+           booleans=frozenset({"before_name"}), choices={"stance": STANCES}, defaults={"before_name": "no"}),
     _Table("programme_cues", True, ("cue",), ProgrammeCue, frozenset({"cue"})),
     _Table("themes", True, ("keyword", "theme"), ThemeKeyword, frozenset({"keyword", "theme"}),
            choices={"theme": THEMES}),
@@ -322,6 +566,16 @@ _TABLES = (
     _Table("org_heads", True, ("head", "position", "kind", "unit"), OrgHead,
            frozenset({"head", "position", "kind", "unit"}), booleans=frozenset({"unit"}),
            choices={**_KIND_CHOICE, "position": frozenset({"prefix", "suffix"})}, defaults={"position": "prefix"}),
+    _Table("kind_words", True, ("word", "kind", "unit", "alias_head"), KindWord,
+           frozenset({"word", "kind", "unit", "alias_head"}), booleans=frozenset({"unit"}), choices=_KIND_CHOICE),
+    _Table("months", True, ("name", "month"), MonthName, frozenset({"name", "month"}),
+           patterns={"month": (re.compile(r"[1-9]|1[0-2]"), "a month number 1-12")}),
+    _Table("boilerplate", False, ("pattern", "where", "note"), BoilerplatePattern, frozenset({"pattern"}),
+           choices={"where": BOILERPLATE_PLACES}, defaults={"where": "line", "note": ""},
+           regexes=frozenset({"pattern"})),
+    _Table("stopwords", True, ("word",), Stopword, frozenset({"word"}), attribute="stopword_entries"),
+    _Table("words", True, ("list", "word"), Word, frozenset({"list", "word"}), choices={"list": frozenset(WORD_LISTS)},
+           shared=True, attribute="word_entries"),
 )
 _BY_NAME = {t.name: t for t in _TABLES}
 # the key a row must not share with another row of the same table (and language)
@@ -337,6 +591,10 @@ _KEYS: dict[str, Callable[[Any], object]] = {
     "participation_cues": lambda e: e.cue.casefold(),
     "adoption_cues": lambda e: e.cue.casefold(),
     "org_heads": lambda e: (e.head, e.position),
+    "kind_words": lambda e: e.word.casefold(),
+    "months": lambda e: e.name.lower(),
+    "stopwords": lambda e: e.word.lower(),
+    "words": lambda e: (e.list, e.word),
 }
 
 
@@ -363,8 +621,9 @@ def _lines(text: str) -> Iterator[tuple[int, str]]:
 
 
 def _parse(table: _Table, where: str, text: str, lang: str | None, header: list[str] | None = None,
-           header_line: int = 0) -> list[_Row]:
-    """The rows of one file of ``table``; ``lang`` is the folder's language for per-language tables."""
+           header_line: int = 0, common: bool = False) -> list[_Row]:
+    """The rows of one file of ``table``; ``lang`` is the folder's language for per-language tables, and
+    ``common`` tells that a shared table's rows without a lang column belong to no one language."""
     lines = _lines(text)
     if header is None:
         first = next(lines, None)
@@ -383,7 +642,7 @@ def _parse(table: _Table, where: str, text: str, lang: str | None, header: list[
                                                f"({', '.join(header)}); cells are separated by tabs")
         values = dict(zip(header, cells, strict=True))
         row_lang = values.pop("lang", None) if table.per_language else None
-        if table.per_language:
+        if table.per_language and not (common and not row_lang):
             row_lang = row_lang or lang
             if not row_lang or not _LANG.fullmatch(row_lang):
                 raise _fail(where, number, "lang", f"{row_lang or 'empty'!r} is not a language code (id, en, ...)")
@@ -408,9 +667,14 @@ def _check_header(table: _Table, where: str, line: int, header: list[str]) -> No
 def _entry(table: _Table, where: str, line: int, values: dict[str, str], lang: str | None) -> Any:
     kwargs: dict[str, Any] = {}
     for column in table.columns:
-        value = values.get(column, table.defaults.get(column, ""))
+        value = values.get(column) or table.defaults.get(column, "")
         if not value and column in table.required:
             raise _fail(where, line, column, "empty, but required")
+        if value and column in table.regexes:
+            try:
+                re.compile(value)
+            except re.error as e:
+                raise _fail(where, line, column, f"not a regular expression ({e})") from None
         items = [v.strip() for v in value.split("|") if v.strip()] if column in table.multi else [value]
         for item in items if value else []:
             if column in table.choices and item not in table.choices[column]:
@@ -434,32 +698,30 @@ def _entry(table: _Table, where: str, line: int, values: dict[str, str], lang: s
 
 # -- reading -----------------------------------------------------------------------------------------------------
 def _shipped_files() -> Iterator[tuple[_Table, str, Traversable, str | None]]:
-    """(table, name for messages, resource, language) of every shipped lexicon file."""
+    """(table, name for messages, resource, language) of every shipped lexicon file: ``common/`` first, then
+    a folder per language, whatever languages there are folders for."""
     root = files(__name__)
     folders = sorted((f for f in root.iterdir() if f.is_dir() and (f.name == "common" or _LANG.fullmatch(f.name))),
-                     key=lambda f: f.name)
+                     key=lambda f: (f.name != "common", f.name))
     for folder in folders:
+        common = folder.name == "common"
         for table in _TABLES:
-            if table.per_language == (folder.name == "common"):
+            if table.per_language == common and not (common and table.shared):
                 continue
             resource = folder / table.file
             if resource.is_file():
                 yield table, f"lexicon/{folder.name}/{table.file}", resource, (
-                    folder.name if table.per_language else None)
+                    folder.name if table.per_language and not common else None)
 
 
 @cache
-def _shipped_rows() -> tuple[tuple[_Row, ...], frozenset[str]]:
-    """The rows of every shipped table, and the shipped stopwords (folded)."""
+def _shipped_rows() -> tuple[_Row, ...]:
+    """The rows of every shipped table."""
     rows: list[_Row] = []
     for table, where, resource, lang in _shipped_files():
-        rows += _parse(table, where, resource.read_text(encoding="utf-8"), lang)
-    stopwords: set[str] = set()
-    for folder in files(__name__).iterdir():
-        resource = folder / "stopwords.txt"
-        if folder.is_dir() and resource.is_file():
-            stopwords |= {normalise(w) for _, w in _lines(resource.read_text(encoding="utf-8"))}
-    return tuple(rows), frozenset(stopwords)
+        rows += _parse(table, where, resource.read_text(encoding="utf-8"), lang,
+                       common=table.per_language and lang is None)
+    return tuple(rows)
 
 
 def _user_files(paths: Iterable[Path]) -> Iterator[Path]:
@@ -500,12 +762,13 @@ def _user_rows(path: Path) -> list[_Row]:
         raise _fail(where, line, "header", f"fits {names}; put the table's name in the file name ({names})")
     table = candidates[0]
     lang = None
-    if table.per_language and "lang" not in header:
+    common = table.shared and path.parent.name == "common"
+    if table.per_language and "lang" not in header and not common:
         lang = path.parent.name
         if not _LANG.fullmatch(lang):
             raise _fail(where, line, "lang", f"{table.file} is per language: add a lang column, or put the file "
                                              f"in a folder named after its language (id, en, ...)")
-    return _parse(table, where, text, lang, header, line)
+    return _parse(table, where, text, lang, header, line, common)
 
 
 def _check_references(rows: list[_Row]) -> None:
@@ -541,19 +804,18 @@ def _check_references(rows: list[_Row]) -> None:
                     raise _fail(row.where, row.line, column, f"no place of kind {kind} has the id {ref!r}")
 
 
-def _lexicon(rows: Iterable[_Row], stopwords: frozenset[str]) -> Lexicon:
+def _lexicon(rows: Iterable[_Row]) -> Lexicon:
     rows = list(rows)
     _check_references(rows)
     tables: dict[str, list[Any]] = {t.name: [] for t in _TABLES}
     for row in rows:
         tables[row.table].append(row.entry)
-    return Lexicon(**{name: tuple(entries) for name, entries in tables.items()}, stopwords=stopwords)
+    return Lexicon(**{_BY_NAME[name].field_name: tuple(entries) for name, entries in tables.items()})
 
 
 @cache
 def _shipped_lexicon() -> Lexicon:
-    rows, stopwords = _shipped_rows()
-    return _lexicon(rows, stopwords)
+    return _lexicon(_shipped_rows())
 
 
 def load_lexicon(extra: Iterable[Path] = ()) -> Lexicon:
@@ -596,11 +858,10 @@ def load_lexicon(extra: Iterable[Path] = ()) -> Lexicon:
     paths = list(extra)
     if not paths:
         return _shipped_lexicon()
-    rows, stopwords = _shipped_rows()
     added: list[_Row] = []
     for path in _user_files(paths):
         added += _user_rows(path)
-    return _lexicon([*rows, *added], stopwords)
+    return _lexicon([*_shipped_rows(), *added])
 
 
 # -- the lexicon and its lookups ---------------------------------------------------------------------------------
@@ -620,9 +881,10 @@ def _index(pairs: Iterable[tuple[str, Any]]) -> dict[str, list[Any]]:
 class Lexicon:
     """Every table of the lexicon, with lookups that ignore case, accents, punctuation and extra spaces.
 
-    ``organisations``, ``agency_types`` and ``places`` are shared by all languages; the other tables hold
-    entries of every language, each carrying its ``lang``. ``stopwords`` are the folded words of the
-    shipped ``stopwords.txt`` files.
+    ``organisations``, ``agency_types``, ``places`` and ``boilerplate`` are shared by all languages; the
+    other tables hold entries of every language, each carrying its ``lang`` (a word of ``common/words.tsv``
+    has none). The word lists of :data:`WORD_LISTS` are read with :meth:`words`, :meth:`word_pattern` and
+    :meth:`alternation`.
     """
 
     organisations: tuple[OrganisationEntry, ...] = ()
@@ -638,13 +900,121 @@ class Lexicon:
     participation_cues: tuple[ParticipationCue, ...] = ()
     adoption_cues: tuple[AdoptionCue, ...] = ()
     org_heads: tuple[OrgHead, ...] = ()
-    stopwords: frozenset[str] = frozenset()
+    kind_words: tuple[KindWord, ...] = ()
+    months: tuple[MonthName, ...] = ()
+    boilerplate: tuple[BoilerplatePattern, ...] = ()
+    stopword_entries: tuple[Stopword, ...] = ()
+    word_entries: tuple[Word, ...] = ()
 
     @cached_property
     def fingerprint(self) -> str:
         """A hash of every entry: two lexicons with the same fingerprint extract the same facts."""
-        tables = [repr(getattr(self, f.name)) for f in fields(self) if f.name != "stopwords"]
-        return hashlib.sha256("\n".join([*tables, *sorted(self.stopwords)]).encode()).hexdigest()
+        return hashlib.sha256("\n".join(repr(getattr(self, f.name)) for f in fields(self)).encode()).hexdigest()
+
+    # languages and words
+    @cached_property
+    def languages(self) -> tuple[str, ...]:
+        """The languages the lexicon has rows of (from the folders, and the user's files), sorted.
+
+        >>> load_lexicon().languages
+        ('en', 'id')
+        """
+        found = {getattr(e, "lang", None) for t in _TABLES if t.per_language for e in getattr(self, t.field_name)}
+        return tuple(sorted(lang for lang in found if lang))
+
+    @cached_property
+    def stopwords(self) -> frozenset[str]:
+        """The stopwords of every language, folded (:func:`normalise`)."""
+        return frozenset(normalise(e.word) for e in self.stopword_entries)
+
+    @cached_property
+    def stopwords_by_language(self) -> dict[str, frozenset[str]]:
+        """Each language's stopwords, in lower case."""
+        out: dict[str, set[str]] = {}
+        for e in self.stopword_entries:
+            out.setdefault(e.lang, set()).add(e.word.lower())
+        return {lang: frozenset(words) for lang, words in out.items()}
+
+    @cached_property
+    def month_numbers(self) -> dict[str, int]:
+        """Month names and abbreviations, in lower case, to their numbers (1-12).
+
+        >>> load_lexicon().month_numbers["juni"], load_lexicon().month_numbers["sept"]
+        (6, 9)
+        """
+        return {m.name.lower(): m.number for m in self.months}
+
+    def boilerplate_patterns(self, where: str) -> list[str]:
+        """The boilerplate patterns that drop lines at ``where`` (line, top or tail), in file order."""
+        return [b.pattern for b in self.boilerplate if b.where == where]
+
+    @cached_property
+    def _word_lists(self) -> dict[tuple[str, str | None], frozenset[str]]:
+        lists: dict[tuple[str, str | None], set[str]] = {}
+        for w in self.word_entries:
+            lists.setdefault((w.list, "*"), set()).add(w.word)  # every language's
+            lists.setdefault((w.list, w.lang), set()).add(w.word)  # one language's, or (None) no one language's
+        return {key: frozenset(found) for key, found in lists.items()}
+
+    def words(self, list_name: str, lang: str | None = None) -> frozenset[str]:
+        """The words of a word list (:data:`WORD_LISTS`), as written: of every language, or of ``lang`` and
+        of no one language (``common/words.tsv``).
+
+        Raises
+        ------
+        KeyError
+            ``list_name`` is not a word list.
+
+        Examples
+        --------
+        >>> sorted(load_lexicon().words("year_cues"))
+        ['in', 'pada', 'tahun', 'year']
+        >>> sorted(load_lexicon().words("year_cues", "id"))
+        ['pada', 'tahun']
+        """
+        if list_name not in WORD_LISTS:
+            raise KeyError(f"{list_name!r} is not a word list; the lists are {', '.join(sorted(WORD_LISTS))}")
+        lists = self._word_lists
+        if lang is None:
+            return lists.get((list_name, "*"), frozenset())
+        return lists.get((list_name, lang), frozenset()) | lists.get((list_name, None), frozenset())
+
+    def alternation(self, list_name: str, lang: str | None = None, space: str = r"\s+") -> str:
+        """A word list as a regular expression group ``(?:...)`` to build a rule's pattern with: the words
+        escaped, longest first, each space in a word matching ``space``; it matches nothing when the list is
+        empty. The pattern's flags (case) and boundaries are the caller's.
+
+        Examples
+        --------
+        >>> load_lexicon().alternation("year_cues", "id")
+        '(?:tahun|pada)'
+        """
+        key = (list_name, lang, space)
+        if key not in self._alternations:
+            self._alternations[key] = alternation(self.words(list_name, lang), space)
+        return self._alternations[key]
+
+    @cached_property
+    def _alternations(self) -> dict[tuple[str, str | None, str], str]:
+        return {}
+
+    def word_pattern(self, list_name: str, lang: str | None = None) -> re.Pattern[str]:
+        """A pattern finding the words of a word list in text: whole words, any case, longest first, a space
+        in a word matching any run of spaces.
+
+        Examples
+        --------
+        >>> load_lexicon().word_pattern("year_cues").findall("Pada tahun 2019, in a year")
+        ['Pada', 'tahun', 'in', 'year']
+        """
+        key = (list_name, lang)
+        if key not in self._word_patterns:
+            self._word_patterns[key] = _cue_pattern(self.words(list_name, lang))
+        return self._word_patterns[key]
+
+    @cached_property
+    def _word_patterns(self) -> dict[tuple[str, str | None], re.Pattern[str]]:
+        return {}
 
     # indexes, built on first use
     @cached_property
@@ -964,6 +1334,21 @@ class Lexicon:
         (True, False)
         """
         return normalise(word) in self._common_words
+
+
+def alternation(words: Iterable[str], space: str = r"\s+") -> str:
+    """Words as a regular expression group ``(?:...)``: escaped, longest first, each space in a word matching
+    ``space``; a group that matches nothing when there are no words.
+
+    Examples
+    --------
+    >>> alternation(["di", "ke", "dari"]), alternation(["as well as"], space=" ")
+    ('(?:dari|di|ke)', '(?:as well as)')
+    >>> alternation([])
+    '(?!)'
+    """
+    body = "|".join(space.join(map(re.escape, w.split())) for w in _longest_first(w for w in words if w.strip()))
+    return f"(?:{body})" if body else "(?!)"
 
 
 def _cue_pattern(cues: Iterable[str]) -> re.Pattern[str]:
