@@ -4,20 +4,26 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from jejaring.ingest.document import Document
 from jejaring.ingest.extract.dates import DateMention, find_dates
 from jejaring.ingest.extract.names import is_capitalised
 from jejaring.ingest.extract.text import Layout, layout_of
-from jejaring.ingest.lexicon import Lexicon
+from jejaring.ingest.lexicon import Lexicon, load_lexicon
 
 __all__ = ["Context", "Mention", "Run", "capital_runs", "settle_overlaps"]
 
 WORD = re.compile(r"[^\W_](?:[\w'’\-.]*[^\W_])?\.?")
-# Lowercase words that may join capitalised words inside one name.
-JOINERS = {"dan", "serta", "&", "untuk", "and", "of", "for", "the", "de", "van", "der", "den", "von", "da",
-           "bin", "binti", "al", "la", "le", "du", "des", "y", "on", "in", "dan/atau"}
+
+
+@lru_cache(maxsize=4)
+def _joiners(lexicon: Lexicon) -> tuple[frozenset[str], frozenset[str]]:
+    """The lexicon's words that may join capitalised words inside one name ("dan", "of"), and those that
+    join the items of a list ("dan", "serta"), in lower case."""
+    joiners = frozenset(w.lower() for w in lexicon.words("name_joiners"))
+    conjunctions = frozenset(w.lower() for w in lexicon.words("and_words") | lexicon.words("as_well_as"))
+    return joiners, conjunctions
 
 
 @dataclass
@@ -103,8 +109,9 @@ class Context:
         return self.doc.span(start, end, label, rule, confidence)
 
 
-def capital_runs(text: str, start: int, end: int) -> list[Run]:
-    """Runs of capitalised words in ``text[start:end]``; joiners ("dan", "of") may sit between them.
+def capital_runs(text: str, start: int, end: int, lexicon: Lexicon | None = None) -> list[Run]:
+    """Runs of capitalised words in ``text[start:end]``; joiners ("dan", "of": the lexicon's ``name_joiners``,
+    the shipped lexicon's unless ``lexicon`` is given) may sit between them.
 
     A run never crosses brackets, quotes or sentence punctuation; a comma continues it only in the
     "A, B, dan C" pattern of Indonesian names ("Pemberdayaan, Perlindungan Anak, dan Pengendalian").
@@ -112,6 +119,7 @@ def capital_runs(text: str, start: int, end: int) -> list[Run]:
     >>> [r.text for r in capital_runs("dihadiri Dinas Pendidikan dan Dinas LH, DPE.", 0, 44)]
     ['Dinas Pendidikan dan Dinas LH', 'DPE']
     """
+    joiners, conjunctions = _joiners(lexicon or load_lexicon())
     words = [(m.start(), m.end(), m.group()) for m in WORD.finditer(text, start, end)]
     runs: list[Run] = []
     current: list[tuple[int, int, str]] = []
@@ -127,9 +135,9 @@ def capital_runs(text: str, start: int, end: int) -> list[Run]:
         had_dot = w.endswith(".") and not re.fullmatch(r"[A-Z]\.", w)
         if had_dot:
             w, e = w[:-1], e - 1
-        if current and not _gap_joins(text[current[-1][1]:s], text, words, i):
+        if current and not _gap_joins(text[current[-1][1]:s], text, words, i, joiners, conjunctions):
             close()
-        if is_capitalised(w) or (current and w.lower() in JOINERS):
+        if is_capitalised(w) or (current and w.lower() in joiners):
             current.append((s, e, w))
         else:
             close()
@@ -139,7 +147,8 @@ def capital_runs(text: str, start: int, end: int) -> list[Run]:
     return runs
 
 
-def _gap_joins(gap: str, text: str, words: list, i: int) -> bool:
+def _gap_joins(gap: str, text: str, words: list, i: int, joiners: frozenset[str],
+               conjunctions: frozenset[str]) -> bool:
     if gap.strip() == "":
         return True
     if gap.strip() == "/":
@@ -147,9 +156,9 @@ def _gap_joins(gap: str, text: str, words: list, i: int) -> bool:
     if gap.strip() == ",":
         # "A, B, dan C": the comma continues the run only if a "dan"/"and" follows before the run would end
         for _, e, w in words[i:i + 6]:
-            if w.lower() in ("dan", "and", "serta"):
+            if w.lower() in conjunctions:
                 return True
-            if not is_capitalised(w) and w.lower() not in JOINERS:
+            if not is_capitalised(w) and w.lower() not in joiners:
                 return False
             if text[e:e + 1] in ")]":
                 return False

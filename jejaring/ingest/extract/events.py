@@ -12,28 +12,66 @@ import itertools
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 from jejaring.ingest.extract.context import Context, Mention
 from jejaring.ingest.extract.dates import DateMention
 from jejaring.ingest.extract.text import matches_at, pattern, term_starts
+from jejaring.ingest.lexicon import Lexicon, load_lexicon
 
 __all__ = ["EventCluster", "find_event_mentions", "group_events", "title_case"]
 
-_SMALL = {"on", "of", "and", "the", "in", "for", "to", "at", "a", "an", "ke", "di", "dan", "dari", "untuk", "dengan",
-          "pada", "yang", "bagi"}
+
+@dataclass(frozen=True)
+class _Rules:
+    """The patterns and word sets of the rules, built from the lexicon's word lists."""
+
+    small_words: frozenset[str]  # kept in lower case when title-casing
+    document_heading: re.Pattern[str]  # "LAPORAN", "MINUTES": a heading naming the document, not an event
+    dated: re.Pattern[str]  # " of July 2019" at the end of a name
+    held_in: re.Pattern[str]  # " in " before the place an event is held
+    to_only: re.Pattern[str]  # nothing but dashes, spaces and "to"/"ke" between places
+    titled: re.Pattern[str]  # ': "Title"' after a name (group 1)
+    destination: re.Pattern[str]  # " ke Seoul" after a name (group 1)
+    to_rest: re.Pattern[str]  # "ke ..." to the end
+    date_field: re.Pattern[str]  # "Hari/tanggal :", "Date:"
 
 
-def title_case(text: str) -> str:
-    """Title-case an all-capitals heading, keeping small words lowercase and acronyms as they are.
+@lru_cache(maxsize=4)
+def _rules(lexicon: Lexicon) -> _Rules:
+    def words(name: str, space: str = r"\s+") -> str:
+        return lexicon.alternation(name, space=space)
+
+    to = words("to_words")
+    field_labels = words("date_field_labels", space=r"\s*")  # "hari / tanggal" is written "hari/tanggal" too
+    return _Rules(
+        small_words=frozenset(w.lower() for w in lexicon.words("title_case_small_words")),
+        document_heading=re.compile(rf"\b{words('document_heading_words')}\b", re.IGNORECASE),
+        dated=re.compile(rf"\s+{words('date_prepositions')}\s+[A-Z][a-z]+(?:\s+\d{{1,2}})?(?:\s+\d{{4}})?$"),
+        held_in=re.compile(rf"\s+{words('event_held_prepositions')}\s+$"),
+        to_only=re.compile(rf"[\s\-–]*{to}?[\s\-–]*"),
+        titled=re.compile(rf"(?::\s*[“\"]?|\s*[“\"]\s*)([A-Z][^“”\"\n:.]{{3,80}}?)"
+                          rf"(?:[”\"]|\s+{words('place_prepositions')}\s+[A-Z]|$|\n)"),
+        destination=re.compile(rf"(?:[ \t]+[A-Z][\w]*){{0,3}}[ \t]+{to}[ \t]+"
+                               rf"(?:{words('place_name_prefixes')}[ \t]+)?([A-Z][\w]+(?:[ \t]+[A-Z][\w]+)?)"),
+        to_rest=re.compile(rf"{to}[ \t]+.*$"),
+        date_field=re.compile(rf"\s*{field_labels}\s*:", re.IGNORECASE),
+    )
+
+
+def title_case(text: str, lexicon: Lexicon | None = None) -> str:
+    """Title-case an all-capitals heading, keeping small words (the lexicon's ``title_case_small_words``, the
+    shipped lexicon's unless ``lexicon`` is given) lowercase and acronyms as they are.
 
     >>> title_case("JAKARTA - ROTTERDAM LEARNING EXCHANGE ON URBAN WATER RESILIENCE")
     'Jakarta - Rotterdam Learning Exchange on Urban Water Resilience'
     """
+    small = _rules(lexicon or load_lexicon()).small_words
     words = text.split(" ")
     out = []
     for i, w in enumerate(words):
         low = w.lower()
-        out.append(low if i and low in _SMALL else low[:1].upper() + low[1:])
+        out.append(low if i and low in small else low[:1].upper() + low[1:])
     return " ".join(out)
 
 
@@ -66,15 +104,15 @@ def find_event_mentions(ctx: Context, places: list[Mention]) -> list[Mention]:
 
 def _mention(ctx: Context, start: int, cue_end: int, event_class: str, places: list[Mention]) -> Mention:
     text = ctx.text
+    rules = _rules(ctx.lexicon)
     surface = text[start:cue_end]
     data: dict = {"class": event_class, "cue_end": cue_end, "named": False, "aliases": []}
     line = ctx.layout.line_at(start)
     shouting = line is not None and line.text.isupper() and len(line.text) > 12
-    if shouting and not re.search(r"\b(?:REPORT|LAPORAN|NOTULEN|MINUTES|SUMMARY|RINGKASAN|AGENDA|PROGRAMME|JADWAL)\b",
-                                  line.text):
+    if shouting and not rules.document_heading.search(line.text):
         # an all-capitals heading: the whole heading (without a list marker) is the name
         content = line.content
-        name = title_case(content.text.strip())
+        name = title_case(content.text.strip(), ctx.lexicon)
         data.update(named=True)
         return Mention(content.start, content.end, "event", name, "event-heading", 0.85, data)
     if not surface[:1].isupper() or shouting:
@@ -82,11 +120,11 @@ def _mention(ctx: Context, start: int, cue_end: int, event_class: str, places: l
     # a capitalised cue: the name runs on through its run of capitalised words
     run = next((r for r in ctx.runs if r.start <= start < r.end), None)
     end = run.end if run is not None and run.end > cue_end else cue_end
-    dated = re.search(r"\s+(?:of|on|in|pada|bulan)\s+[A-Z][a-z]+(?:\s+\d{1,2})?(?:\s+\d{4})?$", text[cue_end:end])
+    dated = rules.dated.search(text[cue_end:end])
     if dated:
         end = cue_end + dated.start()  # "Workshop of July 2019", "... on May 5": the date is not part of the name
     held = next((p for p in places if cue_end < p.start and p.end == end), None)
-    where = re.search(r"\s+(?:in|di)\s+$", text[cue_end:held.start]) if held is not None else None
+    where = rules.held_in.search(text[cue_end:held.start]) if held is not None else None
     if where and dated:
         end = cue_end + where.start()  # "Workshop on Flood Management in Medan on May 5": the place is where
     begin = start
@@ -101,11 +139,11 @@ def _mention(ctx: Context, start: int, cue_end: int, event_class: str, places: l
     elif run is not None and run.start < start:
         # "Jakarta - Rotterdam Learning Exchange": place names before the cue belong to the name
         lead = [p for p in places if run.start <= p.start < start]
-        if lead and re.fullmatch(r"[\s\-–]*(?:to|ke)?[\s\-–]*", text[lead[-1].end:start]) and all(
-                re.fullmatch(r"[\s\-–]*(?:to|ke)?[\s\-–]*", text[a.end:b.start]) for a, b in itertools.pairwise(lead)):
+        if lead and rules.to_only.fullmatch(text[lead[-1].end:start]) and all(
+                rules.to_only.fullmatch(text[a.end:b.start]) for a, b in itertools.pairwise(lead)):
             begin = lead[0].start
     name = text[begin:end]
-    titled = re.match(r"(?::\s*[“\"]?|\s*[“\"]\s*)([A-Z][^“”\"\n:.]{3,80}?)(?:[”\"]|\s+(?:di|in|at)\s+[A-Z]|$|\n)", text[end:])
+    titled = rules.titled.match(text[end:])
     if titled and end == cue_end:
         # "Diskusi Publik “Pemuda dan Ketahanan Kelurahan”", "Diskusi Publik: Pemuda dan ..." (a title line)
         data["aliases"].append(f"{text[begin:end]}: {titled.group(1).strip()}")
@@ -120,14 +158,13 @@ def _mention(ctx: Context, start: int, cue_end: int, event_class: str, places: l
             rest = more.group(1).strip()
             data["aliases"] += [f"{bracket.group(1)} {rest}", f"{name} {rest}"]
     after = end + (bracket.end() if bracket else 0)
-    dest = re.match(r"(?:[ \t]+[A-Z][\w]*){0,3}[ \t]+(?:ke|to)[ \t]+(?:Kota[ \t]+|kota[ \t]+)?([A-Z][\w]+(?:[ \t]+[A-Z][\w]+)?)",
-                    text[after:])
+    dest = rules.destination.match(text[after:])
     if dest:
         place = next((p for p in places if p.start <= after + dest.start(1) < p.end), None)
         if place is not None:
             data["destination"] = place
             if not name.endswith(place.name):
-                to = re.search(r"(?:ke|to)[ \t]+.*$", text[after:after + dest.end()]).group()
+                to = rules.to_rest.search(text[after:after + dest.end()]).group()
                 data["aliases"].append(f"{name} {to}")
     data["named"] = True
     return Mention(begin, end, "event", re.sub(r"\s+", " ", name), "event-name", 0.85, data)
@@ -227,14 +264,12 @@ def _date_event(ctx: Context, cluster: EventCluster, clusters: list[EventCluster
         cluster.start, cluster.end, cluster.precision = chosen.begin, chosen.end_date, chosen.precision
 
 
-# A line that gives an event's date as a field: "Hari/tanggal : Selasa (6/11/2018)", "Date: 8 July 2019".
-_DATE_FIELD = re.compile(r"\s*(?:hari\s*/\s*tanggal|tanggal|tgl\.?|waktu|hari|date|dates|when|day)\s*:", re.IGNORECASE)
-
-
 def _heading_owner(ctx: Context, d: DateMention, every) -> int | None:
     """A date on a line like "Hari/tanggal : ..." below a list item that names an event belongs to it."""
     line = ctx.layout.line_at(d.start)
-    if line is None or (not _DATE_FIELD.match(line.content.text) and line.text.strip() != ctx.text[d.start:d.end]):
+    # a line that gives an event's date as a field: "Hari/tanggal : Selasa (6/11/2018)", "Date: 8 July 2019"
+    date_field = _rules(ctx.lexicon).date_field
+    if line is None or (not date_field.match(line.content.text) and line.text.strip() != ctx.text[d.start:d.end]):
         return None
     lines = ctx.layout.lines
     i = lines.index(line)

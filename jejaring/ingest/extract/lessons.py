@@ -8,20 +8,41 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from jejaring.ingest.extract.context import Context
 from jejaring.ingest.extract.text import Line, any_term, pattern
+from jejaring.ingest.lexicon import Lexicon
 
 __all__ = ["LessonItem", "find_lessons", "find_prose_lessons", "split_title"]
 
-# In running text, what follows one of these words after a lesson cue names the lesson(s):
-# "salah satu pembelajaran penting dari Seoul adalah sikap inklusif", "... bukan soal X, melainkan Y",
-# "pembelajaran dari ..., khususnya soal X serta Y".
-_PROSE_MARKER = re.compile(r"\b(?:adalah|ialah|yaitu|yakni|melainkan|khususnya(?:\s+soal)?|terutama(?:\s+soal)?|"
-                           r"namely|is|was|were)\s+", re.IGNORECASE)
-_PROSE_END = re.compile(r"[,;:.!?\"“”()]|\s(?:perlu|harus|yang\s+(?:dinilai|perlu)|should|must|from|dari|karena|because)\b")
-_GENERIC_HEADS = re.compile(r"^(?:(?:sikap|soal|aspek|faktor|hal|prinsip|pentingnya|nilai|the|a|an|pada)\s+)+",
-                            re.IGNORECASE)
+
+@dataclass(frozen=True)
+class _Rules:
+    """The patterns of the prose rule, built from the lexicon's word lists.
+
+    In running text, what follows a marker ("adalah", "namely") after a lesson cue names the lesson(s):
+    "salah satu pembelajaran penting dari Seoul adalah sikap inklusif", "... bukan soal X, melainkan Y",
+    "pembelajaran dari ..., khususnya soal X serta Y".
+    """
+
+    marker: re.Pattern[str]  # "adalah ", "namely "
+    end: re.Pattern[str]  # punctuation, or a word that ends the lesson's phrase ("perlu", "should")
+    generic_heads: re.Pattern[str]  # "sikap ", "the " at the start of a lesson's phrase
+    parts: re.Pattern[str]  # " serta " between two lessons
+
+
+@lru_cache(maxsize=4)
+def _rules(lexicon: Lexicon) -> _Rules:
+    def words(name: str, space: str = r"\s+") -> str:
+        return lexicon.alternation(name, space=space)
+
+    return _Rules(
+        marker=re.compile(rf"\b{words('lesson_markers')}\s+", re.IGNORECASE),
+        end=re.compile(rf"[,;:.!?\"“”()]|\s{words('lesson_end_words')}\b"),
+        generic_heads=re.compile(rf"^(?:{words('lesson_generic_heads')}\s+)+", re.IGNORECASE),
+        parts=re.compile(rf"\s+{words('as_well_as', ' ')}\s+"),
+    )
 
 
 @dataclass(frozen=True)
@@ -122,6 +143,7 @@ def find_prose_lessons(ctx: Context, listed: list[LessonItem]) -> list[LessonIte
     cues = sorted({c.cue.lower() for c in ctx.lexicon.lesson_cues}, key=len, reverse=True)
     cue_re = pattern(r"(?<!\w)(?:" + "|".join(map(re.escape, cues)) + r")(?!\w)", re.IGNORECASE)
     text = ctx.text
+    rules = _rules(ctx.lexicon)
     out: list[LessonItem] = []
     for s in ctx.layout.sentences:
         if any(i.cue_start <= s.start < i.description_end or i.start <= s.start < i.end for i in listed):
@@ -129,13 +151,13 @@ def find_prose_lessons(ctx: Context, listed: list[LessonItem]) -> list[LessonIte
         cue = cue_re.search(text, s.start, s.end)
         if cue is None:
             continue
-        marker = _PROSE_MARKER.search(text, cue.end(), s.end)
+        marker = rules.marker.search(text, cue.end(), s.end)
         if marker is None or marker.start() - cue.end() > 80:
             continue
-        stop = _PROSE_END.search(text, marker.end(), s.end)
+        stop = rules.end.search(text, marker.end(), s.end)
         phrase_end = stop.start() if stop else s.end
-        for start, end in _parts(text, marker.end(), phrase_end):
-            title = _GENERIC_HEADS.sub("", text[start:end]).strip()
+        for start, end in _parts(rules, text, marker.end(), phrase_end):
+            title = rules.generic_heads.sub("", text[start:end]).strip()
             if not 1 <= len(title.split()) <= 8:
                 continue
             start = end - len(title)
@@ -144,10 +166,10 @@ def find_prose_lessons(ctx: Context, listed: list[LessonItem]) -> list[LessonIte
     return out
 
 
-def _parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
+def _parts(rules: _Rules, text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Split "X serta Y" (never at "dan", which joins words inside one lesson)."""
     out, pos = [], start
-    for m in re.finditer(r"\s+(?:serta|as well as)\s+", text[start:end]):
+    for m in rules.parts.finditer(text[start:end]):
         out.append((pos, start + m.start()))
         pos = start + m.end()
     out.append((pos, end))

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
 from rapidfuzz import fuzz
+
+from jejaring.ingest.lexicon import Lexicon, load_lexicon, normalise
 
 __all__ = [
     "NamePart",
@@ -24,17 +25,12 @@ _OCR_L_FOR_I = re.compile(r"(?<![\w])l(?=[bcdfghjkmnpqrstvwxz][a-z])")
 _OCR_I_FOR_L = re.compile(r"(?<=[a-z])I(?=[a-z])")
 
 
-@lru_cache(maxsize=1 << 16)
-def fold(text: str) -> str:
-    """Case-fold, strip accents and punctuation, collapse spaces: the form names are compared in.
-
-    >>> fold("  Plan Internasional-Indonesia, ")
-    'plan internasional indonesia'
-    """
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
-    text = re.sub(r"[^\w\s]|_", " ", text)
-    return re.sub(r"\s+", " ", text).strip()
+#: The form names are compared in: the lexicon's :func:`~jejaring.ingest.lexicon.normalise` (one function,
+#: so folded mentions and lexicon keys agree), under the name the extractors use.
+#:
+#: >>> fold("  Plan Internasional-Indonesia, ")
+#: 'plan internasional indonesia'
+fold = normalise
 
 
 def is_capitalised(word: str) -> bool:
@@ -57,11 +53,12 @@ def name_similarity(a: str, b: str) -> float:
     return fuzz.ratio(fold(a), fold(b))
 
 
-def acronym_matches(acronym: str, phrase: str) -> bool:
+def acronym_matches(acronym: str, phrase: str, lexicon: Lexicon | None = None) -> bool:
     """True when the acronym's letters can be read, in order, from the starts of the phrase's parts.
 
-    Connectors (dan, and, of, serta, ...) may be skipped; a part may give more than one letter
-    ("Diskominfotik", "PPAPP" for "Pemberdayaan, Perlindungan Anak, dan Pengendalian Penduduk").
+    Connectors (dan, and, of, serta, ...: the lexicon's ``acronym_connectors``, the shipped lexicon's
+    unless ``lexicon`` is given) may be skipped; a part may give more than one letter ("Diskominfotik",
+    "PPAPP" for "Pemberdayaan, Perlindungan Anak, dan Pengendalian Penduduk").
 
     >>> acronym_matches("BPBD", "Badan Penanggulangan Bencana Daerah")
     True
@@ -74,21 +71,19 @@ def acronym_matches(acronym: str, phrase: str) -> bool:
     words = [w for w in re.findall(r"[A-Za-z]+", phrase)]
     if len(letters) < 2 or not words:
         return False
-    return _read_acronym(letters, [w.lower() for w in words], [w[0].isupper() for w in words])
+    connectors = (lexicon or load_lexicon()).words("acronym_connectors")
+    return _read_acronym(letters, [w.lower() for w in words], [w[0].isupper() for w in words], connectors)
 
 
-_CONNECTORS = {"dan", "and", "of", "serta", "the", "for", "untuk", "atau", "&", "di", "de", "la", "du", "des"}
-
-
-def _read_acronym(letters: str, words: list[str], capital: list[bool]) -> bool:
+def _read_acronym(letters: str, words: list[str], capital: list[bool], connectors: frozenset[str]) -> bool:
     # Depth-first: each word gives a prefix of itself (at least its first letter) or is skipped if a connector.
     def walk(i: int, j: int) -> bool:
         if i == len(letters):
-            return all(words[k] in _CONNECTORS or not capital[k] for k in range(j, len(words))) or j == len(words)
+            return all(words[k] in connectors or not capital[k] for k in range(j, len(words))) or j == len(words)
         if j == len(words):
             return False
         word = words[j]
-        if word in _CONNECTORS and walk(i, j + 1):
+        if word in connectors and walk(i, j + 1):
             return True
         if word[0] != letters[i]:
             return False

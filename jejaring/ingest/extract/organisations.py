@@ -9,24 +9,80 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import cache
+from dataclasses import dataclass
+from functools import cache, lru_cache
 
 from rapidfuzz import fuzz
 
 from jejaring.ingest.extract.context import Context, Mention
 from jejaring.ingest.extract.names import acronym_matches, fold
 from jejaring.ingest.extract.text import any_term, pattern
-from jejaring.ingest.lexicon import AgencyType, Lexicon
+from jejaring.ingest.lexicon import UNIT_KINDS, AgencyType, KindWord, Lexicon, alternation, load_lexicon
 
 __all__ = ["find_acronym_definitions", "find_organisations"]
 
 _ACRONYM = re.compile(r"[A-Z][A-Za-z0-9&\-]*[A-Z0-9]|[A-Z]{2,}")
 # An acronym given in brackets right after a name: "(BPBD)", "[BPBD]", "(OPD/SKPD)".
 _BRACKETED = re.compile(r"\s*[\(\[]\s*([A-Z][A-Za-z0-9&\-]{1,14}(?:\s?/\s?[A-Z][A-Za-z0-9&\-]{1,14})?)\s*[\)\]]")
-_LOCALITY = re.compile(
-    r"(?:Provinsi|Prov\.|Kota Administrasi|Kabupaten Administrasi|Kota|Kabupaten|Kab\.)[ \t]+[A-Z]\w*(?:[ \t]+[A-Z]\w*)*"
-    r"|DKI\s+Jakarta|Jakarta\s+(?:Pusat|Utara|Barat|Selatan|Timur)"
-)
+
+
+@dataclass(frozen=True)
+class _Rules:
+    """The patterns and word sets of the rules, built from the lexicon."""
+
+    locality: str  # a region named after a body: "Kota Semarang", "DKI Jakarta", "Jakarta Utara" (pattern source)
+    localities: re.Pattern[str]  # the same, compiled
+    at_end: re.Pattern[str]  # a locality ending a name (group 1)
+    after_acronym: re.Pattern[str]  # a locality after an acronym: "Bappeda Kota Semarang" (group 1)
+    english_locality: re.Pattern[str]  # "of (the) DKI Jakarta", "of Semarang City" after a name (group 1)
+    kind_words: re.Pattern[str]  # "Duri Utara urban village": capitalised words, then a kind word (group 2)
+    kind_of: dict[str, KindWord]  # the kind word's row
+    government_heads: tuple[str, ...]  # heads that open a government's name ("Pemerintah", "Pem...")
+    office_heads: frozenset[str]  # heads naming the office of a body named next ("Kantor")
+    head_links: frozenset[str]  # words an English head needs after it ("of", "for")
+    conjunctions: frozenset[str]  # words joining two names, or the items of a list ("dan", "serta")
+    and_words: frozenset[str]  # "dan", "and"
+    trailing: frozenset[str]  # words dropped from the end of a name (lower case)
+    suffix_breaks: frozenset[str]  # words after which a suffix-head name begins
+    suffix_skips: frozenset[str]  # words that do not open a suffix-head name (lower case)
+    level_words: frozenset[str]  # "kota", "city": words for a locality's level (lower case)
+    acronym_locality_drop: tuple[str, ...]  # words taken out of a locality to find an acronym's body
+
+
+@lru_cache(maxsize=4)
+def _rules(lexicon: Lexicon) -> _Rules:
+    def words(name: str, space: str = r"\s+") -> str:
+        return lexicon.alternation(name, space=space)
+
+    def lower(*names: str) -> frozenset[str]:
+        return frozenset(w.lower() for name in names for w in lexicon.words(name))
+
+    locality = (rf"{words('locality_heads', ' ')}[ \t]+[A-Z]\w*(?:[ \t]+[A-Z]\w*)*"
+                rf"|{words('bare_provinces')}|{words('bare_cities')}")
+    the = words("definite_articles")
+    english = (rf"\s+{words('locality_of_words')}\s+((?:{the}\s+)?(?:{words('bare_provinces', ' ')}"
+               rf"|[A-Z]\w+(?:\s+{words('locality_levels_after')})?))")
+    kind_of = {w.word: w for w in lexicon.kind_words}
+    conjunctions = lexicon.words("and_words") | lexicon.words("as_well_as")
+    return _Rules(
+        locality=locality,
+        localities=re.compile(locality),
+        at_end=re.compile(rf"\s({locality})$"),
+        after_acronym=re.compile(rf"[ \t]+({locality})"),
+        english_locality=re.compile(english),
+        kind_words=re.compile(rf"((?:[A-Z][\w'’\-]*\s+){{1,3}})({alternation(kind_of, ' ')})\b"),
+        kind_of=kind_of,
+        government_heads=tuple(sorted(lexicon.words("government_head_prefixes"))),
+        office_heads=lexicon.words("office_heads"),
+        head_links=lexicon.words("prefix_head_links"),
+        conjunctions=conjunctions,
+        and_words=lexicon.words("and_words"),
+        trailing=lower("name_trailing_words"),
+        suffix_breaks=lower("suffix_name_breaks"),
+        suffix_skips=lower("suffix_name_breaks", "definite_articles"),
+        level_words=lower("locality_level_words"),
+        acronym_locality_drop=tuple(sorted(lexicon.words("acronym_locality_drop"))),
+    )
 
 
 def find_organisations(ctx: Context) -> Iterator[Mention]:
@@ -37,52 +93,46 @@ def find_organisations(ctx: Context) -> Iterator[Mention]:
     yield from _by_acronym(ctx)
 
 
-# "Duri Utara urban village", "Tambora sub-district": English renderings of Indonesian units
-_LOWER_HEADS = re.compile(r"((?:[A-Z][\w'’\-]*\s+){1,3})(urban village|village|sub-district|subdistrict|regency)\b")
-_LOWER_HEAD_KIND = {"urban village": "kelurahan", "village": "desa", "sub-district": "kecamatan",
-                    "subdistrict": "kecamatan", "regency": "regency-government"}
-
-
-_INDONESIAN_HEAD = {"kelurahan": "Kelurahan", "desa": "Desa", "kecamatan": "Kecamatan",
-                    "regency-government": "Pemerintah Kabupaten"}
-
-
 def _by_lowercase_head(ctx: Context) -> Iterator[Mention]:
-    for m in _LOWER_HEADS.finditer(ctx.text):
-        kind = _LOWER_HEAD_KIND[m.group(2)]
+    """ "Duri Utara urban village", "Tambora sub-district": a lowercase kind word (the lexicon's
+    ``kind_words``) after a name, English renderings of Indonesian units."""
+    rules = _rules(ctx.lexicon)
+    for m in rules.kind_words.finditer(ctx.text):
+        word = rules.kind_of[m.group(2)]
         # the Indonesian name is the same body: "Duri Utara urban village" is "Kelurahan Duri Utara"
-        alias = f"{_INDONESIAN_HEAD[kind]} {m.group(1).strip()}"
+        alias = f"{word.alias_head} {m.group(1).strip()}"
         yield Mention(m.start(), m.end(), "organisation", m.group(), "org-head-lowercase", 0.8,
-                      {"kind": kind, "unit": kind != "regency-government", "aliases": [alias]})
+                      {"kind": word.kind, "unit": word.unit, "aliases": [alias]})
 
 
 def find_acronym_definitions(ctx: Context) -> dict[str, tuple[int, int, str]]:
     """Acronyms defined in the text: ``{acronym: (start, end, expansion)}`` for "Long Name (ACR)" forms."""
     out: dict[str, tuple[int, int, str]] = {}
+    rules = _rules(ctx.lexicon)
     for run in ctx.runs:
         m = _BRACKETED.match(ctx.text, run.end)
         if not m:
             continue
         for acronym in re.split(r"\s?/\s?", m.group(1)):
-            loc = re.search(r"\s(?:" + _LOCALITY.pattern + r")$", run.text)
+            loc = rules.at_end.search(run.text)
             # "Dinas Perhubungan Kota Semarang (Dishub)": the locality is not abbreviated
             bare = run.words[:len(run.text[:loc.start()].split())] if loc else run.words
-            start = _acronym_start(run.words, acronym)
+            start = _acronym_start(ctx, run.words, acronym)
             if start is None:
-                start = _acronym_start(bare, acronym) or _generic_start(ctx, bare, acronym)
+                start = _acronym_start(ctx, bare, acronym) or _generic_start(ctx, bare, acronym)
             if start is not None and acronym not in out:
                 out[acronym] = (start, run.end, ctx.text[start:run.end])
     return out
 
 
-def _acronym_start(words: tuple[tuple[int, int, str], ...], acronym: str) -> int | None:
+def _acronym_start(ctx: Context, words: tuple[tuple[int, int, str], ...], acronym: str) -> int | None:
     """The start of the shortest tail of the words that the acronym abbreviates, if any."""
     for i in range(len(words) - 1, -1, -1):
         phrase = " ".join(w for _, _, w in words[i:])
-        if acronym_matches(acronym, phrase):
+        if acronym_matches(acronym, phrase, ctx.lexicon):
             # prefer the longest tail that still matches exactly from its first word
             j = i
-            while j > 0 and acronym_matches(acronym, " ".join(w for _, _, w in words[j - 1:])):
+            while j > 0 and acronym_matches(acronym, " ".join(w for _, _, w in words[j - 1:]), ctx.lexicon):
                 j -= 1
             return words[j][0]
     return None
@@ -100,12 +150,13 @@ def _generic_start(ctx: Context, words: tuple[tuple[int, int, str], ...], acrony
 # -- head words ----------------------------------------------------------------------------------
 def _by_head(ctx: Context) -> Iterator[Mention]:
     heads = ctx.lexicon.org_heads_by_word
+    rules = _rules(ctx.lexicon)
     for run in ctx.runs:
         words = run.words
         i = 0
         while i < len(words):
             head = _head_at(words, i, heads, prefix=True)
-            if head is None or (head.lang == "en" and not _followed_by_of(words, i + len(head.head.split()))):
+            if head is None or (head.lang == "en" and not _followed_by_of(rules, words, i + len(head.head.split()))):
                 i += 1
                 continue
             j = _name_end(ctx, words, i + len(head.head.split()), heads)
@@ -113,11 +164,11 @@ def _by_head(ctx: Context) -> Iterator[Mention]:
                                                        words[i + len(head.head.split()):j]):
                 i += 1  # a head word alone ("Dinas") names nothing
                 continue
-            if head.head == "Kantor" and i + 1 < len(words) and (
+            if head.head in rules.office_heads and i + 1 < len(words) and (
                     words[i + 1][2].isupper() or _head_at(words, i + 1, heads, True) is not None):
                 i += 1  # "Kantor BPBD ...", "Kantor Kelurahan ...": the body's office, so the body
                 continue
-            strong = head.head.startswith(("Pemerintah", "Kota Administrasi", "Pem"))
+            strong = head.head.startswith(rules.government_heads)
             m = _org_mention(ctx, words[i][0], words[j - 1][1], "org-head", head.kind, head.unit, strong)
             m.confidence = max(m.confidence, 0.87)  # an organisation wins a tie with an event ("Forum Anak ...")
             yield m
@@ -126,7 +177,7 @@ def _by_head(ctx: Context) -> Iterator[Mention]:
         last = None
         for j in range(1, len(words)):
             head = _head_at(words, j, heads, prefix=False)
-            if head is not None and not _followed_by_of(words, j + len(head.head.split())):
+            if head is not None and not _followed_by_of(rules, words, j + len(head.head.split())):
                 last = (j, head)
         if last is not None:
             j, head = last
@@ -136,8 +187,8 @@ def _by_head(ctx: Context) -> Iterator[Mention]:
                 yield _org_mention(ctx, words[start][0], words[end][1], "org-head-suffix", head.kind, head.unit)
 
 
-def _followed_by_of(words, k: int) -> bool:
-    return k < len(words) and words[k][2] in ("of", "for")
+def _followed_by_of(rules: _Rules, words, k: int) -> bool:
+    return k < len(words) and words[k][2] in rules.head_links
 
 
 def _head_at(words, i: int, heads: dict, prefix: bool):
@@ -155,29 +206,30 @@ def _name_end(ctx: Context, words, i: int, heads) -> int:
     """Where a head-word name whose words start at ``i`` ends: before "dan" and a new name."""
     j = i
     index = ctx.lexicon.organisation_name_index()
+    rules = _rules(ctx.lexicon)
     while j < len(words):
         w = words[j][2]
         if j > i and "," in ctx.text[words[j - 1][1]:words[j][0]] and (
                 _head_at(words, j, heads, True) is not None or fold(w) in index or ctx.lexicon.agency_type(w)
-                or not _comma_list_ahead(ctx, words, j)):
+                or not _comma_list_ahead(ctx, rules, words, j)):
             break
-        if w in ("dan", "and", "serta", "&") and j + 1 < len(words):
+        if (w in rules.conjunctions or w == "&") and j + 1 < len(words):
             nxt = words[j + 1][2]
             if nxt[:1].isupper() and (_head_at(words, j + 1, heads, True) is not None or fold(nxt) in index
                                       or ctx.lexicon.place(nxt)):
                 break
         j += 1
-    while j > i and words[j - 1][2].lower() in ("dan", "and", "of", "for", "serta", "untuk", "the", "&"):
+    while j > i and words[j - 1][2].lower() in rules.trailing:
         j -= 1
     return j
 
 
-def _comma_list_ahead(ctx: Context, words, j: int) -> bool:
+def _comma_list_ahead(ctx: Context, rules: _Rules, words, j: int) -> bool:
     """After a comma, "B, dan C" must follow for the comma to stay inside one name."""
     for k in range(j, min(len(words), j + 5)):
-        if words[k][2] in ("dan", "and", "serta"):
+        if words[k][2] in rules.conjunctions:
             return True
-        if k > j and "," in ctx.text[words[k - 1][1]:words[k][0]] and words[k][2] not in ("dan", "and"):
+        if k > j and "," in ctx.text[words[k - 1][1]:words[k][0]] and words[k][2] not in rules.and_words:
             return False
     return False
 
@@ -187,13 +239,14 @@ def _suffix_name_start(ctx: Context, words, j: int) -> int | None:
     or "of"), the first word that can open the name of an institution (a place, an acronym, a word of
     known institutions), so a person's name before "of the Secretariat" stays out."""
     start = 0
+    rules = _rules(ctx.lexicon)
     for k in range(j):
-        if words[k][2].lower() in ("dan", "and", "of") and k + 1 < j:
+        if words[k][2].lower() in rules.suffix_breaks and k + 1 < j:
             start = k + 1
     lex = ctx.lexicon
     while start < j:
         w = words[start][2]
-        if w.lower() not in ("the", "of", "and", "dan") and not lex.is_common_word(w) and (
+        if w.lower() not in rules.suffix_skips and not lex.is_common_word(w) and (
                 lex.is_institutional_word(w) or lex.place(w) is not None or w.isupper() or w[0].isdigit()):
             break
         start += 1
@@ -203,34 +256,35 @@ def _suffix_name_start(ctx: Context, words, j: int) -> int | None:
 def _org_mention(ctx: Context, start: int, end: int, rule: str, kind: str | None, unit: bool,
                  strong: bool = False) -> Mention:
     text = ctx.text
+    lex = ctx.lexicon
+    rules = _rules(lex)
     # the name may be followed by its acronym and then by a locality: "... Daerah [BPBD] Provinsi DKI Jakarta"
     data: dict = {"kind": kind, "unit": unit}
     end_name = end
     m = _BRACKETED.match(text, end)
     named = text[start:end]
     acronym = m.group(1).split("/")[0] if m else ""
-    bare = re.sub(r"\s(?:" + _LOCALITY.pattern + r")$", "", named)
-    if m and (acronym_matches(acronym, named) or acronym_matches(acronym, named.split(" ", 1)[-1])
-              or any(acronym_matches(acronym, n) or _generic_name(ctx, acronym, n) for n in (named, bare))):
+    bare = rules.at_end.sub("", named)
+    if m and (acronym_matches(acronym, named, lex) or acronym_matches(acronym, named.split(" ", 1)[-1], lex)
+              or any(acronym_matches(acronym, n, lex) or _generic_name(ctx, acronym, n) for n in (named, bare))):
         data["acronym"] = m.group(1)
         after = m.end()
-        loc = re.match(r"\s+(" + _LOCALITY.pattern + ")", text[after:])
+        loc = pattern(rf"\s+({rules.locality})").match(text[after:])
         if loc:
             data["locality"] = loc.group(1)
             end = after + loc.end()
     core = text[start:end_name]
-    loc_in_name = re.search(r"\s(" + _LOCALITY.pattern + r")$", core)
+    loc_in_name = rules.at_end.search(core)
     if loc_in_name and "locality" not in data:
         data["locality"] = loc_in_name.group(1)
     after_name = m.end() if m and data.get("acronym") and "locality" not in data else end
-    english = re.match(r"\s+of\s+((?:the\s+)?(?:DKI Jakarta|[A-Z]\w+(?:\s+(?:City|Regency|Province))?))",
-                       text[after_name:])
-    if english and "locality" not in data and (data.get("acronym") or kind in _UNIT_KINDS):
+    english = rules.english_locality.match(text[after_name:])
+    if english and "locality" not in data and (data.get("acronym") or kind in UNIT_KINDS):
         data["locality"] = english.group(1)  # "Regional Disaster Management Agency (BPBD) of DKI Jakarta"
         end = after_name + english.end()
     name = core if end == end_name else f"{core} {data['locality']}"
     if data.get("acronym") and data.get("locality"):
-        data["aliases"] = [f"{data['acronym']} {place_core(data['locality'])}"]
+        data["aliases"] = [f"{data['acronym']} {place_core(data['locality'], lex)}"]
     expanded = _expand_abbreviations(ctx, core)
     if expanded != core:
         data.setdefault("aliases", []).append(expanded if end == end_name else f"{expanded} {data['locality']}")
@@ -252,21 +306,19 @@ def _entry_in_region(ctx: Context, name: str):
 
 
 def _regions(ctx: Context) -> list[str]:
-    return sorted({m.group() for m in _LOCALITY.finditer(ctx.text)})
+    return sorted({m.group() for m in _rules(ctx.lexicon).localities.finditer(ctx.text)})
 
 
-def place_core(locality: str) -> str:
-    """A locality without the words for its level: "Kota Semarang", "Semarang City" -> "Semarang".
+def place_core(locality: str, lexicon: Lexicon | None = None) -> str:
+    """A locality without the words for its level (the lexicon's ``locality_level_words``, the shipped
+    lexicon's unless ``lexicon`` is given): "Kota Semarang", "Semarang City" -> "Semarang".
 
     >>> place_core("Kota Administrasi Jakarta Utara"), place_core("the Semarang City")
     ('Jakarta Utara', 'Semarang')
     """
-    words = [w for w in locality.split() if w.lower() not in _LEVEL_WORDS]
+    level_words = _rules(lexicon or load_lexicon()).level_words
+    words = [w for w in locality.split() if w.lower() not in level_words]
     return " ".join(words)
-
-
-_LEVEL_WORDS = {"kota", "kabupaten", "provinsi", "prov.", "kab.", "administrasi", "city", "regency", "province", "the",
-                "of", "dki"}
 
 
 def _expand_abbreviations(ctx: Context, name: str) -> str:
@@ -300,7 +352,9 @@ def _entry_by_acronym(ctx: Context, acronym: str, locality: str | None):
     """ "BPBD" of DKI Jakarta: the lexicon's body with that acronym in that region, if there is one."""
     entries = ctx.lexicon.organisation_by_acronym(acronym)
     if locality:
-        wanted = fold(locality.replace("Provinsi", "").replace("the", ""))
+        for word in _rules(ctx.lexicon).acronym_locality_drop:
+            locality = locality.replace(word, "")
+        wanted = fold(locality)
         entries = [e for e in entries if wanted in fold(e.name)]
     return entries[0] if len(entries) == 1 else None
 
@@ -331,7 +385,7 @@ def _by_lexicon(ctx: Context) -> Iterator[Mention]:
                 if n == 1 and surface not in _written_forms(best[1]):
                     continue  # one word matches only as written: "Who" is not the WHO
                 if score >= 90 and (score == 100 or len(best[0]) >= 12) and not _starts_with_post(ctx, surface):
-                    data = {"entry": best[1], "kind": best[1].kind, "unit": best[1].kind in _UNIT_KINDS}
+                    data = {"entry": best[1], "kind": best[1].kind, "unit": best[1].kind in UNIT_KINDS}
                     if score < 100:
                         data["misspelt"] = True
                     yield Mention(words[i][0], words[i + n - 1][1], "organisation", surface, "org-lexicon",
@@ -345,10 +399,6 @@ def _written_forms(entry) -> set[str]:
 def _starts_with_post(ctx: Context, name: str) -> bool:
     """ "Deputi Gubernur ... Bidang Tata Ruang" names a post (and its holder), not the office."""
     return ctx.lexicon.starts_with_post(name, longer_than=4, then=" ")
-
-
-_UNIT_KINDS = {"dinas", "suku-dinas", "badan", "biro", "bagian", "sekretariat", "inspektorat", "kantor", "unit",
-               "kecamatan", "kelurahan", "desa", "parliament"}
 
 
 # -- acronyms ------------------------------------------------------------------------------------
@@ -369,13 +419,13 @@ def _by_acronym(ctx: Context) -> Iterator[Mention]:
         if entries or agency:
             entry = entries[0] if len(entries) == 1 else None
             end, name = m.end(), token
-            loc = re.match(r"[ \t]+(" + _LOCALITY.pattern + r")", ctx.text[m.end():])
+            loc = _rules(ctx.lexicon).after_acronym.match(ctx.text[m.end():])
             if loc:  # "Bappeda Kota Semarang": that region's body, not the one the lexicon knows elsewhere
                 end, name = m.end() + loc.end(), f"{token} {loc.group(1)}"
                 entry = _entry_by_acronym(ctx, token, loc.group(1))
             data = {"acronym": token, "entry": entry, "agency": agency,
                     "kind": entry.kind if entry else agency.kind if agency else None}
             if loc:
-                data["aliases"] = [f"{token} {place_core(loc.group(1))}"]
-            data["unit"] = (data["kind"] or "") in _UNIT_KINDS
+                data["aliases"] = [f"{token} {place_core(loc.group(1), ctx.lexicon)}"]
+            data["unit"] = (data["kind"] or "") in UNIT_KINDS
             yield Mention(m.start(), end, "organisation", name, "org-acronym", 0.7, data)

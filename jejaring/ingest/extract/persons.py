@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
 
 from jejaring.ingest.extract.context import Context, Mention
 from jejaring.ingest.extract.names import NamePart, fold, mend_ocr, split_titles
 from jejaring.ingest.extract.text import matches_at, pattern, term_starts
+from jejaring.ingest.lexicon import Lexicon, alternation
 
 __all__ = ["find_persons"]
 
@@ -20,19 +23,68 @@ __all__ = ["find_persons"]
 # not followed by a bracket would otherwise backtrack through every way of splitting each word.
 _NAME_WORD = r"(?:[A-Z][a-zà-ÿ'’\-]++|[a-z]?[A-Z][A-Zà-ÿ'’\-]*+[a-z][A-Za-zà-ÿ'’\-]*+|l[bcdfghjkmnpqrstvwxz][a-z]++)"
 _INITIAL = r"[A-Z]\."
-_PARTICLE = r"(?:de|van|der|den|von|da|bin|binti|al|el|la|le|ter|te)"
-_NAME = re.compile(
-    rf"{_NAME_WORD}(?:[ \t]+(?:{_INITIAL}|{_NAME_WORD}|{_PARTICLE}(?=[ \t]+[A-Z]))){{0,4}}"
-)
-_LABELS = re.compile(
-    r"(?:Host|Hosts|Presenter|Speaker|Speakers|Moderator|Facilitator|Fasilitator|Narasumber|Pembicara|Moderator"
-    r"|Penanggung jawab|Disusun oleh|Diperiksa oleh|Dilaporkan oleh|Disetujui oleh|Contact|Kontak|Liaison in [A-Z]\w+"
-    r"|Prepared by|Reported by|Checked by|Chair|Ketua|Notulis|Rapporteur|Opening remarks|Closing remarks|Keynote"
-    r"|Also present|Hadir pula|Turut hadir|Present)\s*:\s*",
-)
-_ATTRIBUTION_BEFORE = re.compile(r"\b(?:ujar|ujarnya|kata|katanya|tutur|tuturnya|ungkap|ungkapnya|jelas|jelasnya"
-                                 r"|tegas|tegasnya|imbuh|imbuhnya|said|says|added|explained|noted)\s+(?:Pak\s+|Bu\s+)?$")
 _INLINE_MARKER = re.compile(r"\[(?:[ivxlc]+|\d{1,3})\]\s*|\((?:[ivx]+|\d{1,2})\)\s+")
+
+
+@dataclass(frozen=True)
+class _Rules:
+    """The patterns of the rules, built from the lexicon's word lists."""
+
+    name: re.Pattern[str]  # a name: capitalised words, initials, particles ("van der")
+    name_anywhere: re.Pattern[str]  # a name not inside a word (group 1)
+    name_before_bracket: re.Pattern[str]  # a name before "(...)" that is not an acronym (group 1)
+    labels: re.Pattern[str]  # "Moderator:", "Disusun oleh :"
+    attribution_before: re.Pattern[str]  # "..., ujar [Pak] " before a name
+    post_comma: re.Pattern[str]  # ", [Bapak] Name," ...
+    post_before: re.Pattern[str]  # ... after a post word ("Kepala Dinas X, Budi,")
+    speech_after: re.Pattern[str]  # "juga menjelaskan" after a name
+    by_before: re.Pattern[str]  # "oleh " before a name
+    degrees_after: re.Pattern[str]  # ", S.T., MURP" after a name
+    strong_degree: re.Pattern[str]  # a degree that makes a run a name ("Anna Lee, MURP")
+    any_degree: re.Pattern[str]  # a degree that ends a name already known as one
+    before_post: re.Pattern[str]  # ", selaku " between a name and its post
+    degrees_before_post: re.Pattern[str]  # the same after degrees (the comma optional)
+    from_org: re.Pattern[str]  # " dari " between a name and an organisation
+    and_name: re.Pattern[str]  # ", dan Name" after a name
+    segment_end: re.Pattern[str]  # where a list item's person segment ends
+
+
+@lru_cache(maxsize=4)
+def _rules(lexicon: Lexicon) -> _Rules:
+    def words(name: str, space: str = r"\s+") -> str:
+        return lexicon.alternation(name, space=space)
+
+    particle = words("name_particles")
+    name = rf"{_NAME_WORD}(?:[ \t]+(?:{_INITIAL}|{_NAME_WORD}|{particle}(?=[ \t]+[A-Z]))){{0,4}}"
+    labels = (rf"(?:{words('person_labels', ' ')}|{words('person_labels_before_place', ' ')} [A-Z]\w+)"
+              r"\s*:\s*")
+    before_name = alternation(v.verb for v in lexicon.speech_verbs if v.before_name)
+    honorifics = alternation(lexicon.honorific_forms())
+    bare = lexicon.words("bare_degrees")
+    strong = bare - lexicon.words("weak_bare_degrees")
+    and_words = words("and_words")
+    before_post = words("before_post")
+    return _Rules(
+        name=re.compile(name),
+        name_anywhere=re.compile(rf"(?<![\w])({name})"),
+        name_before_bracket=re.compile(rf"(?<![\w])({name})(?=\s*\((?!\s*[A-Z]{{2,}}\s*\)))"),
+        labels=re.compile(labels),
+        attribution_before=re.compile(rf"\b{before_name}\s+(?:{honorifics}\s+)?$"),
+        post_comma=re.compile(rf",\s+(?:{honorifics}\s+)*({name})\s*,"),
+        post_before=re.compile(rf"{words('post_words', ' ')}\b[^,.\n]*$"),
+        speech_after=re.compile(rf"\s+(?:{words('also_words')}\s+)?{words('verbs_after_name')}\b"),
+        by_before=re.compile(rf"\b{words('by_words')}\s+$", re.IGNORECASE),
+        degrees_after=re.compile(rf"(?:,?\s*(?:(?:[A-Z][A-Za-z]{{0,3}}\.){{1,4}}(?:[A-Za-z]+\.?)?|"
+                                 rf"{alternation(bare)}))+(?=[\s,;)]|$)"),
+        strong_degree=re.compile(rf"[A-Z]\.|{alternation(strong)}"),
+        any_degree=re.compile(rf"[A-Z]\.|{alternation(bare)}"),
+        before_post=re.compile(rf"\s*,\s*(?:{before_post}\s+)?"),
+        degrees_before_post=re.compile(rf"\s*,?\s*(?:{before_post}\s+)?"),
+        from_org=re.compile(rf"\s+{words('from_words')}\s+(?:{words('definite_articles')}\s+)?(?=[A-Z])"),
+        and_name=re.compile(rf"(?:\s*\([^()\n]{{1,80}}\))?\s*(?:,\s*(?:(?:{and_words}|&)\s+)?|(?:{and_words}|&)\s+)"
+                            rf"({name})"),
+        segment_end=re.compile(rf";|\)\s*[;,.]?\s*{and_words}?\s*$|\s+{and_words}\s*$"),
+    )
 
 
 def find_persons(ctx: Context, blocked: list[Mention], posts: list[Mention] = ()) -> list[Mention]:
@@ -63,13 +115,13 @@ def find_persons(ctx: Context, blocked: list[Mention], posts: list[Mention] = ()
 def _coordinated(ctx: Context, found: list[Mention], blocked: list[Mention]) -> list[Mention]:
     """Names joined by "dan"/"and" to a name already found ("represented by A and B")."""
     text = ctx.text
+    rules = _rules(ctx.lexicon)
     out: list[Mention] = []
     taken = [(m.start, m.end) for m in found + blocked]
     for m in list(found):
         if m.rule == "person-back-reference":
             continue
-        nxt = re.match(r"(?:\s*\([^()\n]{1,80}\))?\s*(?:,\s*(?:(?:dan|and|&)\s+)?|(?:dan|and|&)\s+)(" + _NAME.pattern + ")",
-                       text[m.end:])
+        nxt = rules.and_name.match(text[m.end:])
         if nxt is None or len(nxt.group(1).split()) < 2:
             continue
         s, e = m.end + nxt.start(1), m.end + nxt.end(1)
@@ -93,14 +145,15 @@ _CONFIDENCE = {"person-name-post": 0.8, "person-name-org": 0.75, "person-context
 def _candidates(ctx: Context) -> Iterator[tuple[str, int, int, int | None, int]]:
     """(rule, name start, name end, post start, post end) for every place a name may stand."""
     text = ctx.text
+    rules = _rules(ctx.lexicon)
     honorifics = ctx.lexicon.honorific_forms()
     for line in ctx.layout.lines:
         content = line.content
         # list items and [i]-enumerations: "Name, Post" segments
-        segments = _segments(text, content.start, content.end) if (line.is_item or _INLINE_MARKER.search(content.text)) \
+        segments = _segments(rules, text, content.start, content.end) if (line.is_item or _INLINE_MARKER.search(content.text)) \
             else []
         for s, e, enumerated in segments:
-            m = _name_with_titles(text, s, e, honorifics)
+            m = _name_with_titles(rules, text, s, e, honorifics)
             if m is None:
                 continue
             name_end = m
@@ -109,8 +162,8 @@ def _candidates(ctx: Context) -> Iterator[tuple[str, int, int, int | None, int]]
             if post or enumerated or _only_closing(rest):
                 ps = name_end + (post.end() if post else 0)
                 yield "person-list", s, name_end, ps, e
-    for m in _LABELS.finditer(text):
-        end = _name_with_titles(text, m.end(), min(len(text), m.end() + 120), honorifics)
+    for m in rules.labels.finditer(text):
+        end = _name_with_titles(rules, text, m.end(), min(len(text), m.end() + 120), honorifics)
         if end is not None:
             line_end = text.find("\n", end)
             line_end = len(text) if line_end < 0 else line_end
@@ -126,7 +179,7 @@ def _candidates(ctx: Context) -> Iterator[tuple[str, int, int, int | None, int]]
     starts = term_starts(text, tuple(honorifics), 0, r"(?<![\w.])", r"(?=[\s])")
     for form in honorifics:
         for m in matches_at(pattern(rf"(?<![\w.]){re.escape(form)}(?=[\s])"), text, starts):
-            end = _name_with_titles(text, m.start(), min(len(text), m.start() + 150), honorifics)
+            end = _name_with_titles(rules, text, m.start(), min(len(text), m.start() + 150), honorifics)
             if end is not None:
                 bracket = re.match(r"\s*\(", text[end:])
                 if bracket:
@@ -136,34 +189,24 @@ def _candidates(ctx: Context) -> Iterator[tuple[str, int, int, int | None, int]]
                     yield "person-honorific", m.start(), end, None, end
     from jejaring.ingest.extract.posts import role_at
 
-    for m in re.finditer(r"(?<![\w])(" + _NAME.pattern + r")(?=\s*\((?!\s*[A-Z]{2,}\s*\)))", text):
+    for m in rules.name_before_bracket.finditer(text):
         close = text.find(")", m.end())
         opening = text.index("(", m.end()) + 1
         if close > 0 and "\n" not in text[m.end():close] and (role_at(ctx, opening, close) is not None or (
                 len(m.group().split()) >= 2 and _org_at(ctx, opening, close))):
             yield "person-bracket-post", m.start(), m.end(), opening, close
-    for m in re.finditer(r"(?<![\w])(" + _NAME.pattern + r")", text):
-        degrees = _DEGREES_AFTER.match(text, m.end())
-        if degrees and degrees.group().lstrip().startswith(",") and re.search(r"[A-Z]\.|MURP|MPA|MPP|PhD|MBA", degrees.group()):
+    for m in rules.name_anywhere.finditer(text):
+        degrees = rules.degrees_after.match(text, m.end())
+        if degrees and degrees.group().lstrip().startswith(",") and rules.strong_degree.search(degrees.group()):
             yield "person-degree", m.start(), degrees.end(), None, degrees.end()
-    for m in re.finditer(r",\s+(?:(?:Bapak|Ibu|Pak|Bu|Mr\.|Mrs\.|Ms\.|Dr\.|Ir\.)\s+)*(" + _NAME.pattern + r")\s*,", text):
+    for m in rules.post_comma.finditer(text):
         before = text[max(0, m.start() - 120):m.start()]
-        if re.search(r"(?:Kepala|Direktur|Ketua|Wali Kota|Walikota|Bupati|Camat|Lurah|Gubernur|Head|Director|Mayor|"
-                     r"Officer|Manager|Coordinator|Koordinator|Sekretaris|Menteri|Minister)\b[^,.\n]*$", before):
+        if rules.post_before.search(before):
             yield "person-post-comma", m.start(1), m.end(1), None, m.end(1)
-    for m in re.finditer(r"(?<![\w])(" + _NAME.pattern + r")", text):
-        if _ATTRIBUTION_BEFORE.search(text[max(0, m.start() - 30):m.start()]):
+    for m in rules.name_anywhere.finditer(text):
+        if rules.attribution_before.search(text[max(0, m.start() - 30):m.start()]):
             yield "person-attribution", m.start(), m.end(), None, m.end()
     yield from _in_context(ctx)
-
-
-_SPEECH_AFTER = re.compile(r"\s+(?:juga\s+|also\s+|pun\s+)?(?:menjelaskan|menyampaikan|mengatakan|menyatakan|menegaskan|"
-                           r"mengungkapkan|menuturkan|menekankan|menambahkan|memaparkan|menyebut|menilai|mengusulkan|"
-                           r"berharap|mengaitkan|menceritakan|mengingatkan|said|says|told|added|argued|explained|noted|"
-                           r"stressed|emphasi[sz]ed|recalled|warned|agreed|presented|proposed)\b")
-_BY_BEFORE = re.compile(r"\b(?:by|oleh)\s+$", re.IGNORECASE)
-_DEGREES_AFTER = re.compile(r"(?:,?\s*(?:(?:[A-Z][A-Za-z]{0,3}\.){1,4}(?:[A-Za-z]+\.?)?|MURP|MPA|MPP|PhD|MBA|MSc|MA))+"
-                            r"(?=[\s,;)]|$)")
 
 
 def _in_context(ctx: Context) -> Iterator[tuple[str, int, int, int | None, int]]:
@@ -173,25 +216,26 @@ def _in_context(ctx: Context) -> Iterator[tuple[str, int, int, int | None, int]]
     from jejaring.ingest.extract.posts import role_at
 
     text = ctx.text
+    rules = _rules(ctx.lexicon)
     for s in ctx.layout.sentences:
-        for m in re.finditer(r"(?<![\w])(" + _NAME.pattern + r")", text[s.start:s.end]):
+        for m in rules.name_anywhere.finditer(text[s.start:s.end]):
             start, end = s.start + m.start(), s.start + m.end()
-            degrees = _DEGREES_AFTER.match(text, end, s.end)
+            degrees = rules.degrees_after.match(text, end, s.end)
             after = text[degrees.end() if degrees else end:s.end]
             clause_end = end + (re.search(r"[;]|$", text[end:s.end]).start())
-            comma = re.match(r"\s*,\s*(?:(?:a|an|the|seorang|selaku|sebagai)\s+)?", after)
+            comma = rules.before_post.match(after)
             if degrees:
-                comma = re.match(r"\s*,?\s*(?:(?:a|an|the|seorang|selaku|sebagai)\s+)?", after)
+                comma = rules.degrees_before_post.match(after)
             post_start = (degrees.end() if degrees else end) + (comma.end() if comma else 0)
             if comma and role_at(ctx, post_start, clause_end, allow_lower=True) is not None:
                 yield "person-name-post", start, end, post_start, clause_end
                 continue
-            of = re.match(r"\s+(?:dari|of|from)\s+(?:the\s+)?(?=[A-Z])", after)
+            of = rules.from_org.match(after)
             if of and len(m.group().split()) >= 2:
                 yield "person-name-org", start, end, end + of.end(), clause_end
                 continue
-            by = len(m.group().split()) >= 2 and _BY_BEFORE.search(text[max(s.start, start - 25):start])
-            if _SPEECH_AFTER.match(after) or by:
+            by = len(m.group().split()) >= 2 and rules.by_before.search(text[max(s.start, start - 25):start])
+            if rules.speech_after.match(after) or by:
                 yield "person-context", start, end, None, end
 
 
@@ -203,7 +247,7 @@ def _org_at(ctx: Context, start: int, end: int) -> bool:
                 or any(inside.startswith(h.head + " ") for h in lex.org_heads if h.position == "prefix"))
 
 
-def _segments(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
+def _segments(rules: _Rules, text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
     """Split a list item into person segments at inline markers ("[i] A, Post; [ii] B")."""
     marks = list(_INLINE_MARKER.finditer(text, start, end))
     if not marks:
@@ -211,7 +255,7 @@ def _segments(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
     out = []
     for i, m in enumerate(marks):
         seg_end = marks[i + 1].start() if i + 1 < len(marks) else end
-        stop = re.search(r";|\)\s*[;,.]?\s*(?:dan|and)?\s*$|\s+(?:dan|and)\s*$", text[m.end():seg_end])
+        stop = rules.segment_end.search(text[m.end():seg_end])
         out.append((m.end(), m.end() + stop.start() if stop else seg_end, True))
     return out
 
@@ -220,7 +264,7 @@ def _only_closing(rest: str) -> bool:
     return bool(re.fullmatch(r"[\s);.]*", rest))
 
 
-def _name_with_titles(text: str, start: int, end: int, honorifics: list[str]) -> int | None:
+def _name_with_titles(rules: _Rules, text: str, start: int, end: int, honorifics: list[str]) -> int | None:
     """The end of "[titles] Name[, degrees]" starting at ``start``, or None when no name stands there."""
     pos = start
     changed = True
@@ -231,22 +275,23 @@ def _name_with_titles(text: str, start: int, end: int, honorifics: list[str]) ->
                 pos += len(form) + 1
                 changed = True
                 break
-    m = _NAME.match(text, pos, end)
+    m = rules.name.match(text, pos, end)
     if m is None:
         return None
     stop = m.end()
-    degrees = _DEGREES_AFTER.match(text, stop, end)
-    if degrees and re.search(r"[A-Z]\.|MURP|MPA|MPP|PhD|MBA|MSc|MA", degrees.group()):
+    degrees = rules.degrees_after.match(text, stop, end)
+    if degrees and rules.any_degree.search(degrees.group()):
         stop = degrees.end()
     return stop
 
 
 def _name_part(ctx: Context, start: int, end: int) -> NamePart | None:
     lex = ctx.lexicon
+    name = _rules(lex).name
     part = split_titles(ctx.text, start, end, lex.honorific_forms(), lex.degree_forms())
-    if not part.name or not _NAME.fullmatch(part.name):
+    if not part.name or not name.fullmatch(part.name):
         # trim anything after the name proper (a stray word the candidate swallowed)
-        m = _NAME.match(ctx.text, part.start, part.end)
+        m = name.match(ctx.text, part.start, part.end)
         if m is None:
             return None
         part = NamePart(part.start, m.end(), m.group(), part.honorifics, part.degrees)

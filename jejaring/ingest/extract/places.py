@@ -8,12 +8,13 @@ from jejaring.ingest.extract.context import Context, Mention
 
 __all__ = ["find_places"]
 
-_PLACE_PREFIXES = ("Kota ", "kota ", "City of ", "Provinsi ", "provinsi ", "Kabupaten ", "Negara ")
-
 
 def find_places(ctx: Context) -> Iterator[Mention]:
-    """Mentions of places the gazetteer knows, longest first within each run of capitalised words."""
+    """Mentions of places the gazetteer knows, longest first within each run of capitalised words; a level
+    word before a place that belongs to its mention (the lexicon's ``place_name_prefixes``: "Kota Seoul")
+    is taken in."""
     text = ctx.text
+    prefixes = [p + " " for p in sorted(ctx.lexicon.words("place_name_prefixes"))]
     for run in ctx.runs:
         words = run.words
         i = 0
@@ -28,9 +29,8 @@ def find_places(ctx: Context) -> Iterator[Mention]:
                     continue
                 if n == 1 and _inside_longer_name(ctx, words, i):
                     break
-                prefix = next((p for p in _PLACE_PREFIXES if text[max(0, start - len(p)):start] == p), "")
-                yield Mention(start - len(prefix) if prefix.lower().startswith("kota") else start, end, "place",
-                              entry.name, "place-gazetteer", 0.9, {"entry": entry})
+                prefix = next((p for p in prefixes if text[max(0, start - len(p)):start] == p), "")
+                yield Mention(start - len(prefix), end, "place", entry.name, "place-gazetteer", 0.9, {"entry": entry})
                 i += n - 1
                 break
             i += 1
@@ -41,7 +41,7 @@ def _inside_longer_name(ctx: Context, words, i: int) -> bool:
     "Jakarta Berketahanan"), unless the words around it only say what kind of place it is."""
     before = words[i - 1][2] if i > 0 else None
     after = words[i + 1][2] if i + 1 < len(words) else None
-    if before is not None and before[:1].isupper() and before not in ("Kota", "Provinsi", "Kabupaten", "DKI", "City") \
+    if before is not None and before[:1].isupper() and before not in ctx.lexicon.words("place_level_words") \
             and not ctx.lexicon.is_common_word(before):
         return True
     return after is not None and after[:1].isupper() and ctx.lexicon.place(after) is None

@@ -9,27 +9,55 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from jejaring.ingest.extract.context import Context, Mention
+from jejaring.ingest.lexicon import Lexicon
 
 __all__ = ["PostParse", "find_post_mentions", "parse_posts", "role_at"]
 
-# Words that introduce a second post held at the same time, or an earlier one.
-_ALSO = re.compile(
-    r"\s*(?:,\s*)?\b(?:selaku|sekaligus(?: sebagai)?|merangkap|as well as|and also|and|dan"
-    r"|(?:who|yang)\s+(?:also\s+|juga\s+)?(?:acts|serves|is|menjabat|bertindak)\s+(?:as|sebagai)"
-    r"(?:\s+(?:the\s+)?(?:city's|province's|its|their|kota))?)\s+", re.I)
-_FIELD = re.compile(r"\s*(?:[Bb]idang|[Uu]rusan|for|of)\s+", re.I)
-# English role words that end a title ("Research Manager", "Youth Engagement Officer").
-_EN_ROLE_TAIL = re.compile(
-    r"(?:[A-Z][\w\-]*\s+){0,3}(?:Officer|Manager|Advisor|Adviser|Director|Coordinator|Counsellor|Counselor|Specialist|"
-    r"Assistant|Analyst|Researcher|Consultant|Lead|Secretary|Chair|Chairperson|Facilitator|Expert|Associate)\b"
-)
+
+@dataclass(frozen=True)
+class _Rules:
+    """The patterns of the rules, built from the lexicon's word lists."""
+
+    also: re.Pattern[str]  # what introduces a second post held at the same time ("selaku", "who also acts as")
+    role_tail: re.Pattern[str]  # a title ending in a role word ("Youth Engagement Officer")
+    role_tail_lower: re.Pattern[str]  # the same in lower case ("a staff member of ...")
+    locality: re.Pattern[str]  # the locality inside a title ("di Kota X", "Provinsi DKI Jakarta")
+    locality_preposition: re.Pattern[str]  # "di " before it
+    label_tail: re.Pattern[str]  # words at the end of a label that belong to what follows
+    joiners: frozenset[str]  # lowercase words inside a title
+    breaks: frozenset[str]  # words that end a title: a second post follows
+    body_after_comma: re.Pattern[str]  # a body after a comma ("..., Dinas ...")
+    trailing: re.Pattern[str]  # words at the end of a title that belong to what follows
 
 
-_EN_ROLE_TAIL_LOWER = re.compile(
-    r"(?:[a-z][\w\-]*\s+){0,2}(?:officer|manager|advisor|adviser|director|coordinator|counsellor|specialist|"
-    r"analyst|researcher|consultant|secretary|facilitator|expert|staff member|member of staff)\b")
+@lru_cache(maxsize=4)
+def _rules(lexicon: Lexicon) -> _Rules:
+    def words(name: str, space: str = r"\s+") -> str:
+        return lexicon.alternation(name, space=space)
+
+    second = words("second_post_words", " ")
+    acts_as = (rf"{words('relative_pronouns')}\s+(?:{words('also_words')}\s+)?{words('acts_as_verbs')}\s+"
+               rf"{words('as_words')}(?:\s+(?:{words('definite_articles')}\s+)?{words('post_possessives')})?")
+    prepositions = words("locality_prepositions")
+    heads = words("post_locality_heads", " ")
+    provinces = words("bare_provinces", " ")
+    return _Rules(
+        also=re.compile(rf"\s*(?:,\s*)?\b(?:{second}|{acts_as})\s+", re.I),
+        # English role words end a title ("Research Manager", "Youth Engagement Officer")
+        role_tail=re.compile(rf"(?:[A-Z][\w\-]*\s+){{0,3}}{words('role_tails', ' ')}\b"),
+        role_tail_lower=re.compile(rf"(?:[a-z][\w\-]*\s+){{0,2}}{words('role_tails_lower', ' ')}\b"),
+        locality=re.compile(rf"(?:\s{prepositions})?\s(?:{heads}\s+[A-Z][\w ]*?(?=\s+{words('field_words')}\b|\s*$)"
+                            rf"|{provinces}(?=\s|$))"),
+        locality_preposition=re.compile(rf"^{prepositions}\s+"),
+        label_tail=re.compile(rf"(?:\s+{words('post_label_trailing_words')})+\s*$"),
+        joiners=frozenset(w.lower() for w in lexicon.words("title_joiners")),
+        breaks=frozenset(w.lower() for w in lexicon.words("post_breaks")),
+        body_after_comma=re.compile(rf"{words('post_body_heads', ' ')}\b"),
+        trailing=re.compile(rf"(?:\s+{words('title_trailing_words')})+$"),
+    )
 
 
 @dataclass(frozen=True)
@@ -62,7 +90,8 @@ def role_at(ctx: Context, start: int, end: int, allow_lower: bool = False) -> tu
             if entry.pattern[0].isupper() and not window[0].isupper() and not allow_lower:
                 continue
             return start + n, entry
-    m = _EN_ROLE_TAIL.match(window) or (_EN_ROLE_TAIL_LOWER.match(window) if allow_lower else None)
+    rules = _rules(ctx.lexicon)
+    m = rules.role_tail.match(window) or (rules.role_tail_lower.match(window) if allow_lower else None)
     if m and (window[0].isupper() or allow_lower):
         return start + m.end(), None
     return None
@@ -74,6 +103,7 @@ def parse_posts(ctx: Context, start: int, end: int, orgs: list[Mention]) -> list
     ``orgs`` are the organisation mentions of the document; the one inside a post's extent is its body.
     """
     text = ctx.text
+    rules = _rules(ctx.lexicon)
     out: list[PostParse] = []
     pos = start
     while pos < end:
@@ -83,7 +113,7 @@ def parse_posts(ctx: Context, start: int, end: int, orgs: list[Mention]) -> list
         if found is None:
             break
         role_end, entry = found
-        stop = _post_end(text, role_end, end, {o.start for o in orgs})
+        stop = _post_end(rules, text, role_end, end, {o.start for o in orgs})
         holder = _trailing_name(ctx, role_end, stop)
         if holder is not None:
             stop = holder[0]
@@ -92,32 +122,27 @@ def parse_posts(ctx: Context, start: int, end: int, orgs: list[Mention]) -> list
         org = next((o for o in orgs if pos <= o.start < stop), None)
         label_end = org.start if org is not None else stop
         locality = None
-        loc = re.search(r"(?:\s(?:of|di|in))?\s(?:(?:Provinsi|Prov\.|Pemprov|Pemerintah Provinsi|Kota|Kabupaten)\s+"
-                        r"[A-Z][\w ]*?(?=\s+(?:bidang|for|of)\b|\s*$)|DKI Jakarta(?=\s|$))", text[role_end:label_end])
+        loc = rules.locality.search(text[role_end:label_end])
         label = text[pos:label_end]
         if loc:
-            locality = re.sub(r"^(?:of|di|in)\s+", "", loc.group().strip())
+            locality = rules.locality_preposition.sub("", loc.group().strip())
             label = text[pos:role_end + loc.start()] + text[role_end + loc.end():label_end]
-        label = re.sub(r"(?:\s+(?:of|dari|pada|di|in|at|for|untuk))+\s*$", "", re.sub(r"\s+", " ", label).strip(" ,;("))
+        label = rules.label_tail.sub("", re.sub(r"\s+", " ", label).strip(" ,;("))
         role = entry.role if entry is not None else _slug(label)
         lang = entry.lang if entry is not None else "en"
         names = ((entry.label_id, "id"), (entry.label_en, "en")) if entry is not None else ()
         out.append(PostParse(pos, stop, role, label, lang, org, locality, names, holder))
-        also = _ALSO.match(text, stop)
+        also = rules.also.match(text, stop)
         if also is None or role_at(ctx, also.end(), end) is None:
             break
         pos = also.end()
     return out
 
 
-# Lowercase words that may stand inside a post title ("Kepala Seksi ... pada Dinas ...", "Head of ...").
-_TITLE_JOINERS = {"dan", "bidang", "urusan", "pada", "of", "for", "and", "the", "di", "in", "untuk", "serta", "&",
-                  "dan/atau", "sub-bidang", "subbidang", "on"}
-
-
-def _post_end(text: str, pos: int, end: int, org_starts: set[int] = frozenset()) -> int:
-    """A post's extent: capitalised words and title joiners after the role; a comma continues it only
-    into an organisation or locality ("Kepala Seksi X, Dinas Lingkungan Hidup"), never into a name."""
+def _post_end(rules: _Rules, text: str, pos: int, end: int, org_starts: set[int] = frozenset()) -> int:
+    """A post's extent: capitalised words and title joiners (the lexicon's ``title_joiners``) after the role;
+    a comma continues it only into an organisation or locality ("Kepala Seksi X, Dinas Lingkungan Hidup"),
+    never into a name."""
     stop = pos
     for m in re.finditer(r"[^\W_][\w'’/\-.]*|[,;()\[\]]", text[pos:end]):
         token = m.group()
@@ -129,12 +154,11 @@ def _post_end(text: str, pos: int, end: int, org_starts: set[int] = frozenset())
             after = text[pos + m.end():end].lstrip()
             if end - len(after) in org_starts:
                 continue
-            if not re.match(r"(?:Dinas|Badan|Biro|Bagian|Kelurahan|Kecamatan|Sekretariat|Suku Dinas|Kantor|Provinsi|"
-                            r"Kota|Kabupaten|Pemerintah|Pemprov|Pemkot|Pemkab|Kementerian|Yayasan)\b", after):
+            if not rules.body_after_comma.match(after):
                 break
             continue
-        if token[0].isupper() or token[0].isdigit() or token.lower() in _TITLE_JOINERS:
-            if token.lower() in ("selaku", "sekaligus", "merangkap"):
+        if token[0].isupper() or token[0].isdigit() or token.lower() in rules.joiners:
+            if token.lower() in rules.breaks:
                 break
             stop = at + len(token.rstrip("."))
             continue
@@ -142,7 +166,7 @@ def _post_end(text: str, pos: int, end: int, org_starts: set[int] = frozenset())
     while stop > pos and text[stop - 1] in " ,.":
         stop -= 1
     # trailing joiners belong to what follows, not to the title
-    trimmed = re.sub(r"(?:\s+(?:dan|and|of|for|the|di|in|pada|untuk|serta|&))+$", "", text[pos:stop])
+    trimmed = rules.trailing.sub("", text[pos:stop])
     return pos + len(trimmed)
 
 

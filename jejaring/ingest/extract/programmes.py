@@ -5,37 +5,70 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
 
 from jejaring.ingest.extract.context import Context, Mention
 from jejaring.ingest.extract.events import title_case
 from jejaring.ingest.extract.text import matches_at, pattern, term_starts
+from jejaring.ingest.lexicon import Lexicon
 
 __all__ = ["find_programmes"]
 
 _NAME_TOKEN = r"(?:[A-Z][\w'’\-]*|\d{2,5})"
-# Names run to at most 16 words: an unbounded run of capitalised words would be rescanned from each
-# of its words (quadratic time on a long line of capitals, an all-caps table or a repeated cue).
-_SITE_CUE = re.compile(
-    rf"\b(?:[Ss]ite visit|[Vv]isit|[Ww]alk|[Tt]our|[Kk]unjungan lapangan|[Kk]unjungan)"
-    rf"(?:[ \t]+(?:to|ke)|[ \t]*:)[ \t]+(?:the[ \t]+)?"
-    rf"(?P<site>{_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN}){{0,15}})")
-_EXAMPLE_CUE = re.compile(
-    rf"(?:\b(?:contohnya|misalnya|seperti|for example|for instance|such as|e\.g\.)[ \t]*(?:adalah[ \t]+|is[ \t]+)?"
-    rf"(?P<after>{_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN}){{1,15}}))"
-    rf"|(?P<before>{_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN}){{1,15}})[ \t]+(?:itu[ \t]+|ini[ \t]+)?"
-    rf"(?:contohnya|salah satu contohnya)\b")
-# Cues written after the name in English ("the Happiness Cafe programme").
-_AFTER_NAME = {"programme", "program", "project", "strategy", "initiative", "campaign", "movement", "plan"}
-_NAME_RUN = (rf"{_NAME_TOKEN}(?:[ \t]+(?:{_NAME_TOKEN}|di|of|the|for|dan|and|menuju)(?=[ \t]+{_NAME_TOKEN})"
-             rf"|[ \t]+{_NAME_TOKEN}){{0,15}}")
-# Words that make what follows part of a post title, not a programme ("Manajer Program Ketahanan Kota").
-_POST_BEFORE = re.compile(r"(?:Manajer|Manager|Koordinator|Coordinator|Direktur|Director|Officer|Kepala|Head|Staf|Staff"
-                          r"|Ketua|Chair|Spesialis|Specialist|Asisten|Assistant)\s+$")
+
+
+@dataclass(frozen=True)
+class _Rules:
+    """The patterns and word sets of the rules, built from the lexicon's word lists.
+
+    Names run to at most 16 words: an unbounded run of capitalised words would be rescanned from each
+    of its words (quadratic time on a long line of capitals, an all-caps table or a repeated cue).
+    """
+
+    name_run: str  # a programme's name: capitalised words, joined by lowercase ones ("menuju") (pattern source)
+    name_runs: re.Pattern[str]  # the same, compiled
+    after_cue: re.Pattern[str]  # lowercase words (group 1), then a name (group 2) after a cue
+    site: re.Pattern[str]  # "Site visit: Water Square", "Visit to the ..." (group "site")
+    example: re.Pattern[str]  # "contohnya X" (group "after"), "X itu contohnya" (group "before")
+    post_before: re.Pattern[str]  # "Manajer " before a cue: a post title ("Manajer Program ...")
+    after_name: frozenset[str]  # cues written after the name in English ("the Happiness Cafe programme")
+    restoration: tuple[str, ...]  # cues after which lowercase words may come before the name
+    split_and: re.Pattern[str]  # " dan " between two names
+    articles: frozenset[str]  # "the", "a": set aside at a name's start
+
+
+@lru_cache(maxsize=4)
+def _rules(lexicon: Lexicon) -> _Rules:
+    def words(name: str, space: str = r"\s+") -> str:
+        return lexicon.alternation(name, space=space)
+
+    name_run = (rf"{_NAME_TOKEN}(?:[ \t]+(?:{_NAME_TOKEN}|{words('programme_name_joiners')})(?=[ \t]+{_NAME_TOKEN})"
+                rf"|[ \t]+{_NAME_TOKEN}){{0,15}}")
+    name = rf"{_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN}){{1,15}}"
+    site = (rf"\b{words('site_visit_cues', ' ')}(?:[ \t]+{words('to_words')}|[ \t]*:)[ \t]+"
+            rf"(?:{words('definite_articles')}[ \t]+)?(?P<site>{_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN}){{0,15}})")
+    example = (rf"(?:\b{words('example_cues_before', ' ')}[ \t]*(?:{words('copulas')}[ \t]+)?(?P<after>{name}))"
+               rf"|(?P<before>{name})[ \t]+(?:{words('demonstratives')}[ \t]+)?{words('example_cues_after', ' ')}\b")
+    return _Rules(
+        name_run=name_run,
+        name_runs=re.compile(name_run),
+        after_cue=re.compile(rf"[ \t]+((?:[a-z]+[ \t]+){{0,2}}?)({name_run})"),
+        site=re.compile(site),
+        example=re.compile(example),
+        # words that make what follows part of a post title, not a programme ("Manajer Program Ketahanan Kota")
+        post_before=re.compile(rf"{words('posts_before_programme')}\s+$"),
+        after_name=frozenset(w.lower() for w in lexicon.words("programme_cues_after_name")),
+        restoration=tuple(sorted(w.lower() for w in lexicon.words("restoration_cues"))),
+        split_and=re.compile(rf"\s+{words('and_words')}\s+"),
+        articles=frozenset(w.lower() for w in lexicon.words("articles")),
+    )
 
 
 def find_programmes(ctx: Context, lesson_spans: list[tuple[int, int]]) -> Iterator[Mention]:
     """Programme mentions: after a programme cue, or as examples inside lesson descriptions."""
     text = ctx.text
+    rules = _rules(ctx.lexicon)
     cues = sorted({c.cue for c in ctx.lexicon.programme_cues}, key=len, reverse=True)
     starts = term_starts(text, tuple(cues), re.IGNORECASE)
     from jejaring.ingest.extract.posts import role_at
@@ -44,11 +77,11 @@ def find_programmes(ctx: Context, lesson_spans: list[tuple[int, int]]) -> Iterat
         for m in matches_at(pattern(rf"(?<![\w]){re.escape(cue)}(?![\w])", re.IGNORECASE), text, starts):
             surface = m.group()
             if role_at(ctx, m.start(), min(len(text), m.start() + 60)) is not None or \
-                    _POST_BEFORE.search(text[max(0, m.start() - 20):m.start()]):
+                    rules.post_before.search(text[max(0, m.start() - 20):m.start()]):
                 continue  # "Programme Manager", "Manajer Program ...": a post
             before = re.search(r"((?:[A-Z][\w'’\-]*[ \t]+){1,4})$", text[max(0, m.start() - 80):m.start()])
             if (surface[0].islower() and before and ctx.doc.language == "en") or (surface[0].islower() and before and
-                                                                                 cue.lower() in _AFTER_NAME):
+                                                                                 cue.lower() in rules.after_name):
                 # "the Resilient Jakarta programme", "Semarang's Kampung Siaga Bencana programme"
                 s = m.start() - len(before.group(1))
                 name = before.group(1).strip()
@@ -61,43 +94,42 @@ def find_programmes(ctx: Context, lesson_spans: list[tuple[int, int]]) -> Iterat
                 continue
             if surface[0].isupper():
                 # "Strategi Ketahanan Kota Jakarta", "Kota Layak Anak": the cue starts the name
-                name = re.match(_NAME_RUN, text[m.start():])
+                name = rules.name_runs.match(text[m.start():])
                 if name and len(name.group().split()) >= 2 and not name.group().isupper():
-                    s, e = _split_and(text, m.start(), m.start() + name.end())[0]
+                    s, e = _split_and(rules, text, m.start(), m.start() + name.end())[0]
                     if len(text[s:e].split()) >= 2 and not ctx.lexicon.organisation_by_name(text[s:e]):
                         yield _programme(ctx, s, e, "programme-cue")
                 continue
             # "program Jakarta Berketahanan", "restorasi sungai Cheonggye": the name follows the cue
-            after = pattern(rf"[ \t]+((?:[a-z]+[ \t]+){{0,2}}?)({_NAME_RUN})").match(text[m.end():])
+            after = rules.after_cue.match(text[m.end():])
             if after is None:
                 continue
             lead = after.group(1)
-            if lead and not cue.lower().startswith(("restorasi", "revitalisasi", "normalisasi", "rehabilitasi",
-                                                    "pemulihan")):
+            if lead and not cue.lower().startswith(rules.restoration):
                 continue
             start = m.start() if lead else m.end() + after.start(2)
             end = m.end() + after.end(2)
-            for s, e in _split_and(text, start, end):
+            for s, e in _split_and(rules, text, start, end):
                 yield _programme(ctx, s, e, "programme-cue")
     for start, end in lesson_spans:
         yield from _examples(ctx, start, end)
-    for m in _SITE_CUE.finditer(text):
+    for m in rules.site.finditer(text):
         # an agenda's site visits: "Site visit: Water Square Benthemplein", "Visit to the Maeslantkering ..."
         name = m.group("site")
         if not ctx.lexicon.organisation_by_name(name) and ctx.lexicon.place(name) is None and \
                 ctx.lexicon.place(name.split()[0]) is None:
             yield _programme(ctx, m.start("site"), m.end("site"), "programme-site")
-    for m in _EXAMPLE_CUE.finditer(text):
+    for m in rules.example.finditer(text):
         # "Pemulihan Sungai Cheonggyecheon itu contohnya", "contohnya adalah X", "such as X"
         s, e = (m.start("after"), m.end("after")) if m.group("after") else (m.start("before"), m.end("before"))
         if not ctx.lexicon.organisation_by_name(text[s:e]) and ctx.lexicon.place(text[s:e]) is None:
             yield _programme(ctx, s, e, "programme-example-cue")
 
 
-def _split_and(text: str, start: int, end: int) -> list[tuple[int, int]]:
+def _split_and(rules: _Rules, text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Split "A dan B" into two names."""
     out, pos = [], start
-    for m in re.finditer(r"\s+(?:dan|and)\s+", text[start:end]):
+    for m in rules.split_and.finditer(text[start:end]):
         out.append((pos, start + m.start()))
         pos = start + m.end()
     out.append((pos, end))
@@ -108,7 +140,7 @@ def _programme(ctx: Context, start: int, end: int, rule: str) -> Mention:
     surface = ctx.text[start:end]
     name = surface[:1].upper() + surface[1:]
     if surface[:1].islower():
-        name = title_case(surface)
+        name = title_case(surface, ctx.lexicon)
     data: dict = {}
     acronym = re.match(r"\s*\(([A-Z]{2,8})\)", ctx.text[end:])
     if acronym:
@@ -122,10 +154,11 @@ def _examples(ctx: Context, start: int, end: int) -> Iterator[Mention]:
     name the lexicon does not know ("Cheonggyecheon")."""
     text = ctx.text
     lex = ctx.lexicon
-    for m in re.finditer(_NAME_RUN, text[start:end]):
+    rules = _rules(lex)
+    for m in rules.name_runs.finditer(text[start:end]):
         s, e = start + m.start(), start + m.end()
         words = m.group().split()
-        while words and (lex.is_common_word(words[0]) or words[0].lower() in ("the", "a", "an")):
+        while words and (lex.is_common_word(words[0]) or words[0].lower() in rules.articles):
             s = text.index(words[1], s + len(words[0])) if len(words) > 1 else e
             words = words[1:]
         if not words or not re.search(r"[A-Za-z]", " ".join(words)) or re.search(r"['’]s$", words[-1]):

@@ -31,13 +31,14 @@ def find_speech(ctx: Context, agents: list[Mention]) -> list[SpeechAct]:
     verbs = sorted(ctx.lexicon.speech_verbs, key=lambda v: -len(v.verb))
     verb_re = pattern(r"(?<![\w])(" + "|".join(re.escape(v.verb) for v in verbs) + r")(?![\w])", re.IGNORECASE)
     stance = {v.verb.lower(): v.stance for v in verbs}
+    that = pattern(rf"\s*{ctx.lexicon.alternation('complementisers')}?\s*")
     out: list[SpeechAct] = []
     for s in ctx.layout.sentences:
         for m in verb_re.finditer(ctx.text, s.start, s.end):
             speaker = _subject(ctx, agents, s.start, m.start()) or _after(agents, m.end(), s.end)
             if speaker is None:
                 continue
-            said = re.match(r"\s*(?:bahwa|that)?\s*", ctx.text[m.end():s.end])
+            said = that.match(ctx.text[m.end():s.end])
             said_start = m.end() + (said.end() if said else 0)
             if said_start >= s.end:
                 said_start, said_end = s.start, m.start()
@@ -53,7 +54,7 @@ def _subject(ctx: Context, agents: list[Mention], start: int, verb: int) -> Ment
     text = ctx.text
     depth_free = [a for a in agents if start <= a.start < verb and
                   text[start:a.start].count("(") <= text[start:a.start].count(")")]
-    setting = re.match(r"\s*(?:Pada|Dalam|Di|At|During|In)\s[^,]{3,80},\s*", text[start:verb])
+    setting = pattern(rf"\s*{ctx.lexicon.alternation('setting_prepositions')}\s[^,]{{3,80}},\s*").match(text[start:verb])
     if setting:
         depth_free = [a for a in depth_free if a.start >= start + setting.end()]
     return min(depth_free, key=lambda a: a.start) if depth_free else None

@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
+
+from jejaring.ingest.lexicon import Lexicon, load_lexicon
 
 __all__ = ["Layout", "Line", "Segment", "any_term", "layout_of", "matches_at", "pattern", "term_starts"]
 
@@ -16,13 +18,6 @@ LIST_MARKER = re.compile(
 )
 # Inline enumeration markers such as "[i]", "[ii]", "(1)" inside a line.
 INLINE_MARKER = re.compile(r"\[(?:[ivxlc]+|\d{1,3})\]|\((?:[ivx]+|\d{1,2})\)(?=\s)")
-# Words after which a full stop does not end a sentence: honorifics, titles, degrees and common abbreviations.
-_ABBREVIATIONS = {
-    "bpk", "bp", "pak", "ibu", "bu", "sdr", "sdri", "dr", "drs", "dra", "ir", "prof", "mr", "mrs", "ms", "st", "no",
-    "jl", "jln", "dll", "dsb", "dkk", "hlm", "tel", "telp", "vol", "kab", "kec", "kel", "prov", "h", "hj", "e.g",
-    "i.e", "etc", "vs", "inc", "ltd", "co", "sen", "gen", "rep", "kol", "let", "mayjen", "brigjen", "kombes",
-    "s", "m", "si", "sc", "t", "e", "sos", "pd", "kom", "psi", "ph", "eng", "ak", "ag", "hum", "kes", "ds",
-}
 _SENTENCE_END = re.compile(r"[.!?](?:[\"'”’)\]]*)(?=\s+[\"'“‘(\[]?[A-Z0-9•\-])|[.!?](?=\s*$)")
 
 
@@ -101,10 +96,12 @@ class Line(Segment):
 
 
 class Layout:
-    """Lines, paragraphs and sentences of a text, computed once and shared by the extractors."""
+    """Lines, paragraphs and sentences of a text, computed once and shared by the extractors; a full stop
+    after one of the lexicon's ``abbreviations`` (the shipped lexicon's unless one is given) ends no sentence."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, lexicon: Lexicon | None = None) -> None:
         self.text = text
+        self.lexicon = lexicon
 
     @cached_property
     def lines(self) -> list[Line]:
@@ -125,13 +122,14 @@ class Layout:
     @cached_property
     def sentences(self) -> list[Segment]:
         """Sentences: a line break always ends one; so does a full stop not after an abbreviation."""
+        abbreviations = _abbreviations(self.lexicon or load_lexicon())
         out = []
         for line in self.lines:
             begin = line.marker_end
             for m in _SENTENCE_END.finditer(self.text, line.marker_end, line.end):
                 # the word before the stop (read from a short window: a line of "A. A. A." is not re-read)
                 word = re.search(r"([\w.]+)$", self.text[max(begin, m.start() - 64):m.start()])
-                if word and (word.group(1).lower().rstrip(".") in _ABBREVIATIONS or re.fullmatch(r"[A-Z]", word.group(1))):
+                if word and (word.group(1).lower().rstrip(".") in abbreviations or re.fullmatch(r"[A-Z]", word.group(1))):
                     continue
                 out.append(self._segment(begin, m.end()))
                 begin = m.end()
@@ -164,10 +162,15 @@ class Layout:
         return Segment(start, end, self.text[start:end])
 
 
-def layout_of(text: str) -> Layout:
-    """The layout of a text.
+@lru_cache(maxsize=4)
+def _abbreviations(lexicon: Lexicon) -> frozenset[str]:
+    return frozenset(w.lower().rstrip(".") for w in lexicon.words("abbreviations"))
+
+
+def layout_of(text: str, lexicon: Lexicon | None = None) -> Layout:
+    """The layout of a text (its abbreviations those of ``lexicon``, the shipped lexicon's by default).
 
     >>> [s.text for s in layout_of("Dr. Ir. Hendra W. Saputra membuka acara. Peserta hadir.").sentences]
     ['Dr. Ir. Hendra W. Saputra membuka acara.', 'Peserta hadir.']
     """
-    return Layout(text)
+    return Layout(text, lexicon)
