@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 OUT := out
 
-.PHONY: demo test lint bench quality clean
+.PHONY: demo test lint bench quality model clean
 
 $(BIN)/jejaring: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,10 @@ bench: $(BIN)/jejaring
 
 quality: $(BIN)/jejaring
 	$(BIN)/python benchmarks/quality.py
+
+# The trained recogniser (jejaring/ingest/model/ner.crfsuite) from the public NER corpora in ../shared/data/ner.
+model: $(BIN)/jejaring
+	$(BIN)/python -m jejaring.ingest.model.train --data ../shared/data/ner --out jejaring/ingest/model
 
 clean:
 	rm -rf $(VENV) $(OUT) build *.egg-info
