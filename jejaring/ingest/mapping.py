@@ -22,6 +22,7 @@ from rdflib import URIRef
 
 from jejaring.graph.store import document_iri
 from jejaring.ingest.document import Span
+from jejaring.ingest.lexicon import UNIT_KINDS  # noqa: F401  (kinds that are units: org:OrganizationalUnit)
 from jejaring.ingest.records import (
     Entity,
     Event,
@@ -62,11 +63,6 @@ class _Vocabulary:
 DCTERMS, FOAF, ID, JJ, OA, ORG, PROV, RDF, RDFS, SCHEMA, SKOS, TIME, XSD = (_Vocabulary(n) for n in (
     ns.DCTERMS, ns.FOAF, ns.ID, ns.JJ, ns.OA, ns.ORG, ns.PROV, ns.RDF, ns.RDFS, ns.SCHEMA, ns.SKOS, ns.TIME, ns.XSD))
 
-#: Organisation kinds that are units of a larger body (org:OrganizationalUnit), by kind id.
-UNIT_KINDS = frozenset({
-    "dinas", "suku-dinas", "badan", "biro", "bagian", "sekretariat", "inspektorat", "kantor", "unit",
-    "kecamatan", "kelurahan", "desa", "parliament", "programme-secretariat",
-})
 #: The sector an organisation kind implies when the lexicon gives none.
 SECTOR_OF_KIND = {
     "ngo": "ngo", "foundation": "ngo", "programme-secretariat": "ngo", "community-group": "community",
