@@ -20,6 +20,7 @@ import yaml
 
 from jejaring.errors import InputError
 from jejaring.ingest.document import Document
+from jejaring.ingest.lexicon import EVENT_CLASSES
 from jejaring.ingest.mapping import slugify
 from jejaring.ingest.records import (
     Citation,
@@ -37,11 +38,6 @@ from jejaring.ingest.records import (
 __all__ = ["CSV_COLUMNS", "CURATED_SUFFIXES", "parse_curated", "read_curated"]
 
 CURATED_SUFFIXES = (".yaml", ".yml", ".csv")
-
-EVENT_CLASSES = frozenset({
-    "LearningVisit", "PublicDiscussion", "Workshop", "Forum", "Meeting", "PublicConsultation", "Summit",
-    "Congress", "Conference", "Training", "Seminar",
-})
 
 _COMMON = {"source", "quote"}
 _FIELDS: dict[str, tuple[set[str], set[str]]] = {
