@@ -3,11 +3,14 @@
 The shipped files live beside this module (``common/`` for tables shared by all languages, one folder per
 language, ``id/`` and ``en/``, for the others) and are read with :mod:`importlib.resources`. Each is UTF-8,
 tab-separated, its first row the header; lines starting with ``#`` are comments and ``|`` separates the
-values of a multi-valued cell. A user may add rows with files of their own (:func:`load_lexicon`).
+values of a multi-valued cell. A user may add rows with files of their own (:func:`load_lexicon`). Every
+table is declared once (``_TABLES``: its file, columns, checks and entry class) and read by the one loader;
+the languages are those of the folders and of the user's rows, so a new language is a folder of files.
 
 The lexicon holds general knowledge of Indonesian local government and of international urban-resilience
 networks (agencies, acronyms, post titles, honorifics, degrees, places, cue words), never a person's name
-and never one document's answers.
+and never one document's answers. The words the extraction rules read (joiners, labels, function words) are
+data too: the named lists of ``words.tsv`` (:data:`WORD_LISTS`, :meth:`Lexicon.words`).
 
 Examples
 --------
@@ -825,9 +828,10 @@ def load_lexicon(extra: Iterable[Path] = ()) -> Lexicon:
     columns of exactly one table, in any order; an optional column, such as org_heads' ``position``,
     may be left out). Where tables have the same header (lesson_cues, programme_cues and
     adoption_cues), the file's name must contain the table's name. A per-language table's file takes
-    its language from a ``lang`` column, or else from the name of its folder (``id/``, ``en/``). A
-    folder in ``extra`` stands for every ``.tsv`` file under it. The shipped lexicon is read once and
-    cached.
+    its language from a ``lang`` column, or else from the name of its folder (``id/``, ``en/``, or a
+    new language's code); a word list file (``words.tsv``) in a folder named ``common/`` holds words of
+    no one language. A folder in ``extra`` stands for every ``.tsv`` file under it. The shipped lexicon
+    is read once and cached.
 
     Parameters
     ----------
@@ -843,8 +847,9 @@ def load_lexicon(extra: Iterable[Path] = ()) -> Lexicon:
     ------
     LexiconError
         A file cannot be read, has an unknown or missing column, a row with the wrong number of cells,
-        an empty required cell, an unknown kind, sector, class, stance or theme, a duplicate id or key,
-        or a parent, country or province id that does not exist. The message names the file, the
+        an empty required cell, an unknown kind, sector, class, stance, theme or word list, a month that
+        is not 1-12, a boilerplate pattern that is not a regular expression, a duplicate id or key, or a
+        parent, country or province id that does not exist. The message names the file, the
         line and the column: ``file:line: column: what is wrong``.
 
     Examples
