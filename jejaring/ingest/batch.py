@@ -234,7 +234,7 @@ def _extract_file(task: _FileTask, lexicon: Lexicon) -> tuple[list[str], Extract
         if task.path.suffix.lower() in CURATED_SUFFIXES and task.path.is_file():
             extraction = read_curated(task.path, task.identity)
         else:
-            doc = read_document(task.path, max_bytes=task.max_bytes)
+            doc = read_document(task.path, max_bytes=task.max_bytes, lexicon=lexicon)
             doc.identity = task.identity
             if doc.sha256 == task.stored_hash:
                 return doc.warnings, None

@@ -16,13 +16,13 @@ from jejaring.ingest.extract.persons import find_persons
 from jejaring.ingest.extract.places import find_places
 from jejaring.ingest.extract.posts import find_post_mentions
 from jejaring.ingest.extract.programmes import find_programmes
+from jejaring.ingest.extract.text import pattern
 from jejaring.ingest.findings import Findings
+from jejaring.ingest.lexicon import Lexicon
 from jejaring.ingest.registry import component
 
 _ACRONYM = re.compile(r"(?<![\w/])([A-Z][A-Za-z0-9]{1,14})(?![\w])")
 _BRACKETED = re.compile(r"\(([^()]{3,600})\)")
-_LISTED_ACRONYM = re.compile(r"(?:(?<=\()|(?<=,)|(?<=;)|(?<=dan))\s*([A-Z][A-Z0-9]{1,9})\s*(?=[,;)]|dan\b)")
-_LIST_HEAD = re.compile(r"(?:LSM|NGO|organisasi|lembaga|unsur|mitra|partners|agencies)\W*$", re.IGNORECASE)
 
 
 @component("places", assigns=["places"], rules=["place-gazetteer"])
@@ -88,7 +88,7 @@ def acronyms(f: Findings) -> None:
         if owner is not None:
             defined[acronym] = owner
             owner.data.setdefault("acronym", acronym)
-    listed = _listed_acronyms(text, orgs)
+    listed = _listed_acronyms(f.ctx.lexicon, text, orgs)
     for m in _ACRONYM.finditer(text):
         token = m.group(1)
         if any(s <= m.start() < e for s, e in taken):
@@ -103,14 +103,18 @@ def acronyms(f: Findings) -> None:
     f.blocked = f.blocked + f.organisations
 
 
-def _listed_acronyms(text: str, orgs: list[Mention]) -> set[int]:
+def _listed_acronyms(lex: Lexicon, text: str, orgs: list[Mention]) -> set[int]:
     """Starts of all-capitals tokens listed in brackets among organisations: "LSM/NGO (..., YKRI)"."""
     out = set()
+    heads = pattern(rf"{lex.alternation('group_heads')}\W*$", re.IGNORECASE)
+    after_and = "".join(f"|(?<={re.escape(w)})" for w in sorted(lex.words("and_words")))
+    items = pattern(rf"(?:(?<=\()|(?<=,)|(?<=;){after_and})\s*([A-Z][A-Z0-9]{{1,9}})\s*"
+                    rf"(?=[,;)]|{lex.alternation('and_words')}\b)")
     for m in _BRACKETED.finditer(text):
         inside = [o for o in orgs if m.start() < o.start < m.end()]
-        if len(inside) < 2 and not _LIST_HEAD.search(text[max(0, m.start() - 40):m.start()]):
+        if len(inside) < 2 and not heads.search(text[max(0, m.start() - 40):m.start()]):
             continue
-        for item in _LISTED_ACRONYM.finditer(text[m.start():m.end()]):
+        for item in items.finditer(text[m.start():m.end()]):
             out.add(m.start() + item.start(1))
     return out
 

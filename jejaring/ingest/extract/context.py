@@ -73,19 +73,19 @@ class Context:
     @cached_property
     def layout(self) -> Layout:
         """Lines and sentences."""
-        return layout_of(self.doc.text)
+        return layout_of(self.doc.text, self.lexicon)
 
     @cached_property
     def dates(self) -> list[DateMention]:
         """Every date mentioned, in order."""
-        return find_dates(self.doc.text)
+        return find_dates(self.doc.text, self.lexicon)
 
     @cached_property
     def runs(self) -> list[Run]:
         """Every run of capitalised words in the text, sentence by sentence."""
         out: list[Run] = []
         for s in self.layout.sentences:
-            for run in capital_runs(self.text, s.start, s.end):
+            for run in capital_runs(self.text, s.start, s.end, self.lexicon):
                 out += self._split_alternatives(run)
         return out
 

@@ -267,13 +267,14 @@ WORD_LISTS: Mapping[str, str] = {
         'written.'
     ),
     "complementisers": "The word 'that' after a verb of saying ('menjelaskan bahwa', 'said that').",
-    "represented_by": "Words saying that an organisation was represented by the persons after them ('diwakili oleh').",
-    "earlier_post_when": "Words opening a clause about an earlier post ('saat', 'when').",
-    "earlier_post_verb": "Verbs of holding a post in such a clause ('menjabat', 'served as').",
-    "interval_start": "Words opening a period of time ('sejak', 'from').",
-    "interval_end": "Words closing a period of time ('hingga', 'until').",
-    "lesson_words": 'Words for lessons.',
-    "group_heads": 'Words heading a group of persons.',
+    "represented_by": "Words saying that an organisation was represented by the persons after them ('diwakili oleh'); as written.",
+    "earlier_post_when": "Words opening a clause about an earlier post ('saat ... menjabat'); as written.",
+    "earlier_post_verb": "Verbs of holding a post in such a clause ('menjabat', 'served as'); as written.",
+    "interval_start": "Words before a date that opens a post's period ('sejak Februari 2019'); lower case.",
+    "interval_end": "Words before a date that closes a post's period ('hingga akhir 2018'); lower case.",
+    "period_end_words": "Words between such a word and its date, for the end of the period ('akhir', 'end of'); lower case.",
+    "lesson_words": "Words naming lessons, which a sentence about taking lessons up uses ('pembelajaran', 'lesson').",
+    "group_heads": "Words before a bracketed list of organisations that make its acronyms organisations ('LSM (...)').",
 }
 
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -453,6 +454,18 @@ class KindWord:
 
 
 @dataclass(frozen=True)
+class LocalityGovernment:
+    """The government a locality in a post title implies: ``head`` opens the locality ("Kota"), ``government``
+    is the government's name with ``{}`` for the rest ("Pemerintah Kota {}"); a ``bare`` row also serves a
+    locality named without a head when the gazetteer gives it ``kind`` ("DKI Jakarta", a province)."""
+
+    head: str
+    kind: str
+    government: str
+    bare: bool
+
+
+@dataclass(frozen=True)
 class MonthName:
     """A month's name or abbreviation (``name``, matched in any case) and its number 1-12."""
 
@@ -571,6 +584,10 @@ _TABLES = (
            choices={**_KIND_CHOICE, "position": frozenset({"prefix", "suffix"})}, defaults={"position": "prefix"}),
     _Table("kind_words", True, ("word", "kind", "unit", "alias_head"), KindWord,
            frozenset({"word", "kind", "unit", "alias_head"}), booleans=frozenset({"unit"}), choices=_KIND_CHOICE),
+    _Table("locality_governments", False, ("head", "kind", "government", "bare"), LocalityGovernment,
+           frozenset({"head", "kind", "government"}), booleans=frozenset({"bare"}), defaults={"bare": "no"},
+           choices={"kind": frozenset(PLACE_KINDS)},
+           patterns={"government": (re.compile(r"[^{}]*\{\}[^{}]*"), "a name with one {} for the locality")}),
     _Table("months", True, ("name", "month"), MonthName, frozenset({"name", "month"}),
            patterns={"month": (re.compile(r"[1-9]|1[0-2]"), "a month number 1-12")}),
     _Table("boilerplate", False, ("pattern", "where", "note"), BoilerplatePattern, frozenset({"pattern"}),
@@ -595,6 +612,7 @@ _KEYS: dict[str, Callable[[Any], object]] = {
     "adoption_cues": lambda e: e.cue.casefold(),
     "org_heads": lambda e: (e.head, e.position),
     "kind_words": lambda e: e.word.casefold(),
+    "locality_governments": lambda e: e.head.casefold(),
     "months": lambda e: e.name.lower(),
     "stopwords": lambda e: e.word.lower(),
     "words": lambda e: (e.list, e.word),
@@ -906,6 +924,7 @@ class Lexicon:
     adoption_cues: tuple[AdoptionCue, ...] = ()
     org_heads: tuple[OrgHead, ...] = ()
     kind_words: tuple[KindWord, ...] = ()
+    locality_governments: tuple[LocalityGovernment, ...] = ()
     months: tuple[MonthName, ...] = ()
     boilerplate: tuple[BoilerplatePattern, ...] = ()
     stopword_entries: tuple[Stopword, ...] = ()
@@ -1169,6 +1188,24 @@ class Lexicon:
         """
         found = self.place_candidates(name)
         return found[0] if found else None
+
+    def government_of_locality(self, locality: str) -> str | None:
+        """The name of the government a locality in a post title implies, None when it implies none.
+
+        Examples
+        --------
+        >>> lex = load_lexicon()
+        >>> lex.government_of_locality("Kota Bogor"), lex.government_of_locality("Provinsi Jawa Barat")
+        ('Pemerintah Kota Bogor', 'Pemerintah Provinsi Jawa Barat')
+        >>> lex.government_of_locality("DKI Jakarta"), lex.government_of_locality("Bogor")
+        ('Pemerintah Provinsi DKI Jakarta', None)
+        """
+        for row in sorted(self.locality_governments, key=lambda r: -len(r.head)):
+            if locality.startswith(row.head + " ") and locality[len(row.head):].strip():
+                return row.government.format(locality[len(row.head):].strip())
+        place = self.place(locality)
+        bare = next((r for r in self.locality_governments if r.bare and place is not None and r.kind == place.kind), None)
+        return bare.government.format(locality) if bare is not None else None
 
     def place_by_id(self, id: str) -> PlaceEntry | None:
         """The place with the lexicon id ``id``, if any."""

@@ -7,11 +7,10 @@ import re
 
 from jejaring.ingest.extract.events import EventCluster
 from jejaring.ingest.extract.lessons import LessonItem
+from jejaring.ingest.extract.text import pattern
 from jejaring.ingest.findings import Findings
 from jejaring.ingest.records import Lesson
 from jejaring.ingest.registry import component
-
-_LESSON_WORDS = re.compile(r"pembelajaran|pelajaran|lesson", re.IGNORECASE)
 
 
 @component("lesson-nodes", requires=["lesson_items", "event_keys"], assigns=["lesson_keys"],
@@ -42,8 +41,9 @@ def adoption(f: Findings) -> None:
     if not f.lesson_keys:
         return
     cues = f.ctx.lexicon.adoption_cue_pattern()
+    lesson_words = pattern(f.ctx.lexicon.alternation("lesson_words"), re.IGNORECASE)
     for s in f.ctx.layout.sentences:
-        if not cues.search(s.text) or not _LESSON_WORDS.search(s.text):
+        if not cues.search(s.text) or not lesson_words.search(s.text):
             continue
         for p in f.programmes:
             if s.start <= p.start < s.end:

@@ -3,29 +3,15 @@
 from __future__ import annotations
 
 import calendar
-import re
 from datetime import date
 
 from jejaring.ingest.extract.context import Mention
 from jejaring.ingest.extract.events import EventCluster
 from jejaring.ingest.extract.posts import PostParse, parse_posts
+from jejaring.ingest.extract.text import pattern
 from jejaring.ingest.findings import Findings
 from jejaring.ingest.records import Membership
 from jejaring.ingest.registry import component
-
-_LOCALITY_GOVERNMENT = [
-    (re.compile(r"^(?:Provinsi|Prov\.)\s+(.+)$"), "Pemerintah Provinsi {}"),
-    (re.compile(r"^(DKI Jakarta)$"), "Pemerintah Provinsi {}"),
-    (re.compile(r"^Kota Administrasi\s+(.+)$"), "Kota Administrasi {}"),
-    (re.compile(r"^Kota\s+(.+)$"), "Pemerintah Kota {}"),
-    (re.compile(r"^(?:Kabupaten|Kab\.)\s+(.+)$"), "Pemerintah Kabupaten {}"),
-]
-_REPRESENTED = re.compile(r"\b(?:represented by|diwakili(?: oleh)?|by|oleh)\b")
-_COORDINATED = re.compile(r"\s*(?:,\s*)?(?:dan|and)")
-_EARLIER = re.compile(r"(?:saat|ketika|when)\b(.{0,120}?)(?:masih\s+)?(?:menjabat|menjadi|was|served as)\s+"
-                      r"(?:sebagai\s+|as\s+)?")
-_OPENS = re.compile(r"\b(?:sejak|since|mulai|from)\s+(?:\w+\s+)?$")
-_CLOSES = re.compile(r"\b(?:hingga|sampai|until|till)\s+(?:akhir\s+|end of\s+)?$")
 
 
 @component("memberships", requires=["persons", "posts", "organisations", "clusters", "entities"],
@@ -68,7 +54,9 @@ def represented(f: Findings) -> None:
     """ "X was represented by A and B", "Bappeda diwakili oleh A": A and B belong to X."""
     if not f.allows("membership-represented"):
         return
-    text = f.ctx.text
+    text, lex = f.ctx.text, f.ctx.lexicon
+    represented_by = pattern(rf"\b{lex.alternation('represented_by')}\b")
+    coordinated = pattern(rf"\s*(?:,\s*)?{lex.alternation('and_words')}")
     for m in f.persons:
         person = f.table.key_of(m)
         if person is None or m.rule == "person-back-reference":
@@ -76,9 +64,9 @@ def represented(f: Findings) -> None:
         sentence = f.ctx.layout.sentence_at(m.start)
         before = [o for o in f.organisations if sentence.start <= o.start and o.end <= m.start]
         for o in reversed(before):
-            if _REPRESENTED.search(text[o.end:m.start]) and not any(
+            if represented_by.search(text[o.end:m.start]) and not any(
                     o.end <= p.start < m.start and p.rule != "person-coordinated" and p is not m
-                    and not _COORDINATED.match(text[p.end:m.start]) for p in f.persons):
+                    and not coordinated.match(text[p.end:m.start]) for p in f.persons):
                 org = f.table.key_of(o)
                 if not any(ms.person == person and ms.organisation == org for ms in f.extraction.memberships):
                     add_membership(f, Membership(person=person, organisation=org, spans=[
@@ -122,7 +110,9 @@ def add_membership(f: Findings, new: Membership) -> None:
 
 def _earlier_post(f: Findings, person: str, start: int, end: int) -> None:
     """ "saat ... masih menjabat sebagai X": an earlier post, at the date of the event the clause names."""
-    clause = _EARLIER.search(f.ctx.text[start:end])
+    lex = f.ctx.lexicon
+    clause = pattern(rf"{lex.alternation('earlier_post_when')}\b(.{{0,120}}?){lex.alternation('earlier_post_verb')}\s+"
+                     rf"(?:{lex.alternation('as_words')}\s+)?").search(f.ctx.text[start:end])
     if clause is None:
         return
     event = _event_named_in(f, start + clause.start(1), start + clause.end(1))
@@ -145,11 +135,8 @@ def _event_named_in(f: Findings, start: int, end: int) -> EventCluster | None:
 
 
 def _government_of(f: Findings, locality: str, post: PostParse) -> str | None:
-    for locality_re, template in _LOCALITY_GOVERNMENT:
-        m = locality_re.match(locality)
-        if m:
-            return f.table.implied_organisation(template.format(m.group(1).strip()), post.start, post.end)
-    return None
+    name = f.ctx.lexicon.government_of_locality(locality)
+    return f.table.implied_organisation(name, post.start, post.end) if name is not None else None
 
 
 def _group_org(f: Findings, m: Mention) -> str | None:
@@ -179,14 +166,17 @@ def _group_org(f: Findings, m: Mention) -> str | None:
 def _interval_words(f: Findings, offset: int):
     """ "Sejak Februari 2019, Siti menjabat ...", "hingga akhir 2018 ia adalah ...": the dates that open or
     close a post, said in its sentence."""
+    lex = f.ctx.lexicon
+    opens = pattern(rf"\b{lex.alternation('interval_start')}\s+(?:\w+\s+)?$")
+    closes = pattern(rf"\b{lex.alternation('interval_end')}\s+(?:{lex.alternation('period_end_words')}\s+)?$")
     sentence = f.ctx.layout.sentence_at(offset)
     start = end = None
     for d in f.ctx.dates:
         if sentence.start <= d.start < sentence.end:
             before = f.ctx.text[max(sentence.start, d.start - 25):d.start].lower()
-            if _OPENS.search(before):
+            if opens.search(before):
                 start = d.begin
-            elif _CLOSES.search(before):
+            elif closes.search(before):
                 end = d.end_date or _period_end(d)
     return start, end
 

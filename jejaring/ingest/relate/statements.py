@@ -13,8 +13,6 @@ from jejaring.ingest.findings import Findings
 from jejaring.ingest.records import Statement
 from jejaring.ingest.registry import component
 
-_SETTING = re.compile(r"\s*(?:Pada|Dalam|Di|At|During|In)\s([^,]{3,80}),")
-
 
 @component("statements", requires=["persons", "organisations", "posts", "event_keys", "lesson_keys"],
            assigns=["statements", "speakers"], rules=["statement-speech-verb"])
@@ -39,7 +37,7 @@ def statements(f: Findings) -> None:
 
 
 def _setting_event(f: Findings, start: int, end: int) -> EventCluster | None:
-    m = _SETTING.match(f.ctx.text[start:end])
+    m = pattern(rf"\s*{f.ctx.lexicon.alternation('setting_prepositions')}\s([^,]{{3,80}}),").match(f.ctx.text[start:end])
     return f.event_near(start, start + m.end()) if m else None
 
 
