@@ -106,7 +106,7 @@ class Findings:
         return self.table.key_of(m)
 
     def _holder(self, m: Mention) -> str | None:
-        first = m.data["posts"][0]
+        first = m.posts[0]
         org = self.table.key_of(first.organisation) if first.organisation is not None else None
         candidates = list(dict.fromkeys(
             ms.person for ms in self.extraction.memberships

@@ -68,7 +68,7 @@ def settle(f: Findings) -> None:
     blocks = [Mention(i.start, i.end, "lesson", i.title, "lesson-title") for i in f.lesson_items]
     f.settled = settle_overlaps(
         f.organisations + f.places + [p for p in f.programmes if p.rule != "programme-secretariat"]
-        + [e for e in f.event_mentions if e.data.get("named")] + blocks)
+        + [e for e in f.event_mentions if e.named] + blocks)
     f.organisations = [m for m in f.settled if m.kind == "organisation"]
     f.places = [m for m in f.settled if m.kind == "place"]
     f.programmes = [m for m in f.settled if m.kind == "programme"]
@@ -87,7 +87,7 @@ def acronyms(f: Findings) -> None:
         owner = next((o for o in orgs if o.start <= start < o.end or start <= o.start < end), None)
         if owner is not None:
             defined[acronym] = owner
-            owner.data.setdefault("acronym", acronym)
+            owner.acronym = owner.acronym or acronym
     listed = _listed_acronyms(f.ctx.lexicon, text, orgs)
     for m in _ACRONYM.finditer(text):
         token = m.group(1)
@@ -95,10 +95,9 @@ def acronyms(f: Findings) -> None:
             continue
         if token in defined:
             out.append(Mention(m.start(), m.end(), "organisation", token, "org-acronym-defined", 0.8,
-                               {"acronym": token, "refers_to": defined[token]}))
+                               acronym=token, refers_to=defined[token]))
         elif m.start() in listed:
-            out.append(Mention(m.start(), m.end(), "organisation", token, "org-list-acronym", 0.7,
-                               {"acronym": token, "kind": None}))
+            out.append(Mention(m.start(), m.end(), "organisation", token, "org-list-acronym", 0.7, acronym=token))
     f.organisations = f.kept(sorted(out, key=lambda m: m.start))
     f.blocked = f.blocked + f.organisations
 
@@ -146,7 +145,7 @@ def persons(f: Findings) -> None:
 def event_groups(f: Findings) -> None:
     """Mentions of one event grouped; the event the document reports on found."""
     ctx = f.ctx
-    f.clusters = group_events(ctx, [e for e in f.event_mentions if not e.data.get("named") or e in f.settled])
+    f.clusters = group_events(ctx, [e for e in f.event_mentions if not e.named or e in f.settled])
     f.main_event = _main_event(f)
     if f.main_event is not None:
         # sessions of an agenda named only by their kind ("Workshop: ...") are parts of the main event

@@ -55,21 +55,20 @@ class EntityTable:
     # -- organisations ----------------------------------------------------------------------------
     def organisation(self, m: Mention) -> str:
         """Resolve an organisation mention: by lexicon id, by the acronym it refers to, by name or typo."""
-        data = m.data
-        if data.get("refers_to") is not None and id(data["refers_to"]) in self._keys:
-            key = self._keys[id(data["refers_to"])]
+        if m.refers_to is not None and id(m.refers_to) in self._keys:
+            key = self._keys[id(m.refers_to)]
             self._evidence(key, m)
             return self._bind(m, key)
-        entry = data.get("entry")
+        entry = m.entry
         key = self._find_org(m, entry)
         surface = m.name
         acronym_only = bool(re.fullmatch(r"[A-Z][A-Za-z0-9]{1,14}", surface)) and (
-            data.get("acronym") == surface or m.rule in ("org-acronym", "org-list-acronym"))
+            m.acronym == surface or m.rule in ("org-acronym", "org-list-acronym"))
         if key is None:
             key = f"organisation:{entry.id}" if entry is not None else f"organisation:{slugify(surface)}"
-            kind = data.get("kind") or (entry.kind if entry is not None else None)
+            kind = m.org_kind or (entry.kind if entry is not None else None)
             org = Organisation(key=key, name=surface, lang=self.ctx.doc.language, org_kind=kind,
-                               unit=bool(data.get("unit")) or (kind or "") in UNIT_KINDS,
+                               unit=m.unit or (kind or "") in UNIT_KINDS,
                                lexicon_id=entry.id if entry is not None else None,
                                wikidata=(entry.wikidata or None) if entry is not None else None,
                                sector=(entry.sector or None) if entry is not None else None)
@@ -78,7 +77,7 @@ class EntityTable:
             self.ex.add(org)
         org = self.ex.entities[key]
         self._name_org(org, m, acronym_only)
-        for alias in data.get("aliases", []):
+        for alias in m.aliases:
             org.add_label(alias, None)
         self._evidence(key, m)
         return self._bind(m, key)
@@ -91,7 +90,7 @@ class EntityTable:
                 return e.key
             labels = [fold(x) for x in e.labels()] + ([fold(e.acronym)] if e.acronym else [])
             name = fold(m.name)
-            if name in labels or (m.data.get("acronym") and fold(m.data["acronym"]) in labels and
+            if name in labels or (m.acronym and fold(m.acronym) in labels and
                                   m.rule in ("org-acronym", "org-list-acronym")):
                 return e.key
             if len(name) >= 12 and any(fuzz.ratio(name, x) >= TYPO_RATIO + 2 for x in labels if len(x) >= 12):
@@ -104,12 +103,11 @@ class EntityTable:
         return None
 
     def _name_org(self, org: Organisation, m: Mention, acronym_only: bool) -> None:
-        data = m.data
-        acronym = data.get("acronym")
+        acronym = m.acronym
         if acronym and not org.acronym and re.fullmatch(r"[A-Z][A-Za-z0-9]{1,14}", acronym):
             org.acronym = acronym
         surface = m.name
-        if data.get("misspelt"):
+        if m.misspelt:
             if surface not in org.hidden_labels and fold(surface) != fold(org.name):
                 org.hidden_labels.append(surface)
             return
@@ -139,14 +137,13 @@ class EntityTable:
         entries = self.ctx.lexicon.organisation_by_name(name)
         entry = entries[0] if len(entries) == 1 else None
         m = Mention(start, end, "organisation", entry.name if entry is not None else name, "org-implied", 0.6,
-                    {"entry": entry, "kind": entry.kind if entry is not None else "provincial-government",
-                     "unit": False})
+                    entry=entry, org_kind=entry.kind if entry is not None else "provincial-government")
         return self.organisation(m)
 
     # -- places, programmes, persons, events ------------------------------------------------------
     def place(self, m: Mention) -> str:
         """Resolve a place mention by its gazetteer id."""
-        entry = m.data["entry"]
+        entry = m.entry
         key = f"place:{entry.id}"
         kind = {"city": "city", "country": "country"}.get(entry.kind, "area")
         self.ex.add(Place(key=key, name=entry.name, place_kind=kind, lexicon_id=entry.id,
@@ -171,8 +168,8 @@ class EntityTable:
             key = f"programme:{slugify(m.name)}"
             self.ex.add(Programme(key=key, name=m.name, lang=self.ctx.doc.language))
         prog = self.ex.entities[key]
-        if m.data.get("acronym"):
-            prog.add_label(m.data["acronym"], None)
+        if m.acronym:
+            prog.add_label(m.acronym, None)
         if fold(m.name) != fold(prog.name):
             prog.add_label(m.name, None)
         self._evidence(key, m)
@@ -180,7 +177,7 @@ class EntityTable:
 
     def person(self, m: Mention) -> str | None:
         """Resolve a person mention: same name, initialled form, typo or a back-reference by one name."""
-        target = m.data.get("refers_to")
+        target = m.same_as
         key = None
         for e in self.ex.entities.values():
             if not isinstance(e, Person):
@@ -203,13 +200,13 @@ class EntityTable:
             key = f"person:{slugify(m.name)}"
             self.ex.add(Person(key=key, name=m.name))
         person = self.ex.entities[key]
-        for h in m.data.get("honorifics", []):
+        for h in m.honorifics:
             if h not in person.honorifics:
                 person.honorifics.append(h)
-        for d in m.data.get("degrees", []):
+        for d in m.degrees:
             if d not in person.degrees:
                 person.degrees.append(d)
-        surface = m.data.get("surface")
+        surface = m.surface
         if surface and surface not in person.hidden_labels:
             person.hidden_labels.append(surface)
         if target is None and fold(m.name) != fold(person.name):
@@ -230,10 +227,10 @@ class EntityTable:
                    precision=cluster.precision)
         for m in cluster.named:
             ev.add_label(m.name, None)
-            for alias in m.data.get("aliases", []):
+            for alias in m.aliases:
                 ev.add_label(alias, None)
-            if m.data.get("acronym"):
-                ev.add_label(m.data["acronym"], None)
+            if m.acronym:
+                ev.add_label(m.acronym, None)
         ev.spans = [self.ctx.span(m.start, m.end, "event", m.rule, m.confidence) for m in cluster.mentions]
         self.ex.add(ev)
         return key

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
+from typing import Any
 
 from jejaring.ingest.document import Document
 from jejaring.ingest.extract.dates import DateMention, find_dates
@@ -28,7 +29,10 @@ def _joiners(lexicon: Lexicon) -> tuple[frozenset[str], frozenset[str]]:
 
 @dataclass
 class Mention:
-    """A typed stretch of text found by a rule; ``data`` carries what the kind needs."""
+    """A stretch of text a rule found to name something of one ``kind``.
+
+    The attributes after ``confidence`` say what some kinds need, and are left empty for the others.
+    """
 
     start: int
     end: int
@@ -36,7 +40,36 @@ class Mention:
     name: str
     rule: str
     confidence: float = 0.9
-    data: dict = field(default_factory=dict)
+    #: organisation, place: the lexicon row it names
+    entry: Any = None
+    #: organisation, programme, event: the acronym the text gives it
+    acronym: str | None = None
+    #: organisation, event: other names the text gives it
+    aliases: list[str] = field(default_factory=list)
+    #: organisation: the kind of body its head word says (``dinas``, ``ministry`` ...) and whether it is a unit
+    org_kind: str | None = None
+    unit: bool = False
+    #: organisation: the generic agency type an acronym names ("BPBD"), the locality after its name
+    agency: Any = None
+    locality: str | None = None
+    #: organisation: the mention of the body a bare acronym stands for
+    refers_to: Mention | None = None
+    #: organisation: the text misspells the lexicon's name
+    misspelt: bool = False
+    #: event: its class, where its cue ends, whether it is named, and the place visited
+    event_class: str | None = None
+    cue_end: int | None = None
+    named: bool = False
+    destination: Mention | None = None
+    #: post: the posts the title parses into
+    posts: list = field(default_factory=list)
+    #: person: honorifics and degrees around the name, the name as written when an OCR slip was mended,
+    #: the text after the name that may give the post, and (a back-reference) the folded name it refers to
+    honorifics: list[str] = field(default_factory=list)
+    degrees: list[str] = field(default_factory=list)
+    surface: str | None = None
+    post_text: tuple[int, int] | None = None
+    same_as: str | None = None
 
     @property
     def length(self) -> int:

@@ -76,7 +76,7 @@ def title_case(text: str, lexicon: Lexicon | None = None) -> str:
 
 
 def find_event_mentions(ctx: Context, places: list[Mention]) -> list[Mention]:
-    """Every mention of an event: named ones (``data['named']``) and references, with their class.
+    """Every mention of an event: named ones (``named``) and references, with their class.
 
     Cues are read left to right; a cue inside a name already read ("Cross Learning Visit" in "Diskusi
     Publik Hasil Pembelajaran Cross Learning Visit Seoul") is kept as a reference to its own event.
@@ -94,9 +94,9 @@ def find_event_mentions(ctx: Context, places: list[Mention]) -> list[Mention]:
         end, event_class = found[start]
         inside = next((o for o in out if o.start <= start < o.end), None)
         if inside is not None:
-            if event_class != inside.data["class"]:
+            if event_class != inside.event_class:
                 out.append(Mention(start, end, "event", text[start:end], "event-nested", 0.6,
-                                   {"class": event_class, "cue_end": end, "named": False, "aliases": []}))
+                                   event_class=event_class, cue_end=end))
             continue
         out.append(_mention(ctx, start, end, event_class, places))
     return out
@@ -106,17 +106,16 @@ def _mention(ctx: Context, start: int, cue_end: int, event_class: str, places: l
     text = ctx.text
     rules = _rules(ctx.lexicon)
     surface = text[start:cue_end]
-    data: dict = {"class": event_class, "cue_end": cue_end, "named": False, "aliases": []}
+    typed = {"event_class": event_class, "cue_end": cue_end}
     line = ctx.layout.line_at(start)
     shouting = line is not None and line.text.isupper() and len(line.text) > 12
     if shouting and not rules.document_heading.search(line.text):
         # an all-capitals heading: the whole heading (without a list marker) is the name
         content = line.content
         name = title_case(content.text.strip(), ctx.lexicon)
-        data.update(named=True)
-        return Mention(content.start, content.end, "event", name, "event-heading", 0.85, data)
+        return Mention(content.start, content.end, "event", name, "event-heading", 0.85, named=True, **typed)
     if not surface[:1].isupper() or shouting:
-        return Mention(start, cue_end, "event", surface, "event-reference", 0.6, data)
+        return Mention(start, cue_end, "event", surface, "event-reference", 0.6, **typed)
     # a capitalised cue: the name runs on through its run of capitalised words
     run = next((r for r in ctx.runs if r.start <= start < r.end), None)
     end = run.end if run is not None and run.end > cue_end else cue_end
@@ -143,31 +142,33 @@ def _mention(ctx: Context, start: int, cue_end: int, event_class: str, places: l
                 rules.to_only.fullmatch(text[a.end:b.start]) for a, b in itertools.pairwise(lead)):
             begin = lead[0].start
     name = text[begin:end]
+    aliases: list[str] = []
+    acronym = destination = None
     titled = rules.titled.match(text[end:])
     if titled and end == cue_end:
         # "Diskusi Publik “Pemuda dan Ketahanan Kelurahan”", "Diskusi Publik: Pemuda dan ..." (a title line)
-        data["aliases"].append(f"{text[begin:end]}: {titled.group(1).strip()}")
+        aliases.append(f"{text[begin:end]}: {titled.group(1).strip()}")
     bracket = re.match(r"\s*\(([^()]{3,60})\)", text[end:])
     if bracket and bracket.group(1)[:1].isupper() and not re.fullmatch(r"[A-Z]{2,}", bracket.group(1)):
-        data["aliases"].append(bracket.group(1).strip())
+        aliases.append(bracket.group(1).strip())
     elif bracket and re.fullmatch(r"[A-Z]{2,}", bracket.group(1)):
-        data["acronym"] = bracket.group(1)
+        acronym = bracket.group(1)
         more = re.match(r"[ \t]+((?:[A-Z][\w/\-]*[ \t]*)+)", text[end + bracket.end():])
         if more:
             # "Focus Group Discussion (FGD) Pilar Kesiapsiagaan Bencana": the name goes on after the acronym
             rest = more.group(1).strip()
-            data["aliases"] += [f"{bracket.group(1)} {rest}", f"{name} {rest}"]
+            aliases += [f"{bracket.group(1)} {rest}", f"{name} {rest}"]
     after = end + (bracket.end() if bracket else 0)
     dest = rules.destination.match(text[after:])
     if dest:
         place = next((p for p in places if p.start <= after + dest.start(1) < p.end), None)
         if place is not None:
-            data["destination"] = place
+            destination = place
             if not name.endswith(place.name):
                 to = rules.to_rest.search(text[after:after + dest.end()]).group()
-                data["aliases"].append(f"{name} {to}")
-    data["named"] = True
-    return Mention(begin, end, "event", re.sub(r"\s+", " ", name), "event-name", 0.85, data)
+                aliases.append(f"{name} {to}")
+    return Mention(begin, end, "event", re.sub(r"\s+", " ", name), "event-name", 0.85, acronym=acronym, aliases=aliases,
+                   named=True, destination=destination, **typed)
 
 
 @dataclass
@@ -184,7 +185,7 @@ class EventCluster:
     @property
     def named(self) -> list[Mention]:
         """The mentions that name the event (not mere references)."""
-        return [m for m in self.mentions if m.data.get("named")]
+        return [m for m in self.mentions if m.named]
 
     @property
     def name(self) -> str:
@@ -202,40 +203,40 @@ def group_events(ctx: Context, mentions: list[Mention]) -> list[EventCluster]:
     """
     clusters: list[EventCluster] = []
     for m in mentions:
-        same_kind = [c for c in clusters if c.event_class == m.data["class"]]
-        if not m.data.get("named"):
+        same_kind = [c for c in clusters if c.event_class == m.event_class]
+        if not m.named:
             if same_kind:
                 same_kind[-1].mentions.append(m)
             elif m.rule == "event-nested" or m.name[:1].isupper():
-                clusters.append(EventCluster(m.data["class"], [m]))
+                clusters.append(EventCluster(m.event_class, [m]))
             continue
         cluster = next((c for c in reversed(same_kind) if _same_event(c, m)), None)
         if cluster is None:
-            cluster = EventCluster(m.data["class"])
+            cluster = EventCluster(m.event_class)
             clusters.append(cluster)
         cluster.mentions.append(m)
     for c in clusters:
         if not c.named:
             # only nested references: the cue words of the outer name are its name
-            c.mentions[0].data["named"] = True
+            c.mentions[0].named = True
     for c in clusters:
         _date_event(ctx, c, clusters)
         for m in c.mentions:
-            if m.data.get("destination") is not None and c.place is None:
-                c.place = m.data["destination"]
+            if m.destination is not None and c.place is None:
+                c.place = m.destination
     return clusters
 
 
 def _names(m: Mention) -> list[str]:
-    return [m.name.lower(), *(a.lower() for a in m.data.get("aliases", []))]
+    return [m.name.lower(), *(a.lower() for a in m.aliases)]
 
 
 def _same_event(cluster: EventCluster, m: Mention) -> bool:
-    a = m.data.get("destination")
-    b = next((x.data["destination"] for x in cluster.mentions if x.data.get("destination") is not None), None)
+    a = m.destination
+    b = next((x.destination for x in cluster.mentions if x.destination is not None), None)
     if a is not None and b is not None and a.name != b.name:
         return False
-    if len(m.name.split()) <= 3 and not m.data.get("destination"):
+    if len(m.name.split()) <= 3 and not m.destination:
         return True
     ours = [n for x in cluster.mentions for n in _names(x)]
     return any(n in o or o in n for n in _names(m) for o in ours)
@@ -274,7 +275,7 @@ def _heading_owner(ctx: Context, d: DateMention, every) -> int | None:
     lines = ctx.layout.lines
     i = lines.index(line)
     for prev in reversed(lines[max(0, i - 3):i]):
-        owners = [cid for s, cid, m in every if prev.start <= s < prev.end and m.data.get("named")]
+        owners = [cid for s, cid, m in every if prev.start <= s < prev.end and m.named]
         if owners:
             return owners[0]
         if prev.is_item and prev.indent <= line.indent:

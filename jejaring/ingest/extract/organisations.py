@@ -1,8 +1,8 @@
 """Organisations: named by their head word ("Dinas ...", "... Agency"), by the lexicon, or by an acronym.
 
-Each mention carries ``data`` with ``acronym`` (defined next to it), ``locality`` (the place its name
-ends with, e.g. "Provinsi DKI Jakarta"), ``kind``, ``unit``, ``entry`` (the lexicon row, when known)
-and ``aliases`` (other names given with it, "Pemerintah Kota Seoul/Seoul Metropolitan Government").
+Each mention carries its ``acronym`` (defined next to it), ``locality`` (the place its name ends with, e.g.
+"Provinsi DKI Jakarta"), ``org_kind``, ``unit``, ``entry`` (the lexicon row, when known) and ``aliases`` (other
+names given with it, "Pemerintah Kota Seoul/Seoul Metropolitan Government").
 """
 
 from __future__ import annotations
@@ -102,7 +102,7 @@ def _by_lowercase_head(ctx: Context) -> Iterator[Mention]:
         # the Indonesian name is the same body: "Duri Utara urban village" is "Kelurahan Duri Utara"
         alias = f"{word.alias_head} {m.group(1).strip()}"
         yield Mention(m.start(), m.end(), "organisation", m.group(), "org-head-lowercase", 0.8,
-                      {"kind": word.kind, "unit": word.unit, "aliases": [alias]})
+                      aliases=[alias], org_kind=word.kind, unit=word.unit)
 
 
 def find_acronym_definitions(ctx: Context) -> dict[str, tuple[int, int, str]]:
@@ -259,7 +259,8 @@ def _org_mention(ctx: Context, start: int, end: int, rule: str, kind: str | None
     lex = ctx.lexicon
     rules = _rules(lex)
     # the name may be followed by its acronym and then by a locality: "... Daerah [BPBD] Provinsi DKI Jakarta"
-    data: dict = {"kind": kind, "unit": unit}
+    acronym_given = locality = entry = None
+    aliases: list[str] = []
     end_name = end
     m = _BRACKETED.match(text, end)
     named = text[start:end]
@@ -267,33 +268,32 @@ def _org_mention(ctx: Context, start: int, end: int, rule: str, kind: str | None
     bare = rules.at_end.sub("", named)
     if m and (acronym_matches(acronym, named, lex) or acronym_matches(acronym, named.split(" ", 1)[-1], lex)
               or any(acronym_matches(acronym, n, lex) or _generic_name(ctx, acronym, n) for n in (named, bare))):
-        data["acronym"] = m.group(1)
+        acronym_given = m.group(1)
         after = m.end()
         loc = pattern(rf"\s+({rules.locality})").match(text[after:])
         if loc:
-            data["locality"] = loc.group(1)
+            locality = loc.group(1)
             end = after + loc.end()
     core = text[start:end_name]
     loc_in_name = rules.at_end.search(core)
-    if loc_in_name and "locality" not in data:
-        data["locality"] = loc_in_name.group(1)
-    after_name = m.end() if m and data.get("acronym") and "locality" not in data else end
+    if loc_in_name and locality is None:
+        locality = loc_in_name.group(1)
+    after_name = m.end() if m and acronym_given and locality is None else end
     english = rules.english_locality.match(text[after_name:])
-    if english and "locality" not in data and (data.get("acronym") or kind in UNIT_KINDS):
-        data["locality"] = english.group(1)  # "Regional Disaster Management Agency (BPBD) of DKI Jakarta"
+    if english and locality is None and (acronym_given or kind in UNIT_KINDS):
+        locality = english.group(1)  # "Regional Disaster Management Agency (BPBD) of DKI Jakarta"
         end = after_name + english.end()
-    name = core if end == end_name else f"{core} {data['locality']}"
-    if data.get("acronym") and data.get("locality"):
-        data["aliases"] = [f"{data['acronym']} {place_core(data['locality'], lex)}"]
+    name = core if end == end_name else f"{core} {locality}"
+    if acronym_given and locality:
+        aliases = [f"{acronym_given} {place_core(locality, lex)}"]
     expanded = _expand_abbreviations(ctx, core)
     if expanded != core:
-        data.setdefault("aliases", []).append(expanded if end == end_name else f"{expanded} {data['locality']}")
+        aliases.append(expanded if end == end_name else f"{expanded} {locality}")
     entry = _lexicon_entry(ctx, name) or _lexicon_entry(ctx, core) or _entry_in_region(ctx, core)
-    if entry is None and data.get("acronym") and (data.get("locality") or _generic_name(ctx, data["acronym"], core)):
-        entry = _entry_by_acronym(ctx, data["acronym"], data.get("locality"))
-    if entry is not None:
-        data["entry"] = entry
-    return Mention(start, end, "organisation", _clean(name), rule, 0.95 if strong else 0.85, data)
+    if entry is None and acronym_given and (locality or _generic_name(ctx, acronym_given, core)):
+        entry = _entry_by_acronym(ctx, acronym_given, locality)
+    return Mention(start, end, "organisation", _clean(name), rule, 0.95 if strong else 0.85, entry=entry,
+                   acronym=acronym_given, aliases=aliases, org_kind=kind, unit=unit, locality=locality)
 
 
 def _entry_in_region(ctx: Context, name: str):
@@ -385,11 +385,9 @@ def _by_lexicon(ctx: Context) -> Iterator[Mention]:
                 if n == 1 and surface not in _written_forms(best[1]):
                     continue  # one word matches only as written: "Who" is not the WHO
                 if score >= 90 and (score == 100 or len(best[0]) >= 12) and not _starts_with_post(ctx, surface):
-                    data = {"entry": best[1], "kind": best[1].kind, "unit": best[1].kind in UNIT_KINDS}
-                    if score < 100:
-                        data["misspelt"] = True
                     yield Mention(words[i][0], words[i + n - 1][1], "organisation", surface, "org-lexicon",
-                                  0.95 if score == 100 else 0.8, data)
+                                  0.95 if score == 100 else 0.8, entry=best[1], org_kind=best[1].kind,
+                                  unit=best[1].kind in UNIT_KINDS, misspelt=score < 100)
 
 
 def _written_forms(entry) -> set[str]:
@@ -423,9 +421,7 @@ def _by_acronym(ctx: Context) -> Iterator[Mention]:
             if loc:  # "Bappeda Kota Semarang": that region's body, not the one the lexicon knows elsewhere
                 end, name = m.end() + loc.end(), f"{token} {loc.group(1)}"
                 entry = _entry_by_acronym(ctx, token, loc.group(1))
-            data = {"acronym": token, "entry": entry, "agency": agency,
-                    "kind": entry.kind if entry else agency.kind if agency else None}
-            if loc:
-                data["aliases"] = [f"{token} {place_core(loc.group(1), ctx.lexicon)}"]
-            data["unit"] = (data["kind"] or "") in UNIT_KINDS
-            yield Mention(m.start(), end, "organisation", name, "org-acronym", 0.7, data)
+            kind = entry.kind if entry else agency.kind if agency else None
+            aliases = [f"{token} {place_core(loc.group(1), ctx.lexicon)}"] if loc else []
+            yield Mention(m.start(), end, "organisation", name, "org-acronym", 0.7, entry=entry, acronym=token,
+                          aliases=aliases, org_kind=kind, unit=(kind or "") in UNIT_KINDS, agency=agency)

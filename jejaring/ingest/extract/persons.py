@@ -1,6 +1,6 @@
 """Persons: participant lists, honorifics, "Name (Post)", "Post, Name", labels such as "Host:", attributions.
 
-A person mention's ``data`` holds ``honorifics``, ``degrees``, the ``post_text`` extent that follows
+A person mention carries its ``honorifics``, ``degrees``, the ``post_text`` extent that follows
 the name in a list item or brackets (read by ``posts``), and ``surface`` (the name as written, when
 an OCR slip was mended).
 """
@@ -94,19 +94,17 @@ def find_persons(ctx: Context, blocked: list[Mention], posts: list[Mention] = ()
     ``posts`` are post mentions; a name right after a title ("Deputi Gubernur ... Hendra Saputra") holds it.
     """
     found: list[Mention] = []
-    holders = [("person-after-post", *p.data["posts"][-1].holder, p.start, p.end) for p in posts
-               if p.data["posts"][-1].holder is not None]
+    holders = [("person-after-post", *p.posts[-1].holder, p.start, p.end) for p in posts
+               if p.posts[-1].holder is not None]
     for rule, start, end, post_start, post_end in [*_candidates(ctx), *holders]:
         part = _name_part(ctx, start, end)
         if part is None or _overlaps(part, blocked) or not _plausible(ctx, part, rule):
             continue
         name = mend_ocr(part.name)
-        data = {"honorifics": list(part.honorifics), "degrees": list(part.degrees)}
-        if name != part.name:
-            data["surface"] = part.name
-        if post_start is not None and post_end > post_start:
-            data["post_text"] = (post_start, post_end)
-        found.append(Mention(part.start, part.end, "person", name, rule, _CONFIDENCE.get(rule, 0.7), data))
+        post_text = (post_start, post_end) if post_start is not None and post_end > post_start else None
+        found.append(Mention(part.start, part.end, "person", name, rule, _CONFIDENCE.get(rule, 0.7),
+                             honorifics=list(part.honorifics), degrees=list(part.degrees),
+                             surface=part.name if name != part.name else None, post_text=post_text))
     found += _coordinated(ctx, found, blocked)
     found += _back_references(ctx, found, blocked)
     return found
@@ -130,8 +128,7 @@ def _coordinated(ctx: Context, found: list[Mention], blocked: list[Mention]) -> 
         part = _name_part(ctx, s, e)
         if part is None or not _plausible(ctx, part, "person-name-org"):
             continue
-        out.append(Mention(part.start, part.end, "person", mend_ocr(part.name), "person-coordinated", 0.7,
-                           {"honorifics": [], "degrees": []}))
+        out.append(Mention(part.start, part.end, "person", mend_ocr(part.name), "person-coordinated", 0.7))
         taken.append((s, e))
     return out
 
@@ -343,5 +340,5 @@ def _back_references(ctx: Context, found: list[Mention], blocked: list[Mention])
         if any(s < m.end() and m.start() < e for s, e in taken):
             continue
         out.append(Mention(m.start(), m.end(), "person", m.group(1), "person-back-reference", 0.7,
-                           {"honorifics": [], "degrees": [], "refers_to": next(iter(owners))}))
+                           same_as=next(iter(owners))))
     return out

@@ -30,7 +30,7 @@ def find_places(ctx: Context) -> Iterator[Mention]:
                 if n == 1 and _inside_longer_name(ctx, words, i):
                     break
                 prefix = next((p for p in prefixes if text[max(0, start - len(p)):start] == p), "")
-                yield Mention(start - len(prefix), end, "place", entry.name, "place-gazetteer", 0.9, {"entry": entry})
+                yield Mention(start - len(prefix), end, "place", entry.name, "place-gazetteer", 0.9, entry=entry)
                 i += n - 1
                 break
             i += 1
@@ -53,5 +53,5 @@ def _hyphenated(ctx: Context, start: int, word: str) -> Iterator[Mention]:
     for part in word.split("-"):
         entry = ctx.lexicon.place(part) if part[:1].isupper() else None
         if entry is not None:
-            yield Mention(pos, pos + len(part), "place", entry.name, "place-gazetteer", 0.85, {"entry": entry})
+            yield Mention(pos, pos + len(part), "place", entry.name, "place-gazetteer", 0.85, entry=entry)
         pos += len(part) + 1

@@ -201,6 +201,5 @@ def find_post_mentions(ctx: Context, orgs: list[Mention]) -> list[Mention]:
             posts = parse_posts(ctx, start, s.end, orgs)
             if posts and posts[0].start == start:
                 p = posts[0]
-                out.append(Mention(p.start, posts[-1].end, "post", p.label, "post-mention", 0.7,
-                                   {"posts": posts}))
+                out.append(Mention(p.start, posts[-1].end, "post", p.label, "post-mention", 0.7, posts=posts))
     return out

@@ -141,11 +141,8 @@ def _programme(ctx: Context, start: int, end: int, rule: str) -> Mention:
     name = surface[:1].upper() + surface[1:]
     if surface[:1].islower():
         name = title_case(surface, ctx.lexicon)
-    data: dict = {}
     acronym = re.match(r"\s*\(([A-Z]{2,8})\)", ctx.text[end:])
-    if acronym:
-        data["acronym"] = acronym.group(1)
-    return Mention(start, end, "programme", name, rule, 0.75, data)
+    return Mention(start, end, "programme", name, rule, 0.75, acronym=acronym.group(1) if acronym else None)
 
 
 def _examples(ctx: Context, start: int, end: int) -> Iterator[Mention]:

@@ -267,7 +267,7 @@ WORD_LISTS: Mapping[str, str] = {
         'written.'
     ),
     "complementisers": "The word 'that' after a verb of saying ('menjelaskan bahwa', 'said that').",
-    "represented_by": "Words saying that an organisation was represented by the persons after them ('diwakili oleh'); as written.",
+    "represented_by": "Words saying that an organisation was represented by the persons after them ('diwakili oleh').",
     "earlier_post_when": "Words opening a clause about an earlier post ('saat ... menjabat'); as written.",
     "earlier_post_verb": "Verbs of holding a post in such a clause ('menjabat', 'served as'); as written.",
     "interval_start": "Words before a date that opens a post's period ('sejak Februari 2019'); lower case.",

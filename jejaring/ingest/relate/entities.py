@@ -16,7 +16,7 @@ _BARE_ACRONYM = re.compile(r"[A-Z][A-Za-z0-9]{1,14}")
 def entities(f: Findings) -> None:
     """Resolve the mentions found into entities; an acronym used before its definition resolves once it has one."""
     t = f.table
-    for m in sorted(f.organisations, key=lambda m: (m.data.get("refers_to") is not None, m.start)):
+    for m in sorted(f.organisations, key=lambda m: (m.refers_to is not None, m.start)):
         t.organisation(m)
     _merge_bracketed_organisations(f)
     for m in f.places:

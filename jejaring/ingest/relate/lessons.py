@@ -63,10 +63,10 @@ def _lesson_event(f: Findings, item: LessonItem) -> EventCluster | None:
 
 
 def _lesson_city(f: Findings, item: LessonItem, event: EventCluster | None) -> str | None:
-    if event is not None and event.place is not None and event.place.data["entry"].kind == "city":
+    if event is not None and event.place is not None and event.place.entry.kind == "city":
         return f.table.key_of(event.place)
     sentence = f.ctx.layout.sentence_at(item.cue_start)
     for p in f.places:
-        if sentence.start <= p.start < sentence.end and p.data["entry"].kind == "city":
+        if sentence.start <= p.start < sentence.end and p.entry.kind == "city":
             return f.table.key_of(p)
     return None

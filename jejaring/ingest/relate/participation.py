@@ -44,5 +44,5 @@ def participation(f: Findings) -> None:
     if only is not None:
         # a report on one event: everyone it introduces with a post or body took part in it
         for m in f.persons:
-            if m.data.get("post_text") or m.rule in ("person-honorific", "person-after-post"):
+            if m.post_text or m.rule in ("person-honorific", "person-after-post"):
                 add(only, f.table.key_of(m), m.start, m.end, "participation-single-event")
