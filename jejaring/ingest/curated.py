@@ -35,7 +35,7 @@ from jejaring.ingest.records import (
     Programme,
 )
 
-__all__ = ["CSV_COLUMNS", "CURATED_SUFFIXES", "parse_curated", "read_curated"]
+__all__ = ["CSV_COLUMNS", "CURATED_SUFFIXES", "MAX_ALIAS_NODES", "parse_curated", "read_curated"]
 
 CURATED_SUFFIXES = (".yaml", ".yml", ".csv")
 
@@ -101,8 +101,54 @@ def parse_curated(raw: str, identity: str, path: Path) -> Extraction:
 
 
 # -- YAML ----------------------------------------------------------------------------------------
+#: Values that YAML aliases (``*name``) may add to a curated file once expanded. A few anchors repeated a
+#: few times stay far below it; nine levels of anchors in 1 kB would add 9**9 (a "billion laughs").
+MAX_ALIAS_NODES = 10_000
+
+
+class _AliasRefused(yaml.YAMLError):
+    """An alias that is recursive, or past :data:`MAX_ALIAS_NODES`; the message says so, after the line."""
+
+    def __init__(self, line: int, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+
+
 class _LineLoader(yaml.SafeLoader):
-    """A safe loader that keeps each mapping's line and leaves dates as text (checked by us)."""
+    """A safe loader that keeps each mapping's line and leaves dates as text (checked by us), and counts
+    what aliases add while the document is composed, before anything is constructed or expanded."""
+
+    def compose_node(self, parent, index):
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent):
+            self._count_alias(event)
+            return super().compose_node(parent, index)
+        anchor = getattr(event, "anchor", None)
+        opened = self.__dict__.setdefault("_open_anchors", set())
+        if anchor is not None:
+            opened.add(anchor)
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            opened.discard(anchor)
+
+    def _count_alias(self, event: yaml.AliasEvent) -> None:
+        """Add the size of the aliased value, expanded, to the document's count; refuse past the bound.
+
+        The expanded document has one value per value written plus, for each alias, the expanded size of
+        the value it names: counting those as the aliases come bounds the expansion in linear time."""
+        line, name = event.start_mark.line + 1, event.anchor
+        if name in self.__dict__.get("_open_anchors", ()):
+            raise _AliasRefused(line, f"a YAML alias (*{name}) refers to a value containing it; write the values "
+                                      "out instead")
+        node = self.anchors.get(name)
+        if node is None:
+            return  # the composer says the alias is undefined
+        added = self.__dict__.get("_alias_nodes", 0) + _expanded_size(node, self.__dict__.setdefault("_sizes", {}))
+        self._alias_nodes = added
+        if added > MAX_ALIAS_NODES:
+            raise _AliasRefused(line, f"YAML aliases (*{name}) would add more than {MAX_ALIAS_NODES} values once "
+                                      "expanded; write the values out instead of repeating anchors")
 
     def construct_mapping(self, node, deep=False):
         mapping = super().construct_mapping(node, deep=deep)
@@ -116,9 +162,31 @@ _LineLoader.yaml_implicit_resolvers = {
 }
 
 
+def _expanded_size(node: yaml.Node, sizes: dict[int, int]) -> int:
+    """The number of values ``node`` stands for once its aliases are expanded (memoised in ``sizes`` by id)."""
+    stack = [(node, False)]
+    while stack:
+        current, children_done = stack.pop()
+        if id(current) in sizes:
+            continue
+        if isinstance(current, yaml.ScalarNode):
+            sizes[id(current)] = 1
+            continue
+        children = [c for pair in current.value for c in pair] if isinstance(current, yaml.MappingNode) \
+            else list(current.value)
+        if children_done:
+            sizes[id(current)] = 1 + sum(sizes[id(c)] for c in children)
+        else:
+            stack.append((current, True))
+            stack.extend((c, False) for c in children if id(c) not in sizes)
+    return sizes[id(node)]
+
+
 def _read_yaml(path: Path, raw: str, ex: Extraction) -> None:
     try:
         data = yaml.load(raw, Loader=_LineLoader)  # a SafeLoader subclass
+    except _AliasRefused as e:
+        raise InputError(f"{path}:{e.line}: {e}") from None
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         where = f":{mark.line + 1}" if mark else ""
