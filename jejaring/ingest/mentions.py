@@ -7,6 +7,7 @@ Each wraps an extractor of ``extract/`` and sets its field of the :class:`~jejar
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from jejaring.ingest.extract.context import Mention, settle_overlaps
 from jejaring.ingest.extract.events import find_event_mentions, group_events
@@ -163,4 +164,46 @@ def _main_event(f: Findings):
     for c in f.clusters:
         if f.ctx.doc.date and c.start == f.ctx.doc.date:
             return c
+    return None
+
+
+@component("headline", requires=["persons", "organisations"], assigns=["persons", "organisations"],
+           rules=["headline-evidence"])
+def headline(f: Findings) -> None:
+    """A Title Case headline names what its body names: a person or an unlisted organisation read from it is
+    kept only as far as the body names it too ("Arinal Diperiksa Kejaksaan" -> Arinal, when the body names him)."""
+    line = _title_case_headline(f)
+    if line is None or not f.allows("headline-evidence"):
+        return
+    body = " ".join(f.ctx.text[line.end:].split())
+    body_persons = " | ".join(m.name for m in f.persons if m.start >= line.end)
+    f.persons = [kept for m in f.persons if (kept := _confirmed(f, m, line.end, body_persons, 1)) is not None]
+    f.organisations = [kept for m in f.organisations
+                       if (kept := _confirmed(f, m, line.end, body, 2 if m.rule == "org-head" else None)) is not None]
+
+
+def _title_case_headline(f: Findings):
+    """The document's first line when it heads a body, set apart by a blank line, in Title Case (three words
+    or more, most capitalised)."""
+    lines = f.ctx.layout.lines
+    if len(lines) < 2 or not re.match(r"[ \t]*\r?\n[ \t]*\r?\n", f.ctx.text[lines[0].end:]):
+        return None
+    line = lines[0]
+    small = {w.lower() for w in f.ctx.lexicon.words("title_case_small_words")}
+    words = [w for w in re.findall(r"[^\W\d_][\w'’\-]*", line.text) if w.lower() not in small]
+    if len(words) < 3 or line.is_item or line.text.rstrip()[-1:] in ".:;,":  # a sentence, a label, a list
+        return None
+    return line if sum(w[0].isupper() for w in words) >= 0.75 * len(words) else None
+
+
+def _confirmed(f: Findings, m: Mention, headline_end: int, evidence: str, shortest: int | None) -> Mention | None:
+    """The mention as far as ``evidence`` (body text, spaces normalised) names it too, cut to no fewer than
+    ``shortest`` words (None: never cut); None when the body does not confirm it."""
+    if m.start >= headline_end or m.entry is not None:
+        return m
+    words = list(re.finditer(r"\S+", f.ctx.text[m.start:m.end]))
+    for n in range(len(words), (shortest or len(words)) - 1, -1):
+        text = " ".join(w.group() for w in words[:n])
+        if len(text) >= 3 and re.search(rf"(?<!\w){re.escape(text)}(?!\w)", evidence):
+            return m if n == len(words) else replace(m, end=m.start + words[n - 1].end(), name=text)
     return None

@@ -1,0 +1,49 @@
+"""headline: a Title Case headline names only what its body names too."""
+
+from __future__ import annotations
+
+import pytest
+
+BODY = ("\n\nMantan Bupati Garut Dimas Prasetyo diperiksa penyidik Kejaksaan Tinggi Jawa Barat, Senin (3/2/2025). "
+        "Dimas datang didampingi kuasa hukumnya.\n")
+
+
+def names(ex, kind):
+    return sorted(e.name for e in ex.entities.values() if type(e).__name__ == kind)
+
+
+def test_headline_person_is_cut_to_the_name_the_body_gives(extract):
+    headline = "Eks Bupati Garut Dimas Diperiksa Kejaksaan, Rumahnya Digeledah"
+    ex = extract(headline + BODY)
+    assert names(ex, "Person") == ["Dimas Prasetyo"]
+    # the headline's "Dimas" is evidence for the body's person
+    assert (headline.index("Dimas"), "Dimas") in [(s.start, s.exact) for s in ex.entities["person:dimas-prasetyo"].spans]
+
+
+def test_headline_switched_off_reads_the_headline_as_a_sentence(extract):
+    ex = extract("Eks Bupati Garut Dimas Diperiksa Kejaksaan, Rumahnya Digeledah" + BODY,
+                 disabled_rules=["headline-evidence"])
+    assert "Dimas Diperiksa Kejaksaan" in names(ex, "Person")
+
+
+@pytest.mark.parametrize(("headline", "starts"), [
+    ("Pemkot Palu Gencarkan Pasar Murah Jelang Lebaran", [0]),  # cut to what the body names
+    ("Komisi Pengawas Tinjau Pasar Murah Jelang Lebaran", []),  # the body never names it
+])
+def test_headline_organisation_is_kept_as_far_as_the_body_names_it(extract, headline, starts):
+    body = "\n\nPemkot Palu menggelar pasar murah di enam kecamatan, kata Kepala Dinas Perdagangan Kota Palu.\n"
+    ex = extract(headline + body)
+    assert names(ex, "Organisation") == ["Dinas Perdagangan Kota Palu", "Pemkot Palu"]
+    in_headline = [s for e in ex.entities.values() for s in e.spans if s.start < len(headline) and s.label == "organisation"]
+    assert [(s.start, s.exact) for s in in_headline] == [(0, "Pemkot Palu")] * len(starts)
+
+
+def test_headline_in_sentence_case_is_left_alone(extract):
+    ex = extract("Bupati Garut Dimas Prasetyo diperiksa kejaksaan hari ini\n\nIa datang pagi.\n")
+    assert names(ex, "Person") == ["Dimas Prasetyo"]
+
+
+def test_headline_english(extract):
+    ex = extract("Former Mayor Dimas Questioned By Prosecutors Over Grants\n\nFormer Garut mayor Dimas Prasetyo "
+                 "was questioned on Monday. Dimas said he would cooperate.\n", language="en")
+    assert not any("Questioned" in n for n in names(ex, "Person"))
