@@ -219,6 +219,10 @@ def pseudonymise_options(fn):
                              "by stable pseudonyms (see README, Privacy).")(fn)
 
 
+RAW_CSV_HELP = ("Write CSV cells as they are. By default a cell a spreadsheet would read as a formula (=, +, -, @, "
+                "tab or carriage return first) starts with an apostrophe (see README, Export formats).")
+
+
 @cli.command(name="export", context_settings=CONTEXT_SETTINGS)
 @graph_option
 @click.option("-f", "--format", "fmt", type=click.Choice(_export_choices()[0]), default="trig", show_default=True,
@@ -229,8 +233,9 @@ def pseudonymise_options(fn):
 @click.option("-o", "--output", type=click.Path(path_type=str), default=None,
               help="Output file (written atomically); standard output when omitted. A folder for csv and neo4j.")
 @pseudonymise_options
+@click.option("--raw-csv", is_flag=True, help=RAW_CSV_HELP)
 def export_command(graph: str, fmt: str, view: str, output: str | None, pseudonymise: bool,
-                   pseudonym_key: str) -> None:
+                   pseudonym_key: str, raw_csv: bool) -> None:
     """Write the graph out in an RDF format, or a network view for Gephi, Cytoscape, Kumu, Neo4j or a
     spreadsheet. Ids are stable: the same across exports and re-ingestion.
 
@@ -246,7 +251,8 @@ def export_command(graph: str, fmt: str, view: str, output: str | None, pseudony
     from jejaring.graph.export import export_graph
 
     with _open(graph) as kg:
-        export_graph(kg, fmt, output, view=view, pseudonymise=pseudonymise, pseudonym_key=pseudonym_key)
+        export_graph(kg, fmt, output, view=view, pseudonymise=pseudonymise, pseudonym_key=pseudonym_key,
+                     raw_csv=raw_csv)
 
 
 @cli.command(name="show", context_settings=CONTEXT_SETTINGS)
@@ -328,8 +334,9 @@ def view_options(fn):
 @click.option("--top", type=click.IntRange(min=0), default=0, show_default=True,
               help="Only the N most central nodes (0: all).")
 @click.option("--seed", type=int, default=42, show_default=True, help="Seed of Louvain and of sampling.")
+@click.option("--raw-csv", is_flag=True, help=RAW_CSV_HELP)
 def analyse_command(graph: str, view: str, since: str | None, until: str | None, centrality: str, fmt: str,
-                    top: int, seed: int) -> None:
+                    top: int, seed: int, raw_csv: bool) -> None:
     """Analyse a network view: degree, a centrality, Louvain communities, brokers between sectors
     and between communities, and connected components.
 
@@ -344,7 +351,8 @@ def analyse_command(graph: str, view: str, since: str | None, until: str | None,
 
     with _open(graph) as kg:
         G = project(kg, view, since=since, until=until)
-    text = ANALYSIS_FORMATS[fmt](analyse(G, centrality=centrality, seed=seed), top=top)
+    options = {"raw": raw_csv} if fmt == "csv" else {}
+    text = ANALYSIS_FORMATS[fmt](analyse(G, centrality=centrality, seed=seed), top=top, **options)
     click.echo(text, nl=not text.endswith("\n"))
 
 

@@ -255,17 +255,23 @@ def to_json(result: dict, *, top: int = 0) -> str:
     return json.dumps(out, indent=2, ensure_ascii=False)
 
 
-def to_csv(result: dict, *, top: int = 0) -> str:
+def to_csv(result: dict, *, top: int = 0, raw: bool = False) -> str:
     """One CSV row per node, most central first; the centrality column is named ``<measure>_centrality``.
 
-    Lists (sectors and communities spanned) are joined with ``;``.
+    Lists (sectors and communities spanned) are joined with ``;``. A text cell that a spreadsheet would read
+    as a formula (``=``, ``+``, ``-``, ``@``, tab, carriage return first) starts with an apostrophe, unless
+    ``raw``; numbers are written as they are.
     """
+    from jejaring.graph.export._network import defuse_formula
+
+    text = str if raw else defuse_formula
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
     measure = result["centrality"]["measure"]
     writer.writerow([f"{measure}_centrality" if c == "centrality" else c for c in _COLUMNS])
     for r in result["nodes"][:top] if top else result["nodes"]:
-        writer.writerow([";".join(map(str, r[c])) if isinstance(r[c], list) else r[c] for c in _COLUMNS])
+        values = [";".join(map(str, r[c])) if isinstance(r[c], list) else r[c] for c in _COLUMNS]
+        writer.writerow([text(v) if isinstance(v, str) else v for v in values])
     return buf.getvalue()
 
 

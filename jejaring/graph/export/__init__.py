@@ -61,14 +61,16 @@ class Writer:
     folder: bool = False
     tool: str = ""
     args: tuple[Any, ...] = field(default=())
+    csv: bool = False
 
     def load(self):
         """The writing function, imported on first use."""
         return getattr(importlib.import_module(f"{__name__}.{self.module}"), self.function)
 
-    def __call__(self, source, path: str | os.PathLike[str] | None = None) -> None:
-        """Write ``source`` (a knowledge graph, or a network view when :attr:`network`) to ``path``."""
-        self.load()(source, *self.args, path)
+    def __call__(self, source, path: str | os.PathLike[str] | None = None, **options) -> None:
+        """Write ``source`` (a knowledge graph, or a network view when :attr:`network`) to ``path``; ``options``
+        go to the writing function (``raw=True`` for the CSV formats, :attr:`csv`)."""
+        self.load()(source, *self.args, path, **options)
 
 
 #: Every export format, by its ``--format`` name.
@@ -81,10 +83,10 @@ WRITERS: dict[str, Writer] = {
     "jsonld": Writer("jsonld", "write_jsonld", tool="JSON-LD tools (union graph, compacted)"),
     "graphml": Writer("graphml", "write_graphml", network=True, tool="Gephi, yEd, Cytoscape, igraph"),
     "gexf": Writer("gexf", "write_gexf", network=True, tool="Gephi (timeline)"),
-    "csv": Writer("csv", "write_csv", network=True, folder=True, tool="spreadsheets, Gephi, Cytoscape"),
+    "csv": Writer("csv", "write_csv", network=True, folder=True, tool="spreadsheets, Gephi, Cytoscape", csv=True),
     "kumu": Writer("kumu", "write_kumu", network=True, tool="Kumu"),
     "cytoscape": Writer("cytoscape", "write_cytoscape", network=True, tool="Cytoscape.js, Cytoscape desktop"),
-    "neo4j": Writer("neo4j", "write_neo4j", network=True, folder=True, tool="Neo4j"),
+    "neo4j": Writer("neo4j", "write_neo4j", network=True, folder=True, tool="Neo4j", csv=True),
 }
 
 # Public names of the format modules, imported when first asked for (PEP 562).
@@ -112,6 +114,7 @@ def export_graph(
     until: str | date | None = None,
     pseudonymise: bool = False,
     pseudonym_key: str = "",
+    raw_csv: bool = False,
 ) -> None:
     """Export the knowledge graph, or one of its network views, in a format of :data:`WRITERS`.
 
@@ -128,6 +131,10 @@ def export_graph(
     pseudonymise, pseudonym_key
         Replace the names of persons who hold no public post by stable pseudonyms keyed by ``pseudonym_key``
         (:mod:`jejaring.graph.pseudonymise`); a network keeps its shape.
+    raw_csv
+        For ``csv`` and ``neo4j``: write text cells as they are, even those a spreadsheet would read as a
+        formula (``=``, ``+``, ``-``, ``@``, tab, carriage return first), which by default start with an
+        apostrophe.
 
     Raises
     ------
@@ -153,4 +160,4 @@ def export_graph(
 
         pseudonyms = pz.read_pseudonyms(kg, key=pseudonym_key)
         source = pz.pseudonymise_network(source, pseudonyms) if writer.network else pz.pseudonymise_graph(kg, pseudonyms)
-    writer(source, path)
+    writer(source, path, **({"raw": raw_csv} if writer.csv else {}))

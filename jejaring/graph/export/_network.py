@@ -32,6 +32,7 @@ from jejaring.ontology.namespaces import ID
 
 __all__ = [
     "EDGE_COLUMNS",
+    "FORMULA_STARTS",
     "LIST_SEPARATOR",
     "NODE_COLUMNS",
     "Column",
@@ -39,6 +40,7 @@ __all__ = [
     "batched_text",
     "cell",
     "csv_lines",
+    "defuse_formula",
     "edge_table",
     "join_list",
     "node_id",
@@ -218,6 +220,20 @@ def cell(value: object, type_: str, separator: str = LIST_SEPARATOR) -> str:
     if type_ in ("int", "float"):
         return repr(value) if isinstance(value, float) else str(value)
     return str(value)
+
+
+#: How a cell starts when a spreadsheet (Excel, LibreOffice, Google Sheets) would read it as a formula.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def defuse_formula(text: str) -> str:
+    """``text`` with an apostrophe before it when a spreadsheet would read it as a formula; the spreadsheet
+    shows the text and hides the apostrophe. Applied last, after any folding of whitespace.
+
+    >>> defuse_formula("=HYPERLINK(1)"), defuse_formula("\\t=1+1"), defuse_formula("Ani")
+    ("'=HYPERLINK(1)", "'\\t=1+1", 'Ani')
+    """
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
 def csv_lines(rows: Iterable[list[str]]) -> Iterator[str]:

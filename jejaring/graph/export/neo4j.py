@@ -11,7 +11,8 @@ Three files in a folder:
   a newer export updates the database instead of duplicating it.
 
 Arrays use ``;``, the import tool's default delimiter; a ``;`` inside an item becomes ``；`` (U+FF1B). Line
-breaks inside values become spaces, so the default (single-line) import settings read every file. The
+breaks inside values become spaces, so the default (single-line) import settings read every file. A text cell
+that a spreadsheet would read as a formula starts with an apostrophe, unless ``raw`` (as in the csv export). The
 views are undirected: a relationship goes from the smaller id to the larger one.
 """
 
@@ -29,6 +30,7 @@ from jejaring.graph.export._network import (
     batched_text,
     cell,
     csv_lines,
+    defuse_formula,
     edge_table,
     node_table,
     write_folder,
@@ -63,13 +65,16 @@ def neo4j_type(relation: str) -> str:
     return re.sub(r"[^0-9A-Za-z]+", "_", relation).strip("_").upper() or "RELATED_TO"
 
 
-def to_neo4j(G: nx.Graph) -> dict[str, str]:
+def to_neo4j(G: nx.Graph, *, raw: bool = False) -> dict[str, str]:
     """The network view ``G`` as Neo4j import files.
 
     Parameters
     ----------
     G
         A network view (:func:`jejaring.graph.project.project`).
+    raw
+        Write text cells as they are, even those a spreadsheet would read as a formula (by default they
+        start with an apostrophe).
 
     Returns
     -------
@@ -87,23 +92,25 @@ def to_neo4j(G: nx.Graph) -> dict[str, str]:
     >>> "MERGE (n:Person {id: row.`id:ID`})" in files["import.cypher"]
     True
     """
-    return {name: "".join(chunks) for name, chunks in _files(G).items()}
+    return {name: "".join(chunks) for name, chunks in _files(G, raw).items()}
 
 
-def write_neo4j(G: nx.Graph, folder: str | os.PathLike[str]) -> None:
-    """Write ``nodes.csv``, ``relationships.csv`` and ``import.cypher`` into ``folder``, each atomically.
+def write_neo4j(G: nx.Graph, folder: str | os.PathLike[str], *, raw: bool = False) -> None:
+    """Write ``nodes.csv``, ``relationships.csv`` and ``import.cypher`` into ``folder``, each atomically;
+    ``raw`` as in :func:`to_neo4j`.
 
     Raises
     ------
     InputError
         ``folder`` is an existing file.
     """
-    write_folder(_files(G), folder)
+    write_folder(_files(G, raw), folder)
 
 
-def _files(G: nx.Graph) -> dict[str, Iterator[str]]:
+def _files(G: nx.Graph, raw: bool) -> dict[str, Iterator[str]]:
     nodes, edges = node_table(G), edge_table(G)
-    return {"nodes.csv": _nodes(nodes), "relationships.csv": _relationships(edges),
+    text = str if raw else defuse_formula
+    return {"nodes.csv": _nodes(nodes, text), "relationships.csv": _relationships(edges, text),
             "import.cypher": iter([_cypher(nodes, edges)])}
 
 
@@ -111,26 +118,27 @@ def _header(c: Column) -> str:
     return c.name + _HEADER_TYPES[c.type]
 
 
-def _value(value: object, type_: str) -> str:
-    return " ".join(cell(value, type_, _ARRAY).split()) if type_ in ("str", "list") else cell(value, type_)
+def _value(value: object, type_: str, text) -> str:
+    """A cell: text with its whitespace folded (then ``text``: the formula guard), numbers as they are."""
+    return text(" ".join(cell(value, type_, _ARRAY).split())) if type_ in ("str", "list") else cell(value, type_)
 
 
-def _nodes(nodes: Table) -> Iterator[str]:
+def _nodes(nodes: Table, text) -> Iterator[str]:
     def rows() -> Iterator[list[str]]:
         yield ["id:ID", *(_header(c) for c in nodes.columns), ":LABEL"]
         for nid, _, _, data in nodes.rows:
             labels = f"{ENTITY_LABEL}{_ARRAY}{neo4j_label(str(data.get('kind') or ''))}"
-            yield [nid, *(_value(data.get(c.name), c.type) for c in nodes.columns), labels]
+            yield [text(nid), *(_value(data.get(c.name), c.type, text) for c in nodes.columns), labels]
 
     return batched_text(csv_lines(rows()))
 
 
-def _relationships(edges: Table) -> Iterator[str]:
+def _relationships(edges: Table, text) -> Iterator[str]:
     def rows() -> Iterator[list[str]]:
         yield [":START_ID", ":END_ID", ":TYPE", "id", *(_header(c) for c in edges.columns)]
         for eid, source, target, data in edges.rows:
-            yield [source, target, neo4j_type(str(data.get("relation") or "")), eid,
-                   *(_value(data.get(c.name), c.type) for c in edges.columns)]
+            yield [text(source), text(target), neo4j_type(str(data.get("relation") or "")), text(eid),
+                   *(_value(data.get(c.name), c.type, text) for c in edges.columns)]
 
     return batched_text(csv_lines(rows()))
 
