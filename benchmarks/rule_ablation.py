@@ -12,10 +12,10 @@ with that rule switched off: ``python -m pytest tests/ingest -x -q -p no:cachepr
 (``tests/rule_switch.py``), and ``JEJARING_CACHE=off`` (the suite's own conftest then caches in a fresh folder of
 its session, so no extraction made with the rule on is reused). A rule is tested when some test fails without it;
 ``-x`` stops each run at its first failure. Tests that fail with every rule on (a baseline run first) are
-deselected, and a failure counts only when the test, run again alone with the rule off, fails again (a timing test
-that failed under load is set aside and the run made again without it), so neither passes for proof. The table goes
-to standard output, progress to standard error; the exit status is 1 when a rule leaves every test green (or a run
-could not be made), else 0.
+deselected, and a failure counts only when the test, run again alone, fails again with the rule off and passes with
+it on (a timing test that failed under load is set aside and the run made again without it), so neither passes for
+proof. The table goes to standard output, progress to standard error; the exit status is 1 when a rule leaves every
+test green (or a run could not be made), else 0.
 """
 
 from __future__ import annotations
@@ -64,23 +64,25 @@ def run_tests(rule: str | None, tests: list[str], stop_first: bool, deselect: li
 
 
 def ablate(rule: str, tests: str, stop_first: bool, deselect: list[str]) -> tuple[Outcome, list[str]]:
-    """The run with ``rule`` switched off, and the tests set aside as flaky on the way.
+    """The run with ``rule`` switched off, and the tests set aside on the way.
 
-    A failure counts only when the failing tests, run again alone with the rule off, fail again: a test that
-    failed under load (a timing test, with other runs in parallel) is deselected and the run made again.
+    A failure counts only when the failing test, run again alone, fails again with the rule off and passes with
+    it on: a test that failed under load (a timing test, with other runs in parallel) or that fails whatever the
+    rule (the code changed under the run) is set aside and the run made again without it.
     """
-    flaky: list[str] = []
+    set_aside: list[str] = []
     for _ in range(3):
-        outcome = run_tests(rule, [tests], stop_first, [*deselect, *flaky])
+        outcome = run_tests(rule, [tests], stop_first, [*deselect, *set_aside])
         if outcome.status not in (0, 1) or not outcome.failing:
             break
-        again = run_tests(rule, outcome.failing, False, [])
-        confirmed = [node for node in outcome.failing if node in again.failing]
+        off = run_tests(rule, outcome.failing, False, []).failing
+        on = run_tests(None, outcome.failing, False, []).failing
+        confirmed = [node for node in outcome.failing if node in off and node not in on]
         if confirmed:
             outcome.failing = confirmed
             break
-        flaky += outcome.failing
-    return outcome, flaky
+        set_aside += outcome.failing
+    return outcome, set_aside
 
 
 def short(nodeid: str, width: int = 120) -> str:
@@ -141,7 +143,7 @@ def main(argv: list[str] | None = None) -> int:
         outcome, flaky[rule] = ablate(rule, args.tests, stop_first=not args.all, deselect=deselect)
         done += 1
         print(f"[{done}/{len(rules)}] {rule}: {len(outcome.failing)} failing ({outcome.seconds:.0f} s)"
-              + "".join(f"\n  set aside, passed when run again: {node}" for node in flaky[rule]),
+              + "".join(f"\n  set aside, not confirmed when run again alone: {node}" for node in flaky[rule]),
               file=sys.stderr, flush=True)
         return rule, outcome
 
@@ -170,7 +172,7 @@ def main(argv: list[str] | None = None) -> int:
           + (f", {len(broken)} not run ({', '.join(broken)})" if broken else "")
           + f"; {how}; {time.perf_counter() - began:.0f} s with --jobs {args.jobs}")
     for node in set_aside:
-        print(f"set aside (failed once, passed when run again alone): {short(node)}")
+        print(f"set aside (its failure was not confirmed when run again alone): {short(node)}")
     return 1 if untested or broken else 0
 
 
