@@ -16,8 +16,10 @@ Hardening: the server listens on 127.0.0.1 unless told otherwise and never chang
 longer than ``max_request_size`` is refused with 413 before it is read, a request line longer than that
 (or than 64 KiB) with 414; a body that is not UTF-8, a missing or empty query, a bad ``Content-Length``
 get 400, a POST that is neither a form nor ``application/sparql-query`` 415, a method the endpoint does
-not know 405: malformed requests are answered in 4xx and the server goes on serving. A client that
-stops sending mid-request is dropped after ``request_timeout`` seconds (408). Every response says
+not know 405, an HTTP/0.9 request line 400: malformed requests are answered in 4xx and the server goes on
+serving. A request (line, headers and body) must arrive whole within ``request_timeout`` seconds, a deadline
+for the request rather than each read, or is answered 408; a client that goes away leaves no traceback in the
+log. Every response says
 ``nosniff`` and ``no-referrer`` and carries a Content-Security-Policy; the HTML pages allow only their
 own inline scripts (by hash) and styles. CORS headers are sent only for the origins given with ``cors``.
 """
@@ -25,8 +27,10 @@ own inline scripts (by hash) and styles. CORS headers are sent only for the orig
 from __future__ import annotations
 
 import base64
+import contextlib
 import hashlib
 import html
+import io
 import re
 import socket
 import sys
@@ -203,6 +207,12 @@ class EndpointServer(ThreadingHTTPServer):
             pass
         self.close_request(request)
 
+    def handle_error(self, request, client_address) -> None:
+        """A client that went away (reset, broken pipe, timeout) is no error; anything else is a bug: traceback."""
+        if isinstance(sys.exc_info()[1], ConnectionError | TimeoutError):
+            return
+        super().handle_error(request, client_address)
+
     def server_close(self) -> None:
         """Release the port and stop the query workers."""
         super().server_close()
@@ -312,15 +322,46 @@ class _Handler(BaseHTTPRequestHandler):
     def setup(self) -> None:
         self.timeout = self.server.request_timeout
         super().setup()
+        self.rfile.close()  # http.server's reader, replaced by one with a deadline per request
+        self._reader = _DeadlineReader(self.connection)
+        self.rfile = io.BufferedReader(self._reader)
 
     def log_message(self, format: str, *args) -> None:
         if not self.server.quiet:
             super().log_message(format, *args)
 
+    def handle_one_request(self) -> None:
+        """Read and answer one request, which must arrive whole (line, headers and body) within
+        ``request_timeout`` of the connection being ready for it: 408 when part of it came, a quiet close when
+        none did. A client that goes away is not an error to log."""
+        self.command, self.requestline, self.request_version = None, "", "HTTP/1.0"
+        self._answered = False
+        self._reader.start(self.server.request_timeout)
+        try:
+            super().handle_one_request()
+        except TimeoutError:  # while reading the body, or writing to a client that stopped reading
+            self.close_connection = True
+        except ConnectionError as e:  # ConnectionReset, BrokenPipe ...: the client has gone
+            self.close_connection = True
+            self.log_message("client went away: %s", e.strerror or type(e).__name__)
+            return
+        if self._reader.expired and self._reader.received and not self._answered:
+            self.close_connection = True
+            with contextlib.suppress(OSError):
+                self._error(HTTPStatus.REQUEST_TIMEOUT, "the request did not arrive in time")
+
+    def log_error(self, format: str, *args) -> None:
+        if not (args and isinstance(args[-1], TimeoutError)):  # a timeout is answered (408) or a quiet close
+            self.log_message(format, *args)
+
     def parse_request(self) -> bool:
-        """http.server's parsing, then our limit on the request line and ASCII in the request target."""
+        """http.server's parsing, then our limit on the request line and ASCII in the request target; an
+        HTTP/0.9 request line (no version) is refused, as its answer would have no status line."""
         self._origin, self._body_read = None, False
         if not super().parse_request():
+            return False
+        if self.request_version == "HTTP/0.9":
+            self.send_error(HTTPStatus.BAD_REQUEST, "HTTP/0.9 is not served: send an HTTP/1.1 request")
             return False
         limit = min(self.server.max_request_size, _REQUEST_LINE_LIMIT)
         if len(self.raw_requestline) > limit:
@@ -430,6 +471,8 @@ class _Handler(BaseHTTPRequestHandler):
             body = self.rfile.read(length)
         except TimeoutError:
             raise _Refusal(HTTPStatus.REQUEST_TIMEOUT, "the request body did not arrive in time") from None
+        finally:
+            self._reader.stop()
         if len(body) < length:
             raise _Refusal(HTTPStatus.BAD_REQUEST, f"the body has {len(body)} bytes, not the {length} announced")
         self._body_read = True
@@ -541,6 +584,9 @@ class _Handler(BaseHTTPRequestHandler):
         fields.update(headers or {})
         if self.close_connection or self._unread_body():
             fields["Connection"] = "close"
+        self._answered = True
+        self._reader.stop()
+        self.connection.settimeout(self.server.request_timeout)  # each write may wait this long for the client
         self.send_response(status)
         for key, value in fields.items():
             self.send_header(key, value)
@@ -566,6 +612,44 @@ class _Handler(BaseHTTPRequestHandler):
             headers["Access-Control-Allow-Origin"] = "*" if "*" in allowed else self._origin
             headers["Access-Control-Expose-Headers"] = "X-SPARQL-MaxRows"
         return headers
+
+
+class _DeadlineReader(io.RawIOBase):
+    """A connection's incoming bytes, under one deadline for a whole request rather than a timeout per read
+    (a client sending one header line every few seconds would otherwise hold the connection for ever)."""
+
+    def __init__(self, sock: socket.socket) -> None:
+        super().__init__()
+        self.sock = sock
+        self.deadline: float | None = None
+        self.received = 0
+        self.expired = False
+
+    def start(self, seconds: float) -> None:
+        """Start the deadline of the next request."""
+        self.deadline, self.received, self.expired = time.monotonic() + seconds, 0, False
+
+    def stop(self) -> None:
+        """The request is read: later reads (none, but the linger) are not timed against it."""
+        self.deadline = None
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        if self.deadline is not None:
+            left = self.deadline - time.monotonic()
+            if left <= 0:
+                self.expired = True
+                raise TimeoutError("the request did not arrive in time")
+            self.sock.settimeout(left)
+        try:
+            n = self.sock.recv_into(buffer)
+        except TimeoutError:
+            self.expired = self.deadline is not None
+            raise
+        self.received += n
+        return n
 
 
 def _parse_params(query: str) -> dict[str, list[str]]:
