@@ -19,8 +19,8 @@ def shape(word: str) -> str:
 
     Examples
     --------
-    >>> shape("Jokowi-JK"), shape("2.000")
-    ('Xxxxxx-XX', 'd.ddd')
+    >>> shape("Budi-RW"), shape("2.000")
+    ('Xxxx-XX', 'd.ddd')
     """
     out = []
     for c in word:

@@ -1,7 +1,7 @@
 """Tokens and sentences for the trained recogniser, as code-point offsets into the original text.
 
 The recogniser is trained on corpora re-tokenised by :func:`tokenise`, so training and use cut words the same way:
-a word keeps inner hyphens, apostrophes, dots and slashes (``Jokowi-JK``, ``2.000``, ``kompas.com``, ``24/8``);
+a word keeps inner hyphens, apostrophes, dots and slashes (``Budi-Rina``, ``2.000``, ``kompas.com``, ``24/8``);
 every other non-space character is a token of its own.
 """
 
