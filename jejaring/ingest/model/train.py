@@ -5,7 +5,7 @@ Usage (from the repository root; ``make model`` runs the first)::
     python -m jejaring.ingest.model.train [--data ../shared/data/ner] [--out DIR] [--nerp drop|recased|none]
 
 Deterministic: the corpora are read in a fixed order, the Title Case copies are drawn with a fixed seed and L-BFGS
-has no randomness, so the same data gives the same model file. About 5 minutes on one core.
+has no randomness, so the same data gives the same model file. About one CPU minute (one core).
 """
 
 from __future__ import annotations
