@@ -531,19 +531,24 @@ def queries_command(fmt: str) -> None:
               metavar="BYTES", help="Refuse longer request bodies (413) and request lines (414; 64 KiB at most).")
 @click.option("--allow-service", "allow_service", multiple=True, metavar="HOST",
               help="Let SERVICE in a query call this host; repeatable. Without it a query reaches no other host.")
+@click.option("--allowed-host", "allowed_hosts", multiple=True, metavar="NAME",
+              help="A name this server is reached by (behind a proxy, on a network), accepted in the Host header "
+                   "besides 127.0.0.1, localhost, [::1] and --host; repeatable. Other names get 421.")
 @quiet_option
 def serve_command(graph: str, host: str, port: int, timeout: float, max_rows: int, network: str | None,
                   workers: int, cors: tuple[str, ...], max_request_size: int, allow_service: tuple[str, ...],
-                  quiet: bool) -> None:
+                  allowed_hosts: tuple[str, ...], quiet: bool) -> None:
     """Serve the graph as a read-only SPARQL 1.1 endpoint at /sparql, with a query page and the
     library of questions at /. Updates are refused; queries past --timeout are stopped; malformed or
-    oversized requests get a 4xx answer.
+    oversized requests get a 4xx answer; a Host header that does not name this server gets 421 and a
+    POST from another site's page 403 (see README, SPARQL).
 
     \b
     Example:
         jejaring serve -g graph/
         jejaring serve -g graph/ --port 8000 --timeout 10 --network network.html
         jejaring serve -g graph/ --cors https://example.org --max-request-size 100000
+        jejaring serve -g graph/ --host 0.0.0.0 --allowed-host sparql.example.org
         curl -H 'Accept: text/csv' 'http://127.0.0.1:7878/sparql?query=SELECT%20*%20WHERE%20%7B?s%20?p%20?o%7D%20LIMIT%205'
     """
     from jejaring.errors import InputError
@@ -553,7 +558,7 @@ def serve_command(graph: str, host: str, port: int, timeout: float, max_rows: in
         try:
             server = make_endpoint(kg, host, port, timeout=timeout, max_rows=max_rows or None, network=network,
                                    workers=workers, quiet=quiet, cors=cors, max_request_size=max_request_size,
-                                   allow_service=allow_service)
+                                   allow_service=allow_service, allowed_hosts=allowed_hosts)
         except OSError as e:
             hint = "; stop the other server or choose another --port" if e.errno == errno.EADDRINUSE else ""
             raise InputError(f"cannot listen on {host}:{port}: {e.strerror or e}{hint}") from None

@@ -31,6 +31,7 @@ import contextlib
 import hashlib
 import html
 import io
+import ipaddress
 import re
 import socket
 import sys
@@ -160,9 +161,11 @@ class EndpointServer(ThreadingHTTPServer):
     def __init__(self, address: tuple[str, int], kg, *, timeout: float = 30.0, max_rows: int | None = 10_000,
                  network: str | Path | None = None, workers: int = 4, quiet: bool = False,
                  cors: Iterable[str] = (), max_request_size: int = MAX_REQUEST_SIZE,
-                 request_timeout: float = 30.0, allow_service: Iterable[str] = ()) -> None:
+                 request_timeout: float = 30.0, allow_service: Iterable[str] = (),
+                 allowed_hosts: Iterable[str] = ()) -> None:
         self.cors = check_origins(cors)
         self.allow_service = tuple(allow_service)
+        self.host_names = _host_names(address[0], allowed_hosts)
         if max_request_size < 1:
             raise InputError(f"the request size limit must be a positive number of bytes, not {max_request_size}")
         self.queries = QueryWorkers(max_idle=max(1, workers))  # before binding: a failed bind calls server_close
@@ -232,6 +235,52 @@ class EndpointServer(ThreadingHTTPServer):
             self._thread.join()
 
 
+#: The names of this machine's loopback interface, which a Host header may always give.
+_LOOPBACK_NAMES = frozenset({"127.0.0.1", "localhost", "::1"})
+_WILDCARDS = frozenset({"", "0.0.0.0", "::"})
+_HOST_NAME = re.compile(r"[a-z0-9_]([a-z0-9_.-]*[a-z0-9_])?|[0-9a-f:.]+")
+
+
+def _host_names(address: str, allowed: Iterable[str]) -> frozenset[str]:
+    """The host names (lower case, IPv6 without brackets) a request's Host header may give."""
+    names = set(_LOOPBACK_NAMES)
+    if address not in _WILDCARDS:
+        names.add(address.lower())
+    for host in allowed:
+        name = _split_host(host.strip())
+        if name is None or not _HOST_NAME.fullmatch(name):
+            raise InputError(f"{host!r} is not a host name for --allowed-host: give a name or an address, "
+                             "such as sparql.example.org or 192.168.1.5")
+        names.add(name)
+    return frozenset(names)
+
+
+def _split_host(value: str) -> str | None:
+    """The name of a ``host[:port]`` value (lower case, without a trailing dot, IPv6 without brackets); None
+    when it is malformed.
+
+    >>> _split_host("LocalHost:7878"), _split_host("[::1]:7878"), _split_host("example.org."), _split_host("a:b")
+    ('localhost', '::1', 'example.org', None)
+    """
+    value = value.lower()
+    if value.startswith("["):
+        name, _, rest = value[1:].partition("]")
+        port = rest[1:] if rest.startswith(":") else rest
+    else:
+        name, _, port = value.partition(":")
+    if (port and not port.isdigit()) or not name:
+        return None
+    return name.rstrip(".") or None
+
+
+def _is_ip(name: str) -> bool:
+    try:
+        ipaddress.ip_address(name)
+    except ValueError:
+        return False
+    return True
+
+
 def check_origins(origins: Iterable[str]) -> frozenset[str]:
     """The CORS origins as a set, each ``scheme://host[:port]`` or ``*``.
 
@@ -254,7 +303,8 @@ def check_origins(origins: Iterable[str]) -> frozenset[str]:
 def make_endpoint(kg, host: str = "127.0.0.1", port: int = 7878, *, timeout: float = 30.0,
                   max_rows: int | None = 10_000, network: str | Path | None = None, workers: int = 4,
                   quiet: bool = False, cors: Iterable[str] = (), max_request_size: int = MAX_REQUEST_SIZE,
-                  request_timeout: float = 30.0, allow_service: Iterable[str] = ()) -> EndpointServer:
+                  request_timeout: float = 30.0, allow_service: Iterable[str] = (),
+                  allowed_hosts: Iterable[str] = ()) -> EndpointServer:
     """An endpoint over ``kg`` bound to ``host:port`` (port 0 picks a free one), not yet serving.
 
     Parameters
@@ -283,11 +333,16 @@ def make_endpoint(kg, host: str = "127.0.0.1", port: int = 7878, *, timeout: flo
     allow_service
         Hosts that ``SERVICE`` in a query may call; by default a query naming ``SERVICE`` is refused (400),
         so the endpoint never contacts another host.
+    allowed_hosts
+        Host names (or addresses) a request's ``Host`` header may give besides ``127.0.0.1``, ``localhost``,
+        ``[::1]`` and ``host``: the names the endpoint is reached by (behind a proxy, on a network). Any other
+        is answered 421, which stops DNS rebinding (a page on an attacker's name that resolves to this machine).
+        With ``host`` 0.0.0.0 any address of the machine is accepted as well; names still must be given.
 
     Raises
     ------
     InputError
-        A CORS origin is malformed or the size limit is not positive.
+        A CORS origin or an allowed host is malformed, or the size limit is not positive.
 
     Examples
     --------
@@ -300,7 +355,8 @@ def make_endpoint(kg, host: str = "127.0.0.1", port: int = 7878, *, timeout: flo
     """
     return EndpointServer((host, port), kg, timeout=timeout, max_rows=max_rows, network=network,
                           workers=workers, quiet=quiet, cors=cors, max_request_size=max_request_size,
-                          request_timeout=request_timeout, allow_service=allow_service)
+                          request_timeout=request_timeout, allow_service=allow_service,
+                          allowed_hosts=allowed_hosts)
 
 
 class _Refusal(Exception):
@@ -371,8 +427,47 @@ class _Handler(BaseHTTPRequestHandler):
         if not self.path.isascii():
             self.send_error(HTTPStatus.BAD_REQUEST, "the request target is not ASCII: percent-encode the query")
             return False
+        hosts = self.headers.get_all("Host") or []
+        if len(hosts) != 1 and self.request_version != "HTTP/1.0":
+            self.send_error(HTTPStatus.BAD_REQUEST, "an HTTP/1.1 request needs one Host header")
+            return False
+        if hosts and not self._host_allowed(hosts[0].strip()):
+            self.send_error(HTTPStatus.MISDIRECTED_REQUEST,
+                            f"this server does not answer for the host {hosts[0].strip()!r}; if it is this server's "
+                            "name, start it with --allowed-host NAME")
+            return False
         self._origin = self.headers.get("Origin")
         return True
+
+    def _host_allowed(self, value: str) -> bool:
+        """Whether a Host header names this server: loopback, ``--host``, ``--allowed-host`` (any port, so that a
+        tunnel or proxy on another port works), or any address when listening on all of them."""
+        name = _split_host(value)
+        if name is None:
+            return False
+        return name in self.server.host_names or (self.server.server_address[0] in _WILDCARDS and _is_ip(name))
+
+    def _check_origin(self) -> None:
+        """Refuse a POST made by a page of another site (its ``Origin``, or ``Referer`` without one): a form on
+        any page could otherwise run queries here with the user's access. Clients that send neither (curl,
+        SPARQLWrapper) are not browsers and pass; ``--cors`` origins pass."""
+        origin = self.headers.get("Origin")
+        if origin is None:
+            referer = self.headers.get("Referer")
+            if referer is None:
+                return
+            parts = urllib.parse.urlsplit(referer.strip())
+            origin = f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else "null"
+        origin = origin.strip()
+        allowed = self.server.cors
+        if "*" in allowed or origin in allowed:
+            return
+        parts = urllib.parse.urlsplit(origin)
+        host = (self.headers.get("Host") or "").strip().lower()
+        if parts.scheme in ("http", "https") and host and parts.netloc.lower() == host and not parts.path:
+            return
+        raise _Refusal(HTTPStatus.FORBIDDEN, f"a query POSTed from another site is refused (Origin {origin}); "
+                                             "to let a site's pages query this endpoint, start it with --cors ORIGIN")
 
     def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
         """http.server's own errors (a malformed request line or header, an unknown method) as ours: plain
@@ -438,6 +533,7 @@ class _Handler(BaseHTTPRequestHandler):
                 raise _Refusal(HTTPStatus.METHOD_NOT_ALLOWED, f"{parts.path} is read with GET",
                                {"Allow": "GET, HEAD, OPTIONS"})
             raise _Refusal(HTTPStatus.NOT_FOUND, f"nothing to POST to at {parts.path}; the endpoint is /sparql")
+        self._check_origin()
         media = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
         if media == "application/sparql-update":
             raise _Refusal(HTTPStatus.FORBIDDEN, "this endpoint is read-only: updates are refused")
@@ -552,8 +648,9 @@ class _Handler(BaseHTTPRequestHandler):
                 text = load_query(load).text
             except QueryError:
                 text = ""
+        # same-origin: its form's POST then carries its Origin (no-referrer would make it "null", which is refused)
         self._send(HTTPStatus.OK, render_page(self.server, text).encode("utf-8"), "text/html; charset=utf-8",
-                   {"Content-Security-Policy": _CSP_PAGE})
+                   {"Content-Security-Policy": _CSP_PAGE, "Referrer-Policy": "same-origin"})
 
     def _network(self) -> None:
         path = self.server.network

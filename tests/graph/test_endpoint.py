@@ -301,13 +301,13 @@ def raw(server, request: bytes, *, half_close: bool = False) -> tuple[int, str, 
 
 
 def get(target: str) -> bytes:
-    return f"GET {target} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n".encode()
+    return f"GET {target} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n".encode()
 
 
 def post(body: bytes, content_type: str = "application/sparql-query", length: str | None = None,
          path: str = "/sparql") -> bytes:
     length = str(len(body)) if length is None else length
-    return (f"POST {path} HTTP/1.1\r\nHost: x\r\nContent-Type: {content_type}\r\nContent-Length: {length}\r\n"
+    return (f"POST {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: {content_type}\r\nContent-Length: {length}\r\n"
             "Connection: close\r\n\r\n").encode() + body
 
 
@@ -318,7 +318,7 @@ MALFORMED = {
     "invalid UTF-8 form": (post(b"query=ASK%7B%7D%FF", "application/x-www-form-urlencoded"), 400),
     "invalid UTF-8 query string": (get("/sparql?query=ASK%7B%7D%FF"), 400),
     "invalid UTF-8 library path": (get("/library/%FF%FE"), 400),
-    "raw bytes in the target": (b"GET /sparql?query=\xff HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", 400),
+    "raw bytes in the target": (b"GET /sparql?query=\xff HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n", 400),
     "missing query": (get("/sparql"), 400),
     "empty query": (get("/sparql?query="), 400),
     "blank query": (get("/sparql?query=%20%0A"), 400),
@@ -326,18 +326,18 @@ MALFORMED = {
     "two queries": (get("/sparql?query=ASK%7B%7D&query=ASK%7B%7D"), 400),
     "unknown path": (get("/nothing"), 404),
     "POST to the page": (post(b"query=x", "application/x-www-form-urlencoded", path="/"), 405),
-    "unknown method": (b"FOO /sparql HTTP/1.1\r\nHost: x\r\n\r\n", 405),
-    "TRACE": (b"TRACE / HTTP/1.1\r\nHost: x\r\n\r\n", 405),
+    "unknown method": (b"FOO /sparql HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n", 405),
+    "TRACE": (b"TRACE / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n", 405),
     "negative Content-Length": (post(b"ASK {}", length="-5"), 400),
     "non-numeric Content-Length": (post(b"ASK {}", length="abc"), 400),
     "two Content-Lengths": (post(b"ASK {}", length="6\r\nContent-Length: 7"), 400),
-    "no Content-Length": (b"POST /sparql HTTP/1.1\r\nHost: x\r\nContent-Type: application/sparql-query\r\n\r\nASK {}",
+    "no Content-Length": (b"POST /sparql HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/sparql-query\r\n\r\nASK {}",
                           411),
-    "chunked": (b"POST /sparql HTTP/1.1\r\nHost: x\r\nContent-Type: application/sparql-query\r\n"
+    "chunked": (b"POST /sparql HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/sparql-query\r\n"
                 b"Transfer-Encoding: chunked\r\n\r\n6\r\nASK {}\r\n0\r\n\r\n", 411),
     "huge Content-Length": (post(b"ASK {}", length=str(10**12)), 413),
     "garbage request line": (b"HELLO\r\n\r\n", 400),
-    "HTTP/2.0 request line": (b"GET / HTTP/2.0\r\nHost: x\r\n\r\n", 400),
+    "HTTP/2.0 request line": (b"GET / HTTP/2.0\r\nHost: 127.0.0.1\r\n\r\n", 400),
     "header line too long": (b"GET / HTTP/1.1\r\nX-Long: " + b"a" * 70_000 + b"\r\n\r\n", 431),
     "binary junk": (bytes(range(256)) + b"\r\n\r\n", 400),
 }
@@ -404,7 +404,8 @@ def test_endpoint_request_size_limit(server):
 def test_endpoint_safe_headers_and_no_cors_by_default(server, path):
     _, ctype, headers, _ = fetch(server.url + path, headers={"Origin": "https://example.org"})
     assert headers["X-Content-Type-Options"] == "nosniff"
-    assert headers["Referrer-Policy"] == "no-referrer"
+    # the query page sends its Origin with its own form's POST (issue 20, item 2), and to no other site
+    assert headers["Referrer-Policy"] == ("same-origin" if path in ("/", "/?load=lookup") else "no-referrer")
     assert "frame-ancestors 'none'" in headers["Content-Security-Policy"]
     assert "script-src" not in headers["Content-Security-Policy"] or "'unsafe-inline'" not in headers[
         "Content-Security-Policy"].split("script-src")[1].split(";")[0]

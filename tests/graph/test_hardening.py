@@ -4,9 +4,17 @@ or vanishing clients are bounded and quiet, a busy port is one line."""
 from __future__ import annotations
 
 import contextlib
+import http.client
+import http.server
+import os
+import re
 import select
 import socket
 import struct
+import subprocess
+import sys
+import threading
+import types
 import urllib.parse
 import urllib.request
 
@@ -142,3 +150,173 @@ def test_hardening_clients_that_go_away_leave_no_traceback(kg, capfd):
         assert ask(server) == b'{"head":{},"boolean":true}'
         _, err = capfd.readouterr()
         assert "Traceback" not in err and "Exception occurred" not in err, err
+
+
+# -- item 2: other sites and DNS rebinding ----------------------------------------------------------------------
+ASK = "ASK { ?s ?p ?o }"
+CHROMIUM = "/usr/bin/chromium"
+
+
+def request(server, method: str = "GET", *, host: str | None = None, body: bytes | None = None,
+            headers: dict | None = None) -> tuple[int, bytes]:
+    """(status, body) of a request with the headers as given (``Host`` included), over http.client."""
+    conn = http.client.HTTPConnection(*server.server_address[:2], timeout=30)
+    try:
+        target = "/sparql" if method == "POST" else f"/sparql?query={urllib.parse.quote(ASK)}"
+        conn.putrequest(method, target, skip_host=True, skip_accept_encoding=True)
+        conn.putheader("Host", host or f"127.0.0.1:{server.server_address[1]}")
+        fields = {"Content-Type": "application/sparql-query"} if body is not None else {}
+        for key, value in {**fields, **(headers or {})}.items():
+            conn.putheader(key, value)
+        if body is not None:
+            conn.putheader("Content-Length", str(len(body)))
+        conn.endheaders(body)
+        response = conn.getresponse()
+        return response.status, response.read()
+    finally:
+        conn.close()
+
+
+def test_hardening_host_must_name_this_server(kg):
+    """DNS rebinding: a page on attacker.example, whose name now resolves to 127.0.0.1, reads the endpoint with
+    ``Host: attacker.example``. Before: 200."""
+    with serving(kg) as server:
+        port = server.server_address[1]
+        for host in (f"127.0.0.1:{port}", f"localhost:{port}", f"[::1]:{port}", "127.0.0.1", "LOCALHOST:9000"):
+            assert request(server, host=host) == (200, b'{"head":{},"boolean":true}'), host
+        for host in (f"attacker.example:{port}", "attacker.example", f"127.0.0.1.nip.io:{port}", f"10.0.0.1:{port}",
+                     "localhost:x"):
+            status, body = request(server, host=host)
+            assert status == 421, host
+            assert body.decode().startswith(f"this server does not answer for the host {host!r}")
+        conn = http.client.HTTPConnection(*server.server_address[:2], timeout=30)
+        conn.putrequest("GET", "/", skip_host=True)
+        conn.endheaders()
+        assert conn.getresponse().status == 400  # HTTP/1.1 without Host
+        conn.close()
+
+
+def test_hardening_allowed_host(kg):
+    with serving(kg, allowed_hosts=["sparql.example.org"]) as server:
+        assert request(server, host="sparql.example.org")[0] == 200
+        assert request(server, host="Sparql.Example.Org:443")[0] == 200
+        assert request(server, host="other.example.org")[0] == 421
+
+
+@pytest.mark.parametrize(("headers", "expected"), [
+    ({}, 200),  # curl, SPARQLWrapper: no Origin, no Referer
+    ({"Origin": "http://127.0.0.1:{port}"}, 200),
+    ({"Referer": "http://127.0.0.1:{port}/?load=lookup"}, 200),
+    ({"Origin": "http://evil.example"}, 403),
+    ({"Origin": "http://127.0.0.2:{port}"}, 403),
+    ({"Origin": "http://127.0.0.1:1"}, 403),
+    ({"Origin": "null"}, 403),
+    ({"Referer": "http://evil.example/page.html"}, 403),
+    ({"Origin": "http://evil.example", "Referer": "http://127.0.0.1:{port}/"}, 403),
+    ({"Origin": "https://example.org"}, 403),
+])
+def test_hardening_post_from_another_origin_is_403(kg, headers, expected):
+    with serving(kg) as server:
+        port = server.server_address[1]
+        given = {k: v.format(port=port) for k, v in headers.items()}
+        status, body = request(server, "POST", body=ASK.encode(), headers=given)
+        assert status == expected, body
+        if expected == 403:
+            assert body.startswith(b"a query POSTed from another site is refused")
+        form = urllib.parse.urlencode({"query": ASK}).encode()
+        assert request(server, "POST", body=form, headers={
+            **given, "Content-Type": "application/x-www-form-urlencoded"})[0] == expected
+
+
+def test_hardening_cors_origins_may_post(kg):
+    with serving(kg, cors=["https://example.org"]) as server:
+        assert request(server, "POST", body=ASK.encode(), headers={"Origin": "https://example.org"})[0] == 200
+        assert request(server, "POST", body=ASK.encode(), headers={"Origin": "https://evil.example"})[0] == 403
+    with serving(kg, cors=["*"]) as server:
+        assert request(server, "POST", body=ASK.encode(), headers={"Origin": "https://anyone.example"})[0] == 200
+
+
+class _Attacker(http.server.ThreadingHTTPServer):
+    """Another site, on 127.0.0.2: a page whose form posts a query to the endpoint as soon as it loads."""
+
+    def __init__(self, target: str) -> None:
+        self.page = (f"<!doctype html><title>cute cats</title><form id=f method=post action='{target}/sparql'>"
+                     "<input name=query value='SELECT * WHERE { ?s ?p ?o }'></form>"
+                     "<script>document.getElementById('f').submit()</script>").encode()
+        super().__init__(("127.0.0.2", 0), _AttackerHandler)
+
+
+class _AttackerHandler(http.server.BaseHTTPRequestHandler):
+    def do_GET(self) -> None:
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html")
+        self.send_header("Content-Length", str(len(self.server.page)))
+        self.end_headers()
+        self.wfile.write(self.server.page)
+
+    def log_message(self, format, *args) -> None:
+        pass
+
+
+def test_hardening_browser_form_from_another_site_and_dns_rebinding_are_refused(kg):
+    """In Chromium: a page on another origin (127.0.0.2) auto-submits a query form to the endpoint: 403, the
+    query does not run. A page on attacker.example, resolved to 127.0.0.1 as DNS rebinding would, gets 421. The
+    endpoint's own query page still posts its form. Before: 200 with the query's results."""
+    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+    if not os.path.exists(CHROMIUM):
+        pytest.skip(f"{CHROMIUM} is missing (apt-get install -y chromium)")
+    with serving(kg) as server:
+        attacker = _Attacker(server.url)
+        threading.Thread(target=attacker.serve_forever, daemon=True).start()
+        runs: list[str] = []
+        original = server.queries.run
+        server.queries.run = lambda *a, **k: runs.append(a[1]) or original(*a, **k)
+        try:
+            with sync_api.sync_playwright() as p:
+                browser = p.chromium.launch(executable_path=CHROMIUM, args=[
+                    "--headless", "--no-sandbox", "--disable-gpu",
+                    "--host-resolver-rules=MAP attacker.example 127.0.0.1"])
+                try:
+                    page = browser.new_page()
+                    statuses = []
+                    page.on("response", lambda r: statuses.append((r.url, r.status)))
+                    with page.expect_navigation(url=f"{server.url}/sparql"):
+                        page.goto(f"http://127.0.0.2:{attacker.server_address[1]}/")
+                    assert (f"{server.url}/sparql", 403) in statuses
+                    assert "a query POSTed from another site is refused" in page.content()
+                    assert runs == []  # the query never reached a worker
+
+                    response = page.goto(f"http://attacker.example:{server.server_address[1]}/")
+                    assert response.status == 421
+                    assert "does not answer for the host" in page.content()
+
+                    page.goto(f"{server.url}/")  # the endpoint's own page and form still work
+                    page.fill("textarea[name=query]", ASK)
+                    with page.expect_navigation():
+                        page.click("form[action='/sparql'] button")
+                    assert "true" in page.content()
+                    assert runs == [ASK]
+                finally:
+                    browser.close()
+        finally:
+            attacker.shutdown()
+            attacker.server_close()
+
+
+def test_hardening_serve_allowed_host_option(graph):
+    command = [sys.executable, "-m", "jejaring", "serve", "-g", graph, "--port", "0", "--allowed-host",
+               "sparql.example.org"]
+    process = subprocess.Popen(command, stderr=subprocess.PIPE, text=True)
+    try:
+        match = re.match(r"SPARQL endpoint at http://(127\.0\.0\.1):(\d+)/sparql", process.stderr.readline())
+        assert match
+        server = types.SimpleNamespace(server_address=(match.group(1), int(match.group(2))))
+        assert request(server, host="sparql.example.org")[0] == 200
+        assert request(server, host="attacker.example")[0] == 421
+    finally:
+        process.terminate()
+        process.wait(30)
+        process.stderr.close()
+    result = CliRunner().invoke(cli, ["serve", "-g", graph, "--port", "0", "--allowed-host", "a b"])
+    assert (result.exit_code, result.stderr) == (2, "Error: 'a b' is not a host name for --allowed-host: give a "
+                                                    "name or an address, such as sparql.example.org or 192.168.1.5\n")
