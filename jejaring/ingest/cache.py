@@ -42,7 +42,7 @@ def code_fingerprint() -> str:
     digest = hashlib.sha256()
     root = resources.files("jejaring.ingest")
     for path in sorted(Path(str(root)).rglob("*")):
-        if path.suffix in (".py", ".tsv", ".txt") and path.is_file():
+        if path.suffix in (".py", ".tsv", ".txt", ".crfsuite") and path.is_file():
             digest.update(path.relative_to(Path(str(root))).as_posix().encode())
             digest.update(path.read_bytes())
     return digest.hexdigest()

@@ -33,6 +33,7 @@ class Findings:
     organisations: list[Mention] = field(default_factory=list)
     settled: list[Mention] = field(default_factory=list)
     posts: list[Mention] = field(default_factory=list)
+    recognised: list[Mention] | None = None  # None: the recogniser did not run
     persons: list[Mention] = field(default_factory=list)
     clusters: list[EventCluster] = field(default_factory=list)
     main_event: EventCluster | None = None

@@ -20,6 +20,8 @@ from jejaring.ingest.extract.programmes import find_programmes
 from jejaring.ingest.extract.text import pattern
 from jejaring.ingest.findings import Findings
 from jejaring.ingest.lexicon import Lexicon
+from jejaring.ingest.model import KINDS
+from jejaring.ingest.model import recognise as recognise_names
 from jejaring.ingest.registry import component
 
 _ACRONYM = re.compile(r"(?<![\w/])([A-Z][A-Za-z0-9]{1,14})(?![\w])")
@@ -48,7 +50,7 @@ def events(f: Findings) -> None:
 
 @component("programmes", requires=["lesson_items"], assigns=["programmes"],
            rules=["programme-cue", "programme-cue-after", "programme-example", "programme-example-cue",
-                  "programme-secretariat", "programme-site"])
+                  "programme-site"])
 def programmes(f: Findings) -> None:
     """Programmes, projects and strategies, and the examples a lesson gives."""
     spans = [(i.description_start, i.description_end) for i in f.lesson_items]
@@ -68,12 +70,49 @@ def settle(f: Findings) -> None:
     """Keep the longest of overlapping mentions (organisations, places, programmes, named events, lessons)."""
     blocks = [Mention(i.start, i.end, "lesson", i.title, "lesson-title") for i in f.lesson_items]
     f.settled = settle_overlaps(
-        f.organisations + f.places + [p for p in f.programmes if p.rule != "programme-secretariat"]
-        + [e for e in f.event_mentions if e.named] + blocks)
+        f.organisations + f.places + f.programmes + [e for e in f.event_mentions if e.named] + blocks)
     f.organisations = [m for m in f.settled if m.kind == "organisation"]
     f.places = [m for m in f.settled if m.kind == "place"]
     f.programmes = [m for m in f.settled if m.kind == "programme"]
     f.blocked = [m for m in f.settled if m.rule != "programme-example"]
+
+
+@component("recognised-organisations", requires=["settled"], assigns=["organisations", "blocked"], rules=["org-model"])
+def recognised_organisations(f: Findings) -> None:
+    """Organisations the recogniser reads where no rule found anything, when the lexicon confirms them: it knows
+    the name or acronym, or the name has a head word that says what kind of body it is ("Pengadilan ...")."""
+    if f.recognised is None or not f.allows("org-model"):
+        return
+    found = []
+    for r in f.recognised:
+        if r.kind == "organisation" and not any(r.start < m.end and m.start < r.end for m in f.settled + f.organisations):
+            typed = _typed_organisation(f.ctx.lexicon, r)
+            if typed is not None:
+                found.append(typed)
+    f.organisations = sorted(f.organisations + found, key=lambda m: m.start)
+    f.settled = sorted(f.settled + found, key=lambda m: m.start)
+    f.blocked = f.blocked + found
+
+
+def _typed_organisation(lex: Lexicon, r: Mention) -> Mention | None:
+    """The recognised name as an organisation mention, typed by the lexicon; None when the lexicon cannot
+    confirm it or it names a place, a post or a bare head word."""
+    name = " ".join(r.name.split())
+    words = name.split()
+    if not name[:1].isupper() or lex.place(name) is not None or lex.starts_with_post(name):
+        return None
+    entries = lex.organisation_by_name(name) or lex.organisation_by_acronym(name)
+    if len(entries) == 1:
+        entry = entries[0]
+        return Mention(r.start, r.end, "organisation", name, "org-model", 0.75, entry=entry, org_kind=entry.kind)
+    agency = lex.agency_type(words[0])
+    heads = [h for h in lex.org_heads_by_word.get((True, words[0]), ()) if name.startswith(h.head + " ")
+             or (name == h.head and " " in h.head)]
+    heads += [h for h in lex.org_heads if h.position == "suffix" and name.endswith(" " + h.head)]
+    if len(words) < 2 or not (heads or agency):
+        return None
+    kind, unit = (heads[0].kind, heads[0].unit) if heads else (agency.kind, True)
+    return Mention(r.start, r.end, "organisation", name, "org-model", 0.7, org_kind=kind, unit=unit, agency=agency)
 
 
 @component("acronyms", requires=["settled"], assigns=["organisations"],
@@ -132,13 +171,22 @@ def posts(f: Findings) -> None:
     f.posts = f.kept(find_post_mentions(ctx, f.organisations))
 
 
+@component("recognise", assigns=["recognised"])
+def recognise(f: Findings) -> None:
+    """Persons, organisations and places the trained recogniser (:mod:`jejaring.ingest.model`) reads."""
+    f.recognised = [Mention(s, e, KINDS[label], f.ctx.text[s:e], "recognised") for s, e, label in recognise_names(f.ctx.text)]
+
+
 @component("persons", requires=["blocked", "posts"], assigns=["persons"],
            rules=["person-after-post", "person-attribution", "person-back-reference", "person-bracket-post",
                   "person-context", "person-coordinated", "person-degree", "person-honorific", "person-label",
-                  "person-list", "person-name", "person-name-org", "person-name-post", "person-post-comma"])
+                  "person-list", "person-model", "person-name-org", "person-name-post",
+                  "person-post-comma"])
 def persons(f: Findings) -> None:
-    """Persons, outside the stretches other kinds hold; a programme a person's name overlaps is dropped."""
-    f.persons = f.kept(find_persons(f.ctx, f.blocked + f.posts, f.posts))
+    """Persons, outside the stretches other kinds hold, confirmed and completed by the recogniser where it ran;
+    a programme a person's name overlaps is dropped."""
+    recognised = [m for m in f.recognised if m.kind == "person"] if f.recognised is not None else None
+    f.persons = f.kept(find_persons(f.ctx, f.blocked + f.posts, f.posts, recognised))
     f.programmes = [p for p in f.programmes if not any(p.start < m.end and m.start < p.end for m in f.persons)]
 
 

@@ -22,9 +22,9 @@ __all__ = ["DEFAULT_PIPELINE", "extract_document"]
 
 #: The components, in the order they run by default.
 DEFAULT_PIPELINE: tuple[str, ...] = (
-    "places", "lessons", "events", "programmes", "organisations", "settle", "acronyms", "posts", "persons",
-    "headline", "event-groups", "entities", "memberships", "represented", "event-nodes", "lesson-nodes", "statements",
-    "participation", "adoption",
+    "recognise", "places", "lessons", "events", "programmes", "organisations", "settle", "acronyms",
+    "recognised-organisations", "posts", "persons", "headline", "event-groups", "entities", "memberships",
+    "represented", "event-nodes", "lesson-nodes", "statements", "participation", "adoption",
 )
 
 

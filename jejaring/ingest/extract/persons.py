@@ -87,12 +87,18 @@ def _rules(lexicon: Lexicon) -> _Rules:
     )
 
 
-def find_persons(ctx: Context, blocked: list[Mention], posts: list[Mention] = ()) -> list[Mention]:
+def find_persons(ctx: Context, blocked: list[Mention], posts: list[Mention] = (),
+                 recognised: list[Mention] | None = None) -> list[Mention]:
     """Person mentions, with honorifics and degrees recorded apart from the name.
 
     ``blocked`` are mentions of other kinds (organisations, places, posts): a name never overlaps them.
     ``posts`` are post mentions; a name right after a title ("Deputi Gubernur ... Hendra Saputra") holds it.
+    ``recognised`` are the persons the trained recogniser found, when it ran: in a language it learned, it
+    confirms what a weak rule read as a name ("Menurutnya, ..."); in any, it adds the names no rule reached
+    (``person-model``).
     """
+    from jejaring.ingest.model import LANGUAGES
+
     found: list[Mention] = []
     holders = [("person-after-post", *p.posts[-1].holder, p.start, p.end) for p in posts
                if p.posts[-1].holder is not None]
@@ -105,9 +111,58 @@ def find_persons(ctx: Context, blocked: list[Mention], posts: list[Mention] = ()
         found.append(Mention(part.start, part.end, "person", name, rule, _CONFIDENCE.get(rule, 0.7),
                              honorifics=list(part.honorifics), degrees=list(part.degrees),
                              surface=part.name if name != part.name else None, post_text=post_text))
+    if recognised is not None and ctx.doc.language in LANGUAGES:
+        found = [m for m in found if _confirmed(m, recognised)]
     found += _coordinated(ctx, found, blocked)
     found += _back_references(ctx, found, blocked)
+    if recognised is not None and ctx.doc.language in LANGUAGES:
+        found += _recognised(ctx, recognised, blocked + found)
     return found
+
+
+def _confirmed(m: Mention, recognised: list[Mention]) -> bool:
+    """False for what a weak rule took for a name and the recogniser does not read as a person: a run of words
+    the weakest rules gathered, or a lone word the training corpora use as a common word ("Misalnya")."""
+    from jejaring.ingest.model import common_words
+
+    if m.honorifics or m.rule not in _WEAK_RULES or any(r.start < m.end and m.start < r.end for r in recognised):
+        return True
+    if len(m.name.split()) > 1:
+        return m.rule not in _WEAKEST_RULES
+    return m.name.lower() not in common_words()
+
+
+def _recognised(ctx: Context, recognised: list[Mention], taken: list[Mention]) -> list[Mention]:
+    """The recogniser's persons that no rule found, without the titles before them ("Mayor ...")."""
+    out = []
+    for r in recognised:
+        start = _after_titles(ctx, r.start, r.end)
+        part = _name_part(ctx, start, r.end) if start < r.end else None
+        if part is None or _overlaps(part, taken + out) or not _plausible(ctx, part, "person-model"):
+            continue
+        name = mend_ocr(part.name)
+        out.append(Mention(part.start, part.end, "person", name, "person-model", _CONFIDENCE["person-model"],
+                           honorifics=list(part.honorifics), degrees=list(part.degrees),
+                           surface=part.name if name != part.name else None))
+    return out
+
+
+def _after_titles(ctx: Context, start: int, end: int) -> int:
+    """Where a name starts after the post titles and places before it ("Mayor of Bogor Rina ...")."""
+    from jejaring.ingest.extract.posts import role_at
+
+    text = ctx.text
+    while start < end:
+        role = role_at(ctx, start, end)
+        word = re.match(r"\S+", text[start:end])
+        if role is not None and role[0] < end:
+            start = role[0]
+        elif word and (ctx.lexicon.place(word.group()) is not None or word.group() in ctx.lexicon.words("locality_of_words")):
+            start += word.end()
+        else:
+            return start
+        start += len(text[start:end]) - len(text[start:end].lstrip())
+    return start
 
 
 def _coordinated(ctx: Context, found: list[Mention], blocked: list[Mention]) -> list[Mention]:
@@ -133,10 +188,16 @@ def _coordinated(ctx: Context, found: list[Mention], blocked: list[Mention]) -> 
     return out
 
 
-_CONFIDENCE = {"person-name-post": 0.8, "person-name-org": 0.75, "person-context": 0.7, "person-after-post": 0.8,
-               "person-list": 0.9, "person-honorific": 0.9, "person-label": 0.85, "person-bracket-post": 0.85,
-               "person-degree": 0.85, "person-post-comma": 0.8, "person-attribution": 0.75,
-               "person-back-reference": 0.7}
+#: Rules that read a lone capitalised word as a name from its neighbours alone.
+_WEAK_RULES = frozenset({"person-context", "person-name-post", "person-post-comma", "person-list", "person-after-post",
+                         "person-name-org", "person-coordinated"})
+#: Of these, rules that read a run of capitalised words as a name without a name-like neighbour.
+_WEAKEST_RULES = frozenset({"person-name-org", "person-coordinated", "person-list"})
+_CONFIDENCE = {
+    "person-model": 0.7, "person-name-post": 0.8, "person-name-org": 0.75, "person-context": 0.7, "person-after-post": 0.8,
+    "person-list": 0.9, "person-honorific": 0.9, "person-label": 0.85, "person-bracket-post": 0.85, "person-degree": 0.85,
+    "person-post-comma": 0.8, "person-attribution": 0.75, "person-back-reference": 0.7,
+}
 
 
 def _candidates(ctx: Context) -> Iterator[tuple[str, int, int, int | None, int]]:

@@ -14,9 +14,15 @@ from importlib import resources
 from jejaring.ingest.model.features import sentence_features
 from jejaring.ingest.model.tokens import sentences
 
-__all__ = ["MODEL_FILE", "load_tagger", "recognise", "spans_from_tags"]
+__all__ = ["COMMON_WORDS_FILE", "KINDS", "LANGUAGES", "MODEL_FILE", "common_words", "load_tagger", "recognise", "spans_from_tags"]
 
 MODEL_FILE = "ner.crfsuite"
+#: Words the training corpora use often and never in a person's name, written by ``make model`` beside the model.
+COMMON_WORDS_FILE = "common_words.txt"
+#: The pipeline's kind of mention for each label the model gives.
+KINDS = {"PERSON": "person", "ORG": "organisation", "PLACE": "place"}
+#: The languages of the corpora the model learned from: where its silence says something.
+LANGUAGES = ("id",)
 
 
 @lru_cache(maxsize=4)
@@ -38,6 +44,17 @@ def load_tagger(path: str | None = None):
     except OSError as err:
         raise FileNotFoundError(f"recogniser model not found at {path}: run `make model` to train it") from err
     return tagger
+
+
+@lru_cache(maxsize=1)
+def common_words() -> frozenset[str]:
+    """The words (lower case) the training corpora use at least three times and never in a person's name.
+
+    >>> "misalnya" in common_words(), "blessmiyanda" in common_words()
+    (True, False)
+    """
+    text = resources.files(__name__).joinpath(COMMON_WORDS_FILE).read_text(encoding="utf-8")
+    return frozenset(text.split())
 
 
 def spans_from_tags(offsets: list[tuple[int, int]], tags: list[str]) -> list[tuple[int, int, str]]:

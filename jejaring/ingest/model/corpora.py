@@ -17,7 +17,7 @@ from pathlib import Path
 
 from jejaring.ingest.model.tokens import FUNCTION_WORDS, tokenise
 
-__all__ = ["LABELS", "MISSING", "Sentence", "load_split", "load_training", "titlecase_copies"]
+__all__ = ["CORPORA", "LABELS", "MISSING", "Sentence", "load_split", "load_training", "titlecase_copies"]
 
 LABELS = ("PERSON", "ORG", "PLACE")
 MISSING = "-"
@@ -26,8 +26,8 @@ _MAP = {
     "ORGANISATION": "ORG", "ORG": "ORG", "IND": "ORG",
     "PLACE": "PLACE", "LOC": "PLACE", "PLC": "PLACE",
 }
-# corpus folder -> (file names of train / valid / test, column separator)
-_CORPORA = {
+#: corpus folder -> (file names of train / valid / test, column separator)
+CORPORA = {
     "nergrit": ({"train": "train.txt", "valid": "valid.txt", "test": "test.txt"}, "\t"),
     "nerp": ({"train": "train.txt", "valid": "valid.txt", "test": "test.txt"}, "\t"),
     "idner-news-2k": ({"train": "train.txt", "valid": "dev.txt", "test": "test.txt"}, " "),
@@ -99,7 +99,7 @@ def _retokenise(words: list[str], tags: list[str]) -> Sentence:
 
 def load_split(data: str | Path, corpus: str, split: str) -> list[Sentence]:
     """The sentences of one split (``train``, ``valid`` or ``test``) of one corpus, re-tokenised, tags mapped."""
-    files, sep = _CORPORA[corpus]
+    files, sep = CORPORA[corpus]
     return [_retokenise(w, t) for w, t in _read(Path(data) / corpus / files[split], sep)]
 
 

@@ -13,13 +13,14 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 
-from jejaring.ingest.model import MODEL_FILE
-from jejaring.ingest.model.corpora import MISSING, Sentence, load_training, titlecase_copies
+from jejaring.ingest.model import COMMON_WORDS_FILE, MODEL_FILE
+from jejaring.ingest.model.corpora import CORPORA, MISSING, Sentence, load_split, load_training, titlecase_copies
 from jejaring.ingest.model.features import sentence_features
 
-__all__ = ["PARAMS", "train_crf", "training_sentences"]
+__all__ = ["PARAMS", "common_words", "train_crf", "training_sentences"]
 
 # Chosen on NERGrit's and idner-news-2k's validation splits (benchmarks/compare_recognisers.py).
 PARAMS = {"c1": 0.2, "c2": 0.05, "max_iterations": 200, "feature.possible_transitions": True}
@@ -57,6 +58,20 @@ def train_crf(sents: list[Sentence], out: str | Path, params: dict | None = None
     return out
 
 
+def common_words(data: str | Path, min_count: int = 3) -> list[str]:
+    """Words the corpora use at least ``min_count`` times and never as part of a person's name, in lower case,
+    sorted: a lone capitalised one of them at the start of a sentence ("Misalnya, ...") is no name."""
+    seen: Counter = Counter()
+    in_names: set[str] = set()
+    for corpus in CORPORA:
+        for s in load_split(data, corpus, "train"):
+            for word, tag in zip(s.words, s.tags, strict=True):
+                seen[word.lower()] += 1
+                if tag.endswith("PERSON"):
+                    in_names.add(word.lower())
+    return sorted(w for w, n in seen.items() if n >= min_count and w.isalpha() and w not in in_names)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m jejaring.ingest.model.train", description=__doc__.split("\n")[0])
     parser.add_argument("--data", default="../shared/data/ner", help="folder of the corpora (default: %(default)s)")
@@ -68,6 +83,8 @@ def main(argv: list[str] | None = None) -> int:
     started = time.process_time()
     sents = training_sentences(args.data, args.nerp)
     path = train_crf(sents, Path(args.out) / MODEL_FILE)
+    words = common_words(args.data)
+    (Path(args.out) / COMMON_WORDS_FILE).write_text("\n".join(words) + "\n", encoding="utf-8")
     print(f"{path}: {len(sents)} sentences, {path.stat().st_size / 1e6:.1f} MB, "
           f"{time.process_time() - started:.0f} s CPU", file=sys.stderr)
     return 0

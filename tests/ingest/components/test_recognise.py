@@ -1,0 +1,45 @@
+"""recognise: the trained recogniser's persons fill the gaps of the rules and, in Indonesian, confirm what weak
+rules read as a name (rule ``person-model``)."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def persons(ex):
+    return {k: [s.rule for s in e.spans] for k, e in ex.entities.items() if k.startswith("person:")}
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Proyek itu dipantau Dimas Prasetyo sejak awal tahun.", "id"),
+    ("Menurut Dimas Prasetyo, proyek itu selesai tahun depan.", "id"),
+])
+def test_recognise_finds_the_person_no_rule_reaches(extract, text, language):
+    assert persons(extract(text, language)) == {"person:dimas-prasetyo": ["person-model"]}
+    assert persons(extract(text, language, disabled_rules=["person-model"])) == {}
+
+
+def test_recognise_drops_the_title_the_recogniser_keeps_in_english(extract):
+    ex = extract("Yesterday Mayor Dimas Prasetyo visited the flooded market.", "en", pipeline=[
+        "recognise", "places", "lessons", "events", "programmes", "organisations", "settle", "posts", "persons",
+        "entities"])
+    assert [e.name for e in ex.entities.values() if type(e).__name__ == "Person"] == ["Dimas Prasetyo"]
+
+
+def test_recognise_vetoes_a_lone_word_a_weak_rule_took_for_a_name(extract):
+    text = "Misalnya, kata Kepala Dinas, warga diminta menabung air. Iya, Kepala Dinas Sosial, menurut warga, hadir."
+    with_model = persons(extract(text))
+    without = persons(extract(text, pipeline=[c for c in _default() if c != "recognise"]))
+    assert with_model == {}
+    assert without != {}
+
+
+def test_recognise_does_not_veto_in_a_language_it_did_not_learn(extract):
+    text = "Rina Marlina of the Faculty of Engineering, Universitas Diponegoro joined."
+    assert "person:rina-marlina" in persons(extract(text, "en"))
+
+
+def _default():
+    from jejaring.ingest.pipeline import DEFAULT_PIPELINE
+
+    return DEFAULT_PIPELINE
