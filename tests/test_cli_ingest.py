@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -200,3 +201,16 @@ def _records(graph: str):
 
     with open_graph(graph, create=False) as kg:
         return kg.documents()
+
+
+def test_cli_ingest_file_name_that_is_not_utf8_is_ingested(tmp_path):
+    """Issue 20, item 10: the bytes of the name that are not UTF-8 are written %XX in the identity."""
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    name = os.fsdecode(b"\xff\xfebad.txt")
+    (folder / name).write_text("Kunjungan belajar ke Surabaya berlangsung pada 3 Mei 2019.\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["ingest", str(folder), "-g", str(tmp_path / "g.trig")], catch_exceptions=False)
+    assert result.exit_code == 0, result.stderr
+    assert "1 written, 0 unchanged, 0 failed" in result.stderr
+    exported = CliRunner().invoke(cli, ["export", "-g", str(tmp_path / "g.trig"), "-f", "nq"], catch_exceptions=False)
+    assert "<https://w3id.org/jejaring/doc/%25FF%25FEbad.txt>" in exported.stdout

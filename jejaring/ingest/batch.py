@@ -26,7 +26,7 @@ from jejaring.graph.store import (
 from jejaring.ingest.cache import extraction_key, load_cached, resolution_key, save_cached
 from jejaring.ingest.curated import CURATED_SUFFIXES, parse_curated, read_curated
 from jejaring.ingest.curation import load_curation, write_curated_graph
-from jejaring.ingest.document import Document
+from jejaring.ingest.document import Document, path_identity
 from jejaring.ingest.lexicon import Lexicon, load_lexicon
 from jejaring.ingest.link import Curation, Resolution, resolve_corpus
 from jejaring.ingest.mapping import map_extraction, to_ntriples
@@ -88,7 +88,7 @@ def ingest_paths(
     stored = document_state(kg)
     tasks = []
     for path, root in files:
-        identity = path.relative_to(root).as_posix()
+        identity = path_identity(path.relative_to(root))
         tasks.append(_FileTask(path, identity, stored.get(identity, (None, None))[0], max_bytes))
     results: list = [None] * len(tasks)
     for index, result in run_tasks(_extract_file, tasks, lexicon, jobs=jobs, time_limit=time_limit):

@@ -5,8 +5,9 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import PurePath
 
-__all__ = ["Document", "Span"]
+__all__ = ["Document", "Span", "path_identity"]
 
 
 @dataclass(frozen=True, order=True)
@@ -47,3 +48,16 @@ class Document:
     def span(self, start: int, end: int, label: str, rule: str = "", confidence: float = 1.0) -> Span:
         """Return the span ``[start, end)`` of this document, its exact text copied from the document."""
         return Span(start, end, label, self.text[start:end], rule, confidence)
+
+
+def path_identity(relative: PurePath) -> str:
+    """A document's identity from its path relative to the folder ingested: the path in ``/`` form, each byte
+    of a file name that is not UTF-8 written ``%XX``, so that the identity, its graph's IRI and every key
+    made from it are text.
+
+    >>> import os
+    >>> path_identity(PurePath("notes") / "rapat.txt"), path_identity(PurePath(os.fsdecode(b"\\xff\\xfebad.txt")))
+    ('notes/rapat.txt', '%FF%FEbad.txt')
+    """
+    return "".join(f"%{ord(c) - 0xDC00:02X}" if "\udc80" <= c <= "\udcff" else c for c in relative.as_posix())
+

@@ -19,13 +19,13 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from itertools import pairwise
-from pathlib import Path
+from pathlib import Path, PurePath
 from urllib.parse import quote, urljoin, urlsplit
 
 import pyoxigraph as ox
 
 from jejaring.errors import DocumentError
-from jejaring.ingest.document import Document
+from jejaring.ingest.document import Document, path_identity
 from jejaring.ingest.extract.dates import find_dates
 from jejaring.ingest.lexicon import Lexicon, load_lexicon
 
@@ -498,10 +498,10 @@ def _identity(path: Path, root: Path | None) -> str:
     if root is not None:
         for candidate, base in ((path, root), (path.absolute(), root.absolute())):
             try:
-                return candidate.relative_to(base).as_posix()
+                return path_identity(candidate.relative_to(base))
             except ValueError:
                 continue
-    return path.name
+    return path_identity(PurePath(path.name))
 
 
 # ---------------------------------------------------------------------------------------------
