@@ -1,12 +1,19 @@
-"""Load on the SPARQL endpoint: N concurrent clients x M queries each, with count, errors, p50/p95, throughput.
+"""Load on the SPARQL endpoint: N concurrent clients x M queries each, with count, errors, p50/p95/p99, throughput.
 
 By default it ingests examples/curated into a temporary store, starts ``jejaring serve`` on it (a separate
 process, on 127.0.0.1 and a free port, ``--quiet``), loads it with 50 clients x 200 queries of a SELECT with
 LIMIT and stops it. ``-g GRAPH`` serves another graph; ``--url`` loads an endpoint that already runs.
 Every answer must have the rows of the first one. Exit 1 on any error or an unfinished run.
 
+``--spread`` sends each client from its own local address (127.0.0.2, 127.0.0.3 ...), as clients on other
+machines would (the endpoint limits the queries of one address at once). ``--hog`` adds a client, on an address
+of its own, that sends the query of issue 20 (a sort over every pair of triples, which needs far more memory
+than a worker may have) again and again; its answers (503, the worker stopped at its memory limit) are counted
+apart. ``--serve-option`` passes an option to ``jejaring serve`` (``--serve-option=--max-memory=512M``).
+
     python benchmarks/load_endpoint.py
     python benchmarks/load_endpoint.py --clients 50 --requests 20 -g graph/
+    python benchmarks/load_endpoint.py --clients 20 --requests 100 -g out/graph --spread --hog
     python benchmarks/load_endpoint.py --url http://127.0.0.1:7878/sparql --query 'SELECT * WHERE {?s ?p ?o} LIMIT 5'
 """
 
@@ -30,6 +37,9 @@ from jejaring.graph.loadtest import measure_load
 
 ROOT = Path(__file__).resolve().parents[1]
 QUERY = "SELECT ?s ?p ?o WHERE { ?s ?p ?o } LIMIT 10"
+#: The query of issue 20, item 3: every pair of triples, sorted (the sort holds them all in memory).
+HOG = "SELECT * WHERE {?a ?b ?c . ?d ?e ?f} ORDER BY ?c ?f LIMIT 5"
+HOG_SOURCE = "127.0.0.250"
 READY_SECONDS = 60.0
 
 
@@ -45,12 +55,12 @@ def build_small_graph(location: Path) -> Path:
 
 
 @contextlib.contextmanager
-def serving(graph: Path) -> Iterator[str]:
+def serving(graph: Path, options: list[str] = ()) -> Iterator[str]:
     """``jejaring serve -q`` on ``graph`` in its own process; yields the endpoint URL, stops the process after."""
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    command = [sys.executable, "-m", "jejaring", "serve", "-g", str(graph), "--port", str(port), "-q"]
+    command = [sys.executable, "-m", "jejaring", "serve", "-g", str(graph), "--port", str(port), "-q", *options]
     process = subprocess.Popen(command)
     url = f"http://127.0.0.1:{port}/sparql"
     try:
@@ -90,9 +100,13 @@ def count_rows(url: str, query: str) -> int:
 def run(url: str, args: argparse.Namespace) -> int:
     """Load the endpoint at ``url``, print the figures; the exit code."""
     rows = count_rows(url, args.query)
+    sources = [f"127.0.{(i + 2) // 256}.{(i + 2) % 256}" for i in range(args.clients)] if args.spread else []
     report = measure_load(url, args.query, clients=args.clients, requests=args.requests, rows=rows,
-                          timeout=args.timeout, deadline=args.deadline, keep_alive=not args.no_keep_alive)
-    print(f"endpoint {url}, query {args.query!r}, {rows} rows per answer")
+                          timeout=args.timeout, deadline=args.deadline, keep_alive=not args.no_keep_alive,
+                          sources=sources, background=HOG if args.hog else None, background_source=HOG_SOURCE)
+    print(f"endpoint {url}, query {args.query!r}, {rows} rows per answer"
+          + (f"; clients from {len(sources)} addresses" if sources else "")
+          + (f"; meanwhile {HOG_SOURCE} looped {HOG!r}" if args.hog else ""))
     print(report.summary())
     for error in sorted(set(report.errors))[:5]:
         print(f"  error: {error}")
@@ -110,12 +124,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--timeout", type=float, default=30.0, help="seconds to wait for one answer")
     parser.add_argument("--deadline", type=float, default=300.0, help="seconds the whole run may take")
     parser.add_argument("--no-keep-alive", action="store_true", help="a new connection per query")
+    parser.add_argument("--spread", action="store_true", help="each client from its own 127.0.x.y address")
+    parser.add_argument("--hog", action="store_true",
+                        help=f"one more client loops {HOG!r} from {HOG_SOURCE} meanwhile")
+    parser.add_argument("--serve-option", action="append", default=[], metavar="OPTION",
+                        help="an option for jejaring serve (repeatable), e.g. --serve-option=--max-memory=512M")
     args = parser.parse_args(argv)
     if args.url:
         return run(args.url, args)
     with tempfile.TemporaryDirectory() as tmp:
         graph = args.graph or build_small_graph(Path(tmp) / "store")
-        with serving(graph) as url:
+        with serving(graph, args.serve_option) as url:
             return run(url, args)
 
 

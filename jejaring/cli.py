@@ -534,10 +534,15 @@ def queries_command(fmt: str) -> None:
 @click.option("--allowed-host", "allowed_hosts", multiple=True, metavar="NAME",
               help="A name this server is reached by (behind a proxy, on a network), accepted in the Host header "
                    "besides 127.0.0.1, localhost, [::1] and --host; repeatable. Other names get 421.")
+@click.option("--max-memory", default="1G", show_default=True, metavar="SIZE",
+              help="Memory each query worker may allocate (512M, 2G ...; 0 for no limit). A query needing more is "
+                   "stopped (503) and its worker replaced.")
+@click.option("--per-client", type=click.IntRange(min=1), default=None, metavar="N",
+              help="Queries one client address may run at once; more wait their turn. Default: half of --workers.")
 @quiet_option
 def serve_command(graph: str, host: str, port: int, timeout: float, max_rows: int, network: str | None,
                   workers: int, cors: tuple[str, ...], max_request_size: int, allow_service: tuple[str, ...],
-                  allowed_hosts: tuple[str, ...], quiet: bool) -> None:
+                  allowed_hosts: tuple[str, ...], max_memory: str, per_client: int | None, quiet: bool) -> None:
     """Serve the graph as a read-only SPARQL 1.1 endpoint at /sparql, with a query page and the
     library of questions at /. Updates are refused; queries past --timeout are stopped; malformed or
     oversized requests get a 4xx answer; a Host header that does not name this server gets 421 and a
@@ -549,16 +554,20 @@ def serve_command(graph: str, host: str, port: int, timeout: float, max_rows: in
         jejaring serve -g graph/ --port 8000 --timeout 10 --network network.html
         jejaring serve -g graph/ --cors https://example.org --max-request-size 100000
         jejaring serve -g graph/ --host 0.0.0.0 --allowed-host sparql.example.org
+        jejaring serve -g graph/ --workers 8 --max-memory 2G --per-client 2
         curl -H 'Accept: text/csv' 'http://127.0.0.1:7878/sparql?query=SELECT%20*%20WHERE%20%7B?s%20?p%20?o%7D%20LIMIT%205'
     """
     from jejaring.errors import InputError
     from jejaring.graph.endpoint import make_endpoint
+    from jejaring.graph.sparql import parse_size
 
+    memory = parse_size(max_memory)
     with _open(graph) as kg:
         try:
             server = make_endpoint(kg, host, port, timeout=timeout, max_rows=max_rows or None, network=network,
                                    workers=workers, quiet=quiet, cors=cors, max_request_size=max_request_size,
-                                   allow_service=allow_service, allowed_hosts=allowed_hosts)
+                                   allow_service=allow_service, allowed_hosts=allowed_hosts, max_memory=memory,
+                                   per_client=per_client)
         except OSError as e:
             hint = "; stop the other server or choose another --port" if e.errno == errno.EADDRINUSE else ""
             raise InputError(f"cannot listen on {host}:{port}: {e.strerror or e}{hint}") from None

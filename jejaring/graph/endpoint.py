@@ -27,6 +27,7 @@ own inline scripts (by hash) and styles. CORS headers are sent only for the orig
 from __future__ import annotations
 
 import base64
+import collections
 import contextlib
 import hashlib
 import html
@@ -47,6 +48,7 @@ from jejaring import __version__
 from jejaring.errors import InputError, JejaringError, QueryError
 from jejaring.graph.sparql import (
     UPDATE_KEYWORDS,
+    QueryMemoryError,
     QueryResult,
     QueryTimeout,
     QueryWorkers,
@@ -55,7 +57,7 @@ from jejaring.graph.sparql import (
 )
 from jejaring.queries import bind_params, list_queries, load_query
 
-__all__ = ["MAX_REQUEST_SIZE", "EndpointServer", "check_origins", "make_endpoint", "negotiate", "network_policy"]
+__all__ = ["MAX_MEMORY", "MAX_REQUEST_SIZE", "EndpointServer", "check_origins", "make_endpoint", "negotiate", "network_policy"]
 
 #: Media types of SELECT/ASK results and their format names, in order of preference.
 RESULT_MEDIA = {
@@ -100,6 +102,9 @@ _FORMAT_NAMES = {
 }
 #: The default limit on a request's body, in bytes.
 MAX_REQUEST_SIZE = 1_000_000
+#: The default limit on the memory of each query worker, in bytes: four workers stay well under the memory of a
+#: small server, and a query needing more (a sort over a cross product) is stopped in seconds.
+MAX_MEMORY = 2**30
 #: http.server reads at most this much of a request line (414 beyond it).
 _REQUEST_LINE_LIMIT = 65_536
 #: A connection closed with a request not read to its end is drained this long (or this much) first, so
@@ -162,13 +167,17 @@ class EndpointServer(ThreadingHTTPServer):
                  network: str | Path | None = None, workers: int = 4, quiet: bool = False,
                  cors: Iterable[str] = (), max_request_size: int = MAX_REQUEST_SIZE,
                  request_timeout: float = 30.0, allow_service: Iterable[str] = (),
-                 allowed_hosts: Iterable[str] = ()) -> None:
+                 allowed_hosts: Iterable[str] = (), max_memory: int | None = MAX_MEMORY,
+                 per_client: int | None = None) -> None:
         self.cors = check_origins(cors)
         self.allow_service = tuple(allow_service)
         self.host_names = _host_names(address[0], allowed_hosts)
         if max_request_size < 1:
             raise InputError(f"the request size limit must be a positive number of bytes, not {max_request_size}")
-        self.queries = QueryWorkers(max_idle=max(1, workers))  # before binding: a failed bind calls server_close
+        if per_client is not None and per_client < 1:
+            raise InputError(f"a client must be allowed at least 1 query at a time, not {per_client}")
+        # before binding: a failed bind calls server_close, which closes these
+        self.queries = QueryWorkers(max_idle=max(1, workers), max_memory=max_memory)
         super().__init__(address, _Handler)
         self.kg = kg
         self.query_timeout = timeout
@@ -177,6 +186,8 @@ class EndpointServer(ThreadingHTTPServer):
         self.request_timeout = request_timeout
         self.network = Path(network) if network else None
         self.slots = threading.BoundedSemaphore(max(1, workers))
+        self.per_client = per_client or max(1, workers // 2)
+        self.clients = _ClientSlots(self.per_client)
         self.quiet = quiet
         self._thread: threading.Thread | None = None
 
@@ -304,7 +315,8 @@ def make_endpoint(kg, host: str = "127.0.0.1", port: int = 7878, *, timeout: flo
                   max_rows: int | None = 10_000, network: str | Path | None = None, workers: int = 4,
                   quiet: bool = False, cors: Iterable[str] = (), max_request_size: int = MAX_REQUEST_SIZE,
                   request_timeout: float = 30.0, allow_service: Iterable[str] = (),
-                  allowed_hosts: Iterable[str] = ()) -> EndpointServer:
+                  allowed_hosts: Iterable[str] = (), max_memory: int | None = MAX_MEMORY,
+                  per_client: int | None = None) -> EndpointServer:
     """An endpoint over ``kg`` bound to ``host:port`` (port 0 picks a free one), not yet serving.
 
     Parameters
@@ -338,6 +350,12 @@ def make_endpoint(kg, host: str = "127.0.0.1", port: int = 7878, *, timeout: flo
         ``[::1]`` and ``host``: the names the endpoint is reached by (behind a proxy, on a network). Any other
         is answered 421, which stops DNS rebinding (a page on an attacker's name that resolves to this machine).
         With ``host`` 0.0.0.0 any address of the machine is accepted as well; names still must be given.
+    max_memory
+        Bytes of memory each query worker may allocate (:data:`MAX_MEMORY`, 1 GB, by default; None for no
+        limit). A query that needs more is stopped and answered 503; its worker is replaced.
+    per_client
+        Queries one client address may have running at once (default: half of ``workers``, at least 1); its
+        further queries wait their turn (429 after ``timeout`` seconds), so one client cannot take every worker.
 
     Raises
     ------
@@ -356,7 +374,7 @@ def make_endpoint(kg, host: str = "127.0.0.1", port: int = 7878, *, timeout: flo
     return EndpointServer((host, port), kg, timeout=timeout, max_rows=max_rows, network=network,
                           workers=workers, quiet=quiet, cors=cors, max_request_size=max_request_size,
                           request_timeout=request_timeout, allow_service=allow_service,
-                          allowed_hosts=allowed_hosts)
+                          allowed_hosts=allowed_hosts, max_memory=max_memory, per_client=per_client)
 
 
 class _Refusal(Exception):
@@ -609,15 +627,26 @@ class _Handler(BaseHTTPRequestHandler):
         self._run(query.text, bindings, fmt)
 
     def _run(self, query: str, bindings: dict | None, fmt: str) -> None:
-        server = self.server
-        if not server.slots.acquire(timeout=server.query_timeout):
-            self._error(HTTPStatus.SERVICE_UNAVAILABLE, "the endpoint is busy; try again")
+        server, client = self.server, self.client_address[0]
+        if not server.clients.acquire(client, server.query_timeout):
+            self._error(HTTPStatus.TOO_MANY_REQUESTS, f"more than {server.per_client} queries at once from "
+                        f"{client} waited {server.query_timeout:g} s for their turn; send fewer at a time",
+                        {"Retry-After": "1"})
             return
         try:
-            result = server.queries.run(server.kg, query, bindings, timeout=server.query_timeout,
-                                        max_rows=server.max_rows, allow_service=server.allow_service)
+            if not server.slots.acquire(timeout=server.query_timeout):
+                self._error(HTTPStatus.SERVICE_UNAVAILABLE, "the endpoint is busy; try again")
+                return
+            try:
+                result = server.queries.run(server.kg, query, bindings, timeout=server.query_timeout,
+                                            max_rows=server.max_rows, allow_service=server.allow_service)
+            finally:
+                server.slots.release()
         except QueryTimeout as e:
             self._error(HTTPStatus.SERVICE_UNAVAILABLE, f"query timed out: {e}")
+            return
+        except QueryMemoryError as e:
+            self._error(HTTPStatus.SERVICE_UNAVAILABLE, f"query out of memory: {e}")
             return
         except QueryError as e:
             self._error(HTTPStatus.BAD_REQUEST, str(e))
@@ -626,7 +655,7 @@ class _Handler(BaseHTTPRequestHandler):
             self._error(HTTPStatus.INTERNAL_SERVER_ERROR, str(e))
             return
         finally:
-            server.slots.release()
+            server.clients.release(client)
         self._results(result, fmt)
 
     def _results(self, result: QueryResult, fmt: str) -> None:
@@ -709,6 +738,29 @@ class _Handler(BaseHTTPRequestHandler):
             headers["Access-Control-Allow-Origin"] = "*" if "*" in allowed else self._origin
             headers["Access-Control-Expose-Headers"] = "X-SPARQL-MaxRows"
         return headers
+
+
+class _ClientSlots:
+    """How many queries each client address has running; at most ``limit`` each, the others wait their turn."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self.running: collections.Counter[str] = collections.Counter()
+        self.changed = threading.Condition()
+
+    def acquire(self, client: str, timeout: float) -> bool:
+        with self.changed:
+            if not self.changed.wait_for(lambda: self.running[client] < self.limit, timeout):
+                return False
+            self.running[client] += 1
+            return True
+
+    def release(self, client: str) -> None:
+        with self.changed:
+            self.running[client] -= 1
+            if self.running[client] <= 0:
+                del self.running[client]
+            self.changed.notify_all()
 
 
 class _DeadlineReader(io.RawIOBase):

@@ -42,6 +42,7 @@ __all__ = [
     "GRAPH_FORMATS",
     "RESULT_FORMATS",
     "UPDATE_KEYWORDS",
+    "QueryMemoryError",
     "QueryResult",
     "QueryTimeout",
     "QueryWorkers",
@@ -50,6 +51,7 @@ __all__ = [
     "format_result",
     "inject_values",
     "parse_error_message",
+    "parse_size",
     "query_form",
     "run_query",
     "tokenize",
@@ -92,6 +94,10 @@ UPDATE_KEYWORDS = frozenset({"INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREAT
 
 class QueryTimeout(JejaringError):
     """A query ran past its time limit and was stopped (exit code 1)."""
+
+
+class QueryMemoryError(JejaringError):
+    """A query needed more memory than its worker may use (``max_memory``) and was stopped (exit code 1)."""
 
 
 @dataclass(frozen=True)
@@ -269,6 +275,12 @@ class QueryWorkers:
     counts against the time limit. A query past its limit kills its worker; the next query starts
     another. At most ``max_idle`` idle workers are kept; more start while more queries run at once.
 
+    With ``max_memory`` (bytes) each worker runs under that limit on the memory it allocates (on Linux and
+    other Unix systems, ``RLIMIT_DATA``: its heap and private mappings, not the shared libraries or the
+    address space reserved for thread stacks, which are half a gigabyte before any query). A query that
+    needs more makes the allocation fail, the worker stops, and :class:`QueryMemoryError` is raised; the
+    next query starts a new worker.
+
     Examples
     --------
     >>> from jejaring.graph.store import open_graph
@@ -280,9 +292,13 @@ class QueryWorkers:
     >>> workers.close()
     """
 
-    def __init__(self, *, max_idle: int = 2) -> None:
+    def __init__(self, *, max_idle: int = 2, max_memory: int | None = None) -> None:
+        if max_memory is not None and max_memory < MIN_WORKER_MEMORY:
+            raise InputError(f"a query worker needs at least {MIN_WORKER_MEMORY >> 20} MB of memory, not "
+                             f"{max_memory >> 20} MB")
         self.max_idle = max(1, max_idle)
-        self._pool = _Pool()
+        self.max_memory = max_memory
+        self._pool = _Pool(max_memory)
         self._finalizer = weakref.finalize(self, self._pool.close)
 
     def run(self, kg, sparql: str, bindings: dict | None = None, *, timeout: float | None = None,
@@ -348,7 +364,8 @@ class _Pool:
     An in-memory graph's source is ``("memory", digest of the dump)``.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, max_memory: int | None = None) -> None:
+        self.max_memory = max_memory
         self.lock = threading.Lock()
         self.idle: list[_Worker] = []
         self.busy: set[_Worker] = set()
@@ -412,7 +429,7 @@ class _Pool:
                 self.idle.remove(worker)
                 self._unhold(worker)
             else:
-                worker = _Worker()
+                worker = _Worker(self.max_memory)
             self.busy.add(worker)
             return worker
 
@@ -547,7 +564,9 @@ def _alive(pid: int) -> bool:
 
 #: How a worker starts: this interpreter, with this process's module path, running :func:`_serve`.
 _BOOT = ("import json, sys; sys.path[:] = json.loads(sys.argv[1]); "
-         "from jejaring.graph.sparql import _serve; _serve(int(sys.argv[2]))")
+         "from jejaring.graph.sparql import _serve; _serve(int(sys.argv[2]), int(sys.argv[3]))")
+#: The least memory limit a worker can start with: the interpreter, pyoxigraph and a small graph take about 100 MB.
+MIN_WORKER_MEMORY = 128 * 2**20
 
 
 class _Worker:
@@ -559,11 +578,12 @@ class _Worker:
     Its standard input is a pipe this process never writes to: it ends when this process does.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, max_memory: int | None = None) -> None:
+        self.max_memory = max_memory
         mine, theirs = socket.socketpair()
         try:
             self.process = subprocess.Popen(
-                [sys.executable, "-c", _BOOT, json.dumps(sys.path), str(theirs.fileno())],
+                [sys.executable, "-c", _BOOT, json.dumps(sys.path), str(theirs.fileno()), str(max_memory or 0)],
                 stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, pass_fds=(theirs.fileno(),),
             )
         except OSError as e:
@@ -588,8 +608,12 @@ class _Worker:
             self.conn.send((source, dump if source != self.source else None, query))
         except OSError:
             raise JejaringError(f"the query worker stopped (exit code {self.process.poll()})") from None
-        status, value = self._answer(_START_LIMIT, JejaringError(
-            f"the query worker did not open the graph within {_START_LIMIT:g} s"))
+        try:
+            status, value = self._answer(_START_LIMIT, JejaringError(
+                f"the query worker did not open the graph within {_START_LIMIT:g} s"))
+        except QueryMemoryError:
+            raise JejaringError(f"the query worker cannot open the graph within its {_size(self.max_memory or 0)} "
+                                "of memory; allow more (--max-memory)") from None
         if status == "failed":
             self.source = None
             raise JejaringError(value)
@@ -601,7 +625,14 @@ class _Worker:
             "narrow it (LIMIT, more specific patterns) or allow more time"))
         if status == "error":
             raise QueryError(value)
+        if status == "memory":
+            raise self._memory_error()
         return value
+
+    def _memory_error(self) -> QueryMemoryError:
+        return QueryMemoryError(f"the query needed more than the {_size(self.max_memory or 0)} of memory a query "
+                                "worker may use and was stopped; narrow it (LIMIT, more specific patterns, no "
+                                "ORDER BY over a large result) or allow more (--max-memory)")
 
     def _answer(self, limit: float, late: JejaringError) -> tuple[str, object]:
         try:
@@ -613,6 +644,8 @@ class _Worker:
                 code = self.process.wait(1)
             except subprocess.TimeoutExpired:
                 code = None
+            if self.max_memory and code == -signal.SIGABRT:  # Rust aborts when an allocation fails
+                raise self._memory_error() from None
             raise JejaringError(f"the query worker stopped without an answer (exit code {code})") from None
 
     def kill(self) -> None:
@@ -623,9 +656,49 @@ class _Worker:
         self.conn.close()
 
 
-def _serve(channel: int) -> None:
+def parse_size(text: str) -> int | None:
+    """A memory size such as ``1G``, ``512M``, ``1.5GB`` or a number of bytes; None for ``0`` or ``none`` (no limit).
+
+    Raises
+    ------
+    InputError
+        Not a size.
+
+    >>> parse_size("1G"), parse_size("512mb"), parse_size("0"), parse_size("2048")
+    (1073741824, 536870912, None, 2048)
+    """
+    m = re.fullmatch(r"\s*([0-9]+(?:\.[0-9]+)?)\s*([kmgt]?)i?b?\s*", text.lower())
+    if text.strip().lower() == "none" or (m and float(m.group(1)) == 0):
+        return None
+    if not m:
+        raise InputError(f"{text!r} is not a memory size: give 1G, 512M, 1.5G or a number of bytes (0 for no limit)")
+    return int(float(m.group(1)) * 1024 ** "_kmgt".index(m.group(2) or "_"))
+
+
+def _size(n: int) -> str:
+    """A number of bytes as people write it.
+
+    >>> _size(2**30), _size(512 * 2**20), _size(1536 * 2**20)
+    ('1 GB', '512 MB', '1.5 GB')
+    """
+    return f"{n / 2**30:g} GB" if n >= 2**30 else f"{n / 2**20:g} MB"
+
+
+def _limit_memory(max_memory: int) -> None:
+    """Limit the memory this process may allocate (heap and private mappings), where the system allows it."""
+    try:
+        import resource
+    except ImportError:  # not a Unix system: no limit
+        return
+    limit = getattr(resource, "RLIMIT_DATA", None) or resource.RLIMIT_AS
+    resource.setrlimit(limit, (max_memory, max_memory))
+
+
+def _serve(channel: int, max_memory: int = 0) -> None:
     """A worker's loop: open the graph it is sent, answer ``("started", None)``, run the query, answer."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is for the parent, which stops its workers
+    if max_memory:
+        _limit_memory(max_memory)
     threading.Thread(target=_exit_with_parent, daemon=True).start()
     conn = multiprocessing.connection.Connection(channel)
     source, graph = None, None
@@ -648,6 +721,8 @@ def _serve(channel: int) -> None:
         sparql, substitutions, max_rows = query
         try:
             message = ("ok", evaluate(graph, sparql, substitutions, max_rows))
+        except MemoryError:
+            message = ("memory", None)
         except JejaringError as e:
             message = ("error", str(e))
         except Exception as e:  # the worker must always answer, or the caller waits for nothing

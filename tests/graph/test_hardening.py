@@ -14,15 +14,18 @@ import struct
 import subprocess
 import sys
 import threading
+import time
 import types
 import urllib.parse
 import urllib.request
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from jejaring.cli import cli
 from jejaring.graph.endpoint import make_endpoint
+from jejaring.graph.loadtest import measure_load
 from jejaring.graph.store import open_graph
 
 
@@ -59,7 +62,7 @@ def kg(graph):
 
 @contextlib.contextmanager
 def serving(kg, **options):
-    server = make_endpoint(kg, port=0, timeout=10, **{"quiet": True, **options}).start()
+    server = make_endpoint(kg, port=0, **{"timeout": 10, "quiet": True, **options}).start()
     try:
         yield server
     finally:
@@ -320,3 +323,128 @@ def test_hardening_serve_allowed_host_option(graph):
     result = CliRunner().invoke(cli, ["serve", "-g", graph, "--port", "0", "--allowed-host", "a b"])
     assert (result.exit_code, result.stderr) == (2, "Error: 'a b' is not a host name for --allowed-host: give a "
                                                     "name or an address, such as sparql.example.org or 192.168.1.5\n")
+
+
+# -- item 3: a memory limit per worker, a concurrency limit per client ------------------------------------------
+#: The query of the report: every pair of triples, sorted, which Oxigraph keeps whole in memory to sort.
+HOG = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f } ORDER BY ?c ?f LIMIT 5"
+#: A query that runs until its time limit in little memory (a count over a cross product).
+SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n0 ?o }"
+LIMIT = 256 * 2**20
+
+
+@pytest.fixture(scope="module")
+def big(tmp_path_factory):
+    """An in-memory graph of 5,000 triples: HOG pairs them into 25 million rows to sort."""
+    store = open_graph(tmp_path_factory.mktemp("big") / "big.trig")
+    store.add_triples("https://example.org/graph", "".join(
+        f'<https://example.org/s{i}> <https://example.org/p{i % 7}> "value {i}" .\n' for i in range(5000)))
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+def query_from(server, source: str, query: str, timeout: float = 120) -> tuple[int, bytes]:
+    """(status, body) of a GET of ``query`` sent from the local address ``source`` (another client)."""
+    conn = http.client.HTTPConnection(*server.server_address[:2], timeout=timeout, source_address=(source, 0))
+    try:
+        conn.request("GET", f"/sparql?query={urllib.parse.quote(query)}")
+        response = conn.getresponse()
+        return response.status, response.read()
+    finally:
+        conn.close()
+
+
+def data_size(pid: int) -> int | None:
+    """The memory a process has allocated (VmData, bytes), None once it is gone."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return None
+    fields = dict(line.split(":", 1) for line in status.splitlines() if ":" in line)
+    return int(fields["VmData"].split()[0]) * 1024 if "VmData" in fields else None
+
+
+def test_hardening_query_past_the_memory_limit_is_stopped_and_others_are_served(big):
+    """Before: the worker grew to 8.9 GB until something outside killed it. Now it stops at its limit (asserted on
+    the memory it held, sampled while the query ran), the client gets 503, the others are served meanwhile and
+    the worker is replaced."""
+    with serving(big, max_memory=LIMIT, timeout=600) as server:
+        assert query_from(server, "127.0.0.2", ASK)[0] == 200
+        [pid] = server.queries.pids()
+        limits = Path(f"/proc/{pid}/limits").read_text()
+        assert re.search(rf"Max data size\s+{LIMIT}\s+{LIMIT}\s+bytes", limits)
+        answer: list[tuple[int, bytes]] = []
+        hog = threading.Thread(target=lambda: answer.append(query_from(server, "127.0.0.3", HOG)))
+        hog.start()
+        peaks: dict[int, int] = {}
+        others = []
+        for i in range(100_000):  # bounded; ends when the hog is answered
+            for p in server.queries.pids():
+                size = data_size(p)
+                if size is not None:
+                    peaks[p] = max(peaks.get(p, 0), size)
+            if i % 50 == 0:
+                others.append(query_from(server, "127.0.0.2", ASK))
+            if not hog.is_alive():
+                break
+            time.sleep(0.005)
+        hog.join()
+        [(status, body)] = answer
+        assert status == 503
+        assert body.decode().startswith("query out of memory: the query needed more than the 256 MB of memory a "
+                                        "query worker may use and was stopped")
+        assert others and set(others) == {(200, b'{"head":{},"boolean":true}')}
+        hungry = max(peaks, key=peaks.get)
+        assert LIMIT // 2 < peaks[hungry] <= LIMIT  # it grew, and was stopped below its limit
+        assert not running(hungry)
+        assert query_from(server, "127.0.0.3", ASK)[0] == 200  # a new worker serves the same client again
+
+
+def running(pid: int) -> bool:
+    return data_size(pid) is not None and "State:\tZ" not in Path(f"/proc/{pid}/status").read_text()
+
+
+def test_hardening_one_client_cannot_take_every_worker(kg):
+    """With 2 workers and 1 query at a time per client, one client sending 4 slow queries at once leaves a worker
+    for another client. Before: its queries took both workers and the other client waited for the time limit."""
+    with serving(kg, workers=2, per_client=1, timeout=60) as server:
+        done: list[int] = []
+        slow = [threading.Thread(target=lambda: done.append(query_from(server, "127.0.0.3", SLOW, 90)[0]))
+                for _ in range(4)]
+        for t in slow:
+            t.start()
+        for _ in range(1000):  # until the first slow query runs
+            if server.clients.running.get("127.0.0.3"):
+                break
+            time.sleep(0.01)
+        assert server.clients.running["127.0.0.3"] == 1  # one runs, three wait their turn
+        assert query_from(server, "127.0.0.2", ASK, 30) == (200, b'{"head":{},"boolean":true}')
+        assert done == []  # answered while the slow client's queries still run or wait
+        assert server.clients.running["127.0.0.3"] == 1
+    for t in slow:
+        t.join(120)
+
+
+def test_hardening_serve_max_memory_and_per_client_options(graph):
+    result = CliRunner().invoke(cli, ["serve", "--help"])
+    assert "--max-memory SIZE" in result.output and "[default: 1G]" in result.output
+    assert "--per-client N" in result.output
+    result = CliRunner().invoke(cli, ["serve", "-g", graph, "--port", "0", "--max-memory", "lots"])
+    assert (result.exit_code, result.stderr) == (
+        2, "Error: 'lots' is not a memory size: give 1G, 512M, 1.5G or a number of bytes (0 for no limit)\n")
+
+
+def test_hardening_load_while_one_client_loops_the_memory_hog(big):
+    """The README's load test, 20 clients x 100 queries, each client from its own address, while another loops
+    HOG: every query of the others is answered, and every HOG is stopped at the memory limit (503)."""
+    with serving(big, max_memory=LIMIT, timeout=600) as server:
+        report = measure_load(f"{server.url}/sparql", "SELECT ?s ?p ?o WHERE { ?s ?p ?o } LIMIT 10", clients=20,
+                              requests=100, rows=10, timeout=120, deadline=600,
+                              sources=[f"127.0.1.{i}" for i in range(1, 21)], background=HOG,
+                              background_source="127.0.0.250")
+    print(f"\nload with a hog: {report.summary()}")
+    assert report.errors == []
+    assert report.finished and report.count == 2000
+    assert set(report.background) == {"503"}
