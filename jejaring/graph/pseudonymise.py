@@ -20,7 +20,11 @@ What is replaced
     prefix and suffix, statements, titles, labels of other nodes, tooltips), each of those names becomes the
     pseudonym, and so does each word of them on its own ("Pak Wicaksono") unless it is a stopword, a word of a
     public person's name or of another entity's name; a word shared by several pseudonymised persons becomes
-    ``[name]``. RDF exports also drop the documents' full texts (``schema:text`` in the meta graph): they may
+    ``[name]``. Spellings the extractor did not record are caught too: a capitalised word (or run of words) that
+    reads as a name once OCR and old-spelling confusions are folded (``I``/``l``/``1``, ``0``/``o``, ``rn``/``m``,
+    ``q``/``g``, ``j``/``y``, ``oe``/``u`` ...: "BaIlo" for "Ballo", "Wachju" for "Wachyu"), and, at the cut ends
+    of an evidence quote's prefix and suffix, a piece of a name word ("...arharum" of "Sunarharum").
+    RDF exports also drop the documents' full texts (``schema:text`` in the meta graph): they may
     name persons the extractor did not recognise. Text offsets (``oa:start``/``oa:end``) then point into texts
     that are not shipped. Names the extractor did not recognise as persons are not replaced anywhere.
 """
@@ -46,6 +50,7 @@ __all__ = [
     "PUBLIC_SECTOR",
     "SHARED_WORD",
     "Pseudonyms",
+    "fold_spelling",
     "is_public_title",
     "pseudonymise_graph",
     "pseudonymise_network",
@@ -74,6 +79,16 @@ _TEXT = str(PREFIXES["schema"]) + "text"
 _STRING_TYPES = frozenset({str(PREFIXES["xsd"]) + "string", str(PREFIXES["rdf"]) + "langString"})
 _WORD = re.compile(r"\w+")
 _MIN_WORD = 3
+#: A spelling is caught from this many letters (folded): "Ali" must not catch "All".
+_MIN_SLIP = 4
+#: A word cut by an evidence window is taken for a piece of a name from this many letters ("han" of "Kelurahan"
+#: would otherwise be taken for a piece of "Farhan"; three letters give little away).
+_MIN_PIECE = 4
+#: Letter runs OCR reads one for another, and the old Indonesian spelling's digraphs (before 1972).
+_CONFUSED_RUNS = (("rn", "m"), ("vv", "w"), ("cl", "d"), ("oe", "u"), ("dj", "j"), ("tj", "c"), ("ch", "kh"))
+_CONFUSED_LETTERS = str.maketrans({"i": "l", "1": "l", "|": "l", "!": "l", "0": "o", "5": "s", "q": "g", "j": "y"})
+_PREFIX_IRI = str(PREFIXES["oa"]) + "prefix"
+_SUFFIX_IRI = str(PREFIXES["oa"]) + "suffix"
 
 
 # -- who holds a public post ---------------------------------------------------------------------
@@ -140,6 +155,9 @@ class Pseudonyms:
     iris: dict[str, str] = field(default_factory=dict)
     names: dict[str, str] = field(default_factory=dict)
     words: dict[tuple[str, ...], str | None] = field(default_factory=dict)
+    slips: dict[tuple[str, ...], str] = field(default_factory=dict)
+    pieces: dict[str, str] = field(default_factory=dict)
+    common: frozenset[str] = frozenset()
 
     def iri(self, iri: str) -> str:
         """The pseudonymous IRI of a pseudonymised person, any other IRI as it is."""
@@ -153,22 +171,56 @@ class Pseudonyms:
         'Pak Person 1 (Person 1) and Arif Lestiani'
         """
         found = list(_WORD.finditer(text))
-        longest = max(map(len, self.words), default=0)
+        longest = max(map(len, [*self.words, *self.slips]), default=0)
         out: list[str] = []
         last = i = 0
         while i < len(found):
-            for n in range(min(longest, len(found) - i), 0, -1):
-                key = tuple(m.group().lower() for m in found[i:i + n])
-                if key in self.words:
-                    break
-            else:
+            match = self._match(found, i, longest)
+            if match is None:
                 i += 1
                 continue
-            if self.words[key] is not None:
-                out += [text[last:found[i].start()], self.words[key]]
+            n, replacement = match
+            if replacement is not None:
+                out += [text[last:found[i].start()], replacement]
                 last = found[i + n - 1].end()
             i += n
         return "".join(out) + text[last:]
+
+    def _match(self, found: list[re.Match], i: int, longest: int) -> tuple[int, str | None] | None:
+        """The longest name form at word ``i``: (its length in words, its replacement), or None."""
+        for n in range(min(longest, len(found) - i), 0, -1):
+            words = [m.group() for m in found[i:i + n]]
+            key = tuple(w.lower() for w in words)
+            if key in self.words:
+                return n, self.words[key]
+            if all(w[:1].isupper() for w in words):
+                folded = tuple(fold_spelling(w) for w in words)
+                if folded in self.slips:
+                    return n, self.slips[folded]
+        return None
+
+    def window(self, text: str, *, cut_at_start: bool) -> str:
+        """An evidence window (an ``oa:prefix``, cut at its start, or an ``oa:suffix``, cut at its end) with its
+        names replaced, and the word at the cut too when it is a piece of a name word.
+
+        >>> p = Pseudonyms(words={("sunarharum",): "Person 1"}, pieces={"sunarharum": "Person 1"})
+        >>> p.window("arharum of the Secretariat. ", cut_at_start=True), p.window(" said Sunar", cut_at_start=False)
+        ('Person 1 of the Secretariat. ', ' said Person 1')
+        """
+        text = self.text(text)
+        words = list(_WORD.finditer(text))
+        if not words:
+            return text
+        edge = words[0] if cut_at_start else words[-1]
+        piece = fold_spelling(edge.group())
+        if len(piece) < _MIN_PIECE or piece in self.common or (edge.group().lower(),) in self.words:
+            return text
+        owners = {name for word, name in self.pieces.items()
+                  if (word.endswith(piece) if cut_at_start else word.startswith(piece))}
+        if not owners:
+            return text
+        replacement = owners.pop() if len(owners) == 1 else SHARED_WORD
+        return text[:edge.start()] + replacement + text[edge.end():]
 
     def value(self, value):
         """An attribute value with IRIs mapped and names replaced in every string (lists and sets too)."""
@@ -221,7 +273,39 @@ def read_pseudonyms(kg: KnowledgeGraph, *, key: str = "", lexicon: Lexicon | Non
             forms[row["s"].value].add(words)
         else:
             other_words.update(words)
-    return Pseudonyms(iris, names, _replacements(forms, names, public, other_words | lexicon.stopwords))
+    common = other_words | lexicon.stopwords
+    words = _replacements(forms, names, public, common)
+    return Pseudonyms(iris, names, words, *_spellings(words, common), frozenset(map(fold_spelling, common)))
+
+
+def fold_spelling(word: str) -> str:
+    """A word with the letters that OCR and the old Indonesian spelling confuse made one, in lower case: two
+    spellings of a name fold the same ("BaIlo" and "Ballo", "Wachju" and "Wachyu", "Soekarno" and "Sukarno").
+
+    >>> fold_spelling("BaIlo") == fold_spelling("Ballo"), fold_spelling("Wachju") == fold_spelling("Wachyu")
+    (True, True)
+    >>> fold_spelling("Arnin") == fold_spelling("Amin"), fold_spelling("Maqatani") == fold_spelling("Magatani")
+    (True, True)
+    """
+    word = word.lower()
+    for a, b in _CONFUSED_RUNS:
+        word = word.replace(a, b)
+    return word.translate(_CONFUSED_LETTERS)
+
+
+def _spellings(words: dict[tuple[str, ...], str | None], common: set[str]) -> tuple[dict, dict]:
+    """The folded forms and words to be replaced (:attr:`Pseudonyms.slips`, :attr:`Pseudonyms.pieces`); none
+    that folds like a form or word left as it is (a public person's, a common word, another entity's)."""
+    kept = {tuple(fold_spelling(w) for w in form) for form, name in words.items() if name is None}
+    kept |= {(fold_spelling(w),) for w in common}
+    slips: dict[tuple[str, ...], str] = {}
+    for form, name in words.items():
+        folded = tuple(fold_spelling(w) for w in form)
+        if name is None or folded in kept or sum(map(len, folded)) < _MIN_SLIP:
+            continue
+        slips[folded] = name if slips.get(folded, name) == name else SHARED_WORD
+    pieces = {folded[0]: name for folded, name in slips.items() if len(folded) == 1}
+    return slips, pieces
 
 
 def _replacements(forms: dict[str, set[tuple[str, ...]]], names: dict[str, str], public: set[str],
@@ -304,6 +388,8 @@ def _pseudonymised_quads(kg: KnowledgeGraph, pseudonyms: Pseudonyms) -> Iterator
         s, o = _term(q.subject, pseudonyms), _term(q.object, pseudonyms)
         if q.predicate.value == _SAME_AS and s == o:
             continue
+        if q.predicate.value in (_PREFIX_IRI, _SUFFIX_IRI) and isinstance(q.object, ox.Literal):
+            o = ox.Literal(pseudonyms.window(q.object.value, cut_at_start=q.predicate.value == _PREFIX_IRI))
         yield ox.Quad(s, q.predicate, o, q.graph_name)
 
 
