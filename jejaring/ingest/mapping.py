@@ -63,13 +63,25 @@ class _Vocabulary:
 DCTERMS, FOAF, ID, JJ, OA, ORG, PROV, RDF, RDFS, SCHEMA, SKOS, TIME, XSD = (_Vocabulary(n) for n in (
     ns.DCTERMS, ns.FOAF, ns.ID, ns.JJ, ns.OA, ns.ORG, ns.PROV, ns.RDF, ns.RDFS, ns.SCHEMA, ns.SKOS, ns.TIME, ns.XSD))
 
-#: The sector an organisation kind implies when the lexicon gives none.
+#: The sector an organisation kind implies when the lexicon gives none, for every kind. Governments, their units,
+#: legislatures, courts, prosecutors, police, armed forces and political parties (they fill the legislatures and the
+#: cabinet) are government; companies, state- and regionally owned enterprises (businesses, as readers of the news
+#: count them) and business associations are private; universities and research institutes academic; organisations
+#: that work for a cause or for others (NGOs, foundations) ngo; organisations of their members (community groups,
+#: mass and religious organisations, professional associations, trade unions) community.
 SECTOR_OF_KIND = {
-    "ngo": "ngo", "foundation": "ngo", "programme-secretariat": "ngo", "community-group": "community",
-    "company": "private", "state-enterprise": "government", "university": "academic",
-    "research-institute": "academic", "international-organisation": "international",
-    "international-network": "international", "donor-agency": "international",
-    "foreign-government": "government",
+    **dict.fromkeys((
+        "city-government", "provincial-government", "regency-government", "national-government", "ministry",
+        "national-agency", "dinas", "suku-dinas", "badan", "biro", "bagian", "sekretariat", "inspektorat", "kantor",
+        "unit", "kecamatan", "kelurahan", "desa", "parliament", "court", "prosecutor", "police", "military",
+        "political-party", "foreign-government"), "government"),
+    "company": "private", "state-enterprise": "private", "business-association": "private",
+    "university": "academic", "research-institute": "academic",
+    "ngo": "ngo", "foundation": "ngo", "programme-secretariat": "ngo",
+    "community-group": "community", "association": "community", "religious-organisation": "community",
+    "trade-union": "community",
+    "international-organisation": "international", "international-network": "international",
+    "donor-agency": "international",
 }
 _PLACE_CLASS = {"city": SCHEMA.City, "country": SCHEMA.Country}
 

@@ -23,7 +23,9 @@ ORG_KINDS = {
     "national-agency", "dinas", "suku-dinas", "badan", "biro", "bagian", "sekretariat", "inspektorat",
     "kantor", "unit", "kecamatan", "kelurahan", "desa", "parliament", "state-enterprise", "company", "ngo",
     "foundation", "community-group", "university", "research-institute", "international-organisation",
-    "international-network", "foreign-government", "donor-agency", "programme-secretariat",
+    "international-network", "foreign-government", "donor-agency", "programme-secretariat", "court", "prosecutor",
+    "police", "military", "political-party", "association", "religious-organisation", "trade-union",
+    "business-association",
 }  # fmt: skip
 SECTORS = {"government", "ngo", "international", "private", "academic", "community"}
 

@@ -80,7 +80,8 @@ ORGANISATION_KINDS = frozenset({
     "national-agency", "dinas", "suku-dinas", "badan", "biro", "bagian", "sekretariat", "inspektorat", "kantor",
     "unit", "kecamatan", "kelurahan", "desa", "parliament", "state-enterprise", "company", "ngo", "foundation",
     "community-group", "university", "research-institute", "international-organisation", "international-network",
-    "foreign-government", "donor-agency", "programme-secretariat",
+    "foreign-government", "donor-agency", "programme-secretariat", "court", "prosecutor", "police", "military",
+    "political-party", "association", "religious-organisation", "trade-union", "business-association",
 })
 #: Organisation kinds that are units of a larger body (org:OrganizationalUnit).
 UNIT_KINDS = frozenset({
