@@ -15,12 +15,12 @@ from jejaring.ingest.extract.lessons import find_lessons, find_prose_lessons
 from jejaring.ingest.extract.organisations import find_acronym_definitions, find_organisations
 from jejaring.ingest.extract.persons import find_persons
 from jejaring.ingest.extract.places import find_places
-from jejaring.ingest.extract.posts import find_post_mentions
+from jejaring.ingest.extract.posts import find_post_mentions, parse_posts
 from jejaring.ingest.extract.programmes import find_programmes
 from jejaring.ingest.extract.text import pattern
 from jejaring.ingest.findings import Findings
 from jejaring.ingest.lexicon import Lexicon
-from jejaring.ingest.model import KINDS
+from jejaring.ingest.model import KINDS, common_words
 from jejaring.ingest.model import recognise as recognise_names
 from jejaring.ingest.registry import component
 
@@ -168,7 +168,24 @@ def posts(f: Findings) -> None:
     f.organisations = [o for o in f.organisations if o.rule != "org-head-suffix" or not any(
         p.start <= o.start and o.end <= p.end and "," not in ctx.text[p.start:o.start] for p in found)]
     f.programmes = [g for g in f.programmes if not any(p.start <= g.start < p.end for p in found)]
-    f.posts = f.kept(find_post_mentions(ctx, f.organisations))
+    f.posts = f.kept(_ending_before_names(f, find_post_mentions(ctx, f.organisations)))
+
+
+def _ending_before_names(f: Findings, posts: list[Mention]) -> list[Mention]:
+    """A title that ran on into the name after it ("Menteri Keuangan Rina Marlina pada Senin") ends where a
+    person the recogniser reads begins, and that person holds it."""
+    lex = f.ctx.lexicon
+    people = [r for r in f.recognised or () if r.kind == "person" and not lex.is_institutional_word(r.name.split()[0])
+              and r.name.split()[0].lower() not in common_words()]
+    out = []
+    for p in posts:
+        name = next((r for r in people if p.start < r.start < p.end and p.posts[-1].holder is None), None)
+        parsed = parse_posts(f.ctx, p.start, name.start, f.organisations) if name is not None else []
+        if parsed and f.ctx.text[parsed[-1].end:name.start].strip(" ,") == "":
+            parsed[-1] = replace(parsed[-1], holder=(name.start, name.end))
+            p = replace(p, end=parsed[-1].end, name=parsed[0].label, posts=parsed)
+        out.append(p)
+    return out
 
 
 @component("recognise", assigns=["recognised"])

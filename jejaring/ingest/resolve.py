@@ -132,12 +132,13 @@ class EntityTable:
         """ "Pemerintah" left of "Pemerintah Kota Surabaya": part of a head word, naming no one body."""
         return any(h.head.startswith(core + " ") for h in self.ctx.lexicon.org_heads)
 
-    def implied_organisation(self, name: str, start: int, end: int) -> str:
-        """The organisation a locality implies ("Provinsi DKI Jakarta" -> its provincial government)."""
+    def implied_organisation(self, name: str, start: int, end: int, kind: str = "provincial-government") -> str:
+        """The organisation a title implies ("Provinsi DKI Jakarta" -> its provincial government), of ``kind``
+        unless the lexicon knows it."""
         entries = self.ctx.lexicon.organisation_by_name(name)
         entry = entries[0] if len(entries) == 1 else None
         m = Mention(start, end, "organisation", entry.name if entry is not None else name, "org-implied", 0.6,
-                    entry=entry, org_kind=entry.kind if entry is not None else "provincial-government")
+                    entry=entry, org_kind=entry.kind if entry is not None else kind)
         return self.organisation(m)
 
     # -- places, programmes, persons, events ------------------------------------------------------

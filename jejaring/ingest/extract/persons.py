@@ -143,8 +143,20 @@ def _recognised(ctx: Context, recognised: list[Mention], taken: list[Mention]) -
         name = mend_ocr(part.name)
         out.append(Mention(part.start, part.end, "person", name, "person-model", _CONFIDENCE["person-model"],
                            honorifics=list(part.honorifics), degrees=list(part.degrees),
-                           surface=part.name if name != part.name else None))
+                           surface=part.name if name != part.name else None, post_text=_post_after(ctx, part.end)))
     return out
+
+
+def _post_after(ctx: Context, end: int) -> tuple[int, int] | None:
+    """The extent of a post title after a name and a comma ("..., Kepala Dinas Sosial, ..."), if one follows."""
+    from jejaring.ingest.extract.posts import role_at
+
+    sentence = ctx.layout.sentence_at(end)
+    comma = _rules(ctx.lexicon).before_post.match(ctx.text, end, sentence.end)
+    if comma is None:
+        return None
+    clause_end = end + re.search(r"[;]|$", ctx.text[end:sentence.end]).start()
+    return (comma.end(), clause_end) if role_at(ctx, comma.end(), clause_end, allow_lower=True) is not None else None
 
 
 def _after_titles(ctx: Context, start: int, end: int) -> int:

@@ -467,6 +467,19 @@ class LocalityGovernment:
 
 
 @dataclass(frozen=True)
+class PostBody:
+    """The body a post title names by what follows its pattern: "Gubernur Riau" -> "Pemerintah Provinsi Riau",
+    "Menteri Keuangan" -> "Kementerian Keuangan". ``rest`` says what must follow: ``place`` (a place of the
+    gazetteer) or ``field`` (capitalised words); ``body`` puts it where ``{}`` stands; ``kind`` is the body's."""
+
+    pattern: str
+    body: str
+    rest: str
+    kind: str
+    lang: str
+
+
+@dataclass(frozen=True)
 class MonthName:
     """A month's name or abbreviation (``name``, matched in any case) and its number 1-12."""
 
@@ -589,6 +602,10 @@ _TABLES = (
            frozenset({"head", "kind", "government"}), booleans=frozenset({"bare"}), defaults={"bare": "no"},
            choices={"kind": frozenset(PLACE_KINDS)},
            patterns={"government": (re.compile(r"[^{}]*\{\}[^{}]*"), "a name with one {} for the locality")}),
+    _Table("post_bodies", True, ("pattern", "body", "rest", "kind"), PostBody,
+           frozenset({"pattern", "body", "rest", "kind"}),
+           choices={"rest": frozenset({"place", "field"}), "kind": ORGANISATION_KINDS},
+           patterns={"body": (re.compile(r"[^{}]*\{\}[^{}]*"), "a name with one {} for what follows the title")}),
     _Table("months", True, ("name", "month"), MonthName, frozenset({"name", "month"}),
            patterns={"month": (re.compile(r"[1-9]|1[0-2]"), "a month number 1-12")}),
     _Table("boilerplate", False, ("pattern", "where", "note"), BoilerplatePattern, frozenset({"pattern"}),
@@ -614,6 +631,7 @@ _KEYS: dict[str, Callable[[Any], object]] = {
     "org_heads": lambda e: (e.head, e.position),
     "kind_words": lambda e: e.word.casefold(),
     "locality_governments": lambda e: e.head.casefold(),
+    "post_bodies": lambda e: e.pattern.casefold(),
     "months": lambda e: e.name.lower(),
     "stopwords": lambda e: e.word.lower(),
     "words": lambda e: (e.list, e.word),
@@ -926,6 +944,7 @@ class Lexicon:
     org_heads: tuple[OrgHead, ...] = ()
     kind_words: tuple[KindWord, ...] = ()
     locality_governments: tuple[LocalityGovernment, ...] = ()
+    post_bodies: tuple[PostBody, ...] = ()
     months: tuple[MonthName, ...] = ()
     boilerplate: tuple[BoilerplatePattern, ...] = ()
     stopword_entries: tuple[Stopword, ...] = ()
@@ -1207,6 +1226,36 @@ class Lexicon:
         place = self.place(locality)
         bare = next((r for r in self.locality_governments if r.bare and place is not None and r.kind == place.kind), None)
         return bare.government.format(locality) if bare is not None else None
+
+    def body_of_post(self, label: str) -> tuple[str, str] | None:
+        """The name and kind of the body a post title names, None when the title names none.
+
+        Examples
+        --------
+        >>> lex = load_lexicon()
+        >>> lex.body_of_post("Wali Kota Bogor"), lex.body_of_post("Menteri Keuangan")
+        (('Pemerintah Kota Bogor', 'city-government'), ('Kementerian Keuangan', 'ministry'))
+        >>> lex.body_of_post("Mayor of Bogor"), lex.body_of_post("Menteri"), lex.body_of_post("Wali Kota Hebat")
+        (('Pemerintah Kota Bogor', 'city-government'), None, None)
+        """
+        folded = label.casefold()
+        for row in sorted(self.post_bodies, key=lambda r: -len(r.pattern)):
+            if not folded.startswith(row.pattern.casefold() + " "):
+                continue
+            rest = label[len(row.pattern):].strip(" ,")
+            words = rest.split()
+            if words and words[0] in self.words("locality_of_words"):
+                rest = " ".join(words[1:])
+            if row.rest == "place":
+                government = self.government_of_locality(rest)
+                if government is not None:
+                    return government, row.kind
+                if self.place(rest) is None:
+                    return None
+            elif not rest[:1].isupper():
+                return None
+            return row.body.format(rest), row.kind
+        return None
 
     def place_by_id(self, id: str) -> PlaceEntry | None:
         """The place with the lexicon id ``id``, if any."""

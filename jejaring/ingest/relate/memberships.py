@@ -16,9 +16,11 @@ from jejaring.ingest.registry import component
 
 @component("memberships", requires=["persons", "posts", "organisations", "clusters", "entities"],
            assigns=["memberships"],
-           rules=["post-title", "post-earlier", "membership-affiliation", "membership-group", "org-implied"])
+           rules=["post-title", "post-before-name", "post-earlier", "membership-affiliation", "membership-group",
+                  "org-implied", "org-of-title"])
 def memberships(f: Findings) -> None:
-    """Posts of persons from the text after their names, with the group they are listed under."""
+    """Posts of persons from the titles after their names or right before them, each with the body the title
+    names (an organisation in it, or the government of the place it names), or the group they are listed under."""
     ctx = f.ctx
     for m in f.persons:
         person = f.table.key_of(m)
@@ -42,6 +44,11 @@ def memberships(f: Findings) -> None:
                     add_membership(f, Membership(person=person, organisation=f.table.key_of(org), at=at, spans=[
                         ctx.span(m.start, start_end[1], "membership", "membership-affiliation")]))
             if orgs:
+                continue
+        if not posts and not start_end and f.allows("post-before-name"):
+            before = _post_before(f, m)
+            if before is not None:
+                _membership(f, person, before, group, at, "post-before-name")
                 continue
         if not posts and group is not None and f.allows("membership-group"):
             add_membership(f, Membership(person=person, organisation=group, at=at,
@@ -74,10 +81,24 @@ def represented(f: Findings) -> None:
                 break
 
 
+def _post_before(f: Findings, m: Mention) -> PostParse | None:
+    """The post whose title ends right before a name ("Menteri Keuangan Rina Marlina", "Mayor of Bogor, Rina ..."),
+    unless the title already has its holder."""
+    for p in f.posts:
+        if p.end <= m.start and not f.ctx.text[p.end:m.start].strip(" ,") and p.posts[-1].holder is None:
+            return p.posts[-1]
+    return None
+
+
 def _membership(f: Findings, person: str, post: PostParse, group: str | None, at, rule: str) -> None:
     org = f.table.key_of(post.organisation) if post.organisation is not None else None
     if org is None and post.locality and f.allows("org-implied"):
         org = _government_of(f, post.locality, post)
+    if org is None and not post.locality and f.allows("org-of-title"):
+        body = f.ctx.lexicon.body_of_post(post.label)
+        if body is not None:
+            name, kind = body
+            org = f.table.implied_organisation(name, post.start, post.end, kind)
     if org is None and group is not None and f.ctx.lexicon.role_takes_org(post.role):
         org = group
     span = f.ctx.span(post.start, post.end, "membership", rule)

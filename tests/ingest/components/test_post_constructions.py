@@ -1,0 +1,55 @@
+"""Posts attached by construction: a title right before a name, a title that ran on into the name the recogniser
+reads, and the body a title names by the place or field after it (rules ``post-before-name``, ``org-of-title``)."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def posts(ex):
+    return [(m.person, m.role, m.organisation, [s.rule for s in m.spans]) for m in ex.memberships]
+
+
+@pytest.mark.parametrize(("text", "role", "org"), [
+    ("Hal itu disampaikan Gubernur Sulawesi Tengah, Dimas Prasetyo, di Palu.", "governor",
+     "organisation:pemprov-sulawesi-tengah"),
+    ("Proyek itu ditinjau Wali Kota Palu Dimas Prasetyo kemarin.", "mayor", "organisation:pemkot-palu"),
+    ("Proyek itu ditinjau Menteri Keuangan Dimas Prasetyo pada Senin.", "minister", "organisation:kemenkeu"),
+    ("Sementara itu Bupati Kendal Dimas Prasetyo membuka acara.", "regent", "organisation:pemerintah-kabupaten-kendal"),
+])
+def test_post_constructions_title_before_the_name_with_the_body_it_names(extract, text, role, org):
+    assert [(p, r, o) for p, r, o, _ in posts(extract(text))] == [("person:dimas-prasetyo", role, org)]
+
+
+def test_post_constructions_title_before_a_comma_and_the_name(extract):
+    text = "Hal itu disampaikan Gubernur Sulawesi Tengah, Dimas Prasetyo, di Palu."
+    assert posts(extract(text))[0][3] == ["post-before-name"]
+    assert posts(extract(text, disabled_rules=["post-before-name"])) == []
+
+
+def test_post_constructions_body_of_the_title_switched_off_keeps_the_post_without_a_body(extract):
+    text = "Proyek itu ditinjau Wali Kota Palu Dimas Prasetyo kemarin."
+    assert posts(extract(text, disabled_rules=["org-of-title"])) == [
+        ("person:dimas-prasetyo", "mayor", None, ["post-title"])]
+
+
+@pytest.mark.parametrize("text", [
+    "Proyek itu ditinjau Menteri Dimas Prasetyo kemarin.",  # the title names no body
+    "Proyek itu ditinjau Wali Kota Hebat Dimas Prasetyo kemarin.",  # no place follows the title
+])
+def test_post_constructions_no_body_is_guessed(extract, text):
+    assert all(o is None for _, _, o, _ in posts(extract(text)))
+
+
+def test_post_constructions_title_is_cut_where_the_recognised_name_begins(extract):
+    ex = extract("Proyek itu ditinjau Menteri Keuangan Dimas Prasetyo pada Senin.")
+    assert [e.name for e in ex.entities.values() if type(e).__name__ == "Person"] == ["Dimas Prasetyo"]
+    assert ex.memberships[0].role_label == "Menteri Keuangan"
+    assert extract("Proyek itu ditinjau Menteri Keuangan Dimas Prasetyo pada Senin.",
+                   pipeline=[c for c in _default() if c != "recognise"]).memberships == []
+
+
+def _default():
+    from jejaring.ingest.pipeline import DEFAULT_PIPELINE
+
+    return DEFAULT_PIPELINE
