@@ -66,7 +66,7 @@ class EntityTable:
             m.acronym == surface or m.rule in ("org-acronym", "org-list-acronym"))
         if key is None:
             key = f"organisation:{entry.id}" if entry is not None else f"organisation:{slugify(surface)}"
-            kind = m.org_kind or (entry.kind if entry is not None else None)
+            kind = entry.kind if entry is not None else m.org_kind  # the lexicon knows better than a head word
             org = Organisation(key=key, name=surface, lang=self.ctx.doc.language, org_kind=kind,
                                unit=m.unit or (kind or "") in UNIT_KINDS,
                                lexicon_id=entry.id if entry is not None else None,

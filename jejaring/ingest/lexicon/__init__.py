@@ -1237,6 +1237,8 @@ class Lexicon:
         (('Pemerintah Kota Bogor', 'city-government'), ('Kementerian Keuangan', 'ministry'))
         >>> lex.body_of_post("Mayor of Bogor"), lex.body_of_post("Menteri"), lex.body_of_post("Wali Kota Hebat")
         (('Pemerintah Kota Bogor', 'city-government'), None, None)
+        >>> lex.body_of_post("Kapolda Jawa Tengah"), lex.body_of_post("Bupati Kabupaten Kendal")
+        (('Polda Jawa Tengah', 'police'), ('Pemerintah Kabupaten Kendal', 'regency-government'))
         """
         folded = label.casefold()
         for row in sorted(self.post_bodies, key=lambda r: -len(r.pattern)):
@@ -1247,10 +1249,10 @@ class Lexicon:
             if words and words[0] in self.words("locality_of_words"):
                 rest = " ".join(words[1:])
             if row.rest == "place":
-                government = self.government_of_locality(rest)
+                government = self.government_of_locality(rest) if row.kind.endswith("-government") else None
                 if government is not None:
                     return government, row.kind
-                if self.place(rest) is None:
+                if self.place(rest) is None and self.government_of_locality(rest) is None:
                     return None
             elif not rest[:1].isupper():
                 return None

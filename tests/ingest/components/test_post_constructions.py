@@ -53,3 +53,15 @@ def _default():
     from jejaring.ingest.pipeline import DEFAULT_PIPELINE
 
     return DEFAULT_PIPELINE
+
+
+@pytest.mark.parametrize(("text", "role", "org"), [
+    ("Kapolres Boyolali AKBP Dimas Prasetyo mengatakan pelaku sudah ditangkap.", "police-chief",
+     "organisation:polres-boyolali"),
+    ("Menurut Kajati Jawa Timur Dimas Prasetyo, berkas sudah lengkap.", "chief-prosecutor",
+     "organisation:kejaksaan-tinggi-jawa-timur"),
+])
+def test_post_constructions_abbreviated_titles_name_their_body(extract, text, role, org):
+    ex = extract(text)
+    assert [(p, r, o) for p, r, o, _ in posts(ex)] == [("person:dimas-prasetyo", role, org)]
+    assert ex.entities["person:dimas-prasetyo"].name == "Dimas Prasetyo"  # a rank is no part of the name
