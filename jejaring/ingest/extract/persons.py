@@ -21,7 +21,7 @@ __all__ = ["find_persons"]
 
 # Possessive, and a mixed-case word split at its first lower-case letter: a run of capitalised words
 # not followed by a bracket would otherwise backtrack through every way of splitting each word.
-_NAME_WORD = r"(?:[A-Z][a-zà-ÿ'’\-]++|[a-z]?[A-Z][A-Zà-ÿ'’\-]*+[a-z][A-Za-zà-ÿ'’\-]*+|l[bcdfghjkmnpqrstvwxz][a-z]++)"
+_NAME_WORD = r"(?:[A-Z][a-zà-ÿ'’\-]++(?![A-Za-z])|[a-z]?[A-Z][A-Zà-ÿ'’\-]*+[a-z][A-Za-zà-ÿ'’\-]*+|l[bcdfghjkmnpqrstvwxz][a-z]++)"
 _INITIAL = r"[A-Z]\."
 _INLINE_MARKER = re.compile(r"\[(?:[ivxlc]+|\d{1,3})\]\s*|\((?:[ivx]+|\d{1,2})\)\s+")
 
