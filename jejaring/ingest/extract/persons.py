@@ -204,7 +204,7 @@ def _coordinated(ctx: Context, found: list[Mention], blocked: list[Mention]) -> 
 _WEAK_RULES = frozenset({"person-context", "person-name-post", "person-post-comma", "person-list", "person-after-post",
                          "person-name-org", "person-coordinated"})
 #: Of these, rules that read a run of capitalised words as a name without a name-like neighbour.
-_WEAKEST_RULES = frozenset({"person-name-org", "person-coordinated", "person-list"})
+_WEAKEST_RULES = frozenset({"person-name-org", "person-coordinated"})
 _CONFIDENCE = {
     "person-model": 0.7, "person-name-post": 0.8, "person-name-org": 0.75, "person-context": 0.7, "person-after-post": 0.8,
     "person-list": 0.9, "person-honorific": 0.9, "person-label": 0.85, "person-bracket-post": 0.85, "person-degree": 0.85,

@@ -43,3 +43,15 @@ def _default():
     from jejaring.ingest.pipeline import DEFAULT_PIPELINE
 
     return DEFAULT_PIPELINE
+
+
+def test_recognise_silence_drops_only_what_the_weakest_rules_gathered():
+    """A listed name ("1. X, Post") stands on its list's structure even where the recogniser reads nothing."""
+    from jejaring.ingest.extract.context import Mention
+    from jejaring.ingest.extract.persons import _confirmed
+
+    listed = Mention(3, 20, "person", "Wuryanto Iskandar", "person-list")
+    joined = Mention(3, 20, "person", "Cuaca Ekstrem", "person-coordinated")
+    lone = Mention(0, 8, "person", "Misalnya", "person-context")
+    assert (_confirmed(listed, []), _confirmed(joined, []), _confirmed(lone, [])) == (True, False, False)
+    assert _confirmed(joined, [Mention(3, 8, "person", "Cuaca", "recognised")])
