@@ -65,3 +65,11 @@ def test_post_constructions_abbreviated_titles_name_their_body(extract, text, ro
     ex = extract(text)
     assert [(p, r, o) for p, r, o, _ in posts(ex)] == [("person:dimas-prasetyo", role, org)]
     assert ex.entities["person:dimas-prasetyo"].name == "Dimas Prasetyo"  # a rank is no part of the name
+
+
+@pytest.mark.parametrize(("text", "language", "org"), [
+    ("The Mayor of Bogor, Mr. Dimas Prasetyo, launched the plan on Monday.", "en", "organisation:pemkot-bogor"),
+    ("Acara dibuka Wali Kota Palu, Bapak Dimas Prasetyo, pada pagi hari.", "id", "organisation:pemkot-palu"),
+])
+def test_post_constructions_title_comma_honorific_name(extract, text, language, org):
+    assert posts(extract(text, language)) == [("person:dimas-prasetyo", "mayor", org, ["post-before-name"])]
