@@ -202,7 +202,9 @@ def recognise(f: Findings) -> None:
 def persons(f: Findings) -> None:
     """Persons, outside the stretches other kinds hold, confirmed and completed by the recogniser where it ran;
     a programme a person's name overlaps is dropped."""
-    recognised = [m for m in f.recognised if m.kind == "person"] if f.recognised is not None else None
+    # a programme example ("... such as Resilient Rooftop") is no person, whatever the recogniser reads
+    recognised = [m for m in f.recognised if m.kind == "person" and not any(
+        m.start < p.end and p.start < m.end for p in f.programmes)] if f.recognised is not None else None
     f.persons = f.kept(find_persons(f.ctx, f.blocked + f.posts, f.posts, recognised))
     f.programmes = [p for p in f.programmes if not any(p.start < m.end and m.start < p.end for m in f.persons)]
 

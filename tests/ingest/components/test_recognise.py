@@ -55,3 +55,24 @@ def test_recognise_silence_drops_only_what_the_weakest_rules_gathered():
     lone = Mention(0, 8, "person", "Misalnya", "person-context")
     assert (_confirmed(listed, []), _confirmed(joined, []), _confirmed(lone, [])) == (True, False, False)
     assert _confirmed(joined, [Mention(3, 8, "person", "Cuaca", "recognised")])
+
+
+def test_recognise_person_over_a_programme_example_is_no_person():
+    """The programme a lesson gives as its example stays a programme, whatever the recogniser reads there."""
+    from jejaring.ingest.document import Document
+    from jejaring.ingest.extract.context import Context, Mention
+    from jejaring.ingest.findings import Findings
+    from jejaring.ingest.lexicon import load_lexicon
+    from jejaring.ingest.pipeline import DEFAULT_PIPELINE
+    from jejaring.ingest.registry import check_pipeline
+
+    text = "Pembelajaran:\n1. Inklusif: the Happy Corner Cafe employs people with disabilities, a model for Bandung.\n"
+    findings = Findings(Context(Document("x.txt", text, language="id"), load_lexicon()))
+    steps = check_pipeline([c for c in DEFAULT_PIPELINE if c != "recognise"])
+    for step in steps[:[s.name for s in steps].index("persons")]:
+        step.func(findings)
+    start = text.index("Happy")
+    assert [(p.start, p.rule) for p in findings.programmes] == [(start, "programme-example")]
+    findings.recognised = [Mention(start, start + len("Happy Corner Cafe"), "person", "Happy Corner Cafe", "recognised")]
+    next(s for s in steps if s.name == "persons").func(findings)
+    assert [m.name for m in findings.persons] == []
