@@ -1,8 +1,8 @@
 """Posts: the grammar of Indonesian and English government titles.
 
-"Deputi Gubernur Provinsi DKI Jakarta bidang Tata Ruang dan Lingkungan Hidup selaku CRO Jakarta
-Berketahanan" reads as two posts: a role ("Deputi Gubernur") with its field ("bidang Tata Ruang ...")
-in the body the locality names (the provincial government), and, after "selaku", a second role.
+"Asisten Gubernur Provinsi Jawa Barat bidang Perekonomian selaku Ketua Tim Percepatan Investasi" reads as
+two posts: a role ("Asisten Gubernur") with its field ("bidang Perekonomian") in the body the locality names
+(the provincial government), and, after "selaku", a second role.
 """
 
 from __future__ import annotations
