@@ -85,9 +85,9 @@ def _post_before(f: Findings, m: Mention) -> PostParse | None:
     """The post whose title ends right before a name, honorifics and a comma aside ("Menteri Keuangan Rina Marlina",
     "the Mayor of Bogor, Mrs. Rina Marlina"), unless the title already has its holder."""
     for p in f.posts:
-        gap = f.ctx.text[p.end:m.start].split()
-        if p.end <= m.start and p.posts[-1].holder is None and all(w.strip(",") in m.honorifics for w in gap
-                                                                    if w.strip(",")):
+        gap = f.ctx.text[p.end:m.start]
+        if p.end <= m.start and "\n" not in gap and p.posts[-1].holder is None and all(
+                w.strip(",") in m.honorifics for w in gap.split() if w.strip(",")):
             return p.posts[-1]
     return None
 

@@ -73,3 +73,8 @@ def test_post_constructions_abbreviated_titles_name_their_body(extract, text, ro
 ])
 def test_post_constructions_title_comma_honorific_name(extract, text, language, org):
     assert posts(extract(text, language)) == [("person:dimas-prasetyo", "mayor", org, ["post-before-name"])]
+
+
+def test_post_constructions_a_title_ending_a_line_holds_no_name_on_the_next(extract):
+    text = "Narasumber:\n- Rina Marlina, Kepala Dinas Sosial Kota Palu\n\nDimas Prasetyo menjelaskan programnya.\n"
+    assert [(p, r) for p, r, _, _ in posts(extract(text))] == [("person:rina-marlina", "head")]
