@@ -28,6 +28,12 @@ _ACRONYM = re.compile(r"(?<![\w/])([A-Z][A-Za-z0-9]{1,14})(?![\w])")
 _BRACKETED = re.compile(r"\(([^()]{3,600})\)")
 
 
+@component("recognise", assigns=["recognised"])
+def recognise(f: Findings) -> None:
+    """Persons, organisations and places the trained recogniser (:mod:`jejaring.ingest.model`) reads."""
+    f.recognised = [Mention(s, e, KINDS[label], f.ctx.text[s:e], "recognised") for s, e, label in recognise_names(f.ctx.text)]
+
+
 @component("places", assigns=["places"], rules=["place-gazetteer"])
 def places(f: Findings) -> None:
     """Places of the gazetteer (lexicon ``places.tsv``)."""
@@ -77,44 +83,6 @@ def settle(f: Findings) -> None:
     f.blocked = [m for m in f.settled if m.rule != "programme-example"]
 
 
-@component("recognised-organisations", requires=["settled"], assigns=["organisations", "blocked"], rules=["org-model"])
-def recognised_organisations(f: Findings) -> None:
-    """Organisations the recogniser reads where no rule found anything, when the lexicon confirms them: it knows
-    the name or acronym, or the name has a head word that says what kind of body it is ("Pengadilan ...")."""
-    if f.recognised is None or not f.allows("org-model"):
-        return
-    found = []
-    for r in f.recognised:
-        if r.kind == "organisation" and not any(r.start < m.end and m.start < r.end for m in f.settled + f.organisations):
-            typed = _typed_organisation(f.ctx.lexicon, r)
-            if typed is not None:
-                found.append(typed)
-    f.organisations = sorted(f.organisations + found, key=lambda m: m.start)
-    f.settled = sorted(f.settled + found, key=lambda m: m.start)
-    f.blocked = f.blocked + found
-
-
-def _typed_organisation(lex: Lexicon, r: Mention) -> Mention | None:
-    """The recognised name as an organisation mention, typed by the lexicon; None when the lexicon cannot
-    confirm it or it names a place, a post or a bare head word."""
-    name = " ".join(r.name.split())
-    words = name.split()
-    if not name[:1].isupper() or lex.place(name) is not None or lex.starts_with_post(name):
-        return None
-    entries = lex.organisation_by_name(name) or lex.organisation_by_acronym(name)
-    if len(entries) == 1:
-        entry = entries[0]
-        return Mention(r.start, r.end, "organisation", name, "org-model", 0.75, entry=entry, org_kind=entry.kind)
-    agency = lex.agency_type(words[0])
-    heads = [h for h in lex.org_heads_by_word.get((True, words[0]), ()) if name.startswith(h.head + " ")
-             or (name == h.head and " " in h.head)]
-    heads += [h for h in lex.org_heads if h.position == "suffix" and name.endswith(" " + h.head)]
-    if len(words) < 2 or not (heads or agency):
-        return None
-    kind, unit = (heads[0].kind, heads[0].unit) if heads else (agency.kind, True)
-    return Mention(r.start, r.end, "organisation", name, "org-model", 0.7, org_kind=kind, unit=unit, agency=agency)
-
-
 @component("acronyms", requires=["settled"], assigns=["organisations"],
            rules=["org-acronym-defined", "org-list-acronym"])
 def acronyms(f: Findings) -> None:
@@ -158,6 +126,44 @@ def _listed_acronyms(lex: Lexicon, text: str, orgs: list[Mention]) -> set[int]:
     return out
 
 
+@component("recognised-organisations", requires=["settled"], assigns=["organisations", "blocked"], rules=["org-model"])
+def recognised_organisations(f: Findings) -> None:
+    """Organisations the recogniser reads where no rule found anything, when the lexicon confirms them: it knows
+    the name or acronym, or the name has a head word that says what kind of body it is ("Pengadilan ...")."""
+    if f.recognised is None or not f.allows("org-model"):
+        return
+    found = []
+    for r in f.recognised:
+        if r.kind == "organisation" and not any(r.start < m.end and m.start < r.end for m in f.settled + f.organisations):
+            typed = _typed_organisation(f.ctx.lexicon, r)
+            if typed is not None:
+                found.append(typed)
+    f.organisations = sorted(f.organisations + found, key=lambda m: m.start)
+    f.settled = sorted(f.settled + found, key=lambda m: m.start)
+    f.blocked = f.blocked + found
+
+
+def _typed_organisation(lex: Lexicon, r: Mention) -> Mention | None:
+    """The recognised name as an organisation mention, typed by the lexicon; None when the lexicon cannot
+    confirm it or it names a place, a post or a bare head word."""
+    name = " ".join(r.name.split())
+    words = name.split()
+    if not name[:1].isupper() or lex.place(name) is not None or lex.starts_with_post(name):
+        return None
+    entries = lex.organisation_by_name(name) or lex.organisation_by_acronym(name)
+    if len(entries) == 1:
+        entry = entries[0]
+        return Mention(r.start, r.end, "organisation", name, "org-model", 0.75, entry=entry, org_kind=entry.kind)
+    agency = lex.agency_type(words[0])
+    heads = [h for h in lex.org_heads_by_word.get((True, words[0]), ()) if name.startswith(h.head + " ")
+             or (name == h.head and " " in h.head)]
+    heads += [h for h in lex.org_heads if h.position == "suffix" and name.endswith(" " + h.head)]
+    if len(words) < 2 or not (heads or agency):
+        return None
+    kind, unit = (heads[0].kind, heads[0].unit) if heads else (agency.kind, True)
+    return Mention(r.start, r.end, "organisation", name, "org-model", 0.7, org_kind=kind, unit=unit, agency=agency)
+
+
 @component("posts", requires=["organisations"], assigns=["posts"], rules=["post-mention"])
 def posts(f: Findings) -> None:
     """Post titles ("Kepala Dinas ...", "Head of ..."); a unit or programme named inside one is part of it."""
@@ -179,19 +185,13 @@ def _ending_before_names(f: Findings, posts: list[Mention]) -> list[Mention]:
               and r.name.split()[0].lower() not in common_words()]
     out = []
     for p in posts:
-        name = next((r for r in people if p.start < r.start < p.end and p.posts[-1].holder is None), None)
+        name = next((r for r in people if p.start < r.start < p.end), None) if p.posts[-1].holder is None else None
         parsed = parse_posts(f.ctx, p.start, name.start, f.organisations) if name is not None else []
         if parsed and f.ctx.text[parsed[-1].end:name.start].strip(" ,") == "":
             parsed[-1] = replace(parsed[-1], holder=(name.start, name.end))
             p = replace(p, end=parsed[-1].end, name=parsed[0].label, posts=parsed)
         out.append(p)
     return out
-
-
-@component("recognise", assigns=["recognised"])
-def recognise(f: Findings) -> None:
-    """Persons, organisations and places the trained recogniser (:mod:`jejaring.ingest.model`) reads."""
-    f.recognised = [Mention(s, e, KINDS[label], f.ctx.text[s:e], "recognised") for s, e, label in recognise_names(f.ctx.text)]
 
 
 @component("persons", requires=["blocked", "posts"], assigns=["persons"],
@@ -244,9 +244,9 @@ def headline(f: Findings) -> None:
         return
     body = " ".join(f.ctx.text[line.end:].split())
     body_persons = " | ".join(m.name for m in f.persons if m.start >= line.end)
-    f.persons = [kept for m in f.persons if (kept := _confirmed(f, m, line.end, body_persons, 1)) is not None]
+    f.persons = [kept for m in f.persons if (kept := _as_the_body_names(f, m, line.end, body_persons, 1)) is not None]
     f.organisations = [kept for m in f.organisations
-                       if (kept := _confirmed(f, m, line.end, body, 2 if m.rule == "org-head" else None)) is not None]
+                       if (kept := _as_the_body_names(f, m, line.end, body, 2 if m.rule == "org-head" else None)) is not None]
 
 
 def _title_case_headline(f: Findings):
@@ -263,7 +263,8 @@ def _title_case_headline(f: Findings):
     return line if sum(w[0].isupper() for w in words) >= 0.75 * len(words) else None
 
 
-def _confirmed(f: Findings, m: Mention, headline_end: int, evidence: str, shortest: int | None) -> Mention | None:
+def _as_the_body_names(f: Findings, m: Mention, headline_end: int, evidence: str,
+                       shortest: int | None) -> Mention | None:
     """The mention as far as ``evidence`` (body text, spaces normalised) names it too, cut to no fewer than
     ``shortest`` words (None: never cut); None when the body does not confirm it."""
     if m.start >= headline_end or m.entry is not None:

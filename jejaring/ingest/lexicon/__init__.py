@@ -1209,6 +1209,14 @@ class Lexicon:
         found = self.place_candidates(name)
         return found[0] if found else None
 
+    @cached_property
+    def _locality_governments_longest_first(self) -> tuple[LocalityGovernment, ...]:
+        return tuple(sorted(self.locality_governments, key=lambda r: -len(r.head)))
+
+    @cached_property
+    def _post_bodies_longest_first(self) -> tuple[PostBody, ...]:
+        return tuple(sorted(self.post_bodies, key=lambda r: -len(r.pattern)))
+
     def government_of_locality(self, locality: str) -> str | None:
         """The name of the government a locality in a post title implies, None when it implies none.
 
@@ -1220,7 +1228,7 @@ class Lexicon:
         >>> lex.government_of_locality("DKI Jakarta"), lex.government_of_locality("Bogor")
         ('Pemerintah Provinsi DKI Jakarta', None)
         """
-        for row in sorted(self.locality_governments, key=lambda r: -len(r.head)):
+        for row in self._locality_governments_longest_first:
             if locality.startswith(row.head + " ") and locality[len(row.head):].strip():
                 return row.government.format(locality[len(row.head):].strip())
         place = self.place(locality)
@@ -1241,7 +1249,7 @@ class Lexicon:
         (('Polda Jawa Tengah', 'police'), ('Pemerintah Kabupaten Kendal', 'regency-government'))
         """
         folded = label.casefold()
-        for row in sorted(self.post_bodies, key=lambda r: -len(r.pattern)):
+        for row in self._post_bodies_longest_first:
             if not folded.startswith(row.pattern.casefold() + " "):
                 continue
             rest = label[len(row.pattern):].strip(" ,")
