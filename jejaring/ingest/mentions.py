@@ -15,7 +15,7 @@ from jejaring.ingest.extract.lessons import find_lessons, find_prose_lessons
 from jejaring.ingest.extract.organisations import find_acronym_definitions, find_organisations
 from jejaring.ingest.extract.persons import find_persons
 from jejaring.ingest.extract.places import find_places
-from jejaring.ingest.extract.posts import find_post_mentions, parse_posts
+from jejaring.ingest.extract.posts import find_post_mentions, parse_posts, role_at
 from jejaring.ingest.extract.programmes import find_programmes
 from jejaring.ingest.extract.text import pattern
 from jejaring.ingest.findings import Findings
@@ -64,10 +64,30 @@ def programmes(f: Findings) -> None:
 
 
 @component("organisations", assigns=["organisations"],
-           rules=["org-head", "org-head-lowercase", "org-head-suffix", "org-lexicon", "org-acronym"])
+           rules=["org-head", "org-head-lowercase", "org-head-suffix", "org-lexicon", "org-acronym", "org-ends-at-name"])
 def organisations(f: Findings) -> None:
-    """Organisations from the lexicon and from head words (Dinas, Badan, Foundation ...)."""
-    f.organisations = f.kept(find_organisations(f.ctx))
+    """Organisations from the lexicon and from head words (Dinas, Badan, Foundation ...); a name read from head
+    words ends where a person the recogniser reads begins."""
+    found = f.kept(find_organisations(f.ctx))
+    f.organisations = [_before_person(f, m) for m in found] if f.allows("org-ends-at-name") else found
+
+
+def _before_person(f: Findings, m: Mention) -> Mention:
+    """ "Kementerian Keuangan Rina Marlina menegaskan ...": the head word's run of capitalised words stops before
+    the person after it (and the ranks or honorifics before the person), keeping two words at least."""
+    if m.rule not in ("org-head", "org-head-suffix") or m.entry is not None:
+        return m
+    lex, text = f.ctx.lexicon, f.ctx.text
+    for r in f.recognised or ():
+        if r.kind != "person" or not m.start < r.start < m.end or len(r.name.split()) < 2 or \
+                lex.is_institutional_word(r.name.split()[0]) or lex.place(r.name) is not None:
+            continue
+        words = list(re.finditer(r"[^\s,]+", text[m.start:r.start]))
+        while words and words[-1].group() in lex.honorific_forms():
+            words.pop()
+        if len(words) >= 2:
+            return replace(m, end=m.start + words[-1].end(), name=" ".join(w.group() for w in words))
+    return m
 
 
 @component("settle", requires=["places", "event_mentions", "programmes", "organisations", "lesson_items"],
@@ -181,11 +201,15 @@ def _ending_before_names(f: Findings, posts: list[Mention]) -> list[Mention]:
     """A title that ran on into the name after it ("Menteri Keuangan Rina Marlina pada Senin") ends where a
     person the recogniser reads begins, and that person holds it."""
     lex = f.ctx.lexicon
-    people = [r for r in f.recognised or () if r.kind == "person" and not lex.is_institutional_word(r.name.split()[0])
-              and r.name.split()[0].lower() not in common_words()]
+    place_ends = {m.end for m in f.places}
+    # a word of institutions opens a name only right after the place that ends the title ("Wali Kota X Agung ...")
+    people = [r for r in f.recognised or () if r.kind == "person" and r.name.split()[0].lower() not in common_words()
+              and (not lex.is_institutional_word(r.name.split()[0]) or r.start - 1 in place_ends)]
     out = []
     for p in posts:
-        name = next((r for r in people if p.start < r.start < p.end), None) if p.posts[-1].holder is None else None
+        role_end = role_at(f.ctx, p.start, p.end)
+        name = next((r for r in people if role_end and role_end[0] < r.start < p.end), None) \
+            if p.posts[-1].holder is None else None
         parsed = parse_posts(f.ctx, p.start, name.start, f.organisations) if name is not None else []
         if parsed and f.ctx.text[parsed[-1].end:name.start].strip(" ,") == "":
             parsed[-1] = replace(parsed[-1], holder=(name.start, name.end))

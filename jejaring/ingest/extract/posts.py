@@ -14,7 +14,7 @@ from functools import lru_cache
 from jejaring.ingest.extract.context import Context, Mention
 from jejaring.ingest.lexicon import Lexicon
 
-__all__ = ["PostParse", "find_post_mentions", "parse_posts", "role_at"]
+__all__ = ["PostParse", "find_post_mentions", "parse_posts", "role_at", "title_gap"]
 
 
 @dataclass(frozen=True)
@@ -116,9 +116,7 @@ def parse_posts(ctx: Context, start: int, end: int, orgs: list[Mention]) -> list
         stop = _post_end(rules, text, role_end, end, {o.start for o in orgs})
         holder = _trailing_name(ctx, role_end, stop)
         if holder is not None:
-            stop = holder[0]
-            while stop > pos and text[stop - 1] in " ,":
-                stop -= 1
+            stop = _before_honorifics(ctx, pos, holder[0])
         org = next((o for o in orgs if pos <= o.start < stop), None)
         label_end = org.start if org is not None else stop
         locality = None
@@ -127,7 +125,7 @@ def parse_posts(ctx: Context, start: int, end: int, orgs: list[Mention]) -> list
         if loc:
             locality = rules.locality_preposition.sub("", loc.group().strip())
             label = text[pos:role_end + loc.start()] + text[role_end + loc.end():label_end]
-        label = rules.label_tail.sub("", re.sub(r"\s+", " ", label).strip(" ,;("))
+        label = rules.label_tail.sub("", re.sub(r"\s+", " ", _ASIDE.sub(" ", label)).strip(" ,;("))
         role = entry.role if entry is not None else _slug(label)
         lang = entry.lang if entry is not None else "en"
         names = ((entry.label_id, "id"), (entry.label_en, "en")) if entry is not None else ()
@@ -139,15 +137,25 @@ def parse_posts(ctx: Context, start: int, end: int, orgs: list[Mention]) -> list
     return out
 
 
+#: A short form in brackets inside or after a title: one or two words ("(Mendagri)", "(Kasi Intel)").
+_ASIDE = re.compile(r"\(\s*[^\W_][\w.&/\-]{0,15}(?: [A-Z][\w.&/\-]{0,15})?\s*\)")
+_CAPITALISED = re.compile(r"\s+[A-Z]")
+_ACRONYM = re.compile(r"[A-Z][A-Z\d&\-]+")
+
+
 def _post_end(rules: _Rules, text: str, pos: int, end: int, org_starts: set[int] = frozenset()) -> int:
     """A post's extent: capitalised words and title joiners (the lexicon's ``title_joiners``) after the role;
     a comma continues it only into an organisation or locality ("Kepala Seksi X, Dinas Lingkungan Hidup"),
     never into a name."""
     stop = pos
-    for m in re.finditer(r"[^\W_][\w'’/\-.]*|[,;()\[\]]", text[pos:end]):
+    for m in re.finditer(rf"{_ASIDE.pattern}|[^\W_][\w'’/\-.]*|[,;()\[\]]", text[pos:end]):
         token = m.group()
         at = pos + m.start()
         gap = text[stop:at]
+        if len(token) > 1 and token[0] == "(":
+            if _CAPITALISED.match(text, at + len(token), end):
+                continue  # "Menteri Dalam Negeri (Mendagri) ...": a short form, then the title or name goes on
+            break
         if token in ";()[]" or "\n" in gap:
             break
         if token == ",":
@@ -170,13 +178,39 @@ def _post_end(rules: _Rules, text: str, pos: int, end: int, org_starts: set[int]
     return pos + len(trimmed)
 
 
+def _before_honorifics(ctx: Context, start: int, end: int) -> int:
+    """Where a title ends before its holder's name at ``end``: ranks and honorifics ("AKBP", "Dr.") and commas
+    between them belong to neither."""
+    forms = ctx.lexicon.honorific_forms()
+    while True:
+        while end > start and ctx.text[end - 1] in " ,":
+            end -= 1
+        form = next((f for f in forms if ctx.text.endswith(f, start, end) and (
+            end - len(f) == start or ctx.text[end - len(f) - 1] in " ,")), None)
+        if form is None or end - len(form) == start:
+            return end
+        end -= len(form)
+
+
+def title_gap(gap: str, honorifics: list[str]) -> bool:
+    """True when ``gap`` may stand between a title and its holder's name: nothing on another line but commas,
+    honorifics and a short form in brackets ("Menteri Keuangan (Menkeu), Bapak ...")."""
+    if "\n" in gap:
+        return False
+    rest = f" {_ASIDE.sub(' ', gap).replace(',', ' ')} "
+    for form in sorted(honorifics, key=len, reverse=True):
+        rest = rest.replace(f" {form} ", " ")
+    return not rest.strip()
+
+
 def _trailing_name(ctx: Context, start: int, stop: int) -> tuple[int, int] | None:
     """ "Deputi Gubernur bidang Tata Ruang dan Lingkungan Hidup Hendra Saputra": the capitalised words at
     the end of a title that the lexicon does not know as words of institutions name its holder."""
     words = list(re.finditer(r"[A-Z][\w'’\-]*", ctx.text[start:stop]))
     name: list[re.Match] = []
     for w in reversed(words):
-        if ctx.lexicon.is_institutional_word(w.group()) or ctx.lexicon.place(w.group()) is not None:
+        if ctx.lexicon.is_institutional_word(w.group()) or ctx.lexicon.place(w.group()) is not None or \
+                _ACRONYM.fullmatch(w.group()):
             break
         if name and ctx.text[start + w.end():start + name[-1].start()].strip():
             break

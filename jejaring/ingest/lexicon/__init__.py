@@ -470,7 +470,8 @@ class LocalityGovernment:
 class PostBody:
     """The body a post title names by what follows its pattern: "Gubernur Riau" -> "Pemerintah Provinsi Riau",
     "Menteri Keuangan" -> "Kementerian Keuangan". ``rest`` says what must follow: ``place`` (a place of the
-    gazetteer) or ``field`` (capitalised words); ``body`` puts it where ``{}`` stands; ``kind`` is the body's."""
+    gazetteer), ``field`` (capitalised words) or ``none`` (the short title names its body alone: "Menkeu");
+    ``body`` puts it where ``{}`` stands; ``kind`` is the body's."""
 
     pattern: str
     body: str
@@ -604,8 +605,9 @@ _TABLES = (
            patterns={"government": (re.compile(r"[^{}]*\{\}[^{}]*"), "a name with one {} for the locality")}),
     _Table("post_bodies", True, ("pattern", "body", "rest", "kind"), PostBody,
            frozenset({"pattern", "body", "rest", "kind"}),
-           choices={"rest": frozenset({"place", "field"}), "kind": ORGANISATION_KINDS},
-           patterns={"body": (re.compile(r"[^{}]*\{\}[^{}]*"), "a name with one {} for what follows the title")}),
+           choices={"rest": frozenset({"place", "field", "none"}), "kind": ORGANISATION_KINDS},
+           patterns={"body": (re.compile(r"[^{}]*(?:\{\}[^{}]*)?"),
+                              "a name with at most one {} for what follows the title")}),
     _Table("months", True, ("name", "month"), MonthName, frozenset({"name", "month"}),
            patterns={"month": (re.compile(r"[1-9]|1[0-2]"), "a month number 1-12")}),
     _Table("boilerplate", False, ("pattern", "where", "note"), BoilerplatePattern, frozenset({"pattern"}),
@@ -1247,10 +1249,14 @@ class Lexicon:
         (('Pemerintah Kota Bogor', 'city-government'), None, None)
         >>> lex.body_of_post("Kapolda Jawa Tengah"), lex.body_of_post("Bupati Kabupaten Kendal")
         (('Polda Jawa Tengah', 'police'), ('Pemerintah Kabupaten Kendal', 'regency-government'))
+        >>> lex.body_of_post("Menkeu")
+        ('Kementerian Keuangan', 'ministry')
         """
         folded = label.casefold()
         for row in self._post_bodies_longest_first:
-            if not folded.startswith(row.pattern.casefold() + " "):
+            if row.rest == "none" and folded == row.pattern.casefold():
+                return row.body, row.kind
+            if row.rest == "none" or not folded.startswith(row.pattern.casefold() + " "):
                 continue
             rest = label[len(row.pattern):].strip(" ,")
             words = rest.split()

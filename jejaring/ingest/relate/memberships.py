@@ -7,7 +7,7 @@ from datetime import date
 
 from jejaring.ingest.extract.context import Mention
 from jejaring.ingest.extract.events import EventCluster
-from jejaring.ingest.extract.posts import PostParse, parse_posts
+from jejaring.ingest.extract.posts import PostParse, parse_posts, title_gap
 from jejaring.ingest.extract.text import pattern
 from jejaring.ingest.findings import Findings
 from jejaring.ingest.records import Membership
@@ -86,8 +86,7 @@ def _post_before(f: Findings, m: Mention) -> PostParse | None:
     "the Mayor of Bogor, Mrs. Rina Marlina"), unless the title already has its holder."""
     for p in f.posts:
         gap = f.ctx.text[p.end:m.start]
-        if p.end <= m.start and "\n" not in gap and p.posts[-1].holder is None and all(
-                w.strip(",") in m.honorifics for w in gap.split() if w.strip(",")):
+        if p.end <= m.start and p.posts[-1].holder is None and title_gap(gap, m.honorifics):
             return p.posts[-1]
     return None
 

@@ -78,3 +78,42 @@ def test_post_constructions_title_comma_honorific_name(extract, text, language, 
 def test_post_constructions_a_title_ending_a_line_holds_no_name_on_the_next(extract):
     text = "Narasumber:\n- Rina Marlina, Kepala Dinas Sosial Kota Palu\n\nDimas Prasetyo menjelaskan programnya.\n"
     assert [(p, r) for p, r, _, _ in posts(extract(text))] == [("person:rina-marlina", "head")]
+
+
+@pytest.mark.parametrize(("text", "role", "org"), [
+    # a short form in brackets inside the title
+    ("Menteri Dalam Negeri (Mendagri) Dimas Prasetyo menegaskan pentingnya stok pangan.", "minister",
+     "organisation:kemendagri"),
+    ("Direktur Jenderal Anggaran (DJA) Kementerian Keuangan Dimas Prasetyo mengatakan anggaran cukup.",
+     "director-general", "organisation:kemenkeu"),
+    # an acronym of a body ends the title, not the name
+    ("Gubernur BI Dimas Prasetyo mengatakan suku bunga turun.", "governor", "organisation:bank-indonesia"),
+    # the press's short form of a minister names the ministry
+    ("Menkeu Dimas Prasetyo menggelontorkan anggaran baru.", "minister", "organisation:kemenkeu"),
+    ("Ekonom Universitas Gadjah Mada Dimas Prasetyo menilai inflasi terkendali.", "economist", "organisation:ugm"),
+])
+def test_post_constructions_title_with_short_forms_before_the_name(extract, text, role, org):
+    assert [(p, r, o) for p, r, o, _ in posts(extract(text))] == [("person:dimas-prasetyo", role, org)]
+
+
+@pytest.mark.parametrize(("text", "role", "org"), [
+    ("Hal itu disampaikan Kasat Reskrim Polres Boyolali, AKP Dimas Prasetyo kepada wartawan.", "head-of-unit",
+     "organisation:polres-boyolali"),
+    ("Kepala Seksi Intelijen (Kasi Intel) Kejari Boyolali, Dimas Prasetyo, mengatakan kantor itu digeledah.",
+     "head-of-section", "organisation:kejari-boyolali"),
+    ("Ketua Komisi Pemberantasan Korupsi (KPK), Dimas Prasetyo, menjelaskan kasus itu.", "chair", "organisation:kpk"),
+])
+def test_post_constructions_short_forms_and_ranks_between_title_and_name(extract, text, role, org):
+    assert posts(extract(text)) == [("person:dimas-prasetyo", role, org, ["post-before-name"])]
+
+
+def test_post_constructions_a_word_of_institutions_opens_a_name_after_the_place(extract):
+    ex = extract("Wali Kota Palu Agung Prasetyo mengatakan harga cabai turun.")
+    assert [(p, r, o) for p, r, o, _ in posts(ex)] == [("person:agung-prasetyo", "mayor", "organisation:pemkot-palu")]
+
+
+def test_post_constructions_a_body_named_by_head_words_ends_where_the_name_begins(extract):
+    text = "Direktur Jenderal Pajak Kementerian Keuangan Dimas Prasetyo menargetkan penerimaan naik."
+    assert [(p, r, o) for p, r, o, _ in posts(extract(text))] == [
+        ("person:dimas-prasetyo", "director-general", "organisation:kemenkeu")]
+    assert "person:dimas-prasetyo" not in extract(text, disabled_rules=["org-ends-at-name"]).entities
