@@ -378,6 +378,10 @@ def _plausible(ctx: Context, part: NamePart, rule: str) -> bool:
     lex = ctx.lexicon
     if any(lex.is_common_word(w) for w in words) and not part.honorifics:
         return False
+    if words[0].lower() in lex.words("locality_level_words"):
+        return False  # "Ibu Kota Nusantara" is a capital, not Mrs Kota
+    if _only_common_words(words) and not _rules(lex).attribution_before.search(ctx.text[max(0, part.start - 30):part.start]):
+        return False  # "Alhamdulillah", "Efisiensi Anggaran", "Pak Wali"; but "..., ujar Muslim" names him
     if part.name in lex.degree_forms() or part.name in lex.honorific_forms():
         return False  # "Laura Sutton, MSc, Programme Manager": the degree is no second person
     if lex.place(part.name) is not None or lex.organisation_by_name(part.name) or lex.organisation_by_acronym(part.name):
@@ -394,6 +398,13 @@ def _plausible(ctx: Context, part: NamePart, rule: str) -> bool:
     if len(words) == 1 and rule == "person-list" and not part.honorifics:
         return len(words[0]) >= 5
     return True
+
+
+def _only_common_words(words: list[str]) -> bool:
+    """True when every word is one the recogniser's training corpora use often and never in a person's name."""
+    from jejaring.ingest.model import common_words
+
+    return all(w.strip("'’-").lower() in common_words() for w in words)
 
 
 def _back_references(ctx: Context, found: list[Mention], blocked: list[Mention]) -> list[Mention]:

@@ -101,3 +101,19 @@ def test_persons_back_reference_is_the_full_name(extract):
     assert [(s.exact, s.rule) for s in ex.entities["person:wulan-kartikasari"].spans] == [
         ("Wulan Kartikasari", "person-context"), ("Kartikasari", "person-back-reference")]
     assert list(ex.entities) == ["person:wulan-kartikasari"]
+
+
+@pytest.mark.parametrize("text", [
+    "Laporan ini mencakup Juli, Agustus dan September.",
+    "Rapat sudah dimulai sejak pagi, Alhamdulillah sudah dicopot, kata Hendra.",
+    "Hasilnya sedikit. Cuma bikin ribut saja, kata Budi Santosa.",
+    "Proyek itu ditunda. Pak Wali menerima usulan warga.",
+    "Pembangunan gedung di Ibu Kota Nusantara dilanjutkan tahun depan.",
+])
+def test_persons_common_words_and_a_capital_are_no_names(extract, text):
+    names = {e.name for e in extract(text).entities.values() if e.key.startswith("person:")}
+    assert not names & {"Agustus", "Alhamdulillah", "Cuma", "Wali", "Kota Nusantara"}
+
+
+def test_persons_a_common_word_after_a_verb_of_saying_is_a_name(extract):
+    assert "person:muslim" in extract("Tanggul sudah diperbaiki, ujar Muslim kepada wartawan.").entities
