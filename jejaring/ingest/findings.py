@@ -32,6 +32,7 @@ class Findings:
     programmes: list[Mention] = field(default_factory=list)
     organisations: list[Mention] = field(default_factory=list)
     settled: list[Mention] = field(default_factory=list)
+    blocked: list[Mention] = field(default_factory=list)  # stretches of other kinds no person's name overlaps
     posts: list[Mention] = field(default_factory=list)
     recognised: list[Mention] | None = None  # None: the recogniser did not run
     persons: list[Mention] = field(default_factory=list)

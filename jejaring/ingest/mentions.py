@@ -12,7 +12,7 @@ from dataclasses import replace
 from jejaring.ingest.extract.context import Mention, settle_overlaps
 from jejaring.ingest.extract.events import find_event_mentions, group_events
 from jejaring.ingest.extract.lessons import find_lessons, find_prose_lessons
-from jejaring.ingest.extract.organisations import find_acronym_definitions, find_organisations
+from jejaring.ingest.extract.organisations import UNIT_KINDS, find_acronym_definitions, find_organisations
 from jejaring.ingest.extract.persons import find_persons
 from jejaring.ingest.extract.places import find_places
 from jejaring.ingest.extract.posts import find_post_mentions, parse_posts, role_at
@@ -77,17 +77,29 @@ def _before_person(f: Findings, m: Mention) -> Mention:
     the person after it (and the ranks or honorifics before the person), keeping two words at least."""
     if m.rule not in ("org-head", "org-head-suffix") or m.entry is not None:
         return m
-    lex, text = f.ctx.lexicon, f.ctx.text
+    lex = f.ctx.lexicon
     for r in f.recognised or ():
         if r.kind != "person" or not m.start < r.start < m.end or len(r.name.split()) < 2 or \
                 lex.is_institutional_word(r.name.split()[0]) or lex.place(r.name) is not None:
             continue
-        words = list(re.finditer(r"[^\s,]+", text[m.start:r.start]))
-        while words and words[-1].group() in lex.honorific_forms():
-            words.pop()
-        if len(words) >= 2:
-            return replace(m, end=m.start + words[-1].end(), name=" ".join(w.group() for w in words))
+        if (cut := _cut_before(f, m, r.start)) is not None:
+            return cut
     return m
+
+
+def _cut_before(f: Findings, m: Mention, name_start: int) -> Mention | None:
+    """The organisation mention ``m`` ending before a name that starts inside it, ranks and honorifics left out;
+    None when fewer than two words would be left."""
+    words = list(re.finditer(r"[^\s,]+", f.ctx.text[m.start:name_start]))
+    while words and words[-1].group() in f.ctx.lexicon.honorific_forms():
+        words.pop()
+    if len(words) < 2:
+        return None
+    name = " ".join(w.group() for w in words)
+    entries = f.ctx.lexicon.organisation_by_name(name)
+    entry = entries[0] if len(entries) == 1 else None
+    known = {"entry": entry, "org_kind": entry.kind, "unit": entry.kind in UNIT_KINDS} if entry else {}
+    return replace(m, end=m.start + words[-1].end(), name=name, **known)
 
 
 @component("settle", requires=["places", "event_mentions", "programmes", "organisations", "lesson_items"],
@@ -184,17 +196,35 @@ def _typed_organisation(lex: Lexicon, r: Mention) -> Mention | None:
     return Mention(r.start, r.end, "organisation", name, "org-model", 0.7, org_kind=kind, unit=unit, agency=agency)
 
 
-@component("posts", requires=["organisations"], assigns=["posts"], rules=["post-mention"])
+@component("posts", requires=["organisations", "blocked"], assigns=["posts", "organisations", "blocked"],
+           rules=["post-mention", "org-ends-at-holder"])
 def posts(f: Findings) -> None:
-    """Post titles ("Kepala Dinas ...", "Head of ..."); a unit or programme named inside one is part of it."""
+    """Post titles ("Kepala Dinas ...", "Head of ..."); a unit or programme named inside one is part of it, and a
+    body named inside one ends where the title's holder begins."""
     ctx = f.ctx
     found = find_post_mentions(ctx, f.organisations)
+    if f.allows("org-ends-at-holder"):
+        _end_bodies_at_holders(f, found)
+        found = find_post_mentions(ctx, f.organisations)
     # "Head of Tidal and Coastal Flood Control Division", "Direktur ... Strategi dan Kebijakan ...": the title
     # names the unit or programme, which is no mention of its own there
     f.organisations = [o for o in f.organisations if o.rule != "org-head-suffix" or not any(
         p.start <= o.start and o.end <= p.end and "," not in ctx.text[p.start:o.start] for p in found)]
     f.programmes = [g for g in f.programmes if not any(p.start <= g.start < p.end for p in found)]
     f.posts = f.kept(_ending_before_names(f, find_post_mentions(ctx, f.organisations)))
+
+
+def _end_bodies_at_holders(f: Findings, posts: list[Mention]) -> None:
+    """ "Kepala Kejari Palu Rina Marlina": the title's grammar puts its holder at the end, so an organisation read
+    from head words that ran on into the holder's name ends before it."""
+    holders = [p.posts[-1].holder[0] for p in posts if p.posts[-1].holder is not None]
+    cut = {}
+    for o in f.organisations:
+        start = next((h for h in holders if o.start < h < o.end), None)
+        if start is not None and o.rule in ("org-head", "org-head-suffix") and o.entry is None:
+            cut[id(o)] = _cut_before(f, o, start) or o
+    f.organisations = [cut.get(id(o), o) for o in f.organisations]
+    f.blocked = [cut.get(id(m), m) for m in f.blocked]
 
 
 def _ending_before_names(f: Findings, posts: list[Mention]) -> list[Mention]:

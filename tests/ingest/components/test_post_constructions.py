@@ -116,4 +116,16 @@ def test_post_constructions_a_body_named_by_head_words_ends_where_the_name_begin
     text = "Direktur Jenderal Pajak Kementerian Keuangan Dimas Prasetyo menargetkan penerimaan naik."
     assert [(p, r, o) for p, r, o, _ in posts(extract(text))] == [
         ("person:dimas-prasetyo", "director-general", "organisation:kemenkeu")]
+    # with no title to say where the name begins, the recogniser does
+    text = "Pejabat Kementerian Keuangan Dimas Prasetyo menegaskan penerimaan naik."
+    assert sorted(extract(text).entities) == ["organisation:kemenkeu", "person:dimas-prasetyo"]
     assert "person:dimas-prasetyo" not in extract(text, disabled_rules=["org-ends-at-name"]).entities
+
+
+def test_post_constructions_a_body_named_inside_a_title_ends_where_its_holder_begins(extract):
+    # without the recogniser, the title's grammar alone says where the holder's name begins
+    text = "Kepala Kejari Pekanbaru Dimas Prasetyo mengungkap keadilan restoratif."
+    rules_only = [c for c in _default() if c != "recognise"]
+    assert [(p, r, o) for p, r, o, _ in posts(extract(text, pipeline=rules_only))] == [
+        ("person:dimas-prasetyo", "head", "organisation:kejari-pekanbaru")]
+    assert posts(extract(text, pipeline=rules_only, disabled_rules=["org-ends-at-holder"])) == []
