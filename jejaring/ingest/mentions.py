@@ -12,7 +12,7 @@ from dataclasses import replace
 from jejaring.ingest.extract.context import Mention, settle_overlaps
 from jejaring.ingest.extract.events import find_event_mentions, group_events
 from jejaring.ingest.extract.lessons import find_lessons, find_prose_lessons
-from jejaring.ingest.extract.organisations import UNIT_KINDS, find_acronym_definitions, find_organisations
+from jejaring.ingest.extract.organisations import UNIT_KINDS, addressed_areas, find_acronym_definitions, find_organisations
 from jejaring.ingest.extract.persons import find_persons
 from jejaring.ingest.extract.places import find_places
 from jejaring.ingest.extract.posts import find_post_mentions, parse_posts, role_at
@@ -103,13 +103,17 @@ def _cut_before(f: Findings, m: Mention, name_start: int) -> Mention | None:
 
 
 @component("settle", requires=["places", "event_mentions", "programmes", "organisations", "lesson_items"],
-           assigns=["settled", "blocked"])
+           assigns=["settled", "blocked"], rules=["org-address-area"])
 def settle(f: Findings) -> None:
-    """Keep the longest of overlapping mentions (organisations, places, programmes, named events, lessons)."""
+    """Keep the longest of overlapping mentions (organisations, places, programmes, named events, lessons); an
+    area an address names ("di Desa ...") stays a stretch no other name takes, but names no organisation."""
     blocks = [Mention(i.start, i.end, "lesson", i.title, "lesson-title") for i in f.lesson_items]
     f.settled = settle_overlaps(
         f.organisations + f.places + f.programmes + [e for e in f.event_mentions if e.named] + blocks)
     f.organisations = [m for m in f.settled if m.kind == "organisation"]
+    if f.allows("org-address-area"):
+        addressed = addressed_areas(f.ctx, f.organisations)
+        f.organisations = [m for m in f.organisations if m not in addressed]
     f.places = [m for m in f.settled if m.kind == "place"]
     f.programmes = [m for m in f.settled if m.kind == "programme"]
     f.blocked = [m for m in f.settled if m.rule != "programme-example"]

@@ -19,7 +19,7 @@ from jejaring.ingest.extract.names import acronym_matches, fold
 from jejaring.ingest.extract.text import any_term, pattern
 from jejaring.ingest.lexicon import UNIT_KINDS, AgencyType, KindWord, Lexicon, alternation, load_lexicon
 
-__all__ = ["find_acronym_definitions", "find_organisations"]
+__all__ = ["addressed_areas", "find_acronym_definitions", "find_organisations"]
 
 _ACRONYM = re.compile(r"[A-Z][A-Za-z0-9&\-]*[A-Z0-9]|[A-Z]{2,}")
 # An acronym given in brackets right after a name: "(BPBD)", "[BPBD]", "(OPD/SKPD)".
@@ -366,6 +366,42 @@ def _clean(name: str) -> str:
 def _lexicon_entry(ctx: Context, name: str):
     found = ctx.lexicon.organisation_by_name(name)
     return found[0] if len(found) == 1 else None
+
+
+# -- addresses -----------------------------------------------------------------------------------
+# one part of an address: capitalised words, numbers, "RT 03/02", ending in a comma ("Jalan Kaligawe, ")
+_ADDRESS_PART = re.compile(r"(?<!\w)([A-Z0-9][\w/.'’\-]*(?:[ \t]+[A-Z0-9][\w/.'’\-]*)*),[ \t]*$")
+
+
+def addressed_areas(ctx: Context, orgs: list[Mention]) -> list[Mention]:
+    """The areas ("Desa ...", "Kecamatan ...") an address names: after a word that opens one ("di", "wilayah")
+    or after other parts of one ("di Jalan Kaligawe, Kelurahan Tambakrejo, Kecamatan Gayamsari"). Such an area
+    says where something happened, not which government acted; after a body's name ("Kantor Kelurahan Duri Utara,
+    Kecamatan Tambora") the chain is that body's, and its areas stay organisations."""
+    lex = ctx.lexicon
+    heads = tuple(h + " " for h in lex.words("address_area_heads"))
+    opener = pattern(rf"(?<!\w){lex.alternation('address_openers')}[ \t]+$", re.IGNORECASE)
+    places: list[Mention] = []
+    for m in sorted(orgs, key=lambda o: o.start):
+        if m.name.startswith(heads) and _after_address(ctx, m.start, opener, orgs, places):
+            places.append(m)
+    return places
+
+
+def _after_address(ctx: Context, start: int, opener: re.Pattern[str], orgs: list[Mention],
+                   places: list[Mention]) -> bool:
+    """True when the text before ``start`` opens an address, directly or through parts of one."""
+    while True:
+        before = ctx.text[max(0, start - 200):start]
+        if opener.search(before):
+            return True
+        part = _ADDRESS_PART.search(before)
+        if part is None:
+            return False
+        part_start = start - len(before) + part.start(1)
+        if any(part_start < o.end and o.start < start and o not in places for o in orgs):
+            return False  # a body's name: what follows is its address, not a place said for itself
+        start = part_start
 
 
 # -- lexicon names -------------------------------------------------------------------------------

@@ -201,6 +201,13 @@ WORD_LISTS: Mapping[str, str] = {
         "Beginnings of head words that name a government ('Pemerintah', 'Pemprov'): such a name wins over others."
     ),
     "office_heads": "Head words naming the office of a body named next ('Kantor BPBD ...'): the body is meant.",
+    "address_area_heads": (
+        "Head words of the areas an address lists ('Desa ...', 'Kecamatan ...'): in an address the area is a "
+        "place, not its government; as written."
+    ),
+    "address_openers": (
+        "Words after which an address begins ('di Kecamatan ...', 'ke Desa ...'): where, not who."
+    ),
     "prefix_head_links": (
         "Words an English head word needs after it to open a name ('Ministry of ...', 'Agency for ...')."
     ),

@@ -1,4 +1,5 @@
-"""The ``settle`` component: of overlapping mentions of different kinds, the longest is kept (no rules of its own)."""
+"""The ``settle`` component: of overlapping mentions of different kinds, the longest is kept; an area an address
+names is no organisation (rule ``org-address-area``)."""
 
 from __future__ import annotations
 
@@ -35,3 +36,25 @@ def test_settle_lesson_title_is_no_organisation(extract):
     assert kinds(extract(text, pipeline=["organisations", "entities"])) == [
         ("Dinas Pemuda Kota Kendari", "organisation")]
     assert kinds(extract(text)) == [("Dinas Pemuda Kota Kendari", "lesson")]
+
+
+def organisations(ex) -> list[str]:
+    return [e.name for e in ex.entities.values() if e.kind == "organisation"]
+
+
+@pytest.mark.parametrize("text", [
+    "Banjir merendam rumah di Jalan Melati, Kelurahan Sukamaju, Kecamatan Cibening, Kota Kendari.",
+    "Tersangka ditangkap di Desa Sukamaju, Kecamatan Cibening.",
+])
+def test_settle_areas_of_an_address_are_no_organisations(extract, text):
+    assert organisations(extract(text)) == []
+    assert organisations(extract(text, disabled_rules=["org-address-area"])) != []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Kelurahan Sukamaju menggelar rapat warga.", ["Kelurahan Sukamaju"]),
+    ("Rapat digelar di Aula Kantor Kelurahan Sukamaju, Kecamatan Cibening.",
+     ["Kelurahan Sukamaju", "Kecamatan Cibening"]),
+])
+def test_settle_an_area_acting_or_a_body_s_address_stays_an_organisation(extract, text, expected):
+    assert organisations(extract(text)) == expected
