@@ -97,10 +97,11 @@ def role_at(ctx: Context, start: int, end: int, allow_lower: bool = False) -> tu
     return None
 
 
-def parse_posts(ctx: Context, start: int, end: int, orgs: list[Mention]) -> list[PostParse]:
+def parse_posts(ctx: Context, start: int, end: int, orgs: list[Mention], allow_lower: bool = False) -> list[PostParse]:
     """Read the posts in ``text[start:end]`` (a title after a name, or inside brackets).
 
     ``orgs`` are the organisation mentions of the document; the one inside a post's extent is its body.
+    ``allow_lower`` lets the first title be written in lower case, as after a name ("Rina, kepala dinas ...").
     """
     text = ctx.text
     rules = _rules(ctx.lexicon)
@@ -109,7 +110,7 @@ def parse_posts(ctx: Context, start: int, end: int, orgs: list[Mention]) -> list
     while pos < end:
         while pos < end and text[pos] in " ,;:(":
             pos += 1
-        found = role_at(ctx, pos, end)
+        found = role_at(ctx, pos, end, allow_lower=allow_lower and not out)
         if found is None:
             break
         role_end, entry = found
@@ -139,7 +140,6 @@ def parse_posts(ctx: Context, start: int, end: int, orgs: list[Mention]) -> list
 
 #: A short form in brackets inside or after a title: one or two words ("(Mendagri)", "(Kasi Intel)").
 _ASIDE = re.compile(r"\(\s*[^\W_][\w.&/\-]{0,15}(?: [A-Z][\w.&/\-]{0,15})?\s*\)")
-_CAPITALISED = re.compile(r"\s+[A-Z]")
 _ACRONYM = re.compile(r"[A-Z][A-Z\d&\-]+")
 
 
@@ -153,8 +153,10 @@ def _post_end(rules: _Rules, text: str, pos: int, end: int, org_starts: set[int]
         at = pos + m.start()
         gap = text[stop:at]
         if len(token) > 1 and token[0] == "(":
-            if _CAPITALISED.match(text, at + len(token), end):
-                continue  # "Menteri Dalam Negeri (Mendagri) ...": a short form, then the title or name goes on
+            after = re.match(r"\s+(\w+)", text[at + len(token):end])
+            gloss = token[1:2].islower() and after and after.group(1).lower() in rules.joiners
+            if after and after.group(1)[0].isupper() or gloss:
+                continue  # "Menteri Dalam Negeri (Mendagri) ...", "the lurah (head) of ...": the title goes on
             break
         if token in ";()[]" or "\n" in gap:
             break
@@ -225,15 +227,25 @@ def _slug(label: str) -> str:
 
 
 def find_post_mentions(ctx: Context, orgs: list[Mention]) -> list[Mention]:
-    """Mentions that name a post without its holder ("Lurah Kelurahan Duri Utara menjelaskan ...")."""
+    """Mentions that name a post without its holder ("Lurah Kelurahan Duri Utara menjelaskan ..."), and titles in
+    lower case that name their body and stand before a name ("kata juru bicara KPK, Rina Marlina")."""
     out = []
     for s in ctx.layout.sentences:
-        for m in re.finditer(r"(?<![\w])[A-Z]", s.text):
+        for m in re.finditer(r"(?<![\w])(?:[A-Z]|([a-z]+))", s.text):
             start = s.start + m.start()
-            if any(p.start <= start < p.end for p in out):
+            lower = m.group(1) is not None
+            if any(p.start <= start < p.end for p in out) or (lower and not ctx.lexicon.post_patterns_starting(m.group(1))):
                 continue
-            posts = parse_posts(ctx, start, s.end, orgs)
-            if posts and posts[0].start == start:
+            posts = parse_posts(ctx, start, s.end, orgs, allow_lower=lower)
+            if posts and posts[0].start == start and (not lower or _names_body_and_holder(ctx, posts[-1], s.end)):
                 p = posts[0]
                 out.append(Mention(p.start, posts[-1].end, "post", p.label, "post-mention", 0.7, posts=posts))
     return out
+
+
+def _names_body_and_holder(ctx: Context, post: PostParse, end: int) -> bool:
+    """A title in lower case is one only when it names a body and a name follows it ("jubir KPK, Rina ..."): alone,
+    "kepala" or "menteri" in running text is a common noun."""
+    if post.organisation is None and post.locality is None and ctx.lexicon.body_of_post(post.label) is None:
+        return False
+    return post.holder is not None or bool(re.match(r"[\s,]*[A-Z]", ctx.text[post.end:end]))

@@ -28,7 +28,7 @@ def memberships(f: Findings) -> None:
             continue
         group = _group_org(f, m)
         start_end = m.post_text
-        posts = parse_posts(ctx, *start_end, f.organisations) if start_end else []
+        posts = parse_posts(ctx, *start_end, f.organisations, allow_lower=True) if start_end else []
         at = _date_for_list(f, m) if m.rule == "person-list" else f.reported_date()
         if f.allows("post-title"):
             for post in posts:

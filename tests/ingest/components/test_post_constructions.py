@@ -129,3 +129,33 @@ def test_post_constructions_a_body_named_inside_a_title_ends_where_its_holder_be
     assert [(p, r, o) for p, r, o, _ in posts(extract(text, pipeline=rules_only))] == [
         ("person:dimas-prasetyo", "head", "organisation:kejari-pekanbaru")]
     assert posts(extract(text, pipeline=rules_only, disabled_rules=["org-ends-at-holder"])) == []
+
+
+@pytest.mark.parametrize(("text", "language", "role", "org"), [
+    # NAME selaku / yang menjabat sebagai / yang juga POST
+    ("Yang pertama Dimas Prasetyo selaku ketua Bawaslu pada saat itu.", "id", "chair", "organisation:bawaslu"),
+    ("Dimas Prasetyo yang menjabat sebagai Kepala Dinas Sosial Kota Palu menjelaskan program itu.", "id", "head",
+     "organisation:dinas-sosial-kota-palu"),
+    ("Dimas Prasetyo, yang juga Ketua Forum Anak Kota Palu, menjelaskan program itu.", "id", "chair",
+     "organisation:forum-anak-kota-palu"),
+    # NAME, the post of ORG (the title in lower case)
+    ("Dimas Prasetyo, the director of the Urban Studies Foundation, said the plan works.", "en", "director",
+     "organisation:urban-studies-foundation"),
+    ("Dimas Prasetyo, the lurah (head) of Duri Utara urban village, joined the visit.", "en", "urban-village-head",
+     "organisation:duri-utara-urban-village"),
+])
+def test_post_constructions_post_after_the_name(extract, text, language, role, org):
+    assert [(p, r, o) for p, r, o, _ in posts(extract(text, language))] == [("person:dimas-prasetyo", role, org)]
+
+
+@pytest.mark.parametrize(("text", "org"), [
+    ("Hal itu dikatakan jubir KPK, Dimas Prasetyo, kepada wartawan.", "organisation:kpk"),
+    ("Menurut wali kota Palu, Dimas Prasetyo, program itu berhasil.", "organisation:pemkot-palu"),
+])
+def test_post_constructions_a_title_in_lower_case_before_a_name(extract, text, org):
+    assert [(p, o) for p, _, o, _ in posts(extract(text))] == [("person:dimas-prasetyo", org)]
+
+
+def test_post_constructions_a_title_in_lower_case_alone_is_a_common_noun(extract):
+    ex = extract("Para kepala daerah diminta hadir, kata Dimas Prasetyo kepada wartawan.")
+    assert ex.memberships == []
