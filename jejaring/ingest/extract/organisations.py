@@ -275,6 +275,10 @@ def _org_mention(ctx: Context, start: int, end: int, rule: str, kind: str | None
             locality = loc.group(1)
             end = after + loc.end()
     core = text[start:end_name]
+    # "Badan Usaha Milik Daerah (BUMD) ...": a generic body's name says its kind better than its head word
+    agency = lex.agency_type(bare) or (lex.agency_type(acronym_given) if acronym_given else None)
+    if agency is not None and agency.kind != kind:
+        kind, unit = agency.kind, agency.kind in UNIT_KINDS
     loc_in_name = rules.at_end.search(core)
     if loc_in_name and locality is None:
         locality = loc_in_name.group(1)

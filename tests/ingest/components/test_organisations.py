@@ -57,3 +57,13 @@ def test_organisations_two_heads_joined_by_dan_are_two_bodies(extract):
     ex = extract("Dinas Perikanan dan Dinas Pariwisata Kota Kendari menggelar pameran.")
     assert [e.name for e in ex.entities.values() if e.kind == "organisation"] == [
         "Dinas Perikanan", "Dinas Pariwisata Kota Kendari"]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Tiga Badan Usaha Milik Daerah (BUMD) Kota Kendari menyalurkan beras.", "Badan Usaha Milik Daerah Kota Kendari"),
+    ("Program itu dijalankan Badan Usaha Milik Negara (BUMN) bidang pangan.", "Badan Usaha Milik Negara"),
+])
+def test_organisations_a_generic_body_s_name_says_its_kind_over_its_head_word(extract, text, name):
+    """A state-owned enterprise is a business, whatever its head word ("Badan") says."""
+    org = next(e for e in extract(text).entities.values() if e.kind == "organisation")
+    assert (org.name, org.org_kind) == (name, "state-enterprise")
