@@ -228,7 +228,7 @@ def _candidates(ctx: Context) -> Iterator[tuple[str, int, int, int | None, int]]
                 continue
             name_end = m
             rest = text[name_end:e]
-            post = re.match(r"\s*,\s*", rest)
+            post = re.match(r"\s*,\s*|\s+[-–—]\s+", rest)  # "Name, Post" or "Name - Post"
             if post or enumerated or _only_closing(rest):
                 ps = name_end + (post.end() if post else 0)
                 yield "person-list", s, name_end, ps, e

@@ -155,7 +155,7 @@ def _post_end(rules: _Rules, text: str, pos: int, end: int, org_starts: set[int]
         if len(token) > 1 and token[0] == "(":
             after = re.match(r"\s+(\w+)", text[at + len(token):end])
             gloss = token[1:2].islower() and after and after.group(1).lower() in rules.joiners
-            if after and after.group(1)[0].isupper() or gloss:
+            if (after and after.group(1)[0].isupper()) or gloss:
                 continue  # "Menteri Dalam Negeri (Mendagri) ...", "the lurah (head) of ...": the title goes on
             break
         if token in ";()[]" or "\n" in gap:

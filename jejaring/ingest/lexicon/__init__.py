@@ -1256,9 +1256,11 @@ class Lexicon:
         (('Pemerintah Kota Bogor', 'city-government'), None, None)
         >>> lex.body_of_post("Kapolda Jawa Tengah"), lex.body_of_post("Bupati Kabupaten Kendal")
         (('Polda Jawa Tengah', 'police'), ('Pemerintah Kabupaten Kendal', 'regency-government'))
-        >>> lex.body_of_post("Menkeu")
-        ('Kementerian Keuangan', 'ministry')
+        >>> lex.body_of_post("Menkeu"), lex.body_of_post("Chief Resilience Officer/CRO Semarang")
+        (('Kementerian Keuangan', 'ministry'), ('Pemerintah Kota Semarang', 'city-government'))
         """
+        if "/" in label:  # "Chief Resilience Officer/CRO Rotterdam": the form after the slash goes on
+            return self.body_of_post(label.rsplit("/", 1)[1])
         folded = label.casefold()
         for row in self._post_bodies_longest_first:
             if row.rest == "none" and folded == row.pattern.casefold():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+import re
 from datetime import date
 
 from jejaring.ingest.extract.context import Mention
@@ -17,7 +18,7 @@ from jejaring.ingest.registry import component
 @component("memberships", requires=["persons", "posts", "organisations", "clusters", "entities"],
            assigns=["memberships"],
            rules=["post-title", "post-before-name", "post-earlier", "membership-affiliation", "membership-group",
-                  "org-implied", "org-of-title"])
+                  "org-implied", "org-of-title", "org-possessive"])
 def memberships(f: Findings) -> None:
     """Posts of persons from the titles after their names or right before them, each with the body the title
     names (an organisation in it, or the government of the place it names), or the group they are listed under."""
@@ -100,6 +101,8 @@ def _membership(f: Findings, person: str, post: PostParse, group: str | None, at
         if body is not None:
             name, kind = body
             org = f.table.implied_organisation(name, post.start, post.end, kind)
+    if org is None and not post.locality and f.allows("org-possessive"):
+        org = _possessor(f, post)
     if org is None and group is not None and f.ctx.lexicon.role_takes_org(post.role):
         org = group
     span = f.ctx.span(post.start, post.end, "membership", rule)
@@ -154,6 +157,21 @@ def _event_named_in(f: Findings, start: int, end: int) -> EventCluster | None:
                 if c.place is not None and c.place.name == p.name:
                     return c
     return None
+
+
+def _possessor(f: Findings, post: PostParse) -> str | None:
+    """ "Semarang's Chief Resilience Officer", "UCLG's president": the place (its government) or organisation
+    whose possessive stands right before the title."""
+    before = re.search(r"([A-Z][\w\-]*(?: [A-Z][\w\-]*){0,3})['’]s\s+$", f.ctx.text[max(0, post.start - 60):post.start])
+    if before is None:
+        return None
+    end = post.start - len(before.group()) + len(before.group(1))
+    org = next((o for o in f.organisations if o.end == end), None)
+    if org is not None:
+        return f.table.key_of(org)
+    # the title with its possessor after it, as titles name their body: "Chief Resilience Officer Semarang"
+    body = f.ctx.lexicon.body_of_post(f"{post.label} {before.group(1)}")
+    return f.table.implied_organisation(body[0], post.start, post.end, body[1]) if body is not None else None
 
 
 def _government_of(f: Findings, locality: str, post: PostParse) -> str | None:

@@ -159,3 +159,29 @@ def test_post_constructions_a_title_in_lower_case_before_a_name(extract, text, o
 def test_post_constructions_a_title_in_lower_case_alone_is_a_common_noun(extract):
     ex = extract("Para kepala daerah diminta hadir, kata Dimas Prasetyo kepada wartawan.")
     assert ex.memberships == []
+
+
+@pytest.mark.parametrize(("text", "language", "role", "org"), [
+    # a possessive before the title names its body
+    ("The work was led by Semarang's Chief Resilience Officer (CRO), Mr. Dimas Prasetyo, last year.", "en",
+     "chief-resilience-officer", "organisation:pemkot-semarang"),
+    ("The plan was presented by ICLEI's Regional Director Dimas Prasetyo on Monday.", "en", "regional-director",
+     "organisation:iclei"),
+    # a resilience officer's title names the city it serves, also after a slash
+    ("Sambutan oleh Dimas Prasetyo (Chief Resilience Officer/CRO Semarang) membuka acara.", "id",
+     "chief-resilience-officer", "organisation:pemkot-semarang"),
+])
+def test_post_constructions_body_from_a_possessive_or_the_city_of_a_title(extract, text, language, role, org):
+    assert [(p, r, o) for p, r, o, _ in posts(extract(text, language))] == [("person:dimas-prasetyo", role, org)]
+
+
+def test_post_constructions_possessive_switched_off_names_no_body(extract):
+    text = "The work was led by Semarang's Chief Resilience Officer (CRO), Mr. Dimas Prasetyo, last year."
+    assert [o for _, _, o, _ in posts(extract(text, "en", disabled_rules=["org-possessive"]))] == [None]
+
+
+def test_post_constructions_a_dash_between_a_listed_name_and_its_post(extract):
+    text = "Pembicara:\n- Dimas Prasetyo - Wali Kota Semarang, Indonesia\n- Rina Marlina - Direktur Eksekutif\n"
+    assert [(p, r, o) for p, r, o, _ in posts(extract(text))] == [
+        ("person:dimas-prasetyo", "mayor", "organisation:pemkot-semarang"),
+        ("person:rina-marlina", "executive-director", None)]
