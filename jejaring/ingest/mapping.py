@@ -329,7 +329,7 @@ def _membership(m: Membership, iri: IriOf, extraction: Extraction, doc: Node) ->
     person, org = iri(m.person), iri(m.organisation)
     if person is None:
         return
-    node = ID[f"membership/{_hash(person, org, m.role, m.start, m.end, m.at)}"]
+    node = ID[f"membership/{_hash(person, org, m.role, m.start, m.end, m.at, *([m.before] if m.before else []))}"]
     yield node, RDF.type, ORG.Membership
     yield node, ORG.member, person
     if org is not None:
@@ -348,12 +348,12 @@ def _membership(m: Membership, iri: IriOf, extraction: Extraction, doc: Node) ->
         yield post, ORG.role, role
         if org is not None:
             yield post, ORG.postIn, org
-    if m.start or m.end or m.at:
+    if m.start or m.end or m.at or m.before:
         interval = _part(node, "interval")
         yield node, ORG.memberDuring, interval
         yield interval, RDF.type, TIME.ProperInterval
         for prop, day, suffix in ((TIME.hasBeginning, m.start, "start"), (TIME.hasEnd, m.end, "end"),
-                                  (TIME.inside, m.at, "at")):
+                                  (TIME.inside, m.at, "at"), (TIME.before, m.before, "before")):
             if day is not None:
                 yield from _instant(interval, prop, day, _part(node, suffix))
     yield from _provenance(extraction, node, doc)

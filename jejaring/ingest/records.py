@@ -137,7 +137,7 @@ class Membership(_Evidence):
 
     ``role`` is the role's id, ``role_label`` the post's title as written, ``role_names`` the role's
     names by language from the lexicon; ``at`` is a date the text places the post at when it gives no
-    interval.
+    interval; ``before`` a date the post had ended by ("mantan", "former" in a text of that date).
     """
 
     person: str = ""
@@ -149,6 +149,7 @@ class Membership(_Evidence):
     start: date | None = None
     end: date | None = None
     at: date | None = None
+    before: date | None = None
 
 
 @dataclass

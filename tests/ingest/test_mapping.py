@@ -185,3 +185,13 @@ def test_apply_rejects_ignores_a_reject_that_names_no_iri():
     expected = set(triples)
     apply_rejects(triples, Curation(rejects=[{"fact": "not an IRI"}, {"subject": "a", "predicate": "b", "object": "c"}]))
     assert triples == expected
+
+
+def test_mapping_a_former_post_ends_before_the_report_date():
+    text = "Kabar Kota\n\nPALU, 3 Mei 2024 - Mantan Wali Kota Palu Dimas Prasetyo menjelaskan program itu.\n"
+    triples = map_extraction(extract_document(Document("x.txt", text, language="id"), load_lexicon()))
+    before = ox.NamedNode("http://www.w3.org/2006/time#before")
+    [instant] = [t.object for t in triples if t.predicate == before]
+    dates = [t.object.value for t in triples if t.subject == instant and t.predicate.value.endswith("inXSDDate")]
+    assert dates == ["2024-05-03"]
+    assert not [t for t in triples if t.predicate.value == "http://www.w3.org/2006/time#inside"]

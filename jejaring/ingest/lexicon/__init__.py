@@ -280,6 +280,7 @@ WORD_LISTS: Mapping[str, str] = {
     "earlier_post_verb": "Verbs of holding a post in such a clause ('menjabat', 'served as'); as written.",
     "interval_start": "Words before a date that opens a post's period ('sejak Februari 2019'); lower case.",
     "interval_end": "Words before a date that closes a post's period ('hingga akhir 2018'); lower case.",
+    "former_words": "Words before a title that say its holder no longer holds it ('mantan', 'former'); lower case.",
     "period_end_words": "Words between such a word and its date, for the end of the period ('akhir', 'end of'); lower case.",
     "lesson_words": "Words naming lessons, which a sentence about taking lessons up uses ('pembelajaran', 'lesson').",
     "group_heads": "Words before a bracketed list of organisations that make its acronyms organisations ('LSM (...)').",

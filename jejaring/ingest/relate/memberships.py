@@ -18,7 +18,7 @@ from jejaring.ingest.registry import component
 @component("memberships", requires=["persons", "posts", "organisations", "clusters", "entities"],
            assigns=["memberships"],
            rules=["post-title", "post-before-name", "post-earlier", "membership-affiliation", "membership-group",
-                  "org-implied", "org-of-title", "org-possessive"])
+                  "org-implied", "org-of-title", "org-possessive", "post-former"])
 def memberships(f: Findings) -> None:
     """Posts of persons from the titles after their names or right before them, each with the body the title
     names (an organisation in it, or the government of the place it names), or the group they are listed under."""
@@ -107,9 +107,16 @@ def _membership(f: Findings, person: str, post: PostParse, group: str | None, at
         org = group
     span = f.ctx.span(post.start, post.end, "membership", rule)
     start, end = _interval_words(f, post.start)
+    before = at if at is not None and f.allows("post-former") and _former(f, post.start) else None
     add_membership(f, Membership(person=person, organisation=org, role=post.role, role_label=post.label,
                                  role_lang=post.lang, role_names=post.names, start=start, end=end,
-                                 at=None if start or end else at, spans=[span]))
+                                 at=None if start or end or before else at, before=before, spans=[span]))
+
+
+def _former(f: Findings, title_start: int) -> bool:
+    """ "mantan Kepala Dinas ...", "former Mayor of ...": the title is one its holder no longer holds."""
+    words = pattern(rf"\b{f.ctx.lexicon.alternation('former_words')}[\s-]+$", re.IGNORECASE)
+    return bool(words.search(f.ctx.text[max(0, title_start - 20):title_start]))
 
 
 def add_membership(f: Findings, new: Membership) -> None:

@@ -185,3 +185,22 @@ def test_post_constructions_a_dash_between_a_listed_name_and_its_post(extract):
     assert [(p, r, o) for p, r, o, _ in posts(extract(text))] == [
         ("person:dimas-prasetyo", "mayor", "organisation:pemkot-semarang"),
         ("person:rina-marlina", "executive-director", None)]
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Kabar Kota\n\nPALU, 3 Mei 2024 - Mantan Kepala Dinas Sosial Kota Palu Dimas Prasetyo menjelaskan program itu.",
+     "id"),
+    ("City News\n\nPALU, May 3, 2024 - Former Mayor of Palu Dimas Prasetyo explained the programme.", "en"),
+])
+def test_post_constructions_a_former_post_ended_before_the_report(extract, text, language):
+    from datetime import date
+
+    [m] = extract(text, language).memberships
+    assert (m.at, m.before) == (None, date(2024, 5, 3))
+    [m] = extract(text, language, disabled_rules=["post-former"]).memberships
+    assert (m.at, m.before) == (date(2024, 5, 3), None)
+
+
+def test_post_constructions_a_former_post_is_no_guess_without_a_date(extract):
+    [m] = extract("Mantan Kepala Dinas Sosial Kota Palu Dimas Prasetyo menjelaskan program itu.").memberships
+    assert (m.at, m.before) == (None, None)
