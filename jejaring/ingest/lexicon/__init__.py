@@ -478,7 +478,8 @@ class LocalityGovernment:
 class PostBody:
     """The body a post title names by what follows its pattern: "Gubernur Riau" -> "Pemerintah Provinsi Riau",
     "Menteri Keuangan" -> "Kementerian Keuangan". ``rest`` says what must follow: ``place`` (a place of the
-    gazetteer), ``field`` (capitalised words) or ``none`` (the short title names its body alone: "Menkeu");
+    gazetteer), ``country`` (a country of the gazetteer), ``field`` (capitalised words) or ``none`` (the short
+    title names its body alone: "Menkeu");
     ``body`` puts it where ``{}`` stands; ``kind`` is the body's."""
 
     pattern: str
@@ -613,7 +614,7 @@ _TABLES = (
            patterns={"government": (re.compile(r"[^{}]*\{\}[^{}]*"), "a name with one {} for the locality")}),
     _Table("post_bodies", True, ("pattern", "body", "rest", "kind"), PostBody,
            frozenset({"pattern", "body", "rest", "kind"}),
-           choices={"rest": frozenset({"place", "field", "none"}), "kind": ORGANISATION_KINDS},
+           choices={"rest": frozenset({"place", "country", "field", "none"}), "kind": ORGANISATION_KINDS},
            patterns={"body": (re.compile(r"[^{}]*(?:\{\}[^{}]*)?"),
                               "a name with at most one {} for what follows the title")}),
     _Table("months", True, ("name", "month"), MonthName, frozenset({"name", "month"}),
@@ -1257,6 +1258,8 @@ class Lexicon:
         (('Pemerintah Kota Bogor', 'city-government'), None, None)
         >>> lex.body_of_post("Kapolda Jawa Tengah"), lex.body_of_post("Bupati Kabupaten Kendal")
         (('Polda Jawa Tengah', 'police'), ('Pemerintah Kabupaten Kendal', 'regency-government'))
+        >>> lex.body_of_post("Presiden Jepang"), lex.body_of_post("Presiden Bandung")
+        (('Pemerintah Jepang', 'national-government'), None)
         >>> lex.body_of_post("Menkeu"), lex.body_of_post("Chief Resilience Officer/CRO Semarang")
         (('Kementerian Keuangan', 'ministry'), ('Pemerintah Kota Semarang', 'city-government'))
         """
@@ -1272,7 +1275,11 @@ class Lexicon:
             words = rest.split()
             if words and words[0] in self.words("locality_of_words"):
                 rest = " ".join(words[1:])
-            if row.rest == "place":
+            if row.rest == "country":
+                place = self.place(rest)
+                if place is None or place.kind != "country":
+                    return None
+            elif row.rest == "place":
                 government = self.government_of_locality(rest) if row.kind.endswith("-government") else None
                 if government is not None:
                     return government, row.kind

@@ -204,3 +204,17 @@ def test_post_constructions_a_former_post_ended_before_the_report(extract, text,
 def test_post_constructions_a_former_post_is_no_guess_without_a_date(extract):
     [m] = extract("Mantan Kepala Dinas Sosial Kota Palu Dimas Prasetyo menjelaskan program itu.").memberships
     assert (m.at, m.before) == (None, None)
+
+
+@pytest.mark.parametrize(("text", "language", "org"), [
+    ("Kebijakan tarif Presiden AS Dimas Prasetyo berdampak pada inflasi.", "id", "organisation:pemerintah-as"),
+    ("Presiden RI Dimas Prasetyo membuka acara.", "id", "organisation:pemerintah-indonesia"),
+    ("Hal itu disambut Duta Besar Pakistan, Dimas Prasetyo, di lokasi.", "id", "organisation:pemerintah-pakistan"),
+    ("The Prime Minister of Japan, Dimas Prasetyo, met the delegation.", "en", "organisation:pemerintah-japan"),
+])
+def test_post_constructions_a_country_after_a_head_of_state_names_its_government(extract, text, language, org):
+    assert [o for _, _, o, _ in posts(extract(text, language))] == [org]
+
+
+def test_post_constructions_a_city_after_a_head_of_state_names_no_government(extract):
+    assert [o for _, _, o, _ in posts(extract("Presiden Bandung Dimas Prasetyo membuka acara."))] in ([None], [])
