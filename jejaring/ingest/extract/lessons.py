@@ -30,6 +30,7 @@ class _Rules:
     end: re.Pattern[str]  # punctuation, or a word that ends the lesson's phrase ("perlu", "should")
     generic_heads: re.Pattern[str]  # "sikap ", "the " at the start of a lesson's phrase
     parts: re.Pattern[str]  # " serta " between two lessons
+    source_bracket: re.Pattern[str]  # "from ", "dari " opening a bracket that names the lesson's city
 
 
 @lru_cache(maxsize=4)
@@ -42,6 +43,8 @@ def _rules(lexicon: Lexicon) -> _Rules:
         end=re.compile(rf"[,;:.!?\"“”()]|\s{words('lesson_end_words')}\b"),
         generic_heads=re.compile(rf"^(?:{words('lesson_generic_heads')}\s+)+", re.IGNORECASE),
         parts=re.compile(rf"\s+{words('as_well_as', ' ')}\s+"),
+        source_bracket=re.compile(rf"(?:{words('lesson_source_words')}|{words('lesson_source_brackets')})\s",
+                                  re.IGNORECASE),
     )
 
 
@@ -86,9 +89,11 @@ def find_lessons(ctx: Context) -> list[LessonItem]:
         last = re.split(r"(?<=[.!?])\s+", low.strip())[-1]
         if not line.is_item and _introduces_list(last, cues) and i + 1 < len(lines) and lines[i + 1].is_item:
             items, i = _items(lines, i + 1, ctx.text)
+            # the cue's own sentence (the line's last) is where the lessons' city and event are named
+            cue_start = max(line.start, ctx.layout.sentence_at(line.start + len(line.text.rstrip()) - 1).start)
             for title_line, body in items:
                 if not title_line.content.text.isupper():
-                    out.append(_lesson(ctx, title_line, body, line.start))
+                    out.append(_lesson(ctx, title_line, body, cue_start))
             continue
         i += 1
     return out
@@ -133,9 +138,21 @@ def _lesson(ctx: Context, title_line: Line, body: list[Line], cue_start: int) ->
         desc_start = body[0].start if body else content.end
         desc_end = body[-1].end if body else content.end
     title, title_en = split_title(title_text)
-    description = ctx.text[desc_start:desc_end].strip() or None
     title_end = content.start + len(title_text)
+    if title_en and _names_a_source(ctx.lexicon, title_en):
+        # "(from Kitakyushu)" says where the lesson came from: neither an English title nor part of the title
+        title_end = content.start + re.search(r"\s*\(\s*" + re.escape(title_en), title_text).start()
+        title_en = None
+    description = ctx.text[desc_start:desc_end].strip() or None
     return LessonItem(content.start, title_end, title, title_en, description, desc_start, desc_end, cue_start)
+
+
+def _names_a_source(lexicon: Lexicon, bracket: str) -> bool:
+    """A bracket that opens with a source word and goes on with a short name ("from Kitakyushu", "dari Kota
+    Solo"), unlike an English title that starts with "from" ("From data to decisions")."""
+    m = _rules(lexicon).source_bracket.match(bracket)
+    rest = bracket[m.end():].split() if m else []
+    return 1 <= len(rest) <= 4 and all(w[:1].isupper() for w in rest)
 
 
 def find_prose_lessons(ctx: Context, listed: list[LessonItem]) -> list[LessonItem]:

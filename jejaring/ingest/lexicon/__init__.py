@@ -234,6 +234,12 @@ WORD_LISTS: Mapping[str, str] = {
     "lesson_generic_heads": (
         "Generic words dropped from the start of a lesson named in running text ('sikap inklusif' -> 'inklusif')."
     ),
+    "lesson_source_words": (
+        "Words before the city a lesson came from, in the lesson's title or description ('learned from Seoul')."
+    ),
+    "lesson_source_brackets": (
+        "Words that open a bracket after a lesson's title to name the city it came from ('(from Seoul)')."
+    ),
     "title_case_small_words": 'Small words kept in lower case when an all-capitals heading is title-cased.',
     "document_heading_words": (
         "Words of an all-capitals heading that names the document ('LAPORAN', 'MINUTES'), not an event."

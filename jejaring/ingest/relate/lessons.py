@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from jejaring.ingest.extract.context import Mention
 from jejaring.ingest.extract.events import EventCluster
 from jejaring.ingest.extract.lessons import LessonItem
 from jejaring.ingest.extract.text import pattern
@@ -21,13 +22,15 @@ def lesson_nodes(f: Findings) -> None:
     if not f.allows("lesson-list-item"):
         return
     for item in f.lesson_items:
-        event = _lesson_event(f, item)
+        named = _source_city(f, item) or _cue_source_city(f, item)
+        event = _lesson_event(f, item, named)
+        city = named or _visited_city(f, event) or _cue_city(f, item) or (_title_city(f) if event is None else None)
         examples = [f.table.key_of(p) for p in f.programmes if item.description_start <= p.start < item.description_end]
         theme = ctx.lexicon.theme_for(" ".join(x for x in (item.title, item.title_en or "") if x)) \
             or ctx.lexicon.theme_for(item.description or "")
         lesson = Lesson(key=f"lesson:{len(f.lesson_keys)}", name=item.title, lang=ctx.doc.language,
                         description=item.description, theme=theme, event=f.event_key(event),
-                        learned_from=_lesson_city(f, item, event), examples=[k for k in dict.fromkeys(examples) if k],
+                        learned_from=f.table.key_of(city), examples=[k for k in dict.fromkeys(examples) if k],
                         spans=[ctx.span(item.start, item.end, "lesson", "lesson-list-item", 0.85)])
         if item.title_en:
             lesson.add_label(item.title_en, "en")
@@ -54,19 +57,80 @@ def adoption(f: Findings) -> None:
                         lesson.adopted_in.append(key)
 
 
-def _lesson_event(f: Findings, item: LessonItem) -> EventCluster | None:
+def _lesson_event(f: Findings, item: LessonItem, city: Mention | None) -> EventCluster | None:
+    """The event a lesson was learned on: the visit to the city it came from, else the visit or event its cue
+    sentence names ("the forum agreed on three lessons"), else the last visit before the cue, else the first
+    visit or the document's event."""
     visits = [c for c in f.clusters if c.event_class == "LearningVisit"]
+    if city is not None:
+        there = [c for c in visits if c.place is not None and f.table.key_of(c.place) == f.table.key_of(city)]
+        if there:
+            return there[0]
+    sentence = f.ctx.layout.sentence_at(item.cue_start)
+    in_cue = [c for c in f.clusters if any(sentence.start <= m.start < sentence.end for m in c.mentions)]
+    if in_cue:
+        return next((c for c in in_cue if c.event_class == "LearningVisit"), in_cue[0])
     before = [(m.start, c) for c in visits for m in c.mentions if m.start < item.cue_start]
     if before:
         return max(before, key=lambda t: t[0])[1]
     return visits[0] if visits else f.main_event
 
 
-def _lesson_city(f: Findings, item: LessonItem, event: EventCluster | None) -> str | None:
-    if event is not None and event.place is not None and event.place.entry.kind == "city":
-        return f.table.key_of(event.place)
+def _cities(f: Findings, start: int, end: int) -> list[Mention]:
+    return [p for p in f.places if start <= p.start < end and p.entry.kind == "city"]
+
+
+def _source_city(f: Findings, item: LessonItem) -> Mention | None:
+    """The city a lesson names as its origin: "(from Kitakyushu)", "learned from Seoul", "dipelajari dari Solo"."""
+    return _after_source_word(f, item.start, max(item.end, item.description_end), bracket=True)
+
+
+def _cue_source_city(f: Findings, item: LessonItem) -> Mention | None:
+    """The city the sentence introducing the lessons says they came from ("Dari Rotterdam, dua pembelajaran")."""
     sentence = f.ctx.layout.sentence_at(item.cue_start)
-    for p in f.places:
-        if sentence.start <= p.start < sentence.end and p.entry.kind == "city":
-            return f.table.key_of(p)
+    return _after_source_word(f, sentence.start, sentence.end, bracket=False)
+
+
+def _after_source_word(f: Findings, start: int, end: int, bracket: bool) -> Mention | None:
+    """The first city in the stretch right after a source word; the bare "from"/"dari" only opening a bracket
+    (in a lesson: "(dari Solo)") or anywhere (in the sentence introducing lessons)."""
+    lexicon = f.ctx.lexicon
+    bare = (r"\(\s*" if bracket else "") + lexicon.alternation("lesson_source_brackets")
+    words = rf"(?:{lexicon.alternation('lesson_source_words')}|{bare})"
+    cue = pattern(rf"(?<!\w){words}\s+(?:{lexicon.alternation('place_level_words')}\s+)?$", re.IGNORECASE)
+    for p in _cities(f, start, end):
+        if cue.search(f.ctx.text, max(start, p.start - 40), p.start):
+            return p
     return None
+
+
+def _cue_city(f: Findings, item: LessonItem) -> Mention | None:
+    """A city named in the sentence that introduces the lesson ("Dari Seoul, tim mencatat empat pembelajaran"),
+    else one the document names elsewhere that the sentence names inside a name ("Tim Solo membagikan ...")."""
+    sentence = f.ctx.layout.sentence_at(item.cue_start)
+    found = _cities(f, sentence.start, sentence.end)
+    if found:
+        return found[0]
+    elsewhere = {p.entry.name: p for p in reversed(f.places) if p.entry.kind == "city"}
+    for word in re.finditer(r"\b[A-Z][\w-]+", sentence.text):
+        entry = f.ctx.lexicon.place(word.group())
+        if entry is not None and entry.name in elsewhere:
+            return elsewhere[entry.name]
+    return None
+
+
+def _visited_city(f: Findings, event: EventCluster | None) -> Mention | None:
+    """The city a learning visit went to: what the visitors learned came from there (the place of a forum or
+    workshop is only where it met)."""
+    if event is None or event.event_class != "LearningVisit" or event.place is None:
+        return None
+    return event.place if event.place.entry.kind == "city" else None
+
+
+def _title_city(f: Findings) -> Mention | None:
+    """The one city the document's title block (its lines before the first blank line) names ("Resilient Solo
+    | Project brief | Solo"): lessons nothing else places come from the city the document is about."""
+    text = f.ctx.text
+    end = text.find("\n\n", len(text) - len(text.lstrip()))
+    found = _cities(f, 0, end if end >= 0 else len(text))
+    return found[0] if len({f.table.key_of(p) for p in found}) == 1 else None

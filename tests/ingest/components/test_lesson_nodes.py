@@ -47,3 +47,115 @@ def test_lesson_nodes_switched_off_leaves_no_lesson_but_its_examples(extract, te
     ex = extract(text, language, disabled_rules=["lesson-list-item"])
     assert lessons(ex) == []
     assert {"event:0", "place:kota-surabaya", programme} <= set(ex.entities)
+
+
+def origins(ex) -> list[tuple]:
+    """(name, English labels, theme, event name, city key) of each lesson."""
+    out = []
+    for e in ex.entities.values():
+        if e.kind == "lesson":
+            event = ex.entities[e.event].name if e.event else None
+            out.append((e.name, [label for label, _ in e.alt_labels], e.theme, event, e.learned_from))
+    return out
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    ("Pelajaran untuk kota lain:\n"
+     "1. Mulai dari kampung (dari Surabaya).\n   Setiap RW mengompos sampahnya.\n"
+     "2. Jaga kerja sama puluhan tahun (dari Kitakyushu).\n   Kemitraan berjalan sejak 1997.",
+     "id", [("Mulai dari kampung", [], "housing-settlements", None, "place:kota-surabaya"),
+            ("Jaga kerja sama puluhan tahun", [], "collaboration-governance", None, "place:kitakyushu")]),
+    ("Lessons for other cities:\n"
+     "1. Start with the neighbourhood (from Surabaya).\n   Each block composts its own waste.\n"
+     "2. Keep a partnership for decades (from Kitakyushu).\n   The cooperation has run since 1997.",
+     "en", [("Start with the neighbourhood", [], "environment", None, "place:kota-surabaya"),
+            ("Keep a partnership for decades", [], "collaboration-governance", None, "place:kitakyushu")]),
+])
+def test_lesson_nodes_city_in_brackets_after_the_title_is_where_it_came_from(extract, text, language, expected):
+    assert origins(extract(text, language)) == expected
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    ("Kunjungan Belajar ke Seoul berlangsung pada 4 Mei 2022. Lokakarya Ketahanan Pemuda digelar pada 9 Juni "
+     "2022.\n\nLokakarya tersebut menyepakati tiga pembelajaran:\n"
+     "1. Pemuda ikut merancang - pemuda dilibatkan sejak awal.\n"
+     "2. Peringatan dini warga - dipelajari dari Surabaya, tempat warga saling mengabari.\n"
+     "3. Inklusivitas - dipelajari dari Seoul saat kunjungan 2022.",
+     "id", [("Pemuda ikut merancang", [], "education-youth", "Lokakarya Ketahanan Pemuda", None),
+            ("Peringatan dini warga", [], "disaster-preparedness", "Lokakarya Ketahanan Pemuda", "place:kota-surabaya"),
+            ("Inklusivitas", [], "inclusion", "Kunjungan Belajar", "place:seoul")]),
+    ("The Study Visit to Seoul took place on 4 May 2022. The Youth City Forum was held on 9 June 2022.\n\n"
+     "The forum agreed on three key learnings:\n"
+     "1. Youth as co-designers - young people join from the first sketch.\n"
+     "2. Neighbourly early warning - learned from Surabaya, where residents warn each other.\n"
+     "3. Inclusiveness - learned from Seoul during the 2022 visit.",
+     "en", [("Youth as co-designers", [], "education-youth", "Youth City Forum", None),
+            ("Neighbourly early warning", [], "disaster-preparedness", "Youth City Forum", "place:kota-surabaya"),
+            ("Inclusiveness", [], "inclusion", "Study Visit", "place:seoul")]),
+])
+def test_lesson_nodes_event_named_by_the_cue_and_city_learned_from(extract, text, language, expected):
+    assert origins(extract(text, language)) == expected
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    ("Tim kota berkunjung ke Seoul dan Rotterdam pada 2022.\n\n"
+     "Dari Seoul, tim mencatat dua pembelajaran:\n"
+     "1. Kepemimpinan - wali kota menjaga programnya.\n"
+     "2. Inklusivitas - kafe mempekerjakan penyandang disabilitas.\n\n"
+     "Dari Rotterdam, satu pembelajaran dinilai paling relevan:\n"
+     "3. Alun-alun air - taman yang menampung hujan.",
+     "id", ["place:seoul", "place:seoul", "place:rotterdam"]),
+    ("The city team visited Seoul and Rotterdam in 2022.\n\n"
+     "From Seoul, the team noted two lessons:\n"
+     "1. Leadership - the mayor keeps his programmes going.\n"
+     "2. Inclusiveness - a cafe employs people with disabilities.\n\n"
+     "From Rotterdam, the team kept these lessons:\n"
+     "3. Water squares - a park that stores rain.",
+     "en", ["place:seoul", "place:seoul", "place:rotterdam"]),
+])
+def test_lesson_nodes_city_the_cue_sentence_says_lessons_came_from(extract, text, language, expected):
+    assert [city for *_, city in origins(extract(text, language))] == expected
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Kunjungan Belajar ke Surabaya berlangsung pada 3 Maret 2021.\n\n"
+     "Dalam laporannya kepada DPRD di Bandung, tim menyusun dua pembelajaran yang relevan bagi Bandung:\n"
+     "1. Bank sampah - setiap RW mengelola sampahnya.\n"
+     "2. Taman kota - warga merawat taman.", "id"),
+    ("The Study Visit to Surabaya took place on 3 March 2021.\n\n"
+     "In its report to the council in Bandung, the team set out two lessons relevant for Bandung:\n"
+     "1. Waste banks - each block runs its own.\n"
+     "2. City parks - residents look after them.", "en"),
+])
+def test_lesson_nodes_visited_city_over_the_learners_city_in_the_cue(extract, text, language):
+    assert [city for *_, city in origins(extract(text, language))] == ["place:kota-surabaya"] * 2
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Delegasi Bandung berkunjung ke Semarang pada 2019.\n\n"
+     "Tim Semarang membagikan dua pelajaran dari pengalaman mereka:\n"
+     "1. Rencana yang menyatu - strategi masuk ke rencana daerah.\n"
+     "2. Data dasar - ukur sebelum bertindak.", "id"),
+    ("A Bandung delegation came to Semarang in 2019.\n\n"
+     "Team Semarang shared two lessons from its own work:\n"
+     "1. One plan - the strategy sits inside the city plan.\n"
+     "2. A baseline - measure before acting.", "en"),
+])
+def test_lesson_nodes_city_named_inside_a_name_in_the_cue_sentence(extract, text, language):
+    assert [city for *_, city in origins(extract(text, language))] == ["place:kota-semarang"] * 2
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Makassar Tangguh: Dari Peluncuran ke Pengukuran\nRingkasan proyek | Makassar\n\n"
+     "Strategi kota disusun selama setahun bersama warga.\n\n"
+     "Pelajaran untuk kota lain:\n"
+     "- Tanamkan strategi dalam rencana rutin. Sepertiga inisiatif sudah masuk rencana daerah.\n"
+     "- Ukur untuk mengelola. Indeks memberi titik awal.", "id"),
+    ("Resilient Makassar: From Launch to Measurement\nProject brief | Makassar\n\n"
+     "The city drafted its strategy with residents over a year.\n\n"
+     "Takeaways for other cities:\n"
+     "- Anchor the strategy in the regular plan. A third of the initiatives are in the city plan.\n"
+     "- Measure to manage. The index gives a baseline.", "en"),
+])
+def test_lesson_nodes_without_event_come_from_the_city_of_the_title_block(extract, text, language):
+    assert [(event, city) for *_, event, city in origins(extract(text, language))] == [(None, "place:kota-makassar")] * 2

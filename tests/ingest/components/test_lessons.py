@@ -54,3 +54,17 @@ def test_lessons_named_in_prose(extract):
 def test_lessons_switched_off_finds_no_lesson(extract, text, language):
     assert lessons(extract(text, language))
     assert lessons(extract(text, language, disabled_rules=["lesson-title"])) == []
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    ("Pelajaran untuk kota lain:\n1. Mulai dari kampung (dari Surabaya).\n   Setiap RW mengompos sampahnya.",
+     "id", ("Mulai dari kampung", [], "Mulai dari kampung")),
+    ("Lessons for other cities:\n1. Start with the neighbourhood (from Surabaya).\n   Each block composts.",
+     "en", ("Start with the neighbourhood", [], "Start with the neighbourhood")),
+    ("Pembelajaran utama, yaitu:\n1. Data untuk keputusan (From data to decisions): satu dasbor untuk dinas.",
+     "id", ("Data untuk keputusan", [("From data to decisions", "en")],
+            "Data untuk keputusan (From data to decisions)")),
+])
+def test_lessons_bracket_naming_the_source_city_is_no_title(extract, text, language, expected):
+    lesson = extract(text, language).entities["lesson:0"]
+    assert (lesson.name, lesson.alt_labels, lesson.spans[0].exact) == expected
