@@ -115,7 +115,7 @@ def parse_posts(ctx: Context, start: int, end: int, orgs: list[Mention], allow_l
             break
         role_end, entry = found
         stop = _post_end(rules, text, role_end, end, {o.start for o in orgs})
-        holder = _trailing_name(ctx, role_end, stop)
+        holder = _trailing_name(ctx, max([role_end, *(o.end for o in orgs if role_end <= o.end < stop)]), stop)
         if holder is not None:
             stop = _before_honorifics(ctx, pos, holder[0])
         org = next((o for o in orgs if pos <= o.start < stop), None)

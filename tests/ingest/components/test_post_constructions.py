@@ -218,3 +218,15 @@ def test_post_constructions_a_country_after_a_head_of_state_names_its_government
 
 def test_post_constructions_a_city_after_a_head_of_state_names_no_government(extract):
     assert [o for _, _, o, _ in posts(extract("Presiden Bandung Dimas Prasetyo membuka acara."))] in ([None], [])
+
+
+@pytest.mark.parametrize(("text", "role", "org"), [
+    # a body the lexicon knows ends the title, and the name starts after it
+    ("Ketua The Fed Dimas Prasetyo menyampaikan bahwa pasar tenaga kerja melemah.", "chair",
+     "organisation:federal-reserve"),
+    # a police chief's area need not be in the gazetteer: the command is named after it
+    ("Kapolres Tasikmalaya AKBP Dimas Prasetyo mengatakan pelaku ditangkap.", "police-chief",
+     "organisation:polres-tasikmalaya"),
+])
+def test_post_constructions_the_name_after_a_body_in_the_title(extract, text, role, org):
+    assert [(p, r, o) for p, r, o, _ in posts(extract(text))] == [("person:dimas-prasetyo", role, org)]
