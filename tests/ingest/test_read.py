@@ -150,6 +150,10 @@ CONTENT = "Pemerintah Kota Seoul berbagi pengalaman membangun ketahanan kota den
         "Beranda » Berita » Kegiatan",
         "Tags: ketahanan, Seoul",
         "Next Post: Lokakarya Ketahanan Kota",
+        "Tonton juga video \"Wali Kota Tinjau Tanggul Laut\" di sini:",
+        "Lihat juga Video: Dinas Perhubungan Uji Coba Bus Listrik",
+        "Lihat juga Video 'Kejaksaan Tahan Dua Tersangka Korupsi Pasar':",
+        "SCROLL TO CONTINUE WITH CONTENT",
     ],
 )
 def test_read_drops_boilerplate_line(tmp_path: Path, furniture: str) -> None:

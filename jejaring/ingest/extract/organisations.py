@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import pairwise
 
 from rapidfuzz import fuzz
 
@@ -46,6 +47,8 @@ class _Rules:
     suffix_breaks: frozenset[str]  # words after which a suffix-head name begins
     suffix_skips: frozenset[str]  # words that do not open a suffix-head name (lower case)
     level_words: frozenset[str]  # "kota", "city": words for a locality's level (lower case)
+    number_words: frozenset[str]  # "nomor", "no.": words before a number a name does not hold (lower case)
+    months: frozenset[str]  # month names (lower case): a year after one is a date inside a name
     acronym_locality_drop: tuple[str, ...]  # words taken out of a locality to find an acronym's body
 
 
@@ -81,6 +84,8 @@ def _rules(lexicon: Lexicon) -> _Rules:
         suffix_breaks=lower("suffix_name_breaks"),
         suffix_skips=lower("suffix_name_breaks", "definite_articles"),
         level_words=lower("locality_level_words"),
+        number_words=lower("number_words"),
+        months=frozenset(lexicon.month_numbers),
         acronym_locality_drop=tuple(sorted(lexicon.words("acronym_locality_drop"))),
     )
 
@@ -160,13 +165,14 @@ def _by_head(ctx: Context) -> Iterator[Mention]:
                 i += 1
                 continue
             j = _name_end(ctx, words, i + len(head.head.split()), heads)
-            if j == i + len(head.head.split()) or all(re.fullmatch(r"[IVXLC]+|\d+", w) for _, _, w in
-                                                       words[i + len(head.head.split()):j]):
-                i += 1  # a head word alone ("Dinas") names nothing
+            if j == i + len(head.head.split()) or _heads_alone(ctx, words[i:j], heads) or all(
+                    re.fullmatch(r"[IVXLC]+|\d+", w) for _, _, w in words[i + len(head.head.split()):j]):
+                i += 1  # a head word alone ("Dinas", "Kementerian/Lembaga") names nothing
                 continue
             if head.head in rules.office_heads and i + 1 < len(words) and (
-                    words[i + 1][2].isupper() or _head_at(words, i + 1, heads, True) is not None):
-                i += 1  # "Kantor BPBD ...", "Kantor Kelurahan ...": the body's office, so the body
+                    words[i + 1][2].isupper() or _head_at(words, i + 1, heads, True) is not None
+                    or _lexicon_name_at(ctx, words, i + 1)):
+                i += 1  # "Kantor BPBD ...", "Kantor Kelurahan ...", "Kantor Kementan": the body's office, so the body
                 continue
             strong = head.head.startswith(rules.government_heads)
             m = _org_mention(ctx, words[i][0], words[j - 1][1], "org-head", head.kind, head.unit, strong)
@@ -185,6 +191,22 @@ def _by_head(ctx: Context) -> Iterator[Mention]:
             if start is not None:
                 end = j + len(head.head.split()) - 1
                 yield _org_mention(ctx, words[start][0], words[end][1], "org-head-suffix", head.kind, head.unit)
+
+
+def _lexicon_name_at(ctx: Context, words, k: int) -> bool:
+    """True when a name or acronym the lexicon knows starts at ``words[k]``, as written."""
+    lex = ctx.lexicon
+    for n in range(min(6, len(words) - k), 0, -1):
+        phrase = " ".join(w for _, _, w in words[k:k + n])
+        if any(phrase in _written_forms(e) for e in lex.organisation_by_name(phrase) + lex.organisation_by_acronym(phrase)):
+            return True
+    return False
+
+
+def _heads_alone(ctx: Context, words, heads: dict) -> bool:
+    """True for head words given as alternatives ("Kementerian/Lembaga"): kinds of body, no one body."""
+    return len(words) > 1 and all(ctx.text[a[1]:b[0]] == "/" for a, b in pairwise(words)) and all(
+        any(h.head == w for h in heads.get((True, w), ())) for _, _, w in words)
 
 
 def _followed_by_of(rules: _Rules, words, k: int) -> bool:
@@ -213,15 +235,27 @@ def _name_end(ctx: Context, words, i: int, heads) -> int:
                 _head_at(words, j, heads, True) is not None or fold(w) in index or ctx.lexicon.agency_type(w)
                 or not _comma_list_ahead(ctx, rules, words, j)):
             break
+        if w.lower() in rules.number_words and j + 1 < len(words) and words[j + 1][2][:1].isdigit():
+            break  # "KPU Nomor 731 Tahun 2025": the body's decree, not its name
         if (w in rules.conjunctions or w == "&") and j + 1 < len(words):
             nxt = words[j + 1][2]
             if nxt[:1].isupper() and (_head_at(words, j + 1, heads, True) is not None or fold(nxt) in index
                                       or ctx.lexicon.place(nxt)):
                 break
         j += 1
-    while j > i and words[j - 1][2].lower() in rules.trailing:
+    while j > i and (words[j - 1][2].lower() in rules.trailing or _score_or_year(ctx, rules, words, j - 1)):
         j -= 1
     return j
+
+
+def _score_or_year(ctx: Context, rules: _Rules, words, k: int) -> bool:
+    """True for a number after a name that is no part of it: a score ("Kementerian Kesehatan 62,9") or a year
+    ("PT Sinar Maju 2016-2019"), unless a month makes the year a date of the name ("Universitas 17 Agustus 1945")."""
+    word, end = words[k][2], words[k][1]
+    if word.isdigit() and re.match(r"[,.]\d", ctx.text[end:end + 2]):
+        return True
+    return bool(re.fullmatch(r"(?:19|20)\d\d(?:[-–/](?:19|20)?\d\d)?", word)) and (
+        k == 0 or words[k - 1][2].lower() not in rules.months)
 
 
 def _comma_list_ahead(ctx: Context, rules: _Rules, words, j: int) -> bool:

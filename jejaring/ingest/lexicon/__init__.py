@@ -205,6 +205,7 @@ WORD_LISTS: Mapping[str, str] = {
         "Head words of the areas an address lists ('Desa ...', 'Kecamatan ...'): in an address the area is a "
         "place, not its government; as written."
     ),
+    "number_words": "Words before a number ('Nomor 731', 'No. 5'): a name of a body ends before them.",
     "address_openers": (
         "Words after which an address begins ('di Kecamatan ...', 'ke Desa ...'): where, not who."
     ),

@@ -67,3 +67,23 @@ def test_organisations_a_generic_body_s_name_says_its_kind_over_its_head_word(ex
     """A state-owned enterprise is a business, whatever its head word ("Badan") says."""
     org = next(e for e in extract(text).entities.values() if e.kind == "organisation")
     assert (org.name, org.org_kind) == (name, "state-enterprise")
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("Keputusan KPU Nomor 512 Tahun 2024 dicabut.", ["KPU"]),
+    ("Nilai tertinggi: Kementerian Kesehatan 71,5; Kementerian Sosial 64,2.",
+     ["Kementerian Kesehatan", "Kementerian Sosial"]),
+    ("Kasus di PT Sinar Bahari 2016-2019 diusut jaksa.", ["PT Sinar Bahari"]),
+    ("Wisuda Universitas 10 November 1957 digelar hari ini.", ["Universitas 10 November 1957"]),
+])
+def test_organisations_a_number_after_a_name_is_no_part_of_it(extract, text, names):
+    """A decree's number, a score or a year ends a body's name; a date inside a name stays."""
+    assert [e.name for e in extract(text).entities.values() if e.kind == "organisation"] == names
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("Sinergi antar Kementerian/Lembaga terus diperkuat.", []),
+    ("Jumpa pers digelar di Kantor Kemenkeu, Jakarta.", ["Kemenkeu"]),
+])
+def test_organisations_kinds_of_body_and_a_known_body_s_office(extract, text, names):
+    assert [e.name for e in extract(text).entities.values() if e.kind == "organisation"] == names
