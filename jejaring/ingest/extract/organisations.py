@@ -183,13 +183,15 @@ def _by_head(ctx: Context) -> Iterator[Mention]:
         last = None
         for j in range(1, len(words)):
             head = _head_at(words, j, heads, prefix=False)
-            if head is not None and not _followed_by_of(rules, words, j + len(head.head.split())):
-                last = (j, head)
+            after = j + len(head.head.split()) if head is not None else j
+            if head is not None and not _followed_by_of(rules, words, after):
+                last = (j, head, after - 1)
+            elif head is not None and head.lang == "en" and (named := _name_end(ctx, words, after + 1, heads)) > after + 1:
+                last = (j, head, named - 1)  # "Asian Institute of Technology": the name goes on after "of"
         if last is not None:
-            j, head = last
+            j, head, end = last
             start = _suffix_name_start(ctx, words, j)
             if start is not None:
-                end = j + len(head.head.split()) - 1
                 yield _org_mention(ctx, words[start][0], words[end][1], "org-head-suffix", head.kind, head.unit)
 
 

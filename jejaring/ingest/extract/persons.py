@@ -256,7 +256,8 @@ def _candidates(ctx: Context) -> Iterator[tuple[str, int, int, int | None, int]]
                     close = text.find(")", end)
                     yield "person-honorific", m.start(), end, end + bracket.end(), close if close > 0 else end
                 else:
-                    yield "person-honorific", m.start(), end, None, end
+                    post = _post_after(ctx, end)  # "Ms. Rina Marlina, Director of ..."
+                    yield "person-honorific", m.start(), end, *(post or (None, end))
     from jejaring.ingest.extract.posts import role_at
 
     for m in rules.name_before_bracket.finditer(text):

@@ -28,6 +28,8 @@ class _Rules:
     locality_preposition: re.Pattern[str]  # "di " before it
     label_tail: re.Pattern[str]  # words at the end of a label that belong to what follows
     joiners: frozenset[str]  # lowercase words inside a title
+    body_links: frozenset[str]  # words linking a title to the organisation after it ("at")
+    article: re.Pattern[str]  # a definite article and the space after it
     breaks: frozenset[str]  # words that end a title: a second post follows
     body_after_comma: re.Pattern[str]  # a body after a comma ("..., Dinas ...")
     trailing: re.Pattern[str]  # words at the end of a title that belong to what follows
@@ -47,13 +49,16 @@ def _rules(lexicon: Lexicon) -> _Rules:
     return _Rules(
         also=re.compile(rf"\s*(?:,\s*)?\b(?:{second}|{acts_as})\s+", re.I),
         # English role words end a title ("Research Manager", "Youth Engagement Officer")
-        role_tail=re.compile(rf"(?:[A-Z][\w\-]*\s+){{0,3}}{words('role_tails', ' ')}\b"),
+        role_tail=re.compile(rf"(?:(?!(?i:{words('definite_articles')})\s)[A-Z][\w\-]*\s+){{0,3}}"
+                             rf"{words('role_tails', ' ')}\b"),
         role_tail_lower=re.compile(rf"(?:[a-z][\w\-]*\s+){{0,2}}{words('role_tails_lower', ' ')}\b"),
         locality=re.compile(rf"(?:\s{prepositions})?\s(?:{heads}\s+[A-Z][\w ]*?(?=\s+{words('field_words')}\b|\s*$)"
                             rf"|{provinces}(?=\s|$))"),
         locality_preposition=re.compile(rf"^{prepositions}\s+"),
         label_tail=re.compile(rf"(?:\s+{words('post_label_trailing_words')})+\s*$"),
         joiners=frozenset(w.lower() for w in lexicon.words("title_joiners")),
+        body_links=frozenset(lexicon.words("post_body_links")),
+        article=re.compile(rf"\s+(?:{words('definite_articles')}\s+)?", re.I),
         breaks=frozenset(w.lower() for w in lexicon.words("post_breaks")),
         body_after_comma=re.compile(rf"{words('post_body_heads', ' ')}\b"),
         trailing=re.compile(rf"(?:\s+{words('title_trailing_words')})+$"),
@@ -167,6 +172,8 @@ def _post_end(rules: _Rules, text: str, pos: int, end: int, org_starts: set[int]
             if not rules.body_after_comma.match(after):
                 break
             continue
+        if token.lower() in rules.body_links and rules.article.match(text, at + len(token)).end() in org_starts:
+            continue  # "a researcher at the University ...": the title's body follows
         if token[0].isupper() or token[0].isdigit() or token.lower() in rules.joiners:
             if token.lower() in rules.breaks:
                 break

@@ -192,6 +192,7 @@ WORD_LISTS: Mapping[str, str] = {
     "title_joiners": (
         "Lowercase words that may stand inside a post title ('Kepala Seksi ... pada Dinas ...', 'Head of ...')."
     ),
+    "post_body_links": "Words that link a title to the organisation after it ('a researcher at ...'); lower case.",
     "post_body_heads": (
         "Words after which a comma continues a post title into its body ('Kepala Seksi X, Dinas ...'); as written."
     ),

@@ -230,3 +230,26 @@ def test_post_constructions_a_city_after_a_head_of_state_names_no_government(ext
 ])
 def test_post_constructions_the_name_after_a_body_in_the_title(extract, text, role, org):
     assert [(p, r, o) for p, r, o, _ in posts(extract(text))] == [("person:dimas-prasetyo", role, org)]
+
+
+@pytest.mark.parametrize(("text", "language", "role", "org"), [
+    # an English name ending in a head word goes on after "of" / "for"
+    ("Dimas Prasetyo, Director of the Asian Institute of Technology, said the plan works.", "en", "director",
+     "organisation:asian-institute-of-technology"),
+    ("Ms. Dimas Prasetyo, Director of the Asian Institute for Coastal Studies, said the plan works.", "en",
+     "director", "organisation:asian-institute-for-coastal-studies"),
+    # a title linked to its body by "at" / "di"
+    ("Dimas Prasetyo, a senior planner at the Rockefeller Foundation, spoke next.", "en", "senior-planner",
+     "organisation:rockefeller-foundation"),
+    ("Ms. Dimas Prasetyo, Senior Vice President for City Programmes at 100 Resilient Cities, travelled to Palu.",
+     "en", "senior-vice-president-for-city-programmes", "organisation:100-resilient-cities"),
+    ("Dimas Prasetyo, kepala ekonom di Bank Mandiri, memproyeksikan inflasi turun.", "id", "chief-economist",
+     "organisation:bank-mandiri"),
+])
+def test_post_constructions_body_after_the_title(extract, text, language, role, org):
+    assert [(p, r, o) for p, r, o, _ in posts(extract(text, language))] == [("person:dimas-prasetyo", role, org)]
+
+
+def test_post_constructions_a_unit_named_in_a_title_is_part_of_it(extract):
+    text = "Dimas Prasetyo, Head of Tidal and Coastal Flood Control Division, said the plan works."
+    assert [(r, o) for _, r, o, _ in posts(extract(text, "en"))] == [("head", None)]
