@@ -21,7 +21,8 @@ from jejaring.ingest.registry import component
                   "org-implied", "org-of-title", "org-possessive", "post-former"])
 def memberships(f: Findings) -> None:
     """Posts of persons from the titles after their names or right before them, each with the body the title
-    names (an organisation in it, or the government of the place it names), or the group they are listed under."""
+    names (an organisation in it or after "at", the government of the place or country it names, or the owner a
+    possessive before it names), or the group they are listed under; a former post ended before the report."""
     ctx = f.ctx
     for m in f.persons:
         person = f.table.key_of(m)
