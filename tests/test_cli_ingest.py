@@ -94,7 +94,8 @@ def test_cli_ingest_corpus_then_validate_stats_show_eval(tmp_path):
     validate = run("validate", "-g", graph)
     assert validate.exit_code == 0, validate.stdout
     stats = json.loads(run("stats", "-g", graph, "--format", "json").stdout)
-    assert stats["documents"] == 10 and stats["entities"]["lessons"] >= 15
+    # nine lessons, each one node however many documents and languages state it
+    assert stats["documents"] == 10 and stats["entities"]["lessons"] >= 9
     show = run("show", "Blessmiyanda", "-g", graph)
     assert show.exit_code == 0
     assert "»Blessmiyanda«" in show.stdout and "03-post-change-id.txt" in show.stdout

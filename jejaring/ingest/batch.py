@@ -155,7 +155,8 @@ def resolve(extractions: Mapping[str, Extraction], curation: Curation, lexicon: 
                          json.dumps(asdict(curation), sort_keys=True))
     resolution = load_cached(key, Resolution)
     if resolution is None:
-        resolution = resolve_corpus(extractions, curation, lambda acronym: lexicon.agency_type(acronym) is not None)
+        resolution = resolve_corpus(extractions, curation, lambda acronym: lexicon.agency_type(acronym) is not None,
+                                    lexicon.theme_for)
         save_cached(key, resolution)
     else:
         resolution.share_dates(extractions)

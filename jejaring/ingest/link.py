@@ -11,7 +11,12 @@ deterministic and a function of the corpus only (never of the order documents ca
   parent: every province has a "BPBD"), or their names are a typo or a rendering apart
   ("Plan Internasional Indonesia" / "Plan International Indonesia", ratio >= :data:`AUTO_MERGE`);
 - events: merged when they are of the same kind, in the same place and their dates agree (a month or
-  a year agrees with a day inside it).
+  a year agrees with a day inside it);
+- lessons: merged when they come from the same city (or, where either names none, were learned on the
+  same event) and say the same thing: they share a name in any language ("Inklusif (Inclusiveness)" /
+  "Inclusiveness"), one name holds the other's words ("Kepemimpinan" / "Kepemimpinan yang konsisten"),
+  or their titles name the same theme and neither document has another lesson of that theme from there.
+  Two lessons of one document are never one.
 
 Pairs that score between :data:`REVIEW` and :data:`AUTO_MERGE` are not merged; ``jejaring review``
 lists them. Curated decisions (merge, distinct, alias) override the scores.
@@ -31,7 +36,7 @@ from rdflib import URIRef
 
 from jejaring.ingest.extract.names import fold
 from jejaring.ingest.mapping import entity_iri, slugify
-from jejaring.ingest.records import Entity, Event, Extraction, Organisation, Person
+from jejaring.ingest.records import Entity, Event, Extraction, Lesson, Organisation, Person
 from jejaring.ingest.resolve import same_person
 from jejaring.ontology.namespaces import ID
 
@@ -121,12 +126,14 @@ class _Sets:
 
 
 def resolve_corpus(extractions: Mapping[str, Extraction], curation: Curation | None = None,
-                   generic: Callable[[str], bool] = lambda acronym: True) -> Resolution:
-    """Canonical IRIs for every person, organisation and event of a corpus, by (document, key).
+                   generic: Callable[[str], bool] = lambda acronym: True,
+                   theme: Callable[[str], str | None] = lambda text: None) -> Resolution:
+    """Canonical IRIs for every person, organisation, event and lesson of a corpus, by (document, key).
 
-    Other entities (places, programmes, lessons) keep the IRI their document gives them, which is
-    already a function of their name or lexicon id. ``generic(acronym)`` tells an acronym every region
-    has ("BPBD"), which alone merges nothing, from one that names one body ("SJB").
+    Other entities (places, programmes) keep the IRI their document gives them, which is already a
+    function of their name or lexicon id. ``generic(acronym)`` tells an acronym every region has ("BPBD"),
+    which alone merges nothing, from one that names one body ("SJB"); ``theme(text)`` is the theme a
+    lesson's title names (the lexicon's ``theme_for``).
     """
     curation = curation or Curation()
     entities: dict[Item, Entity] = {}
@@ -139,11 +146,18 @@ def resolve_corpus(extractions: Mapping[str, Extraction], curation: Curation | N
     iris: dict[Item, URIRef] = dict(local)
     dates: dict[Item, tuple] = {}
     candidates: list[Candidate] = []
-    for kind, score in (("person", _person_score), ("organisation", _organisation_score), ("event", _event_score)):
+    kinds = (("person", _person_score), ("organisation", _organisation_score), ("event", _event_score),
+             ("lesson", _lesson_score))
+    for kind, score in kinds:
         items = sorted(i for i, e in entities.items() if e.kind == kind)
         forbidden = _pairs(curation.distinct, items, labels, local)
         sets = _Sets(items)
-        for a, b in _blocked_pairs(items, labels, kind):
+        pairs = _blocked_pairs(items, labels, kind)
+        if kind == "lesson":  # after events: a lesson's source is its canonical event
+            parents.update(_lesson_sources(items, entities, local, iris, theme))
+            forbidden |= _same_document(items)
+            pairs = _lesson_pairs(items, labels, parents)
+        for a, b in pairs:
             s = score(entities[a], entities[b], labels[a], labels[b], (parents[a], parents[b]), generic)
             if s >= AUTO_MERGE:
                 sets.union(a, b, forbidden)
@@ -298,6 +312,81 @@ def _event_score(a: Event, b: Event, la: set[str], lb: set[str], *_) -> float:
         (fuzz.token_set_ratio(x, y) for x in la for y in lb), default=0)
 
 
+@dataclass(frozen=True)
+class _Source:
+    """Where a lesson came from (its city's and event's IRIs) and the theme its title names, when no other
+    lesson of its document from there names that theme."""
+
+    city: str | None
+    event: str | None
+    theme: str | None
+
+
+def _lesson_sources(items: list[Item], entities: Mapping[Item, Entity], local: Mapping[Item, URIRef],
+                    iris: Mapping[Item, URIRef], theme: Callable[[str], str | None]) -> dict[Item, _Source]:
+    """Each lesson's source; ``iris`` already holds the canonical events."""
+    raw: dict[Item, tuple[str | None, str | None, str | None]] = {}
+    for item in items:
+        lesson: Lesson = entities[item]  # type: ignore[assignment]  (the items are lessons)
+        doc = item[0]
+        city = str(local[(doc, lesson.learned_from)]) if (doc, lesson.learned_from) in local else None
+        event = str(iris[(doc, lesson.event)]) if (doc, lesson.event) in iris else None
+        titles = [lesson.name, *(label for label, _ in lesson.alt_labels)]
+        raw[item] = (city, event, theme(" ".join(titles)))
+    seen = defaultdict(int)
+    for (doc, _), (city, event, named) in raw.items():
+        seen[(doc, city or event, named)] += 1
+    return {item: _Source(city, event, named if named and seen[(item[0], city or event, named)] == 1 else None)
+            for item, (city, event, named) in raw.items()}
+
+
+def _same_document(items: list[Item]) -> set[frozenset[Item]]:
+    """Pairs of lessons of one document: a document that lists two lessons means two."""
+    by_doc: dict[str, list[Item]] = defaultdict(list)
+    for item in items:
+        by_doc[item[0]].append(item)
+    return {frozenset(pair) for members in by_doc.values() for pair in combinations(members, 2)}
+
+
+def _lesson_pairs(items: list[Item], labels: Mapping[Item, set[str]], sources) -> Iterable[tuple[Item, Item]]:
+    """Lessons of different documents from one source that share a word of a name or a title's theme."""
+    blocks: dict[tuple, list[Item]] = defaultdict(list)
+    for item in items:
+        source = sources[item]
+        keys = {w for label in labels[item] for w in label.split() if len(w) > 3}
+        if source.theme:
+            keys.add(f"theme:{source.theme}")
+        for where in {source.city, source.event} - {None}:
+            for key in keys:
+                blocks[(where, key)].append(item)
+    seen: set[tuple[Item, Item]] = set()
+    for members in blocks.values():
+        if len(members) > 200:
+            continue
+        for a, b in combinations(sorted(set(members)), 2):
+            if a[0] != b[0] and (a, b) not in seen:
+                seen.add((a, b))
+                yield a, b
+
+
+def _lesson_score(a: Lesson, b: Lesson, la: set[str], lb: set[str], sources: tuple, *_) -> float:
+    sa, sb = sources
+    same_place = sa.city == sb.city if sa.city and sb.city else sa.event is not None and sa.event == sb.event
+    if not same_place:
+        return 0
+    if la & lb or (sa.theme and sa.theme == sb.theme):
+        return 100
+    return max((_words_held(x, y) for x in la for y in lb), default=0)
+
+
+def _words_held(x: str, y: str) -> float:
+    """How far one folded name holds the other's words ("kepemimpinan" in "kepemimpinan yang konsisten"); names
+    that share no word of four letters or more are not alike at all."""
+    if not {w for w in x.split() if len(w) > 3} & {w for w in y.split() if len(w) > 3}:
+        return 0
+    return fuzz.token_set_ratio(x, y)
+
+
 def _one_date(group: list[Item], entities: Mapping[Item, Entity]) -> dict[Item, tuple]:
     """One event, one date: the most precise any document gives (then the earliest) goes to every mention."""
     dated = [e for e in (entities[i] for i in group) if e.start is not None]
@@ -323,8 +412,8 @@ def _canonical(group: list[Item], entities: Mapping[Item, Entity], local, extrac
         best = max(members, key=lambda e: ({"day": 2, "month": 1}.get(e.precision, 0), len(e.name), e.name))
         return local[group[members.index(best)]]
     best_item = max(group, key=lambda i: _fullness(entities[i].name))
-    if kind == "organisation":
-        return local[best_item]  # keeps the parent scoping of units
+    if kind in ("organisation", "lesson"):
+        return local[best_item]  # keeps the scoping of units by their parent, of lessons by their source
     return ID[f"{kind}/{slugify(entities[best_item].name)}"]
 
 

@@ -143,9 +143,17 @@ def entity_iri(entity: Entity, extraction: Extraction, iris: Mapping[str, URIRef
     elif isinstance(entity, Event) and entity.start:
         slug = f"{entity.start.isoformat()[:10 if entity.precision == 'day' else 7]}-{slug}"
     elif isinstance(entity, Lesson):
-        anchor = entity.event or entity.learned_from or extraction.document.identity
-        slug = f"{slugify(entity.name, 60)}-{_hash(anchor, n=6)}"
+        slug = f"{slugify(entity.name, 60)}-{_hash(_lesson_anchor(entity, extraction, iris), n=6)}"
     return ns.ID[f"{kind}/{slug}"]
+
+
+def _lesson_anchor(lesson: Lesson, extraction: Extraction, iris: Mapping[str, URIRef] | None) -> str:
+    """What scopes a lesson's IRI: the IRI of the city it came from, else of the event it was learned on (the
+    same in every document that names them), else the document."""
+    for key in (lesson.learned_from, lesson.event):
+        if key in extraction.entities:
+            return str(entity_iri(extraction.entities[key], extraction, iris))
+    return extraction.document.identity
 
 
 def map_extraction(extraction: Extraction, iris: Mapping[str, URIRef] | None = None) -> set[ox.Triple]:

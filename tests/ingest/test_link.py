@@ -14,6 +14,7 @@ from jejaring.evaluate import name_score
 from jejaring.graph.store import open_graph
 from jejaring.ingest.batch import ingest_paths, remove_documents
 from jejaring.ingest.curation import decide
+from jejaring.ingest.document import Document
 from jejaring.ingest.lexicon import load_lexicon
 from jejaring.ingest.link import Curation, _name_score, resolve_corpus
 from jejaring.ingest.pipeline import extract_document
@@ -166,3 +167,50 @@ def test_link_post_held_on_a_date(tmp_path, documents, day, post):
         query = load_query("post-at")
         rows = list(kg.query(query.text, bind_params(query, {"person": "Blessmiyanda", "date": day})))
     assert rows and all(r["post"].value.startswith(post) for r in rows), [r["post"].value for r in rows]
+
+
+LESSON_DOCS = {
+    "visit-en.txt": ("en", "The Study Visit to Surabaya took place on 3 March 2021.\n\n"
+                           "Key lessons learned from the visit:\n"
+                           "1. Inclusiveness: the city cafe employs people with disabilities.\n"
+                           "2. Flood management: residents look after the retention pond."),
+    "kunjungan-id.txt": ("id", "Kunjungan Belajar ke Surabaya berlangsung pada 3 Maret 2021.\n\n"
+                               "Beberapa pembelajaran dari kunjungan ini, yaitu:\n"
+                               "1. Inklusivitas: kafe kota mempekerjakan penyandang disabilitas.\n"
+                               "2. Pengelolaan banjir: warga merawat kolam retensi."),
+    "forum-id.txt": ("id", "Kunjungan Belajar ke Surabaya berlangsung pada Maret 2021.\n\n"
+                           "Pembelajaran utama, yaitu:\n"
+                           "1. Inklusif (Inclusiveness): tidak ada warga yang hanya menjadi penonton.\n"
+                           "2. Aksesibilitas trotoar: trotoar dibuat landai untuk kursi roda."),
+    "bandung-en.txt": ("en", "The Study Visit to Bandung took place on 9 May 2021.\n\n"
+                             "Key lessons learned from the visit:\n"
+                             "1. Inclusiveness: every park has a ramp."),
+}
+
+
+@pytest.fixture(scope="module")
+def lesson_iris():
+    """The canonical IRI of each lesson of LESSON_DOCS, by its name."""
+    lexicon = load_lexicon()
+    extractions = {name: extract_document(Document(name, text, language=lang), lexicon)
+                   for name, (lang, text) in LESSON_DOCS.items()}
+    resolution = resolve_corpus(extractions, Curation(), lambda a: lexicon.agency_type(a) is not None,
+                                lexicon.theme_for)
+    return {(doc, e.name): str(resolution.iris[(doc, key)]) for doc, ex in extractions.items()
+            for key, e in ex.entities.items() if e.kind == "lesson"}
+
+
+def test_link_lessons_saying_the_same_in_two_languages_are_one(lesson_iris):
+    same = {lesson_iris[("visit-en.txt", "Inclusiveness")], lesson_iris[("kunjungan-id.txt", "Inklusivitas")],
+            lesson_iris[("forum-id.txt", "Inklusif")]}
+    assert len(same) == 1
+    # "Flood management" / "Pengelolaan banjir": no word in common, one theme, the only such lesson of each
+    assert lesson_iris[("visit-en.txt", "Flood management")] == lesson_iris[("kunjungan-id.txt", "Pengelolaan banjir")]
+
+
+def test_link_lessons_from_another_city_or_of_one_document_stay_apart(lesson_iris):
+    assert lesson_iris[("bandung-en.txt", "Inclusiveness")] != lesson_iris[("visit-en.txt", "Inclusiveness")]
+    # two lessons of one theme in one document: neither is taken for the other documents' lesson by theme alone
+    assert lesson_iris[("forum-id.txt", "Aksesibilitas trotoar")] not in {
+        lesson_iris[("forum-id.txt", "Inklusif")], lesson_iris[("kunjungan-id.txt", "Inklusivitas")]}
+    assert len(set(lesson_iris.values())) == 4
