@@ -15,7 +15,7 @@ from jejaring.ingest.extract.lessons import find_lessons, find_prose_lessons
 from jejaring.ingest.extract.organisations import UNIT_KINDS, addressed_areas, find_acronym_definitions, find_organisations
 from jejaring.ingest.extract.persons import find_persons
 from jejaring.ingest.extract.places import find_places
-from jejaring.ingest.extract.posts import find_post_mentions, parse_posts, role_at
+from jejaring.ingest.extract.posts import find_post_mentions, parse_posts, role_at, title_gap
 from jejaring.ingest.extract.programmes import find_programmes
 from jejaring.ingest.extract.text import pattern
 from jejaring.ingest.findings import Findings
@@ -233,7 +233,8 @@ def _end_bodies_at_holders(f: Findings, posts: list[Mention]) -> None:
 
 def _ending_before_names(f: Findings, posts: list[Mention]) -> list[Mention]:
     """A title that ran on into the name after it ("Menteri Keuangan Rina Marlina pada Senin") ends where a
-    person the recogniser reads begins, and that person holds it."""
+    person the recogniser reads begins, and that person holds it; so does a title whose holder the rules read
+    shorter than the recogniser ("Wali Kota Palu Agung Prasetyo": Agung is a word of institutions too)."""
     lex = f.ctx.lexicon
     place_ends = {m.end for m in f.places}
     # a word of institutions opens a name only right after the place that ends the title ("Wali Kota X Agung ...")
@@ -242,10 +243,11 @@ def _ending_before_names(f: Findings, posts: list[Mention]) -> list[Mention]:
     out = []
     for p in posts:
         role_end = role_at(f.ctx, p.start, p.end)
-        name = next((r for r in people if role_end and role_end[0] < r.start < p.end), None) \
-            if p.posts[-1].holder is None else None
+        holder = p.posts[-1].holder
+        name = next((r for r in people if role_end and role_end[0] < r.start < p.end and (
+            holder is None or (r.start < holder[0] and r.end == holder[1]))), None)
         parsed = parse_posts(f.ctx, p.start, name.start, f.organisations) if name is not None else []
-        if parsed and f.ctx.text[parsed[-1].end:name.start].strip(" ,") == "":
+        if parsed and title_gap(f.ctx.text[parsed[-1].end:name.start], lex.honorific_forms()):
             parsed[-1] = replace(parsed[-1], holder=(name.start, name.end))
             p = replace(p, end=parsed[-1].end, name=parsed[0].label, posts=parsed)
         out.append(p)

@@ -30,6 +30,7 @@ class _Rules:
     joiners: frozenset[str]  # lowercase words inside a title
     body_links: frozenset[str]  # words linking a title to the organisation after it ("at")
     article: re.Pattern[str]  # a definite article and the space after it
+    said_after: re.Pattern[str]  # a verb of saying after a name ("... Rina mengatakan")
     breaks: frozenset[str]  # words that end a title: a second post follows
     body_after_comma: re.Pattern[str]  # a body after a comma ("..., Dinas ...")
     trailing: re.Pattern[str]  # words at the end of a title that belong to what follows
@@ -59,6 +60,7 @@ def _rules(lexicon: Lexicon) -> _Rules:
         joiners=frozenset(w.lower() for w in lexicon.words("title_joiners")),
         body_links=frozenset(lexicon.words("post_body_links")),
         article=re.compile(rf"\s+(?:{words('definite_articles')}\s+)?", re.I),
+        said_after=re.compile(rf"\s*,?\s+(?:{words('also_words')}\s+)?{words('verbs_after_name')}\b"),
         breaks=frozenset(w.lower() for w in lexicon.words("post_breaks")),
         body_after_comma=re.compile(rf"{words('post_body_heads', ' ')}\b"),
         trailing=re.compile(rf"(?:\s+{words('title_trailing_words')})+$"),
@@ -120,7 +122,12 @@ def parse_posts(ctx: Context, start: int, end: int, orgs: list[Mention], allow_l
             break
         role_end, entry = found
         stop = _post_end(rules, text, role_end, end, {o.start for o in orgs})
-        holder = _trailing_name(ctx, max([role_end, *(o.end for o in orgs if role_end <= o.end < stop)]), stop)
+        holder = _trailing_name(ctx, max([role_end, *(o.end for o in orgs if role_end <= o.end < stop)]), stop,
+                                role_end)
+        if holder is not None and " " not in text[holder[0]:holder[1]] and any(
+                o.start < holder[0] < o.end and not ctx.lexicon.organisation_by_name(text[o.start:holder[0]].strip())
+                for o in orgs):
+            holder = None  # "at Yayasan Sungai Lestari, presented": one word is the body's, unless the rest is a known body
         if holder is not None:
             stop = _before_honorifics(ctx, pos, holder[0])
         org = next((o for o in orgs if pos <= o.start < stop), None)
@@ -212,9 +219,11 @@ def title_gap(gap: str, honorifics: list[str]) -> bool:
     return not rest.strip()
 
 
-def _trailing_name(ctx: Context, start: int, stop: int) -> tuple[int, int] | None:
+def _trailing_name(ctx: Context, start: int, stop: int, role_end: int) -> tuple[int, int] | None:
     """ "Deputi Gubernur bidang Tata Ruang dan Lingkungan Hidup Hendra Saputra": the capitalised words at
-    the end of a title that the lexicon does not know as words of institutions name its holder."""
+    the end of a title that the lexicon does not know as words of institutions name its holder; one such word
+    does when the title names its body before it and a verb of saying follows ("Menteri Sosial Rosmini
+    mengatakan")."""
     words = list(re.finditer(r"[A-Z][\w'’\-]*", ctx.text[start:stop]))
     name: list[re.Match] = []
     for w in reversed(words):
@@ -224,9 +233,17 @@ def _trailing_name(ctx: Context, start: int, stop: int) -> tuple[int, int] | Non
         if name and ctx.text[start + w.end():start + name[-1].start()].strip():
             break
         name.append(w)
-    if len(name) < 2 or start + name[0].end() != stop:
+    if not name or start + name[0].end() != stop:
+        return None
+    if len(name) == 1 and not _lone_name(ctx, name[0].group(), bool(ctx.text[role_end:start + name[0].start()].strip()),
+                                         stop):
         return None
     return start + name[-1].start(), stop
+
+
+def _lone_name(ctx: Context, word: str, after_body: bool, stop: int) -> bool:
+    return after_body and len(word) >= 4 and not ctx.lexicon.is_common_word(word) and bool(
+        _rules(ctx.lexicon).said_after.match(ctx.text, stop))
 
 
 def _slug(label: str) -> str:

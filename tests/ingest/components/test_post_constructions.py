@@ -253,3 +253,34 @@ def test_post_constructions_body_after_the_title(extract, text, language, role, 
 def test_post_constructions_a_unit_named_in_a_title_is_part_of_it(extract):
     text = "Dimas Prasetyo, Head of Tidal and Coastal Flood Control Division, said the plan works."
     assert [(r, o) for _, r, o, _ in posts(extract(text, "en"))] == [("head", None)]
+
+
+@pytest.mark.parametrize(("text", "name", "role", "org"), [
+    # one word after the title's body, then a verb of saying, is its holder's name
+    ("Direktur Penyuluhan Kementerian Keuangan Prasetyawati mengatakan, pelaporan ditargetkan naik.",
+     "person:prasetyawati", "director", "organisation:kemenkeu"),
+    ("Menteri Ketenagakerjaan Prasetyawati mengatakan belum ada arahan.", "person:prasetyawati", "minister",
+     "organisation:kemnaker"),
+    # a short form in brackets between the title and the name the recogniser reads
+    ("Hal ini disampaikan oleh Menteri Sekretaris Negara (Mensesneg) Dimas Prasetyo di Istana.",
+     "person:dimas-prasetyo", "minister", "organisation:kementerian-sekretaris-negara"),
+])
+def test_post_constructions_one_word_names_and_asides(extract, text, name, role, org):
+    assert [(p, r, o) for p, r, o, _ in posts(extract(text))] == [(name, role, org)]
+
+
+def test_post_constructions_a_lone_word_with_no_body_before_it_is_no_name(extract):
+    assert posts(extract("Menteri Keuangan mengatakan anggaran cukup.")) == []
+
+
+def test_post_constructions_the_last_word_of_a_body_is_no_lone_name(extract):
+    text = "Dimas Prasetyo, Research Manager at Yayasan Sungai Lestari, presented the flood maps."
+    ex = extract(text, "en")
+    assert "person:lestari" not in ex.entities
+    assert [p for p, _, _, _ in posts(ex)] == ["person:dimas-prasetyo"]
+
+
+def test_post_constructions_the_recogniser_reads_a_longer_holder_than_the_rules(extract):
+    # the rules alone stop at "Agung", a word of institutions, and would take "Prasetyo" alone
+    ex = extract("Wali Kota Palu Agung Prasetyo mengatakan harga cabai turun.")
+    assert [p for p, _, _, _ in posts(ex)] == ["person:agung-prasetyo"]
