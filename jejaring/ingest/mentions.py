@@ -309,18 +309,28 @@ def headline(f: Findings) -> None:
                        if (kept := _as_the_body_names(f, m, line.end, body, 2 if m.rule == "org-head" else None)) is not None]
 
 
+#: How many of a document's first lines may hold its headline (after a label such as "SIARAN PERS" and a note).
+_HEADLINE_LINES = 4
+
+
 def _title_case_headline(f: Findings):
-    """The document's first line when it heads a body, set apart by a blank line, in Title Case (three words
-    or more, most capitalised)."""
-    lines = f.ctx.layout.lines
-    if len(lines) < 2 or not re.match(r"[ \t]*\r?\n[ \t]*\r?\n", f.ctx.text[lines[0].end:]):
-        return None
-    line = lines[0]
+    """The first of the document's first lines that heads a body: set apart by blank lines, in Title Case (three
+    words or more, most capitalised); below the first line, no field ("Moderator: ...")."""
+    lines, text = f.ctx.layout.lines, f.ctx.text
+    for k, line in enumerate(lines[:min(_HEADLINE_LINES, len(lines) - 1)]):
+        apart = k == 0 or (re.search(r"\n[ \t]*\r?\n[ \t]*$", text[:line.start]) and ":" not in line.text)
+        if apart and re.match(r"[ \t]*\r?\n[ \t]*\r?\n", text[line.end:]) and _in_title_case(f, line):
+            return line
+    return None
+
+
+def _in_title_case(f: Findings, line) -> bool:
+    """True for a line of three words or more, most capitalised, that is no sentence, label or list item."""
     small = {w.lower() for w in f.ctx.lexicon.words("title_case_small_words")}
     words = [w for w in re.findall(r"[^\W\d_][\w'’\-]*", line.text) if w.lower() not in small]
     if len(words) < 3 or line.is_item or line.text.rstrip()[-1:] in ".:;,":  # a sentence, a label, a list
-        return None
-    return line if sum(w[0].isupper() for w in words) >= 0.75 * len(words) else None
+        return False
+    return sum(w[0].isupper() for w in words) >= 0.75 * len(words)
 
 
 def _as_the_body_names(f: Findings, m: Mention, headline_end: int, evidence: str,

@@ -49,3 +49,12 @@ def test_headline_english(extract):
     ex = extract("Former Mayor Dimas Questioned By Prosecutors Over Grants\n\nFormer Garut mayor Dimas Prasetyo "
                  "was questioned on Monday. Dimas said he would cooperate.\n", language="en")
     assert not any("Questioned" in n for n in names(ex, "Person"))
+
+
+def test_headline_after_a_label_and_a_note(extract):
+    """A press release's headline comes after its label; it is read with the body's evidence all the same."""
+    text = ("SIARAN PERS\nUntuk disiarkan segera\n\nPemkot Palu Gencarkan Pasar Murah Jelang Lebaran\n\n"
+            "Pemkot Palu menggelar pasar murah di enam kecamatan.\n")
+    assert names(extract(text), "Organisation") == ["Pemkot Palu"]
+    switched_off = names(extract(text, disabled_rules=["headline-evidence"]), "Organisation")
+    assert any(n.startswith("Pemkot Palu Gencarkan") for n in switched_off)
