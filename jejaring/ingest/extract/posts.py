@@ -61,7 +61,7 @@ def _rules(lexicon: Lexicon) -> _Rules:
         body_links=frozenset(lexicon.words("post_body_links")),
         article=re.compile(rf"\s+(?:{words('definite_articles')}\s+)?", re.I),
         said_after=re.compile(rf"\s*,?\s+(?:{words('also_words')}\s+)?{words('verbs_after_name')}\b"),
-        breaks=frozenset(w.lower() for w in lexicon.words("post_breaks")),
+        breaks=frozenset(w.lower() for w in lexicon.words("post_breaks") | lexicon.words("weekdays")),
         body_after_comma=re.compile(rf"{words('post_body_heads', ' ')}\b"),
         trailing=re.compile(rf"(?:\s+{words('title_trailing_words')})+$"),
     )

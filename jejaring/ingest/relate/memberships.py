@@ -18,7 +18,7 @@ from jejaring.ingest.registry import component
 @component("memberships", requires=["persons", "posts", "organisations", "clusters", "entities"],
            assigns=["memberships"],
            rules=["post-title", "post-before-name", "post-earlier", "membership-affiliation", "membership-group",
-                  "org-implied", "org-of-title", "org-possessive", "post-former"])
+                  "org-implied", "org-of-title", "org-possessive", "post-former", "membership-heading"])
 def memberships(f: Findings) -> None:
     """Posts of persons from the titles after their names or right before them, each with the body the title
     names (an organisation in it or after "at", the government of the place or country it names, or the owner a
@@ -207,8 +207,20 @@ def _group_org(f: Findings, m: Mention) -> str | None:
         if prev.text.rstrip().endswith(":"):
             orgs = [o for o in f.organisations if prev.start <= o.start < prev.end]
             return f.table.key_of(orgs[0]) if orgs else None
+        if f.allows("membership-heading") and prev.text.isupper():
+            return _body_of_heading(f, prev.text)
         break
     return None
+
+
+def _body_of_heading(f: Findings, heading: str) -> str | None:
+    """ "DAFTAR PERSONEL SEKRETARIAT": a heading in capitals that names a kind of body by its head word stands for
+    the one body of that kind the document names."""
+    heads = {h.head.casefold() for h in f.ctx.lexicon.org_heads if h.position == "prefix"}
+    named = set(heading.casefold().split()) & heads
+    keys = {f.table.key_of(o) for o in f.organisations if o.name.split()[0].casefold() in named}
+    keys.discard(None)
+    return keys.pop() if len(keys) == 1 else None
 
 
 def _interval_words(f: Findings, offset: int):

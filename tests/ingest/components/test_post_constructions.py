@@ -284,3 +284,25 @@ def test_post_constructions_the_recogniser_reads_a_longer_holder_than_the_rules(
     # the rules alone stop at "Agung", a word of institutions, and would take "Prasetyo" alone
     ex = extract("Wali Kota Palu Agung Prasetyo mengatakan harga cabai turun.")
     assert [p for p, _, _, _ in posts(ex)] == ["person:agung-prasetyo"]
+
+
+@pytest.mark.parametrize(("text", "language", "role", "org"), [
+    # NAME menjabat / sebagai POST, the title ending before the day
+    ("Sebelum dilantik, Dimas Prasetyo menjabat Kepala Dinas Sosial Kota Palu.", "id", "head",
+     "organisation:dinas-sosial-kota-palu"),
+    ("Wali Kota melantik Dimas Prasetyo sebagai Penjabat Sekretaris Daerah (Pj Sekda) Kota Palu pada Selasa lalu.",
+     "id", "interim-official", "organisation:pemkot-palu"),
+    ("Dimas Prasetyo, who serves as the director of the Urban Studies Foundation, opened the meeting.", "en",
+     "director", "organisation:urban-studies-foundation"),
+    ("Dimas Prasetyo, who is also the Mayor of Bogor, opened the meeting.", "en", "mayor", "organisation:pemkot-bogor"),
+])
+def test_post_constructions_a_verb_or_clause_between_name_and_post(extract, text, language, role, org):
+    assert [(r, o) for p, r, o, _ in posts(extract(text, language)) if p == "person:dimas-prasetyo"] == [(role, org)]
+
+
+def test_post_constructions_a_list_under_a_heading_in_capitals_belongs_to_the_body_it_names(extract):
+    text = ("Laporan Sekretariat Kota Tangguh Palu\n\nLaporan ini disusun oleh Sekretariat Kota Tangguh Palu.\n\n"
+            "II. DAFTAR PERSONEL SEKRETARIAT\n1. Bpk. Dimas Prasetyo - Deputi CRO\n2. Sdri. Rina Marlina - Manajer Program\n")
+    org = "organisation:sekretariat-kota-tangguh-palu"
+    assert [o for _, _, o, _ in posts(extract(text))] == [org, org]
+    assert [o for _, _, o, _ in posts(extract(text, disabled_rules=["membership-heading"]))] == [None, None]
