@@ -60,6 +60,7 @@ class LessonItem:
     description_start: int
     description_end: int
     cue_start: int
+    in_prose: bool = False  # named in running text: its description is its sentence
 
 
 def split_title(title: str) -> tuple[str, str | None]:
@@ -179,7 +180,7 @@ def find_prose_lessons(ctx: Context, listed: list[LessonItem]) -> list[LessonIte
                 continue
             start = end - len(title)
             out.append(LessonItem(start, end, title[:1].upper() + title[1:], None, text[s.start:s.end].strip(),
-                                  s.start, s.end, cue.start()))
+                                  s.start, s.end, cue.start(), in_prose=True))
     return out
 
 

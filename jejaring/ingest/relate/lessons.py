@@ -25,12 +25,12 @@ def lesson_nodes(f: Findings) -> None:
         named = _source_city(f, item) or _cue_source_city(f, item)
         event = _lesson_event(f, item, named)
         city = named or _visited_city(f, event) or _cue_city(f, item) or (_title_city(f) if event is None else None)
-        examples = [f.table.key_of(p) for p in f.programmes if item.description_start <= p.start < item.description_end]
+        examples = _examples(f, item)
         theme = ctx.lexicon.theme_for(" ".join(x for x in (item.title, item.title_en or "") if x)) \
             or ctx.lexicon.theme_for(item.description or "")
         lesson = Lesson(key=f"lesson:{len(f.lesson_keys)}", name=item.title, lang=ctx.doc.language,
                         description=item.description, theme=theme, event=f.event_key(event),
-                        learned_from=f.table.key_of(city), examples=[k for k in dict.fromkeys(examples) if k],
+                        learned_from=f.table.key_of(city), examples=examples,
                         spans=[ctx.span(item.start, item.end, "lesson", "lesson-list-item", 0.85)])
         if item.title_en:
             lesson.add_label(item.title_en, "en")
@@ -55,6 +55,26 @@ def adoption(f: Findings) -> None:
                     lesson = f.extraction.entities[lk]
                     if key and key not in lesson.adopted_in:
                         lesson.adopted_in.append(key)
+
+
+def _examples(f: Findings, item: LessonItem) -> list[str]:
+    """The programmes a lesson's description names: as mentions, or again by the name the document gave them
+    ("Restoring Cheonggyecheon took ..." after "the Cheonggyecheon restoration"); a lesson named in prose takes
+    those of the rest of its paragraph ("... itu contohnya")."""
+    start, end = item.description_start, item.description_end
+    if item.in_prose:
+        line = f.ctx.layout.line_at(start)
+        end = max(end, line.end) if line is not None else end
+    inside = [p for p in f.programmes if start <= p.start < end]
+    keys = [f.table.key_of(p) for p in inside]
+    named = {p.name: f.table.key_of(p) for p in f.programmes if len(p.name) > 3}
+    for name, key in sorted(named.items()):
+        for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", f.ctx.text[start:end]):
+            at = start + m.start()
+            if not any(p.start <= at < p.end for p in inside):  # not a part of a longer name found there
+                keys.append(key)
+                break
+    return [k for k in dict.fromkeys(keys) if k]
 
 
 def _lesson_event(f: Findings, item: LessonItem, city: Mention | None) -> EventCluster | None:

@@ -159,3 +159,31 @@ def test_lesson_nodes_city_named_inside_a_name_in_the_cue_sentence(extract, text
 ])
 def test_lesson_nodes_without_event_come_from_the_city_of_the_title_block(extract, text, language):
     assert [(event, city) for *_, event, city in origins(extract(text, language))] == [(None, "place:kota-makassar")] * 2
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    ("Kunjungan Belajar ke Surabaya berlangsung pada 3 Maret 2021.\n\n"
+     "Beberapa pembelajaran dari kunjungan ini, yaitu:\n"
+     "1. Kepemimpinan. Wali kota menjaga programnya, contohnya Bank Sampah Bintang.\n"
+     "2. Pelibatan warga. Membangun Bank Sampah Bintang butuh puluhan rapat warga.",
+     "id", [["programme:bank-sampah-bintang"], ["programme:bank-sampah-bintang"]]),
+    ("The Study Visit to Surabaya took place on 3 March 2021.\n\n"
+     "Key lessons learned from the visit:\n"
+     "1. Leadership. The mayor kept her projects going, such as Kali Bening.\n"
+     "2. Citizen engagement. Cleaning up Kali Bening took dozens of residents' meetings.",
+     "en", [["programme:kali-bening"], ["programme:kali-bening"]]),
+])
+def test_lesson_nodes_programme_named_again_in_a_description_is_an_example(extract, text, language, expected):
+    ex = extract(text, language)
+    assert [e.examples for e in ex.entities.values() if e.kind == "lesson"] == expected
+
+
+@pytest.mark.parametrize(("text", "language", "programme"), [
+    ("Menurut kepala dinas, pelajaran terbesar dari Surabaya adalah kepemimpinan. \"Program Kampung Hijau Lestari "
+     "itu contohnya; wali kota datang sendiri ke kampung,\" katanya.", "id", "programme:program-kampung-hijau-lestari"),
+    ("One of the key lessons from Surabaya is leadership, the head of the agency said. \"We saw it in the Kampung "
+     "Hijau Programme; the mayor came to the alleys herself.\"", "en", "programme:kampung-hijau-programme"),
+])
+def test_lesson_nodes_lesson_in_prose_takes_the_examples_of_its_paragraph(extract, text, language, programme):
+    ex = extract(text, language)
+    assert [e.examples for e in ex.entities.values() if e.kind == "lesson"] == [[programme]]
