@@ -171,8 +171,11 @@ def _by_head(ctx: Context) -> Iterator[Mention]:
                 continue
             if head.head in rules.office_heads and i + 1 < len(words) and (
                     words[i + 1][2].isupper() or _head_at(words, i + 1, heads, True) is not None
-                    or _lexicon_name_at(ctx, words, i + 1)):
-                i += 1  # "Kantor BPBD ...", "Kantor Kelurahan ...", "Kantor Kementan": the body's office, so the body
+                    or _lexicon_name_at(ctx, words, i + 1)
+                    or ctx.lexicon.starts_with_post(" ".join(w for _, _, w in words[i + 1:j]))):
+                # "Kantor BPBD ...", "Kantor Kementan": the body's office, so the body; "Kantor Gubernur ...": the
+                # building where a post's holder works, no body of its own
+                i += 1
                 continue
             strong = head.head.startswith(rules.government_heads)
             m = _org_mention(ctx, words[i][0], words[j - 1][1], "org-head", head.kind, head.unit, strong)

@@ -84,6 +84,7 @@ def test_organisations_a_number_after_a_name_is_no_part_of_it(extract, text, nam
 @pytest.mark.parametrize(("text", "names"), [
     ("Sinergi antar Kementerian/Lembaga terus diperkuat.", []),
     ("Jumpa pers digelar di Kantor Kemenkeu, Jakarta.", ["Kemenkeu"]),
+    ("Massa berkumpul di depan Kantor Gubernur Jawa Tengah sejak pagi.", []),
 ])
 def test_organisations_kinds_of_body_and_a_known_body_s_office(extract, text, names):
     assert [e.name for e in extract(text).entities.values() if e.kind == "organisation"] == names
