@@ -80,11 +80,19 @@ def _before_person(f: Findings, m: Mention) -> Mention:
     lex = f.ctx.lexicon
     for r in f.recognised or ():
         if r.kind != "person" or not m.start < r.start < m.end or len(r.name.split()) < 2 or \
-                lex.is_institutional_word(r.name.split()[0]) or lex.place(r.name) is not None:
+                (lex.is_institutional_word(r.name.split()[0]) and not _after_rank(f, r.start)) or \
+                lex.place(r.name) is not None:
             continue
         if (cut := _cut_before(f, m, r.start)) is not None:
             return cut
     return m
+
+
+def _after_rank(f: Findings, start: int) -> bool:
+    """True when a rank or honorific stands right before ``start`` ("Kombes Ferry ..."): a name follows, whatever
+    bodies' names its first word also opens."""
+    before = f.ctx.text[max(0, start - 30):start]
+    return any(before.endswith(f" {form} ") or before == f"{form} " for form in f.ctx.lexicon.honorific_forms())
 
 
 def _cut_before(f: Findings, m: Mention, name_start: int) -> Mention | None:
@@ -239,7 +247,8 @@ def _ending_before_names(f: Findings, posts: list[Mention]) -> list[Mention]:
     place_ends = {m.end for m in f.places}
     # a word of institutions opens a name only right after the place that ends the title ("Wali Kota X Agung ...")
     people = [r for r in f.recognised or () if r.kind == "person" and r.name.split()[0].lower() not in common_words()
-              and (not lex.is_institutional_word(r.name.split()[0]) or r.start - 1 in place_ends)]
+              and (not lex.is_institutional_word(r.name.split()[0]) or r.start - 1 in place_ends
+                   or _after_rank(f, r.start))]
     out = []
     for p in posts:
         role_end = role_at(f.ctx, p.start, p.end)

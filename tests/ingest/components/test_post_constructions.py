@@ -306,3 +306,9 @@ def test_post_constructions_a_list_under_a_heading_in_capitals_belongs_to_the_bo
     org = "organisation:sekretariat-kota-tangguh-palu"
     assert [o for _, _, o, _ in posts(extract(text))] == [org, org]
     assert [o for _, _, o, _ in posts(extract(text, disabled_rules=["membership-heading"]))] == [None, None]
+
+
+def test_post_constructions_a_rank_opens_a_name_whose_first_word_is_also_a_body_s(extract):
+    # "Ferry" also names a ferry company, but after a rank it opens the holder's name
+    text = "Namun, belakangan Kabid Humas Polda Sumut Kombes Ferry Simanjuntak membantah bahwa itu adalah OTT."
+    assert [(p, o) for p, _, o, _ in posts(extract(text))] == [("person:ferry-simanjuntak", "organisation:polda-sumut")]
