@@ -12,7 +12,13 @@ from dataclasses import replace
 from jejaring.ingest.extract.context import Mention, settle_overlaps
 from jejaring.ingest.extract.events import find_event_mentions, group_events
 from jejaring.ingest.extract.lessons import find_lessons, find_prose_lessons
-from jejaring.ingest.extract.organisations import UNIT_KINDS, addressed_areas, find_acronym_definitions, find_organisations
+from jejaring.ingest.extract.organisations import (
+    UNIT_KINDS,
+    acronym_names_no_body,
+    addressed_areas,
+    find_acronym_definitions,
+    find_organisations,
+)
 from jejaring.ingest.extract.persons import find_persons
 from jejaring.ingest.extract.places import find_places
 from jejaring.ingest.extract.posts import find_post_mentions, parse_posts, role_at, title_gap
@@ -177,10 +183,13 @@ def recognised_organisations(f: Findings) -> None:
     if f.recognised is None or not f.allows("org-model"):
         return
     found = []
+    defined = find_acronym_definitions(f.ctx)
     for r in f.recognised:
         if r.kind == "organisation" and not any(r.start < m.end and m.start < r.end for m in f.settled + f.organisations):
             typed = _typed_organisation(f.ctx.lexicon, r)
-            if typed is not None:
+            # "Public-Private Partnership (PPP)": a known acronym the document gives another meaning names no body
+            if typed is not None and not (" " not in typed.name and acronym_names_no_body(f.ctx, r.start, r.end, defined,
+                                                                                           typed.entry)):
                 found.append(typed)
     f.organisations = sorted(f.organisations + found, key=lambda m: m.start)
     f.settled = sorted(f.settled + found, key=lambda m: m.start)

@@ -20,7 +20,7 @@ from jejaring.ingest.extract.names import acronym_matches, fold
 from jejaring.ingest.extract.text import any_term, pattern
 from jejaring.ingest.lexicon import UNIT_KINDS, AgencyType, KindWord, Lexicon, alternation, load_lexicon
 
-__all__ = ["addressed_areas", "find_acronym_definitions", "find_organisations"]
+__all__ = ["acronym_names_no_body", "addressed_areas", "find_acronym_definitions", "find_organisations"]
 
 _ACRONYM = re.compile(r"[A-Z][A-Za-z0-9&\-]*[A-Z0-9]|[A-Z]{2,}")
 # An acronym given in brackets right after a name: "(BPBD)", "[BPBD]", "(OPD/SKPD)".
@@ -451,6 +451,7 @@ def _after_address(ctx: Context, start: int, opener: re.Pattern[str], orgs: list
 def _by_lexicon(ctx: Context) -> Iterator[Mention]:
     """Organisations the lexicon names, matched on runs of words (exactly, or within a typo or two)."""
     index = ctx.lexicon.organisation_name_index()
+    defined = find_acronym_definitions(ctx)
     for run in ctx.runs:
         words = run.words
         for i in range(len(words)):
@@ -463,10 +464,39 @@ def _by_lexicon(ctx: Context) -> Iterator[Mention]:
                 score = fuzz.ratio(fold(surface), best[0])
                 if n == 1 and surface not in _written_forms(best[1]):
                     continue  # one word matches only as written: "Who" is not the WHO
+                if n == 1 and acronym_names_no_body(ctx, words[i][0], words[i][1], defined, best[1]):
+                    continue
                 if score >= 90 and (score == 100 or len(best[0]) >= 12) and not _starts_with_post(ctx, surface):
                     yield Mention(words[i][0], words[i + n - 1][1], "organisation", surface, "org-lexicon",
                                   0.95 if score == 100 else 0.8, entry=best[1], org_kind=best[1].kind,
                                   unit=best[1].kind in UNIT_KINDS, misspelt=score < 100)
+
+
+def acronym_names_no_body(ctx: Context, start: int, end: int, defined: dict | None = None, entry=None) -> bool:
+    """True where a known acronym names no body: the document defines it as something else ("Public-Private
+    Partnership (PPP)"), it counts units ("4.965 RT"), or it stands among a list of initials ("DS, ZF dan MA")."""
+    token, text = ctx.text[start:end], ctx.text
+    if defined and token in defined and (entry is None or fold(defined[token][2]) not in map(fold, _written_forms(entry))):
+        return True
+    if re.search(r"\d\s+$", text[max(0, start - 12):start]):
+        return True
+    listed = _listed_with(ctx, start, end)
+    return len(token) <= 3 and token.isupper() and bool(listed) and not any(_known_acronym(ctx, o) for o in listed)
+
+
+def _listed_with(ctx: Context, start: int, end: int) -> list[str]:
+    """The short all-capitals tokens (initials' length) right before and after one in a list ("DS, ARH, ZF dan MA")."""
+    text, and_words = ctx.text, _rules(ctx.lexicon).and_words
+    joined = rf"(?:\s*,\s*(?:{alternation(and_words)}\s+)?|\s+{alternation(and_words)}\s+)"
+    before = re.search(rf"(?<![\w/])([A-Z]{{2,3}}){joined}$", text[max(0, start - 20):start])
+    after = re.match(rf"{joined}([A-Z]{{2,3}})(?![\w/])", text[end:end + 20])
+    return [m.group(1) for m in (before, after) if m]
+
+
+def _known_acronym(ctx: Context, token: str) -> bool:
+    lex = ctx.lexicon
+    return bool(lex.organisation_by_acronym(token) or lex.organisation_by_name(token) or lex.agency_type(token)
+                or lex.place(token))
 
 
 def _written_forms(entry) -> set[str]:
@@ -487,7 +517,7 @@ def _by_acronym(ctx: Context) -> Iterator[Mention]:
         token = m.group(1)
         if not _ACRONYM.fullmatch(token) and not ctx.lexicon.organisation_by_acronym(token):
             continue
-        if re.match(r"\s*\d", ctx.text[m.end():]) or token in defined:
+        if re.match(r"\s*\d", ctx.text[m.end():]) or token in defined or acronym_names_no_body(ctx, m.start(), m.end()):
             continue  # "RW 05", "RT 03": an address, not a body
         entries = [e for e in ctx.lexicon.organisation_by_acronym(token) if token in _written_forms(e)]
         agency = ctx.lexicon.agency_type(token)

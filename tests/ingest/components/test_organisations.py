@@ -88,3 +88,19 @@ def test_organisations_a_number_after_a_name_is_no_part_of_it(extract, text, nam
 ])
 def test_organisations_kinds_of_body_and_a_known_body_s_office(extract, text, names):
     assert [e.name for e in extract(text).entities.values() if e.kind == "organisation"] == names
+
+
+@pytest.mark.parametrize("text", [
+    "Proyek itu memakai skema Public-Private Partnership (PPP). Skema PPP dinilai cocok.",
+    "Keempat pelaku berinisial DS, ARH, ZF dan MA ditahan polisi.",
+    "Di kota itu tercatat 4.965 RT dan 992 RW.",
+])
+def test_organisations_a_known_acronym_that_names_no_body_here(extract, text):
+    """Another meaning the document defines, a list of initials, a count of units: no organisation."""
+    assert [e.name for e in extract(text).entities.values() if e.kind == "organisation"] == []
+
+
+def test_organisations_a_list_of_known_and_unknown_acronyms_keeps_the_known(extract):
+    names = [e.name for e in extract("Ia aktif di IWAPI, AWEN, APINDO, dan KADIN.").entities.values()
+             if e.kind == "organisation"]
+    assert "APINDO" in names
