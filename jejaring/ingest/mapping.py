@@ -349,6 +349,9 @@ def _membership(m: Membership, iri: IriOf, extraction: Extraction, doc: Node) ->
         yield role, RDF.type, SKOS.Concept
         for name, lang in m.role_names or ((m.role_label or m.role, m.role_lang),):
             yield role, SKOS.prefLabel, _literal(name, lang)
+        for name, lang in m.role_forms:
+            if (name, lang) not in m.role_names:
+                yield role, SKOS.altLabel, _literal(name, lang)
         post = ID[f"post/{slugify(m.role)}--{org.value.rsplit('/', 1)[-1] if org else 'none'}"]
         yield node, JJ.post, post
         yield post, RDF.type, ORG.Post

@@ -136,8 +136,9 @@ class Membership(_Evidence):
     """A person holding a post in (or belonging to) an organisation, over time.
 
     ``role`` is the role's id, ``role_label`` the post's title as written, ``role_names`` the role's
-    names by language from the lexicon; ``at`` is a date the text places the post at when it gives no
-    interval; ``before`` a date the post had ended by ("mantan", "former" in a text of that date).
+    names by language from the lexicon, ``role_forms`` the other titles the lexicon writes for it; ``at``
+    is a date the text places the post at when it gives no interval; ``before`` a date the post had ended by
+    ("mantan", "former" in a text of that date).
     """
 
     person: str = ""
@@ -146,6 +147,7 @@ class Membership(_Evidence):
     role_label: str | None = None
     role_lang: str | None = None
     role_names: tuple[tuple[str, str], ...] = ()
+    role_forms: tuple[tuple[str, str], ...] = ()
     start: date | None = None
     end: date | None = None
     at: date | None = None

@@ -195,3 +195,12 @@ def test_mapping_a_former_post_ends_before_the_report_date():
     dates = [t.object.value for t in triples if t.subject == instant and t.predicate.value.endswith("inXSDDate")]
     assert dates == ["2024-05-03"]
     assert not [t for t in triples if t.predicate.value == "http://www.w3.org/2006/time#inside"]
+
+
+def test_mapping_a_role_carries_the_other_titles_the_lexicon_writes_for_it():
+    text = "Kepala Seksi Intelijen Kejari Palu, Dimas Prasetyo, mengatakan kantor itu digeledah.\n"
+    triples = map_extraction(extract_document(Document("x.txt", text, language="id"), load_lexicon()))
+    alt = "http://www.w3.org/2004/02/skos/core#altLabel"
+    role = next(t.subject for t in triples if t.subject.value.endswith("/role/head-of-section"))
+    labels = {t.object.value for t in triples if t.subject == role and t.predicate.value == alt}
+    assert {"Kasi", "Kasie"} <= labels

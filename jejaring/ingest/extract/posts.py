@@ -228,8 +228,8 @@ def _trailing_name(ctx: Context, start: int, stop: int, role_end: int) -> tuple[
     name: list[re.Match] = []
     for w in reversed(words):
         if ctx.lexicon.is_institutional_word(w.group()) or ctx.lexicon.place(w.group()) is not None or \
-                _ACRONYM.fullmatch(w.group()):
-            break
+                _ACRONYM.fullmatch(w.group()) or w.group() in ctx.lexicon.honorific_forms():
+            break  # a rank before the name ends the title too ("Kapolsek Kuta Kompol Agus ...")
         if name and ctx.text[start + w.end():start + name[-1].start()].strip():
             break
         name.append(w)

@@ -40,6 +40,7 @@ from jejaring.errors import LexiconError
 
 __all__ = [
     "BOILERPLATE_PLACES",
+    "BUSINESS_KINDS",
     "EVENT_CLASSES",
     "HONORIFIC_KINDS",
     "ORGANISATION_KINDS",
@@ -88,6 +89,8 @@ UNIT_KINDS = frozenset({
     "dinas", "suku-dinas", "badan", "biro", "bagian", "sekretariat", "inspektorat", "kantor", "unit",
     "kecamatan", "kelurahan", "desa", "parliament", "programme-secretariat",
 })
+#: Kinds of business: their names may open with any proper name ("Wilmar Group").
+BUSINESS_KINDS = frozenset({"company", "state-enterprise"})
 #: Sectors of organisations.
 SECTORS = frozenset({"government", "ngo", "international", "private", "academic", "community"})
 #: Kinds of place, in the order :meth:`Lexicon.place` prefers them when a name fits several.
@@ -1301,6 +1304,17 @@ class Lexicon:
     def place_by_id(self, id: str) -> PlaceEntry | None:
         """The place with the lexicon id ``id``, if any."""
         return self._places_by_id.get(id)
+
+    def role_forms(self, role: str) -> tuple[tuple[str, str], ...]:
+        """Every title the posts tables write for ``role``, with its language: the role's other names
+        ("Kasi" and "Kepala Seksi" for ``head-of-section``).
+
+        Examples
+        --------
+        >>> ("Kasi", "id") in load_lexicon().role_forms("head-of-section")
+        True
+        """
+        return tuple(sorted({(p.pattern, p.lang) for p in self.posts if p.role == role}))
 
     def post_patterns(self, lang: str | None = None) -> list[PostEntry]:
         """Post titles, longest pattern first (of one language, or of all when ``lang`` is None).

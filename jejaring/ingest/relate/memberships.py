@@ -110,7 +110,8 @@ def _membership(f: Findings, person: str, post: PostParse, group: str | None, at
     start, end = _interval_words(f, post.start)
     before = at if at is not None and f.allows("post-former") and _former(f, post.start) else None
     add_membership(f, Membership(person=person, organisation=org, role=post.role, role_label=post.label,
-                                 role_lang=post.lang, role_names=post.names, start=start, end=end,
+                                 role_lang=post.lang, role_names=post.names,
+                                 role_forms=f.ctx.lexicon.role_forms(post.role) if post.names else (), start=start, end=end,
                                  at=None if start or end or before else at, before=before, spans=[span]))
 
 
@@ -132,6 +133,7 @@ def add_membership(f: Findings, new: Membership) -> None:
             old.role_label = old.role_label or new.role_label
             old.role_lang = old.role_lang or new.role_lang
             old.role_names = old.role_names or new.role_names
+            old.role_forms = old.role_forms or new.role_forms
             old.organisation = old.organisation or new.organisation
             old.at = old.at or new.at
             old.spans += [s for s in new.spans if s not in old.spans]

@@ -312,3 +312,20 @@ def test_post_constructions_a_rank_opens_a_name_whose_first_word_is_also_a_body_
     # "Ferry" also names a ferry company, but after a rank it opens the holder's name
     text = "Namun, belakangan Kabid Humas Polda Sumut Kombes Ferry Simanjuntak membantah bahwa itu adalah OTT."
     assert [(p, o) for p, _, o, _ in posts(extract(text))] == [("person:ferry-simanjuntak", "organisation:polda-sumut")]
+
+
+@pytest.mark.parametrize(("text", "role", "org"), [
+    # a rank between the title's area and the name ends the title
+    ("Hal itu diungkapkan Kapolsek Kuta Kompol Dimas Prasetyo dalam konferensi pers.", "police-chief",
+     "organisation:polsek-kuta"),
+    ("Direktur Jenderal Pajak Dimas Prasetyo mengatakan penundaan dilakukan.", "director-general", "organisation:djp"),
+    ("Hal itu diungkap oleh Sekretaris Kabinet Dimas Prasetyo saat berkunjung.", "cabinet-secretary",
+     "organisation:setkab"),
+])
+def test_post_constructions_titles_of_the_press(extract, text, role, org):
+    assert [(p, r, o) for p, r, o, _ in posts(extract(text))] == [("person:dimas-prasetyo", role, org)]
+
+
+def test_post_constructions_a_judge_s_title_is_no_part_of_the_name(extract):
+    ex = extract("Sidang dipimpin Ketua Majelis Hakim Dimas Prasetyo yang membacakan vonis.")
+    assert [(p, r) for p, r, _, _ in posts(ex)] == [("person:dimas-prasetyo", "presiding-judge")]
