@@ -22,6 +22,8 @@ def lesson_nodes(f: Findings) -> None:
     if not f.allows("lesson-list-item"):
         return
     for item in f.lesson_items:
+        # where it came from: said in the lesson or its cue; else where the visit went, a city its cue
+        # sentence names, or (no event at all) the city of the document's title block
         named = _source_city(f, item) or _cue_source_city(f, item)
         event = _lesson_event(f, item, named)
         city = named or _visited_city(f, event) or _cue_city(f, item) or (_title_city(f) if event is None else None)
@@ -83,9 +85,11 @@ def _lesson_event(f: Findings, item: LessonItem, city: Mention | None) -> EventC
     visit or the document's event."""
     visits = [c for c in f.clusters if c.event_class == "LearningVisit"]
     if city is not None:
-        there = [c for c in visits if c.place is not None and f.table.key_of(c.place) == f.table.key_of(city)]
+        there = [c for c in visits if _went_to(f, c, city)]
         if there:
             return there[0]
+        # a visit to another city is not where this lesson was learned
+        visits = [c for c in visits if c.place is None or c.place.entry.kind != "city"]
     sentence = f.ctx.layout.sentence_at(item.cue_start)
     in_cue = [c for c in f.clusters if any(sentence.start <= m.start < sentence.end for m in c.mentions)]
     if in_cue:
@@ -94,6 +98,14 @@ def _lesson_event(f: Findings, item: LessonItem, city: Mention | None) -> EventC
     if before:
         return max(before, key=lambda t: t[0])[1]
     return visits[0] if visits else f.main_event
+
+
+def _went_to(f: Findings, visit: EventCluster, city: Mention) -> bool:
+    """A visit went to the city: its place, or a name that names it ("Pertukaran Pembelajaran Jakarta-Solo")."""
+    if visit.place is not None:
+        return f.table.key_of(visit.place) == f.table.key_of(city)
+    surface = f.ctx.text[city.start:city.end]
+    return any(re.search(rf"(?<!\w){re.escape(surface)}(?!\w)", m.name) for m in visit.named)
 
 
 def _cities(f: Findings, start: int, end: int) -> list[Mention]:

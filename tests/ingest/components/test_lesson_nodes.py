@@ -187,3 +187,17 @@ def test_lesson_nodes_programme_named_again_in_a_description_is_an_example(extra
 def test_lesson_nodes_lesson_in_prose_takes_the_examples_of_its_paragraph(extract, text, language, programme):
     ex = extract(text, language)
     assert [e.examples for e in ex.entities.values() if e.kind == "lesson"] == [[programme]]
+
+
+@pytest.mark.parametrize(("text", "language", "event"), [
+    ("Tim mengikuti Pertukaran Pembelajaran Jakarta-Rotterdam pada 8 Oktober 2022.\n\n"
+     "Tim lalu mengikuti Studi Banding ke Seoul pada 4 November 2022.\n\n"
+     "Dari Rotterdam, tim mencatat satu pembelajaran:\n"
+     "1. Alun-alun air - taman yang menampung hujan.", "id", "Pertukaran Pembelajaran Jakarta-Rotterdam"),
+    ("The team joined the Jakarta-Rotterdam Learning Exchange on 8 October 2022.\n\n"
+     "The team then joined the Study Visit to Seoul on 4 November 2022.\n\n"
+     "From Rotterdam, the team noted these lessons:\n"
+     "1. Water squares - a park that stores rain.", "en", "Jakarta-Rotterdam Learning Exchange on 8 October 2022"),
+])
+def test_lesson_nodes_visit_whose_name_names_the_city_not_the_last_visit(extract, text, language, event):
+    assert [(e, city) for *_, e, city in origins(extract(text, language))] == [(event, "place:rotterdam")]
