@@ -214,3 +214,15 @@ def test_link_lessons_from_another_city_or_of_one_document_stay_apart(lesson_iri
     assert lesson_iris[("forum-id.txt", "Aksesibilitas trotoar")] not in {
         lesson_iris[("forum-id.txt", "Inklusif")], lesson_iris[("kunjungan-id.txt", "Inklusivitas")]}
     assert len(set(lesson_iris.values())) == 4
+
+
+def test_link_lessons_a_curated_distinct_keeps_them_apart():
+    lexicon = load_lexicon()
+    extractions = {name: extract_document(Document(name, LESSON_DOCS[name][1], language=LESSON_DOCS[name][0]), lexicon)
+                   for name in ("visit-en.txt", "kunjungan-id.txt")}
+    curation = Curation(distinct=[(("Inclusiveness",), ("Inklusivitas",))])
+    resolution = resolve_corpus(extractions, curation, lambda a: lexicon.agency_type(a) is not None, lexicon.theme_for)
+    iris = {e.name: resolution.iris[(doc, key)] for doc, ex in extractions.items()
+            for key, e in ex.entities.items() if e.kind == "lesson"}
+    assert iris["Inclusiveness"] != iris["Inklusivitas"]
+    assert iris["Flood management"] == iris["Pengelolaan banjir"]
