@@ -160,8 +160,8 @@ def _visited_city(f: Findings, event: EventCluster | None) -> Mention | None:
 
 
 def _title_city(f: Findings) -> Mention | None:
-    """The one city the document's title block (its lines before the first blank line) names ("Resilient Solo
-    | Project brief | Solo"): lessons nothing else places come from the city the document is about."""
+    """The one city the document's title block (its lines before the first blank line) names ("Solo Riverside
+    Renewal | Case note | Solo"): lessons nothing else places come from the city the document is about."""
     text = f.ctx.text
     end = text.find("\n\n", len(text) - len(text.lstrip()))
     found = _cities(f, 0, end if end >= 0 else len(text))

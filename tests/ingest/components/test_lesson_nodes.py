@@ -60,12 +60,12 @@ def origins(ex) -> list[tuple]:
 
 
 @pytest.mark.parametrize(("text", "language", "expected"), [
-    ("Pelajaran untuk kota lain:\n"
+    ("Pelajaran yang bisa dibagikan:\n"
      "1. Mulai dari kampung (dari Surabaya).\n   Setiap RW mengompos sampahnya.\n"
      "2. Jaga kerja sama puluhan tahun (dari Kitakyushu).\n   Kemitraan berjalan sejak 1997.",
      "id", [("Mulai dari kampung", [], "housing-settlements", None, "place:kota-surabaya"),
             ("Jaga kerja sama puluhan tahun", [], "collaboration-governance", None, "place:kitakyushu")]),
-    ("Lessons for other cities:\n"
+    ("Lessons worth sharing:\n"
      "1. Start with the neighbourhood (from Surabaya).\n   Each block composts its own waste.\n"
      "2. Keep a partnership for decades (from Kitakyushu).\n   The cooperation has run since 1997.",
      "en", [("Start with the neighbourhood", [], "environment", None, "place:kota-surabaya"),
@@ -102,7 +102,7 @@ def test_lesson_nodes_event_named_by_the_cue_and_city_learned_from(extract, text
      "Dari Seoul, tim mencatat dua pembelajaran:\n"
      "1. Kepemimpinan - wali kota menjaga programnya.\n"
      "2. Inklusivitas - kafe mempekerjakan penyandang disabilitas.\n\n"
-     "Dari Rotterdam, satu pembelajaran dinilai paling relevan:\n"
+     "Dari Rotterdam, tim menilai satu pembelajaran paling berguna:\n"
      "3. Alun-alun air - taman yang menampung hujan.",
      "id", ["place:seoul", "place:seoul", "place:rotterdam"]),
     ("The city team visited Seoul and Rotterdam in 2022.\n\n"
@@ -133,11 +133,11 @@ def test_lesson_nodes_visited_city_over_the_learners_city_in_the_cue(extract, te
 
 @pytest.mark.parametrize(("text", "language"), [
     ("Delegasi Bandung berkunjung ke Semarang pada 2019.\n\n"
-     "Tim Semarang membagikan dua pelajaran dari pengalaman mereka:\n"
+     "Dalam diskusi, Tim Semarang menyampaikan dua pelajaran dari kerja mereka:\n"
      "1. Rencana yang menyatu - strategi masuk ke rencana daerah.\n"
      "2. Data dasar - ukur sebelum bertindak.", "id"),
     ("A Bandung delegation came to Semarang in 2019.\n\n"
-     "Team Semarang shared two lessons from its own work:\n"
+     "In the discussion, Team Semarang offered two lessons from its work:\n"
      "1. One plan - the strategy sits inside the city plan.\n"
      "2. A baseline - measure before acting.", "en"),
 ])
@@ -146,15 +146,15 @@ def test_lesson_nodes_city_named_inside_a_name_in_the_cue_sentence(extract, text
 
 
 @pytest.mark.parametrize(("text", "language"), [
-    ("Makassar Tangguh: Dari Peluncuran ke Pengukuran\nRingkasan proyek | Makassar\n\n"
+    ("Penataan Pantai Makassar: Dua Tahun Kemudian\nCatatan kasus | Makassar\n\n"
      "Strategi kota disusun selama setahun bersama warga.\n\n"
-     "Pelajaran untuk kota lain:\n"
-     "- Tanamkan strategi dalam rencana rutin. Sepertiga inisiatif sudah masuk rencana daerah.\n"
+     "Pelajaran yang bisa dibagikan:\n"
+     "- Satu rencana untuk semua dinas. Sepertiga inisiatif sudah masuk rencana daerah.\n"
      "- Ukur untuk mengelola. Indeks memberi titik awal.", "id"),
-    ("Resilient Makassar: From Launch to Measurement\nProject brief | Makassar\n\n"
+    ("Makassar Waterfront Renewal: Two Years On\nCase note | Makassar\n\n"
      "The city drafted its strategy with residents over a year.\n\n"
-     "Takeaways for other cities:\n"
-     "- Anchor the strategy in the regular plan. A third of the initiatives are in the city plan.\n"
+     "Key takeaways:\n"
+     "- One plan for every agency. A third of the initiatives are in the city plan.\n"
      "- Measure to manage. The index gives a baseline.", "en"),
 ])
 def test_lesson_nodes_without_event_come_from_the_city_of_the_title_block(extract, text, language):

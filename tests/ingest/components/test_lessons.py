@@ -57,9 +57,9 @@ def test_lessons_switched_off_finds_no_lesson(extract, text, language):
 
 
 @pytest.mark.parametrize(("text", "language", "expected"), [
-    ("Pelajaran untuk kota lain:\n1. Mulai dari kampung (dari Surabaya).\n   Setiap RW mengompos sampahnya.",
+    ("Pelajaran yang bisa dibagikan:\n1. Mulai dari kampung (dari Surabaya).\n   Setiap RW mengompos sampahnya.",
      "id", ("Mulai dari kampung", [], "Mulai dari kampung")),
-    ("Lessons for other cities:\n1. Start with the neighbourhood (from Surabaya).\n   Each block composts.",
+    ("Lessons worth sharing:\n1. Start with the neighbourhood (from Surabaya).\n   Each block composts.",
      "en", ("Start with the neighbourhood", [], "Start with the neighbourhood")),
     ("Pembelajaran utama, yaitu:\n1. Data untuk keputusan (From data to decisions): satu dasbor untuk dinas.",
      "id", ("Data untuk keputusan", [("From data to decisions", "en")],
