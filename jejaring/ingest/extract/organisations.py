@@ -43,6 +43,7 @@ class _Rules:
     head_links: frozenset[str]  # words an English head needs after it ("of", "for")
     conjunctions: frozenset[str]  # words joining two names, or the items of a list ("dan", "serta")
     and_words: frozenset[str]  # "dan", "and"
+    articles: frozenset[str]  # "the" (lower case)
     trailing: frozenset[str]  # words dropped from the end of a name (lower case)
     suffix_breaks: frozenset[str]  # words after which a suffix-head name begins
     suffix_skips: frozenset[str]  # words that do not open a suffix-head name (lower case)
@@ -80,6 +81,7 @@ def _rules(lexicon: Lexicon) -> _Rules:
         head_links=lexicon.words("prefix_head_links"),
         conjunctions=conjunctions,
         and_words=lexicon.words("and_words"),
+        articles=lower("definite_articles"),
         trailing=lower("name_trailing_words"),
         suffix_breaks=lower("suffix_name_breaks"),
         suffix_skips=lower("suffix_name_breaks", "definite_articles"),
@@ -243,14 +245,25 @@ def _name_end(ctx: Context, words, i: int, heads) -> int:
         if w.lower() in rules.number_words and j + 1 < len(words) and words[j + 1][2][:1].isdigit():
             break  # "KPU Nomor 731 Tahun 2025": the body's decree, not its name
         if (w in rules.conjunctions or w == "&") and j + 1 < len(words):
-            nxt = words[j + 1][2]
-            if nxt[:1].isupper() and (_head_at(words, j + 1, heads, True) is not None or fold(nxt) in index
-                                      or ctx.lexicon.place(nxt)):
-                break
+            k = j + 2 if words[j + 1][2].lower() in rules.articles and j + 2 < len(words) else j + 1
+            nxt = words[k][2]
+            if nxt[:1].isupper() and (_head_at(words, k, heads, True) is not None or fold(nxt) in index
+                                      or ctx.lexicon.place(nxt) or _suffix_head_ahead(words, k, heads, rules)):
+                break  # "City of Kitakyushu and the Surabaya City Government": a second body
         j += 1
     while j > i and (words[j - 1][2].lower() in rules.trailing or _score_or_year(ctx, rules, words, j - 1)):
         j -= 1
     return j
+
+
+def _suffix_head_ahead(words, k: int, heads, rules: _Rules) -> bool:
+    """True when the capitalised words from ``words[k]`` end in a suffix head before any conjunction."""
+    for m in range(k + 1, len(words)):
+        if words[m][2] in rules.conjunctions or not words[m][2][:1].isupper():
+            return False
+        if _head_at(words, m, heads, prefix=False) is not None:
+            return True
+    return False
 
 
 def _score_or_year(ctx: Context, rules: _Rules, words, k: int) -> bool:

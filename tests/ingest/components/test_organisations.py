@@ -104,3 +104,25 @@ def test_organisations_a_list_of_known_and_unknown_acronyms_keeps_the_known(extr
     names = [e.name for e in extract("Ia aktif di IWAPI, AWEN, APINDO, dan KADIN.").entities.values()
              if e.kind == "organisation"]
     assert "APINDO" in names
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("Lahan itu dikelola Sinarjaya Group sejak 2010.", [("Sinarjaya Group", "company")]),
+    ("Proyek itu dibiayai Grup Sinarjaya melalui anak usahanya.", [("Grup Sinarjaya", "company")]),
+    ("Dana datang dari Kenbridge Group dan Harlow Development Bank.",
+     [("Kenbridge Group", "company"), ("Harlow Development Bank", "company")]),
+    ("The Kendari Flood Resilience Working Group met on Monday.",
+     [("Kendari Flood Resilience Working Group", "community-group")]),
+])
+def test_organisations_business_groups_and_one_name_per_part_of_a_list(extract, text, names):
+    """A business group opens with its own name; each name of "A Group dan B Bank" is read; a working group is no
+    business."""
+    orgs = [(e.name, e.org_kind) for e in extract(text, "en" if text.startswith("The") else "id").entities.values()
+            if e.kind == "organisation"]
+    assert orgs == names
+
+
+def test_organisations_and_the_before_a_name_ending_in_a_head_starts_a_second_body(extract):
+    ex = extract("In 1997 the City of Westhaven and the Kendal City Government signed the declaration.", "en")
+    assert sorted(e.name for e in ex.entities.values() if type(e).__name__ == "Organisation") == [
+        "City of Westhaven", "Kendal City Government"]
