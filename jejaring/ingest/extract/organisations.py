@@ -18,7 +18,15 @@ from rapidfuzz import fuzz
 from jejaring.ingest.extract.context import Context, Mention
 from jejaring.ingest.extract.names import acronym_matches, fold
 from jejaring.ingest.extract.text import any_term, pattern
-from jejaring.ingest.lexicon import UNIT_KINDS, AgencyType, KindWord, Lexicon, alternation, load_lexicon
+from jejaring.ingest.lexicon import (
+    BUSINESS_KINDS,
+    UNIT_KINDS,
+    AgencyType,
+    KindWord,
+    Lexicon,
+    alternation,
+    load_lexicon,
+)
 
 __all__ = ["acronym_names_no_body", "addressed_areas", "find_acronym_definitions", "find_organisations"]
 
@@ -184,20 +192,31 @@ def _by_head(ctx: Context) -> Iterator[Mention]:
             m.confidence = max(m.confidence, 0.87)  # an organisation wins a tie with an event ("Forum Anak ...")
             yield m
             i = j
-        # "Seoul Human Resource Department Center", "Resilient Jakarta Secretariat": the last suffix head
-        last = None
-        for j in range(1, len(words)):
-            head = _head_at(words, j, heads, prefix=False)
-            after = j + len(head.head.split()) if head is not None else j
-            if head is not None and not _followed_by_of(rules, words, after):
-                last = (j, head, after - 1)
-            elif head is not None and head.lang == "en" and (named := _name_end(ctx, words, after + 1, heads)) > after + 1:
-                last = (j, head, named - 1)  # "Asian Institute of Technology": the name goes on after "of"
-        if last is not None:
-            j, head, end = last
-            start = _suffix_name_start(ctx, words, j)
-            if start is not None:
-                yield _org_mention(ctx, words[start][0], words[end][1], "org-head-suffix", head.kind, head.unit)
+        # "Seoul Human Resource Department Center", "Resilient Jakarta Secretariat": the last suffix head of
+        # each part of the run between "and"s ("J-Power Group dan Asian Development Bank")
+        cuts = [k for k in range(1, len(words)) if words[k][2] in rules.and_words]
+        for a, b in pairwise([-1, *cuts, len(words)]):
+            yield from _by_suffix_head(ctx, words[a + 1:b], heads)
+
+
+def _by_suffix_head(ctx: Context, words, heads: dict) -> Iterator[Mention]:
+    """The name ending in the last suffix head of ``words``, if any."""
+    rules = _rules(ctx.lexicon)
+    last = None
+    for j in range(1, len(words)):
+        head = _head_at(words, j, heads, prefix=False)
+        if head is not None and last is not None and j <= last[2]:
+            continue  # "Working Group": its "Group" is part of the longer head
+        after = j + len(head.head.split()) if head is not None else j
+        if head is not None and not _followed_by_of(rules, words, after):
+            last = (j, head, after - 1)
+        elif head is not None and head.lang == "en" and (named := _name_end(ctx, words, after + 1, heads)) > after + 1:
+            last = (j, head, named - 1)  # "Asian Institute of Technology": the name goes on after "of"
+    if last is not None:
+        j, head, end = last
+        start = _suffix_name_start(ctx, words, j, head.kind in BUSINESS_KINDS)
+        if start is not None:
+            yield _org_mention(ctx, words[start][0], words[end][1], "org-head-suffix", head.kind, head.unit)
 
 
 def _lexicon_name_at(ctx: Context, words, k: int) -> bool:
@@ -286,10 +305,13 @@ def _comma_list_ahead(ctx: Context, rules: _Rules, words, j: int) -> bool:
     return False
 
 
-def _suffix_name_start(ctx: Context, words, j: int) -> int | None:
+def _suffix_name_start(ctx: Context, words, j: int, business: bool = False) -> int | None:
     """The first word of a name ending in a suffix head: from the run's start (or after its last "and"
     or "of"), the first word that can open the name of an institution (a place, an acronym, a word of
-    known institutions), so a person's name before "of the Secretariat" stays out."""
+    known institutions), so a person's name before "of the Secretariat" stays out; a business ("... Group")
+    may open with any word that is no common word ("Wilmar Group")."""
+    from jejaring.ingest.model import common_words
+
     start = 0
     rules = _rules(ctx.lexicon)
     for k in range(j):
@@ -299,7 +321,8 @@ def _suffix_name_start(ctx: Context, words, j: int) -> int | None:
     while start < j:
         w = words[start][2]
         if w.lower() not in rules.suffix_skips and not lex.is_common_word(w) and (
-                lex.is_institutional_word(w) or lex.place(w) is not None or w.isupper() or w[0].isdigit()):
+                lex.is_institutional_word(w) or lex.place(w) is not None or w.isupper() or w[0].isdigit()
+                or (business and w.lower() not in common_words())):
             break
         start += 1
     return start if start < j else None

@@ -24,6 +24,6 @@ def test_recognised_organisations_not_confirmed_by_the_lexicon_are_left_out(extr
     # the recogniser reads an organisation here, but no head word or lexicon entry says what it is
     from jejaring.ingest.model import recognise
 
-    text = "Kerja sama itu diumumkan Suara Nusa Group pada Senin."
+    text = "Kerja sama itu diumumkan Suara Nusa Media pada Senin."
     assert any(label == "ORG" for _, _, label in recognise(text))
     assert organisations(extract(text)) == {}
