@@ -125,9 +125,8 @@ def parse_posts(ctx: Context, start: int, end: int, orgs: list[Mention], allow_l
         holder = _trailing_name(ctx, max([role_end, *(o.end for o in orgs if role_end <= o.end < stop)]), stop,
                                 role_end)
         if holder is not None and " " not in text[holder[0]:holder[1]] and any(
-                o.start < holder[0] < o.end and not ctx.lexicon.organisation_by_name(text[o.start:holder[0]].strip())
-                for o in orgs):
-            holder = None  # "at Yayasan Sungai Lestari, presented": one word is the body's, unless the rest is a known body
+                o.start < holder[0] < o.end and _word_of_body(ctx, text[o.start:holder[0]]) for o in orgs):
+            holder = None  # "at Yayasan Sungai Lestari, presented": the one word is the body's
         if holder is not None:
             stop = _before_honorifics(ctx, pos, holder[0])
         org = next((o for o in orgs if pos <= o.start < stop), None)
@@ -206,6 +205,16 @@ def _before_honorifics(ctx: Context, start: int, end: int) -> int:
         if form is None or end - len(form) == start:
             return end
         end -= len(form)
+
+
+def _word_of_body(ctx: Context, before: str) -> bool:
+    """True when the word after ``before`` (the start of a body's name) goes on with that name: unless the
+    lexicon knows ``before`` as a body, or it ends in a place, an acronym, a number or a rank, as names of
+    government bodies do ("Kejati Jatim", "SMPN 33", "Polda Bali Kombes")."""
+    lex = ctx.lexicon
+    last = before.split()[-1] if before.split() else ""
+    return not (lex.organisation_by_name(before.strip()) or lex.place(last) is not None or _ACRONYM.fullmatch(last)
+                or last.isdigit() or last in lex.honorific_forms())
 
 
 def title_gap(gap: str, honorifics: list[str]) -> bool:

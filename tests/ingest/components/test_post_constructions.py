@@ -329,3 +329,12 @@ def test_post_constructions_titles_of_the_press(extract, text, role, org):
 def test_post_constructions_a_judge_s_title_is_no_part_of_the_name(extract):
     ex = extract("Sidang dipimpin Ketua Majelis Hakim Dimas Prasetyo yang membacakan vonis.")
     assert [(p, r) for p, r, _, _ in posts(ex)] == [("person:dimas-prasetyo", "presiding-judge")]
+
+
+@pytest.mark.parametrize(("text", "org"), [
+    # one word after a body named by a place or a rank is its holder's name, not the body's last word
+    ("Kepala Kejati Jatim Prasetyawati mengatakan, sinergi itu bukan hal baru.", "organisation:kejati-jatim"),
+    ("Kabid Humas Polda Bali Kombes Prasetyawati mengatakan, laporan itu diselidiki.", "organisation:polda-bali"),
+])
+def test_post_constructions_one_word_name_after_a_body_s_place_or_a_rank(extract, text, org):
+    assert [(p, o) for p, _, o, _ in posts(extract(text))] == [("person:prasetyawati", org)]
