@@ -438,6 +438,20 @@ def _entry_by_acronym(ctx: Context, acronym: str, locality: str | None):
     return entries[0] if len(entries) == 1 else None
 
 
+def _region_entry(ctx: Context, entries: list, agency: AgencyType):
+    """Of the lexicon's bodies of a kind every region has, the one whose region the document names, if one."""
+    text = fold(ctx.text)
+    drop = _rules(ctx.lexicon).acronym_locality_drop
+    named = []
+    for e in entries:
+        region = e.name.replace(agency.name, "")
+        for word in drop:
+            region = region.replace(word, "")
+        if region.strip() and fold(region.strip()) in text:
+            named.append(e)
+    return named[0] if len(named) == 1 else None
+
+
 def _clean(name: str) -> str:
     return re.sub(r"\s+", " ", name.replace(" ,", ",")).strip(" ,")
 
@@ -560,7 +574,9 @@ def _by_acronym(ctx: Context) -> Iterator[Mention]:
         if agency is not None and token not in (agency.acronym, *agency.aliases):
             agency = None
         if entries or agency:
-            entry = entries[0] if len(entries) == 1 else None
+            # an acronym every region has ("BPBD") names the body of the one region the document names
+            entry = _region_entry(ctx, entries, agency) if agency is not None else entries[0] if len(entries) == 1 \
+                else None
             end, name = m.end(), token
             loc = _rules(ctx.lexicon).after_acronym.match(ctx.text[m.end():])
             if loc:  # "Bappeda Kota Semarang": that region's body, not the one the lexicon knows elsewhere

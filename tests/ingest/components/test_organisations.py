@@ -28,7 +28,7 @@ CASES = [
      "The World Bank"),
     ("org-acronym", "Bappeda Kota Semarang menyusun rencana baru.", "id", "organisation:bappeda-kota-semarang",
      "Bappeda Kota Semarang", "Bappeda Kota Semarang"),
-    ("org-acronym", "BPBD officers watched the sluice gates.", "en", "organisation:dki-bpbd", "BPBD", "BPBD"),
+    ("org-acronym", "BPBD officers watched the sluice gates.", "en", "organisation:bpbd", "BPBD", "BPBD"),
 ]
 
 
@@ -126,3 +126,11 @@ def test_organisations_and_the_before_a_name_ending_in_a_head_starts_a_second_bo
     ex = extract("In 1997 the City of Westhaven and the Kendal City Government signed the declaration.", "en")
     assert sorted(e.name for e in ex.entities.values() if type(e).__name__ == "Organisation") == [
         "City of Westhaven", "Kendal City Government"]
+
+
+@pytest.mark.parametrize(("text", "key"), [
+    ("Rapat di Kota Palu: Kepala BPBD, Dimas Prasetyo, hadir.", "organisation:bpbd"),
+    ("Rapat di DKI Jakarta: Kepala BPBD, Dimas Prasetyo, hadir.", "organisation:dki-bpbd"),
+])
+def test_organisations_an_acronym_every_region_has_names_the_body_of_the_region_the_document_names(extract, text, key):
+    assert key in extract(text).entities
