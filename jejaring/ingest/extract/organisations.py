@@ -174,7 +174,7 @@ def _by_head(ctx: Context) -> Iterator[Mention]:
             if head is None or (head.lang == "en" and not _followed_by_of(rules, words, i + len(head.head.split()))):
                 i += 1
                 continue
-            j = _name_end(ctx, words, i + len(head.head.split()), heads)
+            j = _name_end(ctx, words, i + len(head.head.split()), heads, head.kind in BUSINESS_KINDS)
             if j == i + len(head.head.split()) or _heads_alone(ctx, words[i:j], heads) or all(
                     re.fullmatch(r"[IVXLC]+|\d+", w) for _, _, w in words[i + len(head.head.split()):j]):
                 i += 1  # a head word alone ("Dinas", "Kementerian/Lembaga") names nothing
@@ -250,8 +250,9 @@ def _head_at(words, i: int, heads: dict, prefix: bool):
     return None
 
 
-def _name_end(ctx: Context, words, i: int, heads) -> int:
-    """Where a head-word name whose words start at ``i`` ends: before "dan" and a new name."""
+def _name_end(ctx: Context, words, i: int, heads, business: bool = False) -> int:
+    """Where a head-word name whose words start at ``i`` ends: before "dan" and a new name; a business's name
+    before "dan" and any capitalised word ("PT Sinar Konsultindo dan Ruang Kota" names two firms)."""
     j = i
     index = ctx.lexicon.organisation_name_index()
     rules = _rules(ctx.lexicon)
@@ -266,7 +267,7 @@ def _name_end(ctx: Context, words, i: int, heads) -> int:
         if (w in rules.conjunctions or w == "&") and j + 1 < len(words):
             k = j + 2 if words[j + 1][2].lower() in rules.articles and j + 2 < len(words) else j + 1
             nxt = words[k][2]
-            if nxt[:1].isupper() and (_head_at(words, k, heads, True) is not None or fold(nxt) in index
+            if nxt[:1].isupper() and (business or _head_at(words, k, heads, True) is not None or fold(nxt) in index
                                       or ctx.lexicon.place(nxt) or _suffix_head_ahead(words, k, heads, rules)):
                 break  # "City of Kitakyushu and the Surabaya City Government": a second body
         j += 1

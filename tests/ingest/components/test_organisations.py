@@ -134,3 +134,8 @@ def test_organisations_and_the_before_a_name_ending_in_a_head_starts_a_second_bo
 ])
 def test_organisations_an_acronym_every_region_has_names_the_body_of_the_region_the_document_names(extract, text, key):
     assert key in extract(text).entities
+
+
+def test_organisations_a_firm_s_name_ends_before_and_another_name(extract):
+    text = "Lokakarya itu dibantu dua mitra, yaitu PT Sinar Konsultindo dan Ruang Kota."
+    assert [e.name for e in extract(text).entities.values() if e.kind == "organisation"] == ["PT Sinar Konsultindo"]
