@@ -28,6 +28,7 @@ class _Rules:
     locality_preposition: re.Pattern[str]  # "di " before it
     label_tail: re.Pattern[str]  # words at the end of a label that belong to what follows
     joiners: frozenset[str]  # lowercase words inside a title
+    ordinal: re.Pattern[str]  # an ordinal number inside a title ("ke-7")
     body_links: frozenset[str]  # words linking a title to the organisation after it ("at")
     article: re.Pattern[str]  # a definite article and the space after it
     said_after: re.Pattern[str]  # a verb of saying after a name ("... Rina mengatakan")
@@ -58,6 +59,7 @@ def _rules(lexicon: Lexicon) -> _Rules:
         locality_preposition=re.compile(rf"^{prepositions}\s+"),
         label_tail=re.compile(rf"(?:\s+{words('post_label_trailing_words')})+\s*$"),
         joiners=frozenset(w.lower() for w in lexicon.words("title_joiners")),
+        ordinal=re.compile(rf"{words('ordinal_prefixes')}\d+", re.I),
         body_links=frozenset(lexicon.words("post_body_links")),
         article=re.compile(rf"\s+(?:{words('definite_articles')}\s+)?", re.I),
         said_after=re.compile(rf"\s*,?\s+(?:{words('also_words')}\s+)?{words('verbs_after_name')}\b"),
@@ -180,7 +182,7 @@ def _post_end(rules: _Rules, text: str, pos: int, end: int, org_starts: set[int]
             continue
         if token.lower() in rules.body_links and rules.article.match(text, at + len(token)).end() in org_starts:
             continue  # "a researcher at the University ...": the title's body follows
-        if token[0].isupper() or token[0].isdigit() or token.lower() in rules.joiners:
+        if token[0].isupper() or token[0].isdigit() or token.lower() in rules.joiners or rules.ordinal.fullmatch(token):
             if token.lower() in rules.breaks:
                 break
             stop = at + len(token.rstrip("."))

@@ -138,6 +138,7 @@ WORD_LISTS: Mapping[str, str] = {
     "range_words": "Words between the two ends of a range of dates ('19 sampai 23 Maret', 'June 8 to 11').",
     "day_of_words": "The word between a day and its month ('13th of June 2019').",
     "ordinal_suffixes": "Endings of ordinal day numbers ('13th June').",
+    "ordinal_prefixes": "Beginnings of ordinal numbers, which a title may hold ('Presiden ke-7'); lower case.",
     "report_genre_words": (
         "Words that make a document a report when its title or first lines hold them (not right after a number: '30"
         " minutes')."

@@ -85,11 +85,14 @@ def represented(f: Findings) -> None:
 
 def _post_before(f: Findings, m: Mention) -> PostParse | None:
     """The post whose title ends right before a name, honorifics and a comma aside ("Menteri Keuangan Rina Marlina",
-    "the Mayor of Bogor, Mrs. Rina Marlina"), unless the title already has its holder."""
+    "the Mayor of Bogor, Mrs. Rina Marlina"), unless the title already has another holder."""
     for p in f.posts:
         gap = f.ctx.text[p.end:m.start]
-        if p.end <= m.start and p.posts[-1].holder is None and title_gap(gap, m.honorifics):
+        holder = p.posts[-1].holder
+        if p.end <= m.start and holder is None and title_gap(gap, m.honorifics):
             return p.posts[-1]
+        if holder is not None and holder[0] < m.start and m.end <= holder[1]:
+            return p.posts[-1]  # "Wakil Bupati Bangli I Wayan Diar": the name read inside the holder's
     return None
 
 

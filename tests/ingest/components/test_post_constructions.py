@@ -338,3 +338,14 @@ def test_post_constructions_a_judge_s_title_is_no_part_of_the_name(extract):
 ])
 def test_post_constructions_one_word_name_after_a_body_s_place_or_a_rank(extract, text, org):
     assert [(p, o) for p, _, o, _ in posts(extract(text))] == [("person:prasetyawati", org)]
+
+
+def test_post_constructions_an_ordinal_inside_a_title(extract):
+    ex = extract("Satgas yang dibentuk di era Presiden ke-7 Dimas Prasetyo itu dianggap gagal.")
+    assert [(p, r) for p, r, _, _ in posts(ex)] == [("person:dimas-prasetyo", "president")]
+
+
+def test_post_constructions_a_name_read_inside_the_title_s_holder(extract):
+    # the rules read "I Made Prasetya" as the holder; the person found is "Made Prasetya"
+    ex = extract("Lewat regulasi itu, Wakil Bupati Bangli I Made Prasetya berharap iklim investasi membaik.")
+    assert [(r, o) for _, r, o, _ in posts(ex)] == [("vice-regent", "organisation:pemerintah-kabupaten-bangli")]
