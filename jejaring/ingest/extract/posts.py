@@ -246,15 +246,20 @@ def _trailing_name(ctx: Context, start: int, stop: int, role_end: int) -> tuple[
         name.append(w)
     if not name or start + name[0].end() != stop:
         return None
-    if len(name) == 1 and not _lone_name(ctx, name[0].group(), bool(ctx.text[role_end:start + name[0].start()].strip()),
-                                         stop):
+    if len(name) == 1 and not _lone_name(ctx, name[0].group(), ctx.text[role_end:start + name[0].start()], stop):
         return None
     return start + name[-1].start(), stop
 
 
-def _lone_name(ctx: Context, word: str, after_body: bool, stop: int) -> bool:
-    return after_body and len(word) >= 4 and not ctx.lexicon.is_common_word(word) and bool(
-        _rules(ctx.lexicon).said_after.match(ctx.text, stop))
+def _lone_name(ctx: Context, word: str, before: str, stop: int) -> bool:
+    """One word ends a title as its holder's name when the title names its body before it, and a verb of saying
+    follows or that body is one the lexicon knows ("Ketua KPU RI Hasanuddin dalam ...")."""
+    if not before.strip() or len(word) < 4 or ctx.lexicon.is_common_word(word):
+        return False
+    words = before.split()
+    known = any(ctx.lexicon.organisation_by_name(" ".join(words[-n:])) or
+                ctx.lexicon.organisation_by_acronym(" ".join(words[-n:])) for n in range(1, min(4, len(words)) + 1))
+    return known or bool(_rules(ctx.lexicon).said_after.match(ctx.text, stop))
 
 
 def _slug(label: str) -> str:

@@ -349,3 +349,8 @@ def test_post_constructions_a_name_read_inside_the_title_s_holder(extract):
     # the rules read "I Made Prasetya" as the holder; the person found is "Made Prasetya"
     ex = extract("Lewat regulasi itu, Wakil Bupati Bangli I Made Prasetya berharap iklim investasi membaik.")
     assert [(r, o) for _, r, o, _ in posts(ex)] == [("vice-regent", "organisation:pemerintah-kabupaten-bangli")]
+
+
+def test_post_constructions_one_word_after_a_known_body_is_its_holder_s_name(extract):
+    ex = extract("Hal itu disampaikan Ketua KPU RI Prasetyawati dalam jumpa pers di kantornya.")
+    assert [(p, o) for p, _, o, _ in posts(ex)] == [("person:prasetyawati", "organisation:kpu")]
