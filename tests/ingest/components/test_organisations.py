@@ -139,3 +139,12 @@ def test_organisations_an_acronym_every_region_has_names_the_body_of_the_region_
 def test_organisations_a_firm_s_name_ends_before_and_another_name(extract):
     text = "Lokakarya itu dibantu dua mitra, yaitu PT Sinar Konsultindo dan Ruang Kota."
     assert [e.name for e in extract(text).entities.values() if e.kind == "organisation"] == ["PT Sinar Konsultindo"]
+
+
+@pytest.mark.parametrize(("text", "language", "name"), [
+    ("LSM Sungai Bening menolak proyek reklamasi itu.", "id", "LSM Sungai Bening"),
+    ("The NGO Kali Bening persuaded residents to compost.", "en", "NGO Kali Bening"),
+])
+def test_organisations_lsm_and_ngo_open_a_name(extract, text, language, name):
+    orgs = [(e.name, e.org_kind) for e in extract(text, language).entities.values() if e.kind == "organisation"]
+    assert orgs == [(name, "ngo")]
