@@ -108,14 +108,16 @@ def _introduces_list(low: str, cues: list[str]) -> bool:
 
 def _items(lines: list[Line], i: int, text: str) -> tuple[list[tuple[Line, list[Line]]], int]:
     """The list items from ``lines[i]`` on, each with the lines under it: deeper-indented ones, or ones
-    that follow without a blank line (a PDF or a web page loses the indentation, not the line breaks)."""
+    that follow without a blank line (a PDF or a web page loses the indentation, not the line breaks). After a
+    blank line, an item marked another way ("6." after "(c)") is a new section, not the list's next item."""
     indent = lines[i].indent
+    style = _marker_style(lines[i], text)
     items: list[tuple[Line, list[Line]]] = []
     while i < len(lines):
         line = lines[i]
         previous = lines[i - 1]
         close = "\n\n" not in text[previous.end:line.start]
-        if line.is_item and line.indent == indent:
+        if line.is_item and line.indent == indent and (close or _marker_style(line, text) == style):
             items.append((line, []))
         elif items and not line.is_item and (line.indent > indent or close):
             items[-1][1].append(line)
@@ -123,6 +125,12 @@ def _items(lines: list[Line], i: int, text: str) -> tuple[list[tuple[Line, list[
             break
         i += 1
     return items, i
+
+
+def _marker_style(line: Line, text: str) -> str:
+    """A list marker's shape: "(a)" and "(b)" alike, "6." another."""
+    marker = text[line.start:line.marker_end].strip()
+    return re.sub(r"[ivxlc]+|[a-z]", "a", re.sub(r"\d+", "9", marker.lower()))
 
 
 def _lesson(ctx: Context, title_line: Line, body: list[Line], cue_start: int) -> LessonItem:

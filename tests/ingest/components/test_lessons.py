@@ -68,3 +68,11 @@ def test_lessons_switched_off_finds_no_lesson(extract, text, language):
 def test_lessons_bracket_naming_the_source_city_is_no_title(extract, text, language, expected):
     lesson = extract(text, language).entities["lesson:0"]
     assert (lesson.name, lesson.alt_labels, lesson.spans[0].exact) == expected
+
+
+def test_lessons_a_numbered_section_after_a_lettered_list_is_no_lesson(extract):
+    text = ("Catatan Forum\n\nForum menyepakati dua pembelajaran:\n(a) Data terbuka - warga ikut memantau.\n"
+            "(b) Anggaran partisipatif - warga ikut menentukan prioritas.\n\n6. PESERTA / PARTICIPANTS (lembaga)\n\n"
+            "Pemerintah Kota Palu, Yayasan Sungai Lestari.\n")
+    assert [e.name for e in extract(text).entities.values() if e.kind == "lesson"] == [
+        "Data terbuka", "Anggaran partisipatif"]
