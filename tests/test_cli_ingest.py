@@ -215,3 +215,36 @@ def test_cli_ingest_file_name_that_is_not_utf8_is_ingested(tmp_path):
     assert "1 written, 0 unchanged, 0 failed" in result.stderr
     exported = CliRunner().invoke(cli, ["export", "-g", str(tmp_path / "g.trig"), "-f", "nq"], catch_exceptions=False)
     assert "<https://w3id.org/jejaring/doc/%25FF%25FEbad.txt>" in exported.stdout
+
+
+# -- input that yields nothing is said (issue 22) ----------------------------------------------------------------
+def test_cli_ingest_an_empty_folder_is_no_documents_found(tmp_path):
+    (tmp_path / "empty").mkdir()
+    result = run("ingest", str(tmp_path / "empty"), "-g", str(tmp_path / "g.trig"))
+    assert result.exit_code == 2
+    assert f"Error: no documents found in {tmp_path / 'empty'}" in result.stderr.splitlines()
+
+
+def test_cli_ingest_names_every_unsupported_file_of_a_folder_on_one_warning_line(tmp_path):
+    docs = tmp_path / "docs"
+    (docs / "sub").mkdir(parents=True)
+    for name in ("a.docx", "sub/b.xlsx"):
+        (docs / name).write_bytes(b"PK\x03\x04")
+    only_unsupported = run("ingest", str(docs), "-g", str(tmp_path / "a.trig"))
+    assert only_unsupported.exit_code == 1  # nothing was ingested
+    [warning] = [line for line in only_unsupported.stderr.splitlines() if line.startswith("Warning:")]
+    assert "a.docx" in warning and "sub/b.xlsx" in warning and ".txt" in warning
+    (docs / "good.txt").write_text(GOOD)
+    beside_text = run("ingest", str(docs), "-g", str(tmp_path / "b.trig"))
+    assert beside_text.exit_code == 0 and "1 written" in beside_text.stderr
+    assert [line for line in beside_text.stderr.splitlines() if line.startswith("Warning:")] == [warning]
+
+
+@pytest.mark.parametrize("name", ["out.ttl", "out.jsonld", "graph.txt"])
+def test_cli_graph_with_an_extension_that_is_not_a_store_format_is_an_error_naming_the_formats(tmp_path, name):
+    (tmp_path / "doc.txt").write_text(GOOD)
+    result = run("ingest", str(tmp_path / "doc.txt"), "-g", str(tmp_path / name))
+    assert result.exit_code == 2
+    [line] = result.stderr.strip().splitlines()
+    assert line.startswith("Error:") and ".trig" in line and ".nq" in line and "directory" in line
+    assert not (tmp_path / name).exists()

@@ -19,6 +19,7 @@ from __future__ import annotations
 import gc
 import io
 import os
+import re
 import tempfile
 import uuid
 from collections.abc import Iterable, Iterator
@@ -534,6 +535,12 @@ def open_graph(location: str | os.PathLike[str], *, create: bool = True) -> Know
         elif not create:
             raise GraphLocationError(f"{path}: no such graph file")
         return kg
+    if not path.is_dir() and re.fullmatch(r"\.[a-z]+", suffix):  # never a store directory named out.ttl
+        raise GraphLocationError(
+            f"{path}: '{suffix}' is not a graph format; a graph is a directory (embedded store), a "
+            f"{' or '.join(DATASET_FORMATS)} dataset file, or a SPARQL server's URL; Turtle, N-Triples and JSON-LD "
+            "cannot hold the named graphs (write them with 'jejaring export')"
+        )
     if path.exists() and not path.is_dir():
         raise GraphLocationError(
             f"{path}: a graph is a directory (embedded store) or a .trig/.nq dataset file; "

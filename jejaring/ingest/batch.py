@@ -51,14 +51,16 @@ class IngestReport:
     unchanged: list[str] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
     entities: int = 0
     facts: int = 0
 
     @property
     def exit_code(self) -> int:
-        """0 when every document was read, 1 when some failed, 2 when none could be read."""
+        """0 when every document was read, 1 when some failed or files were skipped and none read, 2 when none
+        could be read."""
         if not self.failed:
-            return 0
+            return 1 if self.skipped and not (self.written or self.unchanged) else 0
         return 2 if not (self.written or self.unchanged) else 1
 
 
@@ -83,8 +85,17 @@ def ingest_paths(
     """
     report = IngestReport()
     lexicon = lexicon or load_lexicon()
-    files = list(iter_paths(map(Path, paths), follow_symlinks=follow_symlinks, extra_suffixes=CURATED_SUFFIXES,
-                            skipped=lambda link, why: report.warnings.append(f"{link}: {why}")))
+    paths, skipped_at = [Path(p) for p in paths], set()
+
+    def skip(path: Path, why: str) -> None:
+        skipped_at.add(path)
+        report.skipped.append(f"{path}: {why}")
+
+    files = list(iter_paths(paths, follow_symlinks=follow_symlinks, extra_suffixes=CURATED_SUFFIXES, skipped=skip))
+    report.warnings += report.skipped
+    for folder in paths:  # a folder of other files is said by skip(); one of nothing at all is an error
+        if folder.is_dir() and folder not in skipped_at and not any(root == folder for _, root in files):
+            report.failed.append((str(folder), f"no documents found in {folder}"))
     stored = document_state(kg)
     tasks = []
     for path, root in files:

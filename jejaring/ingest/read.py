@@ -203,7 +203,8 @@ def iter_paths(
     extra_suffixes : iterable of str
         More file endings to take from folders (curated ``.yaml`` and ``.csv`` files, say).
     skipped : callable, optional
-        Called with each symbolic link not followed and the reason, for the caller to report.
+        Called with each symbolic link not followed and the reason, and once per folder holding files of
+        other types (the folder, and the files named), for the caller to report.
 
     Yields
     ------
@@ -239,6 +240,7 @@ def _walk(folder: Path, follow_symlinks: bool, suffixes: set[str],
     top = folder.resolve()
     found: list[Path] = []
     not_followed: list[tuple[str, Path, str]] = []
+    unsupported: list[str] = []
     visited = {top}
     pending = [folder]
     while pending:
@@ -268,8 +270,13 @@ def _walk(folder: Path, follow_symlinks: bool, suffixes: set[str],
                     pending.append(entry_path)
             elif entry.is_file() and entry_path.suffix.lower() in suffixes:
                 found.append(entry_path)
+            elif entry.is_file():
+                unsupported.append(entry_path.relative_to(folder).as_posix())
     for _, link, why in sorted(not_followed) if skipped else ():
         skipped(link, why)
+    if skipped and unsupported:  # one line for them all: a folder may hold hundreds
+        skipped(folder, f"{len(unsupported)} file(s) of a type not read, skipped: {', '.join(sorted(unsupported))} "
+                        f"(read: {', '.join(sorted(suffixes))})")
     # A file reached through a link and directly is listed once, under its own name when it has one.
     found.sort(key=lambda p: (p.resolve() != top / p.relative_to(folder), p.relative_to(folder).as_posix()))
     unique = {p.resolve(): p for p in reversed(found)}
