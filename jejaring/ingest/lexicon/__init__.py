@@ -212,7 +212,8 @@ WORD_LISTS: Mapping[str, str] = {
     ),
     "number_words": "Words before a number ('Nomor 731', 'No. 5'): a name of a body ends before them.",
     "address_openers": (
-        "Words after which an address begins ('di Kecamatan ...', 'ke Desa ...'): where, not who."
+        "Words after which an address begins ('di Kecamatan ...', 'wilayah Desa ...'): where, not who; a visit "
+        "'ke Kelurahan ...' may have a host."
     ),
     "prefix_head_links": (
         "Words an English head word needs after it to open a name ('Ministry of ...', 'Agency for ...')."

@@ -53,6 +53,7 @@ def test_settle_areas_of_an_address_are_no_organisations(extract, text):
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("Kelurahan Sukamaju menggelar rapat warga.", ["Kelurahan Sukamaju"]),
+    ("Peserta berkunjung ke Kelurahan Sukamaju, Kecamatan Cibening.", ["Kelurahan Sukamaju", "Kecamatan Cibening"]),
     ("Rapat digelar di Aula Kantor Kelurahan Sukamaju, Kecamatan Cibening.",
      ["Kelurahan Sukamaju", "Kecamatan Cibening"]),
 ])
