@@ -248,3 +248,11 @@ def test_cli_graph_with_an_extension_that_is_not_a_store_format_is_an_error_nami
     [line] = result.stderr.strip().splitlines()
     assert line.startswith("Error:") and ".trig" in line and ".nq" in line and "directory" in line
     assert not (tmp_path / name).exists()
+
+
+def test_cli_graph_directory_with_any_other_ending_is_a_store(tmp_path):
+    # the team's scoring script writes each document's graph to NAME.store
+    (tmp_path / "doc.txt").write_text(GOOD)
+    result = run("ingest", str(tmp_path / "doc.txt"), "-g", str(tmp_path / "doc.store"))
+    assert result.exit_code == 0
+    assert (tmp_path / "doc.store").is_dir()

@@ -19,7 +19,6 @@ from __future__ import annotations
 import gc
 import io
 import os
-import re
 import tempfile
 import uuid
 from collections.abc import Iterable, Iterator
@@ -75,6 +74,10 @@ _STAGING = str(GRAPH) + "staging/"
 
 #: Suffixes of dataset files, which keep named graphs, and their Oxigraph formats.
 DATASET_FORMATS: dict[str, ox.RdfFormat] = {".trig": ox.RdfFormat.TRIG, ".nq": ox.RdfFormat.N_QUADS}
+#: Endings of files that hold no named graphs (other RDF formats, tables, documents): a graph location ending so is
+#: a mistake. Any other ending names a store directory ("corpus.store", as the team's scoring script writes).
+NOT_GRAPH_SUFFIXES = frozenset({".ttl", ".nt", ".n3", ".jsonld", ".json", ".rdf", ".xml", ".owl", ".trix", ".csv",
+                                ".txt", ".md", ".html", ".htm", ".pdf"})
 
 
 def document_iri(identity: str) -> URIRef:
@@ -535,7 +538,7 @@ def open_graph(location: str | os.PathLike[str], *, create: bool = True) -> Know
         elif not create:
             raise GraphLocationError(f"{path}: no such graph file")
         return kg
-    if not path.is_dir() and re.fullmatch(r"\.[a-z]+", suffix):  # never a store directory named out.ttl
+    if not path.is_dir() and suffix in NOT_GRAPH_SUFFIXES:  # never a store directory named out.ttl
         raise GraphLocationError(
             f"{path}: '{suffix}' is not a graph format; a graph is a directory (embedded store), a "
             f"{' or '.join(DATASET_FORMATS)} dataset file, or a SPARQL server's URL; Turtle, N-Triples and JSON-LD "
