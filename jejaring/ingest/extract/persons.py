@@ -394,6 +394,8 @@ def _plausible(ctx: Context, part: NamePart, rule: str) -> bool:
     if rule.startswith(("person-name", "person-context")) and (
             lex.is_institutional_word(words[0]) or all(lex.is_institutional_word(w) for w in words)):
         return False
+    if rule == "person-bracket-post" and all(lex.is_institutional_word(w) for w in words):
+        return False  # "... Child Protection and Population Control (Dinas PPAPP)": a body's name before its acronym
     if len(words) == 1 and rule == "person-context" and (lex.is_institutional_word(words[0]) or len(words[0]) < 4):
         return False
     if len(words) == 1 and rule == "person-list" and not part.honorifics:

@@ -117,3 +117,10 @@ def test_persons_common_words_and_a_capital_are_no_names(extract, text):
 
 def test_persons_a_common_word_after_a_verb_of_saying_is_a_name(extract):
     assert "person:muslim" in extract("Tanggul sudah diperbaiki, ujar Muslim kepada wartawan.").entities
+
+
+def test_persons_words_of_a_body_before_its_acronym_in_brackets_are_no_name(extract):
+    text = ("Dimas Prasetyo of the Office of Social Affairs, Child Protection and Family Planning (Dinas SAFP) "
+            "joined the visit.")
+    persons = [e.name for e in extract(text, "en").entities.values() if e.kind == "person"]
+    assert persons == ["Dimas Prasetyo"]
