@@ -454,7 +454,7 @@ def query_command(name: str | None, graph: str, params: tuple[str, ...], query_f
         jejaring query -g graph/ -e 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }' --timeout 10
         jejaring query -g graph/ --file my-question.rq --format json
     """
-    from jejaring.graph.sparql import format_result, run_query
+    from jejaring.graph.sparql import format_result, run_query, schema_org_hint
     from jejaring.queries import bind_params, load_query, parse_query_text, read_query_file
 
     given = [x for x in (name, query_file, expression) if x is not None]
@@ -475,6 +475,9 @@ def query_command(name: str | None, graph: str, params: tuple[str, ...], query_f
     if what:
         _note(quiet, f"{result.count} {what}")
     if result.truncated:
+    hint = schema_org_hint(query.text)
+    if hint:
+        click.echo(f"Warning: {hint}", err=True)
         click.echo(f"Warning: only the first {max_rows} {what} are shown (--max-rows)", err=True)
 
 

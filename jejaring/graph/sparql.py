@@ -54,6 +54,7 @@ __all__ = [
     "parse_size",
     "query_form",
     "run_query",
+    "schema_org_hint",
     "tokenize",
 ]
 
@@ -216,9 +217,9 @@ def evaluate(kg, sparql: str, bindings: dict | None = None, max_rows: int | None
     except QueryError:
         raise
     except InputError as e:
-        raise QueryError(parse_error_message(str(e))) from None
+        raise QueryError(parse_error_message(str(e), sparql)) from None
     except (SyntaxError, RuntimeError, ValueError) as e:
-        raise QueryError(parse_error_message(str(e))) from None
+        raise QueryError(parse_error_message(str(e), sparql)) from None
 
 
 def _collect_solutions(solutions: ox.QuerySolutions, max_rows: int | None) -> QueryResult:
@@ -761,8 +762,9 @@ class _OpenGraph:
         except SyntaxError as e:
             raise InputError(f"the SPARQL query does not parse: {e}") from None
 
-def parse_error_message(message: str) -> str:
-    """One line from Oxigraph's (possibly multi-line) error message, with the position spelled out.
+def parse_error_message(message: str, sparql: str = "") -> str:
+    """One line from Oxigraph's (possibly multi-line) error message, with the position spelled out and, given
+    the query, the prefix it did not declare.
 
     >>> parse_error_message("error at 1:28: expected one of \\",\\", \\".\\"")
     'the SPARQL query does not parse at line 1, column 28: expected one of ",", "."'
@@ -773,7 +775,7 @@ def parse_error_message(message: str) -> str:
     if m:
         detail = text[m.end():]
         if "Prefix not found" in detail:
-            detail = "a prefix is not declared; add PREFIX name: <IRI> before the query"
+            detail = _undeclared_prefix(sparql)
         elif len(detail) > 160:
             detail = detail[:157].rstrip() + "..."
         return f"the SPARQL query does not parse at line {m.group(1)}, column {m.group(2)}: {detail}"
@@ -800,6 +802,8 @@ def bind_for_oxigraph(sparql: str, bindings: dict | None) -> tuple[str, dict]:
     block runs with the substitutions alone.
 
     >>> from rdflib import URIRef
+    >>> parse_error_message("error at 1:31: expected one of Prefix not found", "SELECT * { ?s a schema:Person }")[54:]
+    'the prefix schema: is not declared; add PREFIX schema: <https://schema.org/> before the query'
     >>> bind_for_oxigraph("SELECT ?n WHERE { ?n ?p ?o }", {"n": URIRef("https://example.org/a")})
     ('SELECT ?n WHERE { VALUES (?n) { (<https://example.org/a>) }\\n ?n ?p ?o }', {<Variable value=n>: <NamedNode value=https://example.org/a>})
     """
@@ -814,6 +818,34 @@ def bind_for_oxigraph(sparql: str, bindings: dict | None) -> tuple[str, dict]:
 
 def inject_values(sparql: str, bindings: dict) -> str:
     """The query with a ``VALUES`` block binding ``bindings`` at the top of its WHERE clause.
+def _undeclared_prefix(sparql: str) -> str:
+    """What to add for the first prefixed name of a query whose prefix it does not declare: jejaring's IRI for the
+    prefixes it knows, a placeholder for the others."""
+    tokens = [t for t in _TOKENS.finditer(sparql) if t.lastgroup not in ("comment", "string")]
+    declared = {tokens[i + 1].group().removesuffix(":") for i, t in enumerate(tokens[:-1])
+                if t.lastgroup == "word" and t.group().upper() == "PREFIX"}
+    missing = next((t.group().split(":", 1)[0] for t in tokens
+                    if t.lastgroup == "pname" and t.group().split(":", 1)[0] not in declared), None)
+    if missing is None:
+        return "a prefix is not declared; add PREFIX name: <IRI> before the query"
+    return f"the prefix {missing}: is not declared; add PREFIX {missing}: <{dict(_prefixes()).get(missing, 'IRI')}> " \
+           "before the query"
+
+
+def schema_org_hint(sparql: str) -> str | None:
+    """A hint for a query naming ``http://schema.org/``, which matches nothing: the graph uses ``https://schema.org/``.
+
+    >>> schema_org_hint("PREFIX schema: <http://schema.org/> SELECT * { ?s a schema:Person }")[:40]
+    'the query uses <http://schema.org/>, but'
+    >>> schema_org_hint('SELECT * { ?s ?p "http://schema.org/" }') is None
+    True
+    """
+    if any(t.lastgroup == "iri" and t.group().startswith("<http://schema.org/") for t in _TOKENS.finditer(sparql)):
+        return ("the query uses <http://schema.org/>, but the graph's schema.org terms are <https://schema.org/...>: "
+                "write PREFIX schema: <https://schema.org/>")
+    return None
+
+
 
     Each value is written as an RDF term in N-Triples syntax (pyoxigraph escapes it), so a value
     cannot break out of its quotes. Used for remote servers, which cannot bind variables themselves,

@@ -140,3 +140,25 @@ def test_cli_query_commands_have_help_with_an_example(command):
     result = run(command, "-h")
     assert result.exit_code == 0
     assert "Example:" in result.stdout
+
+
+# -- errors that say what to do (issue 22) ------------------------------------------------------------------------
+@pytest.mark.parametrize(("query", "expected"), [
+    ("SELECT ?s WHERE { ?s a foo:Bar }", "the prefix foo: is not declared; add PREFIX foo: <IRI> before the query"),
+    ("PREFIX ex: <urn:x:> SELECT ?s WHERE {\n ?s a ex:Thing, schema:Person }",
+     "at line 2, column 30: the prefix schema: is not declared; add PREFIX schema: <https://schema.org/> before"),
+])
+def test_cli_query_an_undeclared_prefix_is_named(graph, query, expected):
+    result = run("query", "-g", graph, "-e", query)
+    assert result.exit_code == 2
+    [line] = result.stderr.splitlines()
+    assert line.startswith("Error: the SPARQL query does not parse") and expected in line
+
+
+def test_cli_query_using_http_schema_org_gets_a_one_line_hint(graph):
+    wrong = run("query", "-g", graph, "-e", NAMES.replace("https://schema.org/", "http://schema.org/"))
+    assert wrong.exit_code == 0 and wrong.stdout.startswith("name\n")  # no rows: the graph's terms are https
+    [hint] = [line for line in wrong.stderr.splitlines() if line.startswith("Warning:")]
+    assert "<http://schema.org/>" in hint and "PREFIX schema: <https://schema.org/>" in hint
+    right = run("query", "-g", graph, "-e", NAMES)
+    assert "Tri Indrawan" in right.stdout and "Warning" not in right.stderr
