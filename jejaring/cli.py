@@ -275,11 +275,15 @@ def show_command(entity: str, graph: str) -> None:
     click.echo(f"  types: {', '.join(d.types)}")
     for p, o in d.facts:
         click.echo(f"  {p}: {o}")
+    if d.posts:
+        click.echo("posts:")
+    for post in d.posts:
+        click.echo(f"  {post}")
     if d.evidence:
         click.echo("evidence:")
     for e in d.evidence:
         where = f"{e.document}[{e.start}:{e.end}]" if e.start is not None else e.document
-        click.echo(f"  {where} ({e.rule}, {e.about}): {e.sentence}")
+        click.echo(f"  {where} ({e.rule}, {e.about})" + (f": {e.sentence}" if e.sentence else ", no quote"))
 
 
 @cli.command(name="eval", context_settings=CONTEXT_SETTINGS)

@@ -123,7 +123,7 @@ def test_cli_show_unknown_entity_is_one_line(tmp_path):
     run("ingest", str(ROOT / "examples" / "curated"), "-g", str(tmp_path / "g.trig"), "-q")
     result = run("show", "Nobody Atall", "-g", str(tmp_path / "g.trig"))
     assert result.exit_code == 2
-    assert result.stderr.strip() == "Error: no entity is called 'Nobody Atall' (try 'jejaring stats' or an IRI)"
+    assert result.stderr.strip() == "Error: no entity is called 'Nobody Atall'; try 'jejaring entities --search TEXT' or an IRI"
 
 
 # -- paths (issue 9): links out of a folder, loops, and outputs never named by document content ------------------
@@ -256,3 +256,29 @@ def test_cli_graph_directory_with_any_other_ending_is_a_store(tmp_path):
     result = run("ingest", str(tmp_path / "doc.txt"), "-g", str(tmp_path / "doc.store"))
     assert result.exit_code == 0
     assert (tmp_path / "doc.store").is_dir()
+
+
+# -- show (issue 22): posts as "role, organisation (period)", quotes in their sentences, did you mean ---------------
+def test_cli_show_prints_posts_as_role_organisation_period_and_never_a_membership_id(tmp_path):
+    (tmp_path / "good.txt").write_text(GOOD)
+    (tmp_path / "staff.csv").write_text("person,organisation,role,start,end,event,event_start,source\n"
+                                        "Sekar Arumdalu,Dinas Sosial,Kepala Seksi,2019-02-01,,,,https://example.org/staff\n")
+    assert run("ingest", str(tmp_path / "good.txt"), str(tmp_path / "staff.csv"), "-g", str(tmp_path / "g.trig"),
+               "-q").exit_code == 0
+    extracted = run("show", "Budi Santoso", "-g", str(tmp_path / "g.trig")).stdout
+    assert "posts:\n  Kepala, Dinas Sosial (2019-06-13)\n" in extracted
+    assert "(post-title, Kepala, Dinas Sosial (2019-06-13)): Bapak Budi Santoso, »Kepala Dinas Sosial«, hadir." in extracted
+    curated = run("show", "Sekar Arumdalu", "-g", str(tmp_path / "g.trig")).stdout
+    assert "posts:\n  Kepala Seksi, Dinas Sosial (2019-02-01 – …)\n" in curated
+    assert "membership/" not in extracted + curated
+    evidence = curated.split("evidence:\n", 1)[1].splitlines()
+    assert evidence and all(line.endswith(", no quote") for line in evidence)  # a curated fact quotes nothing
+
+
+def test_cli_show_a_name_that_matches_nothing_gets_the_closest_labels(tmp_path):
+    (tmp_path / "good.txt").write_text(GOOD)
+    run("ingest", str(tmp_path / "good.txt"), "-g", str(tmp_path / "g.trig"), "-q")
+    for name in ("Budi", "budi santosa"):
+        result = run("show", name, "-g", str(tmp_path / "g.trig"))
+        assert result.exit_code == 2
+        assert result.stderr == f"Error: no entity is called '{name}'; did you mean 'Budi Santoso'?\n"

@@ -37,12 +37,14 @@ class Evidence:
 
 @dataclass
 class Description:
-    """An entity's label, types, statements about it (as readable pairs) and its evidence."""
+    """An entity's label, types, statements about it (as readable pairs), a person's posts ("role, organisation
+    (period)") and its evidence."""
 
     iri: str
     label: str
     types: list[str] = field(default_factory=list)
     facts: list[tuple[str, str]] = field(default_factory=list)
+    posts: list[str] = field(default_factory=list)
     evidence: list[Evidence] = field(default_factory=list)
 
 
@@ -64,16 +66,31 @@ def find_entity(kg: KnowledgeGraph, text: str) -> str:
         if fold(row["l"].value) == wanted
     })
     if not hits:
-        raise CurationError(f"no entity is called '{text}' (try 'jejaring stats' or an IRI)")
+        raise CurationError(f"no entity is called '{text}'; " + _did_you_mean(kg, wanted))
     if len(hits) > 1:
         raise CurationError(f"'{text}' names {len(hits)} entities: {', '.join(hits)}; give an IRI")
     return hits[0]
+
+
+def _did_you_mean(kg: KnowledgeGraph, wanted: str, limit: int = 5) -> str:
+    """The closest labels to a name that matched none (rapidfuzz, case and accents ignored), as advice."""
+    from rapidfuzz import fuzz, process
+
+    labels = {row["l"].value for row in kg.query(f"SELECT DISTINCT ?l WHERE {{ {_LABELS} ?s ?lp ?l }}")}
+    close = process.extract(wanted, {label: fold(label) for label in sorted(labels)}, scorer=fuzz.WRatio,
+                            limit=limit, score_cutoff=80)
+    if not close:
+        return "try 'jejaring entities --search TEXT' or an IRI"
+    names = [f"'{label}'" for _, _, label in close]
+    return "did you mean " + (f"{', '.join(names[:-1])} or {names[-1]}" if len(names) > 1 else names[0]) + "?"
 
 
 def describe_entity(kg: KnowledgeGraph, iri: str) -> Description:
     """Types, facts (predicate, object label) and quoted evidence of an entity and of the facts about it."""
     label = _label(kg, iri)
     d = Description(iri, label)
+    posts = _posts(kg, iri)
+    d.posts = list(posts.values())
     for row in kg.query(f"SELECT DISTINCT ?p ?o WHERE {{ <{iri}> ?p ?o }} ORDER BY ?p ?o"):
         p, o = row["p"].value, row["o"]
         if p.endswith("#type"):
@@ -82,7 +99,8 @@ def describe_entity(kg: KnowledgeGraph, iri: str) -> Description:
             d.facts.append((_short(p), _label(kg, o.value) if isinstance(o, ox.NamedNode) else o.value))
     for row in kg.query(f"""SELECT DISTINCT ?s ?p WHERE {{ ?s ?p <{iri}> FILTER (?p != <http://www.w3.org/ns/oa#hasBody>) }}
                            ORDER BY ?p ?s"""):
-        d.facts.append((f"^{_short(row['p'].value)}", _label(kg, row["s"].value)))
+        if row["s"].value not in posts:  # a post is shown as one line of its own, not as the membership's IRI
+            d.facts.append((f"^{_short(row['p'].value)}", _label(kg, row["s"].value)))
     texts: dict[str, str | None] = {}
     for row in kg.query(f"""
         PREFIX oa: <http://www.w3.org/ns/oa#> PREFIX jj: <https://w3id.org/jejaring/ns#>
@@ -102,8 +120,28 @@ def describe_entity(kg: KnowledgeGraph, iri: str) -> Description:
         exact = row["exact"].value if row["exact"] else ""
         sentence = _sentence(texts[identity], start, end) if start is not None else exact
         d.evidence.append(Evidence(identity or src, start, end, exact, sentence,
-                                   row["rule"].value if row["rule"] else "", _label(kg, row["body"].value)))
+                                   row["rule"].value if row["rule"] else "",
+                                   posts.get(row["body"].value) or _label(kg, row["body"].value)))
     return d
+
+
+def _posts(kg: KnowledgeGraph, iri: str) -> dict[str, str]:
+    """A person's memberships and each as "role, organisation (period)", read with the library's career trail."""
+    from jejaring.queries import bind_params, load_query
+
+    query = load_query("career-trail")
+    names = [row["n"].value for row in kg.query(f"SELECT ?n WHERE {{ <{iri}> <https://schema.org/name> ?n }} LIMIT 1")]
+    if not names:
+        return {}
+    posts = {}
+    for row in kg.query(query.text, bind_params(query, {"person": names[0]})):
+        if row["who"].value != iri:  # another person with the same name
+            continue
+        text = ", ".join(row[k].value for k in ("post", "organisationName") if row[k] is not None and row[k].value)
+        since, until, on = (row[k].value if row[k] is not None else "" for k in ("since", "until", "on"))
+        period = f"{since or '…'} – {until or '…'}" if since or until else on
+        posts[row["membership"].value] = f"{text or 'member'} ({period})" if period else text or "member"
+    return posts
 
 
 def _label(kg: KnowledgeGraph, iri: str) -> str:

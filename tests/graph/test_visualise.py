@@ -311,7 +311,7 @@ def test_visualise_cli_focus_and_picture(tmp_path):
 
 
 @pytest.mark.parametrize(("args", "message"), [
-    (["--focus", "Nobody Here"], "Error: no entity is called 'Nobody Here' (try 'jejaring stats' or an IRI)\n"),
+    (["--focus", "Nobody Here"], "Error: no entity is called 'Nobody Here'; try 'jejaring entities --search TEXT' or an IRI\n"),
     (["--focus", "Surabaya"],
      "Error: 'https://w3id.org/jejaring/id/place/surabaya' is not in the stakeholders view; try another --view\n"),
     (["--since", "2019-02-30"], "Error: --since '2019-02-30' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)\n"),
