@@ -471,6 +471,9 @@ def query_command(name: str | None, graph: str, params: tuple[str, ...], query_f
     else:
         query = parse_query_text(expression, "expression")
     bindings = bind_params(query, _parse_params(params))
+    hint = schema_org_hint(query.text)
+    if hint:
+        click.echo(f"Warning: {hint}", err=True)
     with _open(graph) as kg:
         result = run_query(kg, query.text, bindings, timeout=timeout, max_rows=max_rows, allow_service=allow_service)
     sys.stdout.buffer.write(format_result(result, fmt))
@@ -479,9 +482,6 @@ def query_command(name: str | None, graph: str, params: tuple[str, ...], query_f
     if what:
         _note(quiet, f"{result.count} {what}")
     if result.truncated:
-    hint = schema_org_hint(query.text)
-    if hint:
-        click.echo(f"Warning: {hint}", err=True)
         click.echo(f"Warning: only the first {max_rows} {what} are shown (--max-rows)", err=True)
 
 
