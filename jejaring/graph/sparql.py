@@ -768,6 +768,8 @@ def parse_error_message(message: str, sparql: str = "") -> str:
 
     >>> parse_error_message("error at 1:28: expected one of \\",\\", \\".\\"")
     'the SPARQL query does not parse at line 1, column 28: expected one of ",", "."'
+    >>> parse_error_message("error at 1:31: expected one of Prefix not found", "SELECT * { ?s a schema:Person }")[54:]
+    'the prefix schema: is not declared; add PREFIX schema: <https://schema.org/> before the query'
     """
     text = " ".join(message.split())
     text = re.sub(r"^the SPARQL query does not parse:\s*", "", text)
@@ -782,42 +784,6 @@ def parse_error_message(message: str, sparql: str = "") -> str:
     return f"the SPARQL query cannot be run: {text}" if not text.startswith("the SPARQL query") else text
 
 
-def tokenize(sparql: str) -> list[re.Match]:
-    """The keywords and braces of a query, outside comments, strings and IRIs (enough to find its clauses).
-
-    >>> [t.group() for t in tokenize('SELECT * WHERE { ?s <p#x> "{" } # }')]
-    ['SELECT', 'WHERE', '{', '}']
-    """
-    return [t for t in _TOKENS.finditer(sparql) if t.lastgroup in ("word", "open", "close")]
-
-
-def bind_for_oxigraph(sparql: str, bindings: dict | None) -> tuple[str, dict]:
-    """The query text and the substitutions that run ``sparql`` with ``bindings`` on Oxigraph.
-
-    Oxigraph's evaluator sees substitutions but its optimiser does not, so a bound parameter would not
-    steer the join order, and a query about one entity could read the whole corpus first (10x to 100x
-    slower at 1M quads). The values are therefore also written in a ``VALUES`` block at the top of the
-    WHERE clause (:func:`inject_values`), which the optimiser plans around, while the substitutions
-    still bind them inside sub-selects, which the block does not reach. A query with no place for the
-    block runs with the substitutions alone.
-
-    >>> from rdflib import URIRef
-    >>> parse_error_message("error at 1:31: expected one of Prefix not found", "SELECT * { ?s a schema:Person }")[54:]
-    'the prefix schema: is not declared; add PREFIX schema: <https://schema.org/> before the query'
-    >>> bind_for_oxigraph("SELECT ?n WHERE { ?n ?p ?o }", {"n": URIRef("https://example.org/a")})
-    ('SELECT ?n WHERE { VALUES (?n) { (<https://example.org/a>) }\\n ?n ?p ?o }', {<Variable value=n>: <NamedNode value=https://example.org/a>})
-    """
-    substitutions = _substitutions(bindings)
-    if not substitutions:
-        return sparql, {}
-    try:
-        return inject_values(sparql, bindings), substitutions
-    except QueryError:
-        return sparql, substitutions
-
-
-def inject_values(sparql: str, bindings: dict) -> str:
-    """The query with a ``VALUES`` block binding ``bindings`` at the top of its WHERE clause.
 def _undeclared_prefix(sparql: str) -> str:
     """What to add for the first prefixed name of a query whose prefix it does not declare: jejaring's IRI for the
     prefixes it knows, a placeholder for the others."""
@@ -846,6 +812,40 @@ def schema_org_hint(sparql: str) -> str | None:
     return None
 
 
+def tokenize(sparql: str) -> list[re.Match]:
+    """The keywords and braces of a query, outside comments, strings and IRIs (enough to find its clauses).
+
+    >>> [t.group() for t in tokenize('SELECT * WHERE { ?s <p#x> "{" } # }')]
+    ['SELECT', 'WHERE', '{', '}']
+    """
+    return [t for t in _TOKENS.finditer(sparql) if t.lastgroup in ("word", "open", "close")]
+
+
+def bind_for_oxigraph(sparql: str, bindings: dict | None) -> tuple[str, dict]:
+    """The query text and the substitutions that run ``sparql`` with ``bindings`` on Oxigraph.
+
+    Oxigraph's evaluator sees substitutions but its optimiser does not, so a bound parameter would not
+    steer the join order, and a query about one entity could read the whole corpus first (10x to 100x
+    slower at 1M quads). The values are therefore also written in a ``VALUES`` block at the top of the
+    WHERE clause (:func:`inject_values`), which the optimiser plans around, while the substitutions
+    still bind them inside sub-selects, which the block does not reach. A query with no place for the
+    block runs with the substitutions alone.
+
+    >>> from rdflib import URIRef
+    >>> bind_for_oxigraph("SELECT ?n WHERE { ?n ?p ?o }", {"n": URIRef("https://example.org/a")})
+    ('SELECT ?n WHERE { VALUES (?n) { (<https://example.org/a>) }\\n ?n ?p ?o }', {<Variable value=n>: <NamedNode value=https://example.org/a>})
+    """
+    substitutions = _substitutions(bindings)
+    if not substitutions:
+        return sparql, {}
+    try:
+        return inject_values(sparql, bindings), substitutions
+    except QueryError:
+        return sparql, substitutions
+
+
+def inject_values(sparql: str, bindings: dict) -> str:
+    """The query with a ``VALUES`` block binding ``bindings`` at the top of its WHERE clause.
 
     Each value is written as an RDF term in N-Triples syntax (pyoxigraph escapes it), so a value
     cannot break out of its quotes. Used for remote servers, which cannot bind variables themselves,
