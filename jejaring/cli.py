@@ -43,7 +43,7 @@ def cli() -> None:
 
     \b
     Example:
-        jejaring ingest examples/curated/stakeholders.yaml -g graph/
+        jejaring ingest examples/corpus examples/curated -g graph/
         jejaring validate -g graph/
         jejaring stats -g graph/
     """
@@ -98,8 +98,8 @@ def ingest_command(paths: tuple[str, ...], graph: str, lexicons: tuple[str, ...]
     \b
     Example:
         jejaring ingest examples/corpus examples/curated -g graph/
-        jejaring ingest report.pdf notes.md -g corpus.trig --lexicon my-agencies.tsv
-        jejaring ingest big-corpus/ -g graph/ --jobs 4
+        jejaring ingest examples/corpus/03-post-change-id.txt -g corpus.trig --lexicon examples/lexicon/agencies.tsv
+        jejaring ingest examples/corpus -g graph/ --jobs 2
     """
     from pathlib import Path
 
@@ -264,8 +264,8 @@ def show_command(entity: str, graph: str) -> None:
 
     \b
     Example:
-        jejaring show "Hendra Saputra" -g graph/
-        jejaring show BPBD -g graph/
+        jejaring show "Kurniawati Sembiring" -g graph/
+        jejaring show "BPBD DKI" -g graph/
     """
     from jejaring.graph.describe import describe_entity, find_entity
 
@@ -288,11 +288,14 @@ def show_command(entity: str, graph: str) -> None:
 
 @cli.command(name="eval", context_settings=CONTEXT_SETTINGS)
 @graph_option
-@click.option("--gold", "golds", multiple=True, required=True, type=click.Path(exists=True, dir_okay=False),
-              help="A gold annotation (JSON, ../shared/gold/FORMAT.md). Repeatable.")
+@click.option("--gold", "golds", multiple=True, type=click.Path(exists=True),
+              help="Gold annotations (JSON, ../shared/gold/FORMAT.md): files, or a folder standing for the gold "
+                   "annotations in it. Takes several (--gold a.json b.json, or gold/*.json); repeatable.")
+@click.argument("more_golds", nargs=-1, metavar="[GOLD]...", type=click.Path(exists=True))
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @click.option("--min-f1", type=float, default=None, help="Exit 1 when the entity F1 is below this.")
-def eval_command(graph: str, golds: tuple[str, ...], fmt: str, min_f1: float | None) -> None:
+def eval_command(graph: str, golds: tuple[str, ...], more_golds: tuple[str, ...], fmt: str,
+                 min_f1: float | None) -> None:
     """Score the graph against gold annotations: precision, recall and F1 per kind, and the
     recall of posts, participation and lesson links. Each gold file is scored against the
     document of the same name.
@@ -301,10 +304,11 @@ def eval_command(graph: str, golds: tuple[str, ...], fmt: str, min_f1: float | N
     Example:
         jejaring eval -g graph/ --gold examples/gold/01-seoul-visit-en.json
         jejaring eval -g graph/ --gold examples/gold/0*.json --min-f1 0.9
+        jejaring eval -g graph/ --gold examples/gold/ --format json
     """
     from jejaring.evaluate import run_eval
 
-    output, code = run_eval(graph, list(golds), fmt == "json", min_f1)
+    output, code = run_eval(graph, [*golds, *more_golds], fmt == "json", min_f1)
     click.echo(output)
     sys.exit(code)
 
@@ -386,7 +390,7 @@ def viz_command(graph: str, output: str, view: str, since: str | None, until: st
     \b
     Example:
         jejaring viz -g graph/ -o network.html
-        jejaring viz -g graph/ -o hendra.html --focus "Hendra Saputra" --depth 2 --color-by sector
+        jejaring viz -g graph/ -o kurniawati.html --focus "Kurniawati Sembiring" --depth 2 --color-by sector
         jejaring viz -g graph/ -o lessons.svg --view lessons
         jejaring viz -g graph/ -o shared.html --pseudonymise
     """
@@ -454,9 +458,9 @@ def query_command(name: str | None, graph: str, params: tuple[str, ...], query_f
     \b
     Example:
         jejaring query visit-attendees -g graph/
-        jejaring query career-trail -g graph/ --param person=Wirantika --format csv
+        jejaring query career-trail -g graph/ --param person="Siti Rahmawati Hasibuan" --format csv
         jejaring query -g graph/ -e 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }' --timeout 10
-        jejaring query -g graph/ --file my-question.rq --format json
+        jejaring query -g graph/ --file jejaring/queries/lookup.rq --param label=bpbd --format json
     """
     from jejaring.graph.sparql import format_result, run_query, schema_org_hint
     from jejaring.queries import bind_params, load_query, parse_query_text, read_query_file
@@ -632,7 +636,7 @@ def merge_command(first: str, second: str, graph: str) -> None:
 
     \b
     Example:
-        jejaring merge "Wira" "Wirantika" -g graph/
+        jejaring merge "Suku Dinas LH Jakarta Utara" "Suku Dinas Lingkungan Hidup Kota Administrasi Jakarta Utara" -g graph/
     """
     _decision_command("merge", (first, second), graph)
 
@@ -646,7 +650,7 @@ def distinct_command(first: str, second: str, graph: str) -> None:
 
     \b
     Example:
-        jejaring distinct "Maria L. Tobing" "Maria Lumban Tobing" -g graph/
+        jejaring distinct "Bappeda Jakarta" "Regional Development Planning Agency Semarang City" -g graph/
     """
     _decision_command("distinct", (first, second), graph)
 
@@ -674,8 +678,7 @@ def reject_command(fact: tuple[str, ...], graph: str) -> None:
 
     \b
     Example:
-        jejaring reject https://w3id.org/jejaring/id/membership/0123456789ab -g graph/
-        jejaring reject "Diskusi Publik" schema:attendee "Dinas Sosial" -g graph/
+        jejaring reject "Diskusi Publik" schema:attendee "Kurniawati Sembiring" -g graph/
     """
     _decision_command("reject", fact, graph)
 

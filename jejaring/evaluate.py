@@ -859,7 +859,8 @@ def run_eval(graph_location: str, gold_paths: list[str], as_json: bool, min_f1: 
     graph_location : str
         A graph directory or ``.trig``/``.nq`` file, opened with :func:`jejaring.graph.store.open_graph`.
     gold_paths : list of str
-        Gold annotation files (JSON, ``shared/gold/FORMAT.md``).
+        Gold annotation files (JSON, ``shared/gold/FORMAT.md``), or folders standing for the gold annotations in
+        them (their ``.json`` files with a ``"document"``).
     as_json : bool
         Return ``{"summary": ..., "documents": [...]}`` as JSON, the reference scorer's shape.
     min_f1 : float or None
@@ -882,7 +883,7 @@ def run_eval(graph_location: str, gold_paths: list[str], as_json: bool, min_f1: 
 
     if not gold_paths:
         raise InputError("give at least one gold annotation file (JSON, see FORMAT.md)")
-    golds = [(path, _read_gold(path)) for path in gold_paths]
+    golds = [(path, _read_gold(path)) for given in gold_paths for path in _gold_files(given)]
     with open_graph(graph_location, create=False) as kg:
         reports = _score(kg, golds)  # its rdflib views are gone when the store closes, and so is its lock
     summary = summarise(reports)
@@ -908,6 +909,24 @@ def _score(kg, golds: list[tuple[str, dict]]) -> list[EvaluationReport]:
         graph, scope = _document_graph(dataset, identities, gold["document"], path, several=len(golds) > 1)
         reports.append(replace(evaluate(graph, gold), graph=scope))
     return reports
+
+
+def _gold_files(path: str) -> list[str]:
+    """A gold file, or the gold annotations of a folder: its ``.json`` files but those that are JSON objects
+    without a ``"document"`` (other annotations, such as ``entities.json``)."""
+    if not Path(path).is_dir():
+        return [path]
+    found = []
+    for file in sorted(Path(path).glob("*.json")):
+        try:
+            data = json.loads(file.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+            data = None  # _read_gold says what is wrong with it
+        if not isinstance(data, dict) or "document" in data:
+            found.append(str(file))
+    if not found:
+        raise InputError(f"{path}: no gold annotation (a .json file with a \"document\") in this folder")
+    return found
 
 
 def _read_gold(path: str) -> dict:

@@ -554,3 +554,30 @@ def test_evaluate_store_dataset_is_read_as_a_union(tmp_path):
         kg.replace_document("b.txt", [(person, SCHEMA.name, Literal("Oswar Mungkasa"))], sha256="sha256:" + "b" * 64)
         report = evaluate(kg.dataset(), {"persons": [{"name": "Oswar Mungkasa"}]})
     assert report.kinds["persons"].counts == (1, 1, 1, 1)
+
+
+def test_evaluate_run_eval_a_folder_stands_for_its_gold_annotations(tmp_path):
+    location = _store(tmp_path)
+    folder = tmp_path / "gold"
+    folder.mkdir()
+    _write_gold(folder / "entities.json", ENTITIES_GOLD)
+    _write_gold(folder / "relations.json", RELATIONS_GOLD)
+    _write_gold(folder / "corpus-entities.json", {"persons": [], "organisations": []})  # no "document": not a gold
+    files = [str(folder / "entities.json"), str(folder / "relations.json")]
+    assert run_eval(str(location), [str(folder)], True, None) == run_eval(str(location), files, True, None)
+    (tmp_path / "none").mkdir()
+    with pytest.raises(InputError, match="no gold annotation"):
+        run_eval(str(location), [str(tmp_path / "none")], as_json=False, min_f1=None)
+
+
+def test_evaluate_cli_gold_takes_several_files_after_one_flag(tmp_path):
+    from click.testing import CliRunner
+
+    from jejaring.cli import cli
+
+    location = _store(tmp_path)
+    golds = [_write_gold(tmp_path / "entities.json", ENTITIES_GOLD),
+             _write_gold(tmp_path / "relations.json", RELATIONS_GOLD)]
+    result = CliRunner().invoke(cli, ["eval", "-g", str(location), "--gold", *golds, "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert len(json.loads(result.stdout)["documents"]) == 2
