@@ -42,6 +42,11 @@ _EXPORTS = {
 __all__ = ["__version__", *sorted(_EXPORTS)]
 
 
+def __dir__() -> list[str]:
+    """The public API, though its names load on first use (``dir(jejaring)`` would otherwise list none of them)."""
+    return sorted({*__all__, *(name for name in globals() if name.startswith("__"))})
+
+
 def __getattr__(name: str):
     if name in _EXPORTS:
         return getattr(import_module(_EXPORTS[name]), name)

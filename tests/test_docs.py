@@ -3,6 +3,7 @@ command line the README and the help show runs as written."""
 
 from __future__ import annotations
 
+import doctest
 import os
 import re
 import shutil
@@ -114,6 +115,16 @@ def test_docs_outputs_of_the_readme_and_help_commands_are_git_ignored(readme_run
     ignored = subprocess.run(["git", "check-ignore", "--no-index", *sorted(written)], cwd=ROOT,
                              capture_output=True, text=True).stdout.split()
     assert sorted(ignored) == sorted(written)
+
+
+def test_docs_readme_python_examples_run(readme_run, monkeypatch):
+    section = README.split("### Python\n", 1)[1].split("\n### ", 1)[0]
+    examples = "\n".join(re.findall(r"```python\n(.*?)```", section, re.S))
+    monkeypatch.chdir(readme_run[0])
+    test = doctest.DocTestParser().get_doctest(examples, {}, "README, Python", "README.md", 0)
+    runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS)
+    runner.run(test)
+    assert runner.tries >= 10 and runner.failures == 0
 
 
 def test_docs_readme_and_help_name_no_person_of_the_shared_documents(shared):

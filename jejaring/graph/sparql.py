@@ -146,11 +146,34 @@ class QueryResult:
         names = self.variables
         return [[s[n] for n in names] for s in self.solutions()]
 
+    def records(self) -> list[dict]:
+        """The rows of a SELECT result as dicts of plain Python values: an IRI as its text, a literal as the
+        value its datatype names (``int``, ``Decimal``, ``float``, ``bool``, ``datetime.date`` ...; text as
+        ``str``), None where a variable is unbound."""
+        names = self.variables
+        return [{n: _python(value) for n, value in zip(names, row, strict=True)} for row in self.rows()]
+
     def triples(self) -> list[ox.Triple]:
         """The triples of a CONSTRUCT or DESCRIBE result."""
         if self.kind != "graph":
             return []
         return [ox.Triple(q.subject, q.predicate, q.object) for q in ox.parse(self.payload, ox.RdfFormat.N_TRIPLES)]
+
+
+def _python(term):
+    """A pyoxigraph term as a plain Python value (see :meth:`QueryResult.records`)."""
+    if not isinstance(term, ox.Literal):
+        return None if term is None else term.value
+    if term.language or term.datatype == ox.NamedNode("http://www.w3.org/2001/XMLSchema#string"):
+        return term.value
+    from rdflib import Literal  # not at the top: workers import this module without rdflib
+
+    value = Literal(term.value, datatype=term.datatype.value).toPython()
+    return term.value if isinstance(value, Literal) else value  # a datatype rdflib has no Python type for
+
+
+#: A library query's name, as opposed to a query's text.
+_LIBRARY_NAME = re.compile(r"[a-z][a-z0-9-]*")
 
 
 def run_query(
@@ -161,6 +184,7 @@ def run_query(
     timeout: float | None = None,
     max_rows: int | None = None,
     allow_service: Iterable[str] = (),
+    **params,
 ) -> QueryResult:
     """Run a SPARQL query on a knowledge graph, stopping it after ``timeout`` seconds.
 
@@ -169,9 +193,13 @@ def run_query(
     kg
         A :class:`~jejaring.graph.store.KnowledgeGraph` or a remote graph.
     sparql
-        The query (SELECT, ASK, CONSTRUCT or DESCRIBE).
+        The query (SELECT, ASK, CONSTRUCT or DESCRIBE), or the name of a library query (``"career-trail"``).
     bindings
         Variable names to RDF terms, bound as terms (never pasted into the text).
+    params
+        Parameters of a library query (or of a query text whose header declares them), as Python values:
+        ``run_query(kg, "career-trail", person="Siti Rahmawati Hasibuan")``. They are typed as the query
+        declares (:func:`jejaring.queries.bind_params`) and added to ``bindings``.
     timeout
         Seconds before the query is stopped; None runs it in this process, with no limit. With a
         limit it runs in a worker process (see :class:`QueryWorkers`), kept for the next queries.
@@ -196,6 +224,12 @@ def run_query(
     >>> run_query(kg, "ASK { ?s ?p ?o }", timeout=10).boolean
     False
     """
+    if params or _LIBRARY_NAME.fullmatch(sparql):
+        from jejaring.queries import bind_params, load_query, parse_query_text
+
+        query = load_query(sparql) if _LIBRARY_NAME.fullmatch(sparql) else parse_query_text(sparql, "query")
+        sparql, bindings = query.text, {**bind_params(query, {k: str(v) for k, v in params.items()}),
+                                        **(bindings or {})}
     check_query(sparql, allow_service)
     if timeout is None or getattr(kg, "is_remote", False):
         if getattr(kg, "is_remote", False):

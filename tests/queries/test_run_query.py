@@ -277,3 +277,41 @@ def running(pid: int) -> bool:
         return False
     stat = Path(f"/proc/{pid}/stat")
     return not (stat.exists() and stat.read_text().rsplit(")", 1)[1].split()[0] == "Z")
+
+
+# -- the Python API (issue 22): a library query by name with keyword parameters, rows as Python values ----------
+def test_run_query_takes_a_library_query_by_name_with_keyword_parameters(examples):
+    from jejaring.queries import load_query
+
+    with open_graph(examples["memory"], create=False) as kg:
+        by_name = run_query(kg, "career-trail", person="Blessmiyanda")
+        query = load_query("career-trail")
+        by_text = run_query(kg, query.text, bind_params(query, {"person": "Blessmiyanda"}))
+        assert by_name.count > 0 and by_name == by_text
+        events = run_query(kg, "events", year=2019)  # a non-string value is typed as the header declares
+        assert events.count > 0 and events == run_query(kg, "events", year="2019")
+        with pytest.raises(QueryError, match="needs the parameter 'person'"):
+            run_query(kg, "career-trail")
+        with pytest.raises(QueryError, match="no library query 'no-such-question'"):
+            run_query(kg, "no-such-question")
+
+
+def test_query_result_records_are_plain_python_values(examples):
+    from datetime import date
+    from decimal import Decimal
+
+    sparql = """SELECT ?iri ?text ?tagged ?n ?d ?day ?yes ?odd ?unbound WHERE {
+      VALUES (?iri ?text ?tagged ?n ?d ?day ?yes ?odd) { (<urn:x:a> "a" "b"@id 3 2.5 "2019-06-13"^^<http://www.w3.org/2001/XMLSchema#date>
+        true "x"^^<urn:x:type>) } OPTIONAL { ?iri <urn:x:none> ?unbound } }"""
+    with open_graph(examples["memory"], create=False) as kg:
+        [record] = run_query(kg, sparql).records()
+    assert record == {"iri": "urn:x:a", "text": "a", "tagged": "b", "n": 3, "d": Decimal("2.5"),
+                      "day": date(2019, 6, 13), "yes": True, "odd": "x", "unbound": None}
+    assert [type(v) for v in record.values()][:3] == [str, str, str]
+
+
+def test_dir_of_the_package_lists_its_lazily_loaded_api():
+    import jejaring
+
+    assert {"open_graph", "run_query", "project", "export_graph", "__version__"} <= set(dir(jejaring))
+    assert all(hasattr(jejaring, name) for name in jejaring.__all__)
