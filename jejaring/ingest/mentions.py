@@ -229,7 +229,7 @@ def posts(f: Findings) -> None:
         found = find_post_mentions(ctx, f.organisations)
     # "Head of Tidal and Coastal Flood Control Division", "Direktur ... Strategi dan Kebijakan ...": the title
     # names the unit or programme, which is no mention of its own there
-    f.organisations = [o for o in f.organisations if o.rule != "org-head-suffix" or not o.unit or not any(
+    f.organisations = [o for o in f.organisations if o.rule != "org-head-suffix" or o.org_kind != "unit" or not any(
         p.start <= o.start and o.end <= p.end and "," not in ctx.text[p.start:o.start] for p in found)]
     f.programmes = [g for g in f.programmes if not any(p.start <= g.start < p.end for p in found)]
     f.posts = f.kept(_ending_before_names(f, find_post_mentions(ctx, f.organisations)))

@@ -24,7 +24,7 @@ __all__ = ["DEFAULT_PIPELINE", "extract_document"]
 DEFAULT_PIPELINE: tuple[str, ...] = (
     "recognise", "places", "lessons", "events", "programmes", "organisations", "settle", "acronyms",
     "recognised-organisations", "posts", "persons", "headline", "event-groups", "entities", "memberships",
-    "represented", "event-nodes", "lesson-nodes", "statements", "participation", "adoption",
+    "represented", "unit-parents", "event-nodes", "lesson-nodes", "statements", "participation", "adoption",
 )
 
 

@@ -91,6 +91,8 @@ UNIT_KINDS = frozenset({
 })
 #: Kinds of business: their names may open with any proper name ("Wilmar Group").
 BUSINESS_KINDS = frozenset({"company", "state-enterprise"})
+#: The organisation kind of a locality's government, by the locality's place kind.
+_GOVERNMENT_KINDS = {"city": "city-government", "regency": "regency-government", "province": "provincial-government"}
 #: Sectors of organisations.
 SECTORS = frozenset({"government", "ngo", "international", "private", "academic", "community"})
 #: Kinds of place, in the order :meth:`Lexicon.place` prefers them when a name fits several.
@@ -1252,12 +1254,28 @@ class Lexicon:
         >>> lex.government_of_locality("DKI Jakarta"), lex.government_of_locality("Bogor")
         ('Pemerintah Provinsi DKI Jakarta', None)
         """
+        found = self._locality_government(locality)
+        return found[0] if found is not None else None
+
+    def government_kind_of_locality(self, locality: str) -> str | None:
+        """The organisation kind of the government a locality implies ("Kota Bogor": ``city-government``).
+
+        Examples
+        --------
+        >>> load_lexicon().government_kind_of_locality("Kabupaten Kendal")
+        'regency-government'
+        """
+        found = self._locality_government(locality)
+        return _GOVERNMENT_KINDS.get(found[1]) if found is not None else None
+
+    def _locality_government(self, locality: str) -> tuple[str, str] | None:
+        """The government's name and the locality's place kind."""
         for row in self._locality_governments_longest_first:
             if locality.startswith(row.head + " ") and locality[len(row.head):].strip():
-                return row.government.format(locality[len(row.head):].strip())
+                return row.government.format(locality[len(row.head):].strip()), row.kind
         place = self.place(locality)
         bare = next((r for r in self.locality_governments if r.bare and place is not None and r.kind == place.kind), None)
-        return bare.government.format(locality) if bare is not None else None
+        return (bare.government.format(locality), bare.kind) if bare is not None else None
 
     def body_of_post(self, label: str) -> tuple[str, str] | None:
         """The name and kind of the body a post title names, None when the title names none.

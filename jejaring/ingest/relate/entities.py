@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from jejaring.ingest.findings import Findings
+from jejaring.ingest.records import Organisation
 from jejaring.ingest.registry import component
 
 _OPENING = re.compile(r"\s*[\(\[](\s*)")
@@ -25,6 +26,25 @@ def entities(f: Findings) -> None:
         t.programme(m)
     for m in sorted(f.persons, key=lambda m: (m.rule == "person-back-reference", len(m.name.split()) == 1, m.start)):
         t.person(m)
+
+
+@component("unit-parents", requires=["entities", "memberships"], assigns=["entities"], rules=["org-unit-of-locality"])
+def unit_parents(f: Findings) -> None:
+    """A unit whose name ends in a locality ("Dinas Sosial Kota Palu") is a unit of that locality's government."""
+    if not f.allows("org-unit-of-locality"):
+        return
+    lex = f.ctx.lexicon
+    for org in [e for e in f.extraction.entities.values() if isinstance(e, Organisation)]:
+        if not org.unit or org.parent or not org.spans:
+            continue
+        words = org.name.split()
+        for n in range(2, min(4, len(words) - 1) + 1):
+            locality = " ".join(words[-n:])
+            government, kind = lex.government_of_locality(locality), lex.government_kind_of_locality(locality)
+            if government is not None and kind is not None:
+                span = org.spans[0]
+                org.parent = f.table.implied_organisation(government, span.start, span.end, kind)
+                break
 
 
 def _merge_bracketed_organisations(f: Findings) -> None:

@@ -99,7 +99,10 @@ def _post_before(f: Findings, m: Mention) -> PostParse | None:
 def _membership(f: Findings, person: str, post: PostParse, group: str | None, at, rule: str) -> None:
     org = f.table.key_of(post.organisation) if post.organisation is not None else None
     if org is None and post.locality and f.allows("org-implied"):
-        org = _government_of(f, post.locality, post)
+        # "Kadis Sosial Kota Palu": the dinas the short title names, in the locality; else its government
+        body = f.ctx.lexicon.body_of_post(post.label) if f.allows("org-of-title") else None
+        org = f.table.implied_organisation(f"{body[0]} {post.locality}", post.start, post.end, body[1]) \
+            if body is not None and not body[1].endswith("-government") else _government_of(f, post.locality, post)
     if org is None and not post.locality and f.allows("org-of-title"):
         body = f.ctx.lexicon.body_of_post(post.label)
         if body is not None:

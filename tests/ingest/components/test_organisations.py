@@ -55,7 +55,7 @@ def test_organisations_head_name_keeps_its_acronym_and_locality(extract):
 
 def test_organisations_two_heads_joined_by_dan_are_two_bodies(extract):
     ex = extract("Dinas Perikanan dan Dinas Pariwisata Kota Kendari menggelar pameran.")
-    assert [e.name for e in ex.entities.values() if e.kind == "organisation"] == [
+    assert [e.name for e in ex.entities.values() if e.kind == "organisation" and e.unit] == [
         "Dinas Perikanan", "Dinas Pariwisata Kota Kendari"]
 
 

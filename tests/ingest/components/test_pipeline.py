@@ -24,7 +24,7 @@ def kinds(ex) -> list[tuple[str, str]]:
     (["places", "lessons", "events", "programmes", "organisations", "settle", "entities"],
      [("organisation", "Dinas Perikanan Kota Kendari"), ("place", "Kota Semarang")]),
     (None, [("organisation", "Dinas Perikanan Kota Kendari"), ("place", "Kota Semarang"),
-            ("event", "Lokakarya Drainase Kota")]),
+            ("organisation", "Pemerintah Kota Kendari"), ("event", "Lokakarya Drainase Kota")]),
 ])
 def test_pipeline_runs_the_components_it_lists(extract, pipeline, expected):
     assert kinds(extract(TEXT, pipeline=pipeline)) == expected

@@ -354,3 +354,15 @@ def test_post_constructions_a_name_read_inside_the_title_s_holder(extract):
 def test_post_constructions_one_word_after_a_known_body_is_its_holder_s_name(extract):
     ex = extract("Hal itu disampaikan Ketua KPU RI Prasetyawati dalam jumpa pers di kantornya.")
     assert [(p, o) for p, _, o, _ in posts(ex)] == [("person:prasetyawati", "organisation:kpu")]
+
+
+@pytest.mark.parametrize(("text", "language", "role", "org"), [
+    ("Kadis Sosial Kota Palu Dimas Prasetyo membuka acara itu.", "id", "head", "organisation:dinas-sosial-kota-palu"),
+    ("Wagub Sulawesi Tengah Dimas Prasetyo membuka acara itu.", "id", "vice-governor",
+     "organisation:pemprov-sulawesi-tengah"),
+    # an agency named inside an English title is its body (a division stays part of the title)
+    ("Dimas Prasetyo, Head of the Palu Social Affairs Agency, opened the event.", "en", "head",
+     "organisation:palu-social-affairs-agency"),
+])
+def test_post_constructions_short_titles_and_agencies_name_their_body(extract, text, language, role, org):
+    assert [(p, r, o) for p, r, o, _ in posts(extract(text, language))] == [("person:dimas-prasetyo", role, org)]
