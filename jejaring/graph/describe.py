@@ -127,20 +127,18 @@ def describe_entity(kg: KnowledgeGraph, iri: str) -> Description:
 
 def _posts(kg: KnowledgeGraph, iri: str) -> dict[str, str]:
     """A person's memberships and each as "role, organisation (period)", read with the library's career trail."""
-    from jejaring.queries import bind_params, load_query
+    from jejaring.graph.sparql import run_query
 
-    query = load_query("career-trail")
     names = [row["n"].value for row in kg.query(f"SELECT ?n WHERE {{ <{iri}> <https://schema.org/name> ?n }} LIMIT 1")]
     if not names:
         return {}
     posts = {}
-    for row in kg.query(query.text, bind_params(query, {"person": names[0]})):
-        if row["who"].value != iri:  # another person with the same name
+    for row in run_query(kg, "career-trail", person=names[0]).records():
+        if row["who"] != iri:  # another person with the same name
             continue
-        text = ", ".join(row[k].value for k in ("post", "organisationName") if row[k] is not None and row[k].value)
-        since, until, on = (row[k].value if row[k] is not None else "" for k in ("since", "until", "on"))
-        period = f"{since or '…'} – {until or '…'}" if since or until else on
-        posts[row["membership"].value] = f"{text or 'member'} ({period})" if period else text or "member"
+        text = ", ".join(row[k] for k in ("post", "organisationName") if row[k])
+        period = f"{row['since'] or '…'} – {row['until'] or '…'}" if row["since"] or row["until"] else row["on"]
+        posts[row["membership"]] = f"{text or 'member'} ({period})" if period else text or "member"
     return posts
 
 

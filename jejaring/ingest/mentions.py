@@ -62,11 +62,18 @@ def events(f: Findings) -> None:
 
 @component("programmes", requires=["lesson_items"], assigns=["programmes"],
            rules=["programme-cue", "programme-cue-after", "programme-example", "programme-example-cue",
-                  "programme-site"])
+                  "programme-site", "programme-version"])
 def programmes(f: Findings) -> None:
-    """Programmes, projects and strategies, and the examples a lesson gives."""
+    """Programmes, projects and strategies, and the examples a lesson gives; one read from a Title Case headline
+    only as far as the body names it too (a headline capitalises every word: "Paparkan Kebijakan Parkir")."""
     spans = [(i.description_start, i.description_end) for i in f.lesson_items]
-    f.programmes = f.kept(find_programmes(f.ctx, spans))
+    found = f.kept(find_programmes(f.ctx, spans))
+    line = _title_case_headline(f)
+    if line is not None:
+        body = " ".join(f.ctx.text[line.end:].split()).casefold()
+        found = [m for m in found if m.start >= line.end or
+                 re.search(rf"(?<!\w){re.escape(' '.join(m.name.split()).casefold())}(?!\w)", body)]
+    f.programmes = found
 
 
 @component("organisations", assigns=["organisations"],

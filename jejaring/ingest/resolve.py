@@ -59,7 +59,7 @@ class EntityTable:
             key = self._keys[id(m.refers_to)]
             self._evidence(key, m)
             return self._bind(m, key)
-        entry = m.entry
+        entry = m.entry or self._entry_by_long_name(m.name)
         key = self._find_org(m, entry)
         surface = m.name
         acronym_only = bool(re.fullmatch(r"[A-Z][A-Za-z0-9]{1,14}", surface)) and (
@@ -82,7 +82,21 @@ class EntityTable:
         self._evidence(key, m)
         return self._bind(m, key)
 
+    def _entry_by_long_name(self, name: str):
+        """The lexicon's body a name with short forms ("Kementerian Keuangan RI") or its country after it names."""
+        lex = self.ctx.lexicon
+        long = lex.long_form(name)
+        words = long.split()
+        country = next((n for n in range(1, min(3, len(words) - 1) + 1) if (p := lex.place(" ".join(words[-n:])))
+                        is not None and p.kind == "country"), None)
+        for candidate in (long, " ".join(words[:-country]) if country else None):
+            entries = lex.organisation_by_name(candidate) if candidate and candidate != name else []
+            if len(entries) == 1:
+                return entries[0]
+        return None
+
     def _find_org(self, m: Mention, entry) -> str | None:
+        long = fold(self.ctx.lexicon.long_form(m.name))
         for e in self.ex.entities.values():
             if not isinstance(e, Organisation):
                 continue
@@ -93,6 +107,8 @@ class EntityTable:
             if name in labels or (m.acronym and fold(m.acronym) in labels and
                                   m.rule in ("org-acronym", "org-list-acronym")):
                 return e.key
+            if long in {fold(self.ctx.lexicon.long_form(x)) for x in e.labels()}:
+                return e.key  # "Pemkab Bogor" and "Pemerintah Kabupaten Bogor"
             if len(name) >= 12 and any(fuzz.ratio(name, x) >= TYPO_RATIO + 2 for x in labels if len(x) >= 12):
                 return e.key
             core = _without_locality(m.name)
@@ -158,8 +174,11 @@ class EntityTable:
     def programme(self, m: Mention) -> str:
         """Resolve a programme mention by name (typos and contained names merge)."""
         name = fold(m.name)
+        # a shared acronym or a bracketed alias merges a name and its translation ("Penilaian Awal (Initial
+        # Assessment/IA)")
+        names = {name, *(fold(x) for x in m.aliases), *([fold(m.acronym)] if m.acronym else [])}
         key = next((e.key for e in self.ex.entities.values() if isinstance(e, Programme) and
-                    any(fold(x) == name or fuzz.ratio(fold(x), name) >= TYPO_RATIO for x in e.labels())), None)
+                    any(fold(x) in names or fuzz.ratio(fold(x), name) >= TYPO_RATIO for x in e.labels())), None)
         if key is None and " " not in name:
             # "Cheonggye" after "restorasi sungai Cheonggye": the one word names the programme it is part of
             owners = [e.key for e in self.ex.entities.values() if isinstance(e, Programme) and
@@ -169,8 +188,8 @@ class EntityTable:
             key = f"programme:{slugify(m.name)}"
             self.ex.add(Programme(key=key, name=m.name, lang=self.ctx.doc.language))
         prog = self.ex.entities[key]
-        if m.acronym:
-            prog.add_label(m.acronym, None)
+        for label in [*([m.acronym] if m.acronym else []), *m.aliases]:
+            prog.add_label(label, None)
         if fold(m.name) != fold(prog.name):
             prog.add_label(m.name, None)
         self._evidence(key, m)

@@ -530,6 +530,16 @@ class BoilerplatePattern:
 
 
 @dataclass(frozen=True)
+class ShortForm:
+    """A short form that stands for words of a body's name ("Pemkab": "Pemerintah Kabupaten", "RI": "Republik
+    Indonesia"): names that differ only by them name one body."""
+
+    short: str
+    long: str
+    lang: str
+
+
+@dataclass(frozen=True)
 class Stopword:
     """A frequent word of a language: language detection counts them, and none is part of a name."""
 
@@ -632,6 +642,7 @@ _TABLES = (
            choices={"rest": frozenset({"place", "country", "field", "none"}), "kind": ORGANISATION_KINDS},
            patterns={"body": (re.compile(r"[^{}]*(?:\{\}[^{}]*)?"),
                               "a name with at most one {} for what follows the title")}),
+    _Table("short_forms", True, ("short", "long"), ShortForm, frozenset({"short", "long"})),
     _Table("months", True, ("name", "month"), MonthName, frozenset({"name", "month"}),
            patterns={"month": (re.compile(r"[1-9]|1[0-2]"), "a month number 1-12")}),
     _Table("boilerplate", False, ("pattern", "where", "note"), BoilerplatePattern, frozenset({"pattern"}),
@@ -658,6 +669,7 @@ _KEYS: dict[str, Callable[[Any], object]] = {
     "kind_words": lambda e: e.word.casefold(),
     "locality_governments": lambda e: e.head.casefold(),
     "post_bodies": lambda e: e.pattern.casefold(),
+    "short_forms": lambda e: e.short,
     "months": lambda e: e.name.lower(),
     "stopwords": lambda e: e.word.lower(),
     "words": lambda e: (e.list, e.word),
@@ -971,6 +983,7 @@ class Lexicon:
     kind_words: tuple[KindWord, ...] = ()
     locality_governments: tuple[LocalityGovernment, ...] = ()
     post_bodies: tuple[PostBody, ...] = ()
+    short_forms: tuple[ShortForm, ...] = ()
     months: tuple[MonthName, ...] = ()
     boilerplate: tuple[BoilerplatePattern, ...] = ()
     stopword_entries: tuple[Stopword, ...] = ()
@@ -1478,6 +1491,20 @@ class Lexicon:
     def post_patterns_starting(self, word: str) -> list[PostEntry]:
         """The post patterns whose first word is ``word`` (lowercase), longest first."""
         return self._posts_by_first_word.get(word.lower().rstrip(",.;:"), [])
+
+    def long_form(self, name: str) -> str:
+        """``name`` with its short forms written out, for comparing names of bodies.
+
+        Examples
+        --------
+        >>> load_lexicon().long_form("Pemkab Bogor"), load_lexicon().long_form("Komisi XII DPR RI")
+        ('Pemerintah Kabupaten Bogor', 'Komisi XII Dewan Perwakilan Rakyat Republik Indonesia')
+        """
+        return " ".join(self._long_forms.get(w, w) for w in name.split())
+
+    @cached_property
+    def _long_forms(self) -> dict[str, str]:
+        return {f.short: f.long for f in self.short_forms}
 
     def is_institutional_word(self, word: str) -> bool:
         """True for a word of the names of organisations, posts, events or themes the lexicon knows

@@ -40,3 +40,14 @@ def test_entities_initialled_name_and_full_name_are_one_person(extract):
     assert entities(ex) == [("person:rina-w-marlina", "Rina Wulan Marlina",
                              [("Rina W. Marlina", "person-honorific"), ("Rina Wulan Marlina", "person-context")])]
 
+
+
+@pytest.mark.parametrize(("text", "key"), [
+    ("Pemkab Kendal menggelar rapat. Pemerintah Kabupaten Kendal juga menyiapkan anggaran.",
+     "organisation:pemkab-kendal"),
+    ("Kementerian Keuangan RI menyiapkan anggaran. Kementerian Keuangan juga hadir.", "organisation:kemenkeu"),
+    ("Komisi IX Dewan Perwakilan Rakyat Republik Indonesia menggelar rapat. Komisi IX DPR RI juga hadir.",
+     "organisation:komisi-ix-dewan-perwakilan-rakyat-republik-indonesia"),
+])
+def test_entities_names_that_differ_by_short_forms_are_one_body(extract, text, key):
+    assert [k for k, e in extract(text).entities.items() if e.kind == "organisation"] == [key]

@@ -1,6 +1,6 @@
 """The ``programmes`` component: programmes after (or before) a programme cue, examples inside a lesson, examples
-after "misalnya"/"such as", and the sites of a visit (rules ``programme-cue``, ``programme-cue-after``,
-``programme-example``, ``programme-example-cue``, ``programme-site``).
+after "misalnya"/"such as", the sites of a visit, and names with a version number (rules ``programme-cue``,
+``programme-cue-after``, ``programme-example``, ``programme-example-cue``, ``programme-site``, ``programme-version``).
 
 ``programme-secretariat`` is registered but no extractor gives it (see the rule ablation).
 """
@@ -26,11 +26,13 @@ CASES = [
      "Rain Harvest Gardens"),
     ("programme-site", "Peserta melakukan kunjungan lapangan ke Taman Harmoni Keputih.", "id", "Taman Harmoni Keputih"),
     ("programme-site", "Site visit: Green Roof Pavilion", "en", "Green Roof Pavilion"),
+    ("programme-version", "Wali kota menjelaskan visi Layanan Prima 4.0 yang baru.", "id", "Layanan Prima 4.0"),
 ]
 
 
 def programmes(ex) -> list[tuple[str, list[tuple[str, str]]]]:
-    return [(e.name, [(s.exact, s.rule) for s in e.spans]) for e in ex.entities.values() if e.kind == "programme"]
+    return [(e.name, sorted((s.exact, s.rule) for s in e.spans)) for e in ex.entities.values()
+            if e.kind == "programme"]
 
 
 @pytest.mark.parametrize(("rule", "text", "language", "name"), CASES)
@@ -50,3 +52,72 @@ def test_programmes_lowercase_cue_name_is_title_cased(extract):
 
 def test_programmes_cue_inside_a_post_is_no_programme(extract):
     assert programmes(extract("Rina Marlina, Manajer Program Kota Tangguh, hadir.")) == []
+
+
+@pytest.mark.parametrize(("text", "language", "name"), [
+    ("Farmers learned the Sakura Composting Method from the city.", "en", "Sakura Composting Method"),
+    ("Tim kota menghitung Coastal Health Index bersama mitra.", "id", "Coastal Health Index"),
+    ("The forum discussed the Harbour Framework for Flood Safety last year.", "en",
+     "Harbour Framework for Flood Safety"),
+])
+def test_programmes_english_cue_ends_the_name(extract, text, language, name):
+    assert programmes(extract(text, language)) == [(name, [(name, "programme-cue-after")])]
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Mitra kota (Strategy Partner) hadir dalam rapat.", "id"),  # an English cue opens no name by itself
+    ("From Strategy Launch to Results\n\nThe city met its partners.", "en"),
+    ("Kota itu memasuki Tahap II program, yakni menyusun rencana.", "id"),  # the programme's phase
+    ('Diskusi bertema "Advokasi dan Strategi Penguatan Warga Pesisir" digelar di balai kota.', "id"),  # a title
+    ("Badan itu menyusun indeks Jakarta yang baru.", "id"),
+])
+def test_programmes_no_programme(extract, text, language):
+    assert programmes(extract(text, language)) == []
+
+
+def test_programmes_name_keeps_its_year_range(extract):
+    ex = extract("Program Sungai Bersih 2019-2023 dimulai bulan lalu.")
+    assert programmes(ex) == [("Program Sungai Bersih 2019-2023",
+                               [("Program Sungai Bersih 2019-2023", "programme-cue")])]
+
+
+def test_programmes_joined_by_sebagai_and_by(extract):
+    assert [n for n, _ in programmes(extract("Rapat membahas Strategi Bandung sebagai Kota Hijau Lestari."))] == [
+        "Strategi Bandung sebagai Kota Hijau Lestari"]
+    assert [n for n, _ in programmes(extract("Kota itu menjalankan proyek Safer by Design di pesisir."))] == [
+        "Safer by Design"]
+
+
+def test_programmes_clean_up_of_a_place(extract):
+    ex = extract("The city showed the clean-up of Sumber Bay to its guests.", "en")
+    assert programmes(ex) == [("Clean-up of Sumber Bay", [("clean-up of Sumber Bay", "programme-cue")])]
+
+
+def test_programmes_bracketed_translation_is_the_same_programme(extract):
+    ex = extract("The Harbour Resilience Strategy (Strategi Ketahanan Pelabuhan) was launched in May.", "en")
+    assert programmes(ex) == [("Harbour Resilience Strategy", [("Harbour Resilience Strategy", "programme-cue-after"),
+                                                                ("Strategi Ketahanan Pelabuhan", "programme-cue")])]
+    ex = extract("Rencana Aksi Pesisir (Coastal Action Plan/CAP) selesai bulan lalu.")
+    assert programmes(ex) == [("Rencana Aksi Pesisir", [("Coastal Action Plan", "programme-cue-after"),
+                                                         ("Rencana Aksi Pesisir", "programme-cue")])]
+
+
+@pytest.mark.parametrize("text", [
+    "Lessons learned:\n1. Waste: a pilot in Kampong Melati Asri showed that residents of Melati Asri compost.",
+    "Lessons learned:\n1. Waste: the NGO Bumi Lestari persuaded residents to sort their waste.",
+    "Lessons learned:\n1. Parks: the city marked the kawasan Oud-Zuidwijk as a green zone.",
+])
+def test_programmes_lesson_example_is_no_place_or_organisation(extract, text):
+    assert programmes(extract(text, "en")) == []
+
+
+def test_programmes_headline_needs_the_body(extract):
+    head = "Rina Wulandari Resmi Menjabat Kepala Bappeda, Pernah Ceritakan Kebijakan Parkir ke Tamu\n\n"
+    assert programmes(extract(head + "Kepala dinas menguraikan kebijakan transportasi kota kepada tamu.")) == []
+    ex = extract(head + "Ia menguraikan Kebijakan Parkir kota kepada tamu dari Bandung.")
+    assert [n for n, _ in programmes(ex)] == ["Kebijakan Parkir"]
+
+
+def test_programmes_cue_inside_quoted_speech_names_the_programme(extract):
+    ex = extract('"Bantuan ini kami salurkan lewat Program Keluarga Sejahtera setiap bulan," ujar Rina Wulandari.')
+    assert [n for n, _ in programmes(ex)] == ["Program Keluarga Sejahtera"]
