@@ -274,6 +274,10 @@ WORD_LISTS: Mapping[str, str] = {
     "programme_cues_after_name": (
         "Programme cues that follow the name in English word order ('the Happiness Cafe programme')."
     ),
+    "area_nouns": "Nouns for an area that make the name after them a place, not a project ('kawasan Kemang').",
+    "programme_cue_objects": (
+        "Words after a programme cue that ends a name, taking the words after them into it ('Framework for ...')."
+    ),
     "programme_name_joiners": (
         "Lowercase words that may stand inside a programme's name ('Jakarta menuju Kota Tangguh')."
     ),
