@@ -88,7 +88,7 @@ def organisations(f: Findings) -> None:
 def _before_person(f: Findings, m: Mention) -> Mention:
     """ "Kementerian Keuangan Rina Marlina menegaskan ...": the head word's run of capitalised words stops before
     the person after it (and the ranks or honorifics before the person), keeping two words at least."""
-    if m.rule not in ("org-head", "org-head-suffix") or m.entry is not None:
+    if m.rule not in _CUT_RULES or (m.entry is not None and m.rule != "org-acronym"):
         return m
     lex = f.ctx.lexicon
     for r in f.recognised or ():
@@ -108,6 +108,11 @@ def _after_rank(f: Findings, start: int) -> bool:
     return any(before.endswith(f" {form} ") or before == f"{form} " for form in f.ctx.lexicon.honorific_forms())
 
 
+#: Rules whose organisation names run on over capitalised words, so may end where a name begins: head words, and
+#: an acronym with its locality ("Bappeda Provinsi Jawa Tengah ...").
+_CUT_RULES = ("org-head", "org-head-suffix", "org-acronym")
+
+
 def _cut_before(f: Findings, m: Mention, name_start: int) -> Mention | None:
     """The organisation mention ``m`` ending before a name that starts inside it, ranks and honorifics left out;
     None when fewer than two words would be left."""
@@ -120,7 +125,8 @@ def _cut_before(f: Findings, m: Mention, name_start: int) -> Mention | None:
     entries = f.ctx.lexicon.organisation_by_name(name)
     entry = entries[0] if len(entries) == 1 else None
     known = {"entry": entry, "org_kind": entry.kind, "unit": entry.kind in UNIT_KINDS} if entry else {}
-    return replace(m, end=m.start + words[-1].end(), name=name, **known)
+    # the names the mention's locality gave it ran on into the person's name too
+    return replace(m, end=m.start + words[-1].end(), name=name, aliases=[], **known)
 
 
 @component("settle", requires=["places", "event_mentions", "programmes", "organisations", "lesson_items"],
@@ -249,7 +255,7 @@ def _end_bodies_at_holders(f: Findings, posts: list[Mention]) -> None:
     cut = {}
     for o in f.organisations:
         start = next((h for h in holders if o.start < h < o.end), None)
-        if start is not None and o.rule in ("org-head", "org-head-suffix") and o.entry is None:
+        if start is not None and o.rule in _CUT_RULES and (o.entry is None or o.rule == "org-acronym"):
             cut[id(o)] = _cut_before(f, o, start) or o
     f.organisations = [cut.get(id(o), o) for o in f.organisations]
     f.blocked = [cut.get(id(m), m) for m in f.blocked]

@@ -8,6 +8,9 @@ from jejaring.ingest.findings import Findings
 from jejaring.ingest.records import Organisation
 from jejaring.ingest.registry import component
 
+#: Kinds of the units a regional government is made of (its perangkat daerah).
+_REGIONAL_KINDS = frozenset({"dinas", "suku-dinas", "badan", "biro", "bagian", "inspektorat", "sekretariat",
+                             "kecamatan", "kelurahan"})
 _OPENING = re.compile(r"\s*[\(\[](\s*)")
 _CLOSING = re.compile(r"\s*[\)\]]")
 _BARE_ACRONYM = re.compile(r"[A-Z][A-Za-z0-9]{1,14}")
@@ -30,17 +33,20 @@ def entities(f: Findings) -> None:
 
 @component("unit-parents", requires=["entities", "memberships"], assigns=["entities"], rules=["org-unit-of-locality"])
 def unit_parents(f: Findings) -> None:
-    """A unit whose name ends in a locality ("Dinas Sosial Kota Palu") is a unit of that locality's government."""
+    """A unit of a regional government's kind whose name ends in a locality ("Dinas Sosial Kota Palu") is a unit of
+    that locality's government, unless the rest names a national body ("Badan Pusat Statistik Provinsi X")."""
     if not f.allows("org-unit-of-locality"):
         return
     lex = f.ctx.lexicon
     for org in [e for e in f.extraction.entities.values() if isinstance(e, Organisation)]:
-        if not org.unit or org.parent or not org.spans:
+        if not org.unit or org.parent or not org.spans or org.org_kind not in _REGIONAL_KINDS:
             continue
         words = org.name.split()
-        for n in range(2, min(4, len(words) - 1) + 1):
+        for n in range(min(4, len(words) - 1), 1, -1):
             locality = " ".join(words[-n:])
             government, kind = lex.government_of_locality(locality), lex.government_kind_of_locality(locality)
+            if government is not None and lex.organisation_by_name(" ".join(words[:-n])):
+                break  # a national body's office in the region
             if government is not None and kind is not None:
                 span = org.spans[0]
                 org.parent = f.table.implied_organisation(government, span.start, span.end, kind)

@@ -366,3 +366,14 @@ def test_post_constructions_one_word_after_a_known_body_is_its_holder_s_name(ext
 ])
 def test_post_constructions_short_titles_and_agencies_name_their_body(extract, text, language, role, org):
     assert [(p, r, o) for p, r, o, _ in posts(extract(text, language))] == [("person:dimas-prasetyo", role, org)]
+
+
+def test_post_constructions_an_acronym_with_its_locality_ends_where_the_holder_begins(extract):
+    ex = extract("Kepala Bappeda Provinsi Jawa Tengah Dimas Prasetyo hadir dalam rapat.")
+    assert [(p, o) for p, _, o, _ in posts(ex)] == [("person:dimas-prasetyo", "organisation:bappeda-provinsi-jawa-tengah")]
+    assert ex.entities["organisation:bappeda-provinsi-jawa-tengah"].name == "Bappeda Provinsi Jawa Tengah"
+
+
+def test_organisations_a_cooperative_named_by_its_head_word(extract):
+    ex = extract("Kasus itu dialami nasabah Koperasi Sinar Tani Makmur di Medan.")
+    assert ex.entities["organisation:koperasi-sinar-tani-makmur"].org_kind == "company"
