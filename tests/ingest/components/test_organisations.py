@@ -148,3 +148,8 @@ def test_organisations_a_firm_s_name_ends_before_and_another_name(extract):
 def test_organisations_lsm_and_ngo_open_a_name(extract, text, language, name):
     orgs = [(e.name, e.org_kind) for e in extract(text, language).entities.values() if e.kind == "organisation"]
     assert orgs == [(name, "ngo")]
+
+
+def test_organisations_a_cooperative_named_by_its_head_word(extract):
+    ex = extract("Kasus itu dialami nasabah Koperasi Sinar Tani Makmur di Medan.")
+    assert ex.entities["organisation:koperasi-sinar-tani-makmur"].org_kind == "company"

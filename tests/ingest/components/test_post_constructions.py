@@ -372,8 +372,3 @@ def test_post_constructions_an_acronym_with_its_locality_ends_where_the_holder_b
     ex = extract("Kepala Bappeda Provinsi Jawa Tengah Dimas Prasetyo hadir dalam rapat.")
     assert [(p, o) for p, _, o, _ in posts(ex)] == [("person:dimas-prasetyo", "organisation:bappeda-provinsi-jawa-tengah")]
     assert ex.entities["organisation:bappeda-provinsi-jawa-tengah"].name == "Bappeda Provinsi Jawa Tengah"
-
-
-def test_organisations_a_cooperative_named_by_its_head_word(extract):
-    ex = extract("Kasus itu dialami nasabah Koperasi Sinar Tani Makmur di Medan.")
-    assert ex.entities["organisation:koperasi-sinar-tani-makmur"].org_kind == "company"
