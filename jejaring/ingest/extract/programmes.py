@@ -248,4 +248,6 @@ def _examples(ctx: Context, start: int, end: int, places: set[str]) -> Iterator[
         name = " ".join(words)
         if words[0].lower() in rules.org_words or any(p == name or p.endswith(" " + name) for p in places):
             continue
+        if any(d.start <= s and e <= d.end for d in ctx.dates):
+            continue  # "pada Maret 2018": a date
         yield Mention(s, e, "programme", text[s:e], "programme-example", 0.6, {})

@@ -121,3 +121,9 @@ def test_programmes_headline_needs_the_body(extract):
 def test_programmes_cue_inside_quoted_speech_names_the_programme(extract):
     ex = extract('"Bantuan ini kami salurkan lewat Program Keluarga Sejahtera setiap bulan," ujar Rina Wulandari.')
     assert [n for n, _ in programmes(ex)] == ["Program Keluarga Sejahtera"]
+
+
+def test_programmes_a_month_and_year_in_a_lesson_is_no_example(extract):
+    text = ("Pelajaran dari kunjungan:\n- Kepemimpinan: pembelajaran dari kunjungan ke Palu pada Agustus 2019, "
+            "khususnya soal program Kampung Tangguh.\n")
+    assert "Agustus 2019" not in [e.name for e in extract(text).entities.values() if e.kind == "programme"]
