@@ -2,14 +2,18 @@
 
 Every node is keyed by its IRI and keeps ``iri``, ``label``, ``kind``, ``sector``, ``start``/``end`` (events),
 and for tooltips ``posts``, ``organisations``, ``documents`` (source documents) and ``quotes`` (a few evidence
-quotes). Every edge keeps ``relation``, ``start``/``end`` (ISO dates or ""), ``documents`` and ``weight``.
+quotes). Every edge stands for one relation and keeps ``relation``, ``start``/``end`` (ISO dates or ""),
+``documents`` and ``weight``; the views are undirected graphs, so an edge whose relation has a direction also
+keeps ``subject``, the node it goes from (the RDF property's subject: the event of an ``attendee`` edge, the
+lesson of ``learned-at``, the person of a ``membership``). Only ``co-attendance`` has none.
 
 The views:
 
 - ``stakeholders``: persons and organisations; a ``membership`` edge per post held (``role``, period),
   ``co-attendance`` edges weighted by the number of events both took part in (attending or organising),
   and ``unit-of`` / ``sub-organisation-of`` edges between organisations;
-- ``participation``: agents and events, bipartite (node attribute ``bipartite``: 0 agents, 1 events);
+- ``participation``: agents and events, bipartite (node attribute ``bipartite``: 0 agents, 1 events), an
+  ``attendee`` and an ``organizer`` edge for an agent who did both;
 - ``lessons``: lessons, the cities they were learned from or are relevant to, the programmes that exemplify
   or adopted them, the events they were learned on, and the agents who took part in those events or
   endorsed a lesson (``jj:endorses``, or a statement of theirs about it);
@@ -117,6 +121,8 @@ _ORG_RELATION = {
     "http://www.w3.org/ns/org#subOrganizationOf": "sub-organisation-of",
 }
 _PARTICIPATION_RELATION = {"https://schema.org/attendee": "attendee", "https://schema.org/organizer": "organizer"}
+#: Relations that go both ways: their edges keep no ``subject``.
+_SYMMETRIC = frozenset({"co-attendance"})
 
 
 # -- public API ----------------------------------------------------------------------------------
@@ -126,7 +132,7 @@ def project(
     *,
     since: str | date | None = None,
     until: str | date | None = None,
-) -> nx.Graph | nx.MultiGraph:
+) -> nx.MultiGraph:
     """A networkx view of the knowledge graph.
 
     Parameters
@@ -134,8 +140,9 @@ def project(
     kg
         An open knowledge graph.
     view
-        ``stakeholders`` (a ``MultiGraph``: a person may hold several posts in one organisation),
-        ``participation`` (a bipartite ``Graph``), ``lessons`` or ``full`` (``MultiGraph``).
+        ``stakeholders`` (a person may hold several posts in one organisation), ``participation`` (bipartite),
+        ``lessons`` or ``full``: each a ``MultiGraph`` with an edge per relation, keyed by the relation (a
+        membership by its IRI).
     since, until
         Keep only what was valid in this window (ISO dates; ``2019`` and ``2019-06`` mean the whole year or
         month). A fact or event is kept when its period overlaps the window; undated facts are kept; a
@@ -144,7 +151,7 @@ def project(
 
     Returns
     -------
-    networkx.Graph or networkx.MultiGraph
+    networkx.MultiGraph
         Nodes keyed by IRI, added in IRI order; edges added in order. ``G.graph`` holds ``view``, ``since``,
         ``until`` and ``documents`` (the source documents of everything in the view).
 
@@ -261,10 +268,10 @@ class _Facts:
     held_by: dict[str, list[_Membership]] = field(default_factory=lambda: defaultdict(list))  # person ->
     held_in: dict[str, list[_Membership]] = field(default_factory=lambda: defaultdict(list))  # organisation ->
     events: dict[str, tuple[str, str]] = field(default_factory=dict)
-    participation: dict[tuple[str, str], set[str]] = field(default_factory=lambda: defaultdict(set))
-    participation_docs: dict[tuple[str, str], set[str]] = field(default_factory=lambda: defaultdict(set))
+    # (event, agent) -> relation -> documents
+    participation: dict[tuple[str, str], dict[str, set[str]]] = field(default_factory=lambda: defaultdict(dict))
     lesson_links: dict[tuple[str, str, str], set[str]] = field(default_factory=lambda: defaultdict(set))
-    endorsements: dict[tuple[str, str], dict] = field(default_factory=dict)
+    endorsements: dict[tuple[str, str, str], dict] = field(default_factory=dict)  # (agent, lesson, relation) ->
     links: dict[tuple[str, str, str], set[str]] = field(default_factory=lambda: defaultdict(set))
 
 
@@ -308,10 +315,8 @@ def _read_facts(kg: KnowledgeGraph, *, full: bool) -> _Facts:
         ends[e] += [row["end"].value] if row["end"] is not None else []
         f.events[e] = (min(starts[e], default=""), max(ends[e], default=""))
     for row in kg.query(_Q_PARTICIPATION):
-        key = (row["e"].value, row["a"].value)
-        f.participation[key].add(_PARTICIPATION_RELATION[row["p"].value])
-        if (d := doc(row["g"])) is not None:
-            f.participation_docs[key].add(d)
+        relations = f.participation[(row["e"].value, row["a"].value)]
+        relations.setdefault(_PARTICIPATION_RELATION[row["p"].value], set()).update(filter(None, [doc(row["g"])]))
     f.memberships = _memberships(kg, f.labels)
     for m in f.memberships:
         f.held_by[m.person].append(m)
@@ -321,9 +326,9 @@ def _read_facts(kg: KnowledgeGraph, *, full: bool) -> _Facts:
         key = (row["l"].value, _LESSON_RELATION[row["p"].value], row["o"].value)
         f.lesson_links[key].update(filter(None, [doc(row["g"])]))
     for row in kg.query(_Q_ENDORSEMENTS):
-        entry = f.endorsements.setdefault((row["agent"].value, row["lesson"].value),
-                                          {"relations": set(), "quotes": set(), "events": set(), "documents": set()})
-        entry["relations"].add("endorses" if row["st"] is None else "said")
+        rel = "endorses" if row["st"] is None else "said"
+        entry = f.endorsements.setdefault((row["agent"].value, row["lesson"].value, rel),
+                                          {"quotes": set(), "events": set(), "documents": set()})
         if row["text"] is not None:
             entry["quotes"].add(" ".join(row["text"].value.split()))
         if row["event"] is not None:
@@ -485,7 +490,8 @@ def _co_attendance(f: _Facts, window: _Window, agents: set[str]) -> list[tuple[s
     for (a, b), events in sorted(shared.items()):
         docs: set[str] = set()
         for e in events:
-            docs.update(f.participation_docs[(e, a)], f.participation_docs[(e, b)])
+            for agent in (a, b):
+                docs.update(*f.participation[(e, agent)].values())
         attrs = _edge("co-attendance", min((span[e][0] for e in events if span[e][0]), default=""),
                       max((span[e][1] for e in events if span[e][1]), default=""), docs, weight=len(events),
                       events=[f.labels.get(e, e) for e in events])
@@ -493,8 +499,8 @@ def _co_attendance(f: _Facts, window: _Window, agents: set[str]) -> list[tuple[s
     return edges
 
 
-def _participation(f: _Facts, window: _Window) -> nx.Graph:
-    G = nx.Graph()
+def _participation(f: _Facts, window: _Window) -> nx.MultiGraph:
+    G = nx.MultiGraph()
     pairs = sorted((e, a) for e, a in f.participation
                    if f.kinds.get(a) in _AGENTS and e in f.events and window.keeps_event(f.events[e]))
     nodes = {a for _, a in pairs} | {e for e, _ in pairs}
@@ -502,13 +508,15 @@ def _participation(f: _Facts, window: _Window) -> nx.Graph:
         nodes |= {n for n, k in f.kinds.items() if k in _AGENTS or k == "event"}
     for n in sorted(nodes):
         G.add_node(n, **_node(f, n, window), bipartite=1 if f.kinds.get(n) == "event" else 0)
-    edges = []
-    for e, a in pairs:
-        start, end = f.events[e]
-        edges.append((a, e, None, _edge(", ".join(sorted(f.participation[(e, a)])), start, end or start,
-                                        f.participation_docs.get((e, a), ()))))
-    _add_edges(G, edges)
+    _add_edges(G, [edge for e, a in pairs for edge in _took_part(f, e, a)])
     return G
+
+
+def _took_part(f: _Facts, event: str, agent: str) -> list[tuple[str, str, str, dict]]:
+    """An edge per relation of an agent to an event (``schema:attendee``, ``schema:organizer``), from the event."""
+    start, end = f.events[event]
+    return [(event, agent, rel, _edge(rel, start, end or start, docs))
+            for rel, docs in sorted(f.participation[(event, agent)].items())]
 
 
 def _lessons(f: _Facts, window: _Window) -> nx.MultiGraph:
@@ -528,7 +536,7 @@ def _lessons(f: _Facts, window: _Window) -> nx.MultiGraph:
             start, end = f.events[target]
             end = end or start
         edges.append((lesson, target, rel, _edge(rel, start, end, docs)))
-    for (agent, lesson), entry in sorted(f.endorsements.items()):
+    for (agent, lesson, rel), entry in sorted(f.endorsements.items()):
         if f.kinds.get(lesson) != "lesson" or f.kinds.get(agent) is None:
             continue
         dated = [f.events[e] for e in sorted(entry["events"]) if e in f.events]
@@ -536,14 +544,11 @@ def _lessons(f: _Facts, window: _Window) -> nx.MultiGraph:
             continue
         start = min((p[0] for p in dated if p[0]), default="")
         end = max((p[1] or p[0] for p in dated if p[1] or p[0]), default="")
-        rel = ", ".join(sorted(entry["relations"]))
         edges.append((agent, lesson, rel, _edge(rel, start, end, entry["documents"],
                                                 quotes=sorted(entry["quotes"])[:MAX_QUOTES])))
-    for (event, agent), relations in sorted(f.participation.items()):
+    for event, agent in sorted(f.participation):
         if event in events and f.kinds.get(agent) in _AGENTS:
-            start, end = f.events[event]
-            rel = ", ".join(sorted(relations))
-            edges.append((agent, event, rel, _edge(rel, start, end or start, f.participation_docs[(event, agent)])))
+            edges += _took_part(f, event, agent)
     nodes = set(lessons) | {u for u, _, _, _ in edges} | {v for _, v, _, _ in edges}
     for n in sorted(nodes):
         G.add_node(n, **_node(f, n, window))
@@ -621,13 +626,12 @@ def _edge(relation: str, start: str, end: str, documents: Iterable[str], *, weig
             "weight": weight, **extra}
 
 
-def _add_edges(G: nx.Graph, edges: list[tuple[str, str, str | None, dict]]) -> None:
-    rows = sorted(((min(u, v), max(u, v), k or "", a) for u, v, k, a in edges), key=lambda r: r[:3])
-    for u, v, k, attrs in rows:
-        if G.is_multigraph():
-            G.add_edge(u, v, key=k, **attrs)
-        else:
-            G.add_edge(u, v, **attrs)
+def _add_edges(G: nx.MultiGraph, edges: list[tuple[str, str, str, dict]]) -> None:
+    """Add edges ``(subject, object, key, attributes)`` in the order of their ends, each keeping its ``subject``
+    unless its relation has no direction."""
+    rows = sorted(((min(u, v), max(u, v), k, u, a) for u, v, k, a in edges), key=lambda r: r[:3])
+    for u, v, k, subject, attrs in rows:
+        G.add_edge(u, v, key=k, **attrs, **({} if attrs["relation"] in _SYMMETRIC else {"subject": subject}))
 
 
 def _documents_of(G: nx.Graph) -> list[str]:

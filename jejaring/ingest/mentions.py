@@ -240,10 +240,11 @@ def posts(f: Findings) -> None:
     if f.allows("org-ends-at-holder"):
         _end_bodies_at_holders(f, found)
         found = find_post_mentions(ctx, f.organisations)
-    # "Head of Tidal and Coastal Flood Control Division", "Direktur ... Strategi dan Kebijakan ...": the title
-    # names the unit or programme, which is no mention of its own there
+    # "Head of Tidal and Coastal Flood Control Division, Dinas ...": a unit named inside a title that goes on to
+    # the body holding it is part of the title; "Director of the Asian Center for ..." names its body
     f.organisations = [o for o in f.organisations if o.rule != "org-head-suffix" or o.org_kind != "unit" or not any(
-        p.start <= o.start and o.end <= p.end and "," not in ctx.text[p.start:o.start] for p in found)]
+        p.start <= o.start and o.end <= p.end and "," not in ctx.text[p.start:o.start] and
+        any(q is not o and o.end <= q.start < p.end for q in f.organisations) for p in found)]
     f.programmes = [g for g in f.programmes if not any(p.start <= g.start < p.end for p in found)]
     f.posts = f.kept(_ending_before_names(f, find_post_mentions(ctx, f.organisations)))
 

@@ -19,7 +19,7 @@ import networkx as nx
 import pyoxigraph as ox
 import pytest
 from click.testing import CliRunner
-from rdflib import Graph
+from rdflib import Graph, URIRef
 
 from jejaring import cli as cli_module
 from jejaring.cli import cli
@@ -29,6 +29,7 @@ from jejaring.graph.export._network import edge_table, join_list, node_id
 from jejaring.graph.project import project
 from jejaring.graph.store import open_graph
 from jejaring.ingest.batch import ingest_paths
+from jejaring.ontology.namespaces import PREFIXES
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 ID = "https://w3id.org/jejaring/id/"
@@ -322,6 +323,94 @@ def test_export_cytoscape_is_cytoscape_js_json(corpus, tmp_path):
     assert all(isinstance(n["data"]["documents"], list) for n in nodes)
     G = view_of(corpus)
     assert (len(nodes), len(edges)) == (G.number_of_nodes(), G.number_of_edges())
+
+
+# -- edges mean what they say (issue 21) ----------------------------------------------------------
+#: The relations of the views that stand for one RDF property, from its subject to its object.
+VIEW_PROPERTIES = {
+    "attendee": "https://schema.org/attendee", "organizer": "https://schema.org/organizer",
+    "learned-at": "http://www.w3.org/ns/prov#wasGeneratedBy", "learned-from": "https://w3id.org/jejaring/ns#learnedFrom",
+    "relevant-to": "https://w3id.org/jejaring/ns#relevantTo", "exemplified-by": "https://w3id.org/jejaring/ns#exemplifiedBy",
+    "adopted-in": "https://w3id.org/jejaring/ns#adoptedIn", "endorses": "https://w3id.org/jejaring/ns#endorses",
+    "unit-of": "http://www.w3.org/ns/org#unitOf", "sub-organisation-of": "http://www.w3.org/ns/org#subOrganizationOf",
+}
+
+
+ORG, PROV, SCHEMA = PREFIXES["org"], PREFIXES["prov"], PREFIXES["schema"]
+
+
+def _iri(nid: str) -> URIRef:
+    return URIRef(nid if nid.startswith("http") else ID + nid)
+
+
+def _property(relation: str) -> URIRef:
+    """The RDF property behind a relation: a CURIE in the full view, a named relation in the others."""
+    if relation in VIEW_PROPERTIES:
+        return URIRef(VIEW_PROPERTIES[relation])
+    prefix, local = relation.split(":", 1)
+    return URIRef(str(PREFIXES[prefix]) + local)
+
+
+@pytest.mark.parametrize("view", NETWORK_VIEWS)
+def test_export_relationships_go_from_the_rdf_subject_to_its_object(corpus, tmp_path, view):
+    triples = Graph().parse(export(corpus, "nt", tmp_path / "graph.nt"), format="nt")
+    rels = read_csv(export(corpus, "neo4j", tmp_path / "neo4j", "--view", view) / "relationships.csv")
+    edges = read_csv(export(corpus, "csv", tmp_path / "csv", "--view", view) / "edges.csv")
+    assert [(r[":START_ID"], r[":END_ID"], r["id"]) for r in rels] == [(e["source"], e["target"], e["id"]) for e in edges]
+    checked = 0
+    for r in rels:
+        start, end, relation = _iri(r[":START_ID"]), _iri(r[":END_ID"]), r["relation"]
+        if relation == "membership":  # the fact node at the end of the id: org:member the person, org:organization
+            membership = _iri(r["id"].rsplit("|", 1)[1])
+            assert {(membership, ORG.member, start), (membership, ORG.organization, end)} <= set(triples), r["id"]
+        elif relation == "said":  # a statement prov:wasAttributedTo the agent, schema:about the lesson
+            assert any((st, SCHEMA.about, end) in triples for st in triples.subjects(PROV.wasAttributedTo, start)), r["id"]
+        elif relation != "co-attendance":
+            assert (start, _property(relation), end) in triples, r["id"]
+            checked += 1
+    assert checked > (100 if view == "full" else 10)
+
+
+def test_export_pseudonymised_relationships_keep_their_direction(corpus, tmp_path):
+    rels = read_csv(export(corpus, "neo4j", tmp_path / "neo4j", "--pseudonymise") / "relationships.csv")
+    starts = {r[":START_ID"] for r in rels if r[":TYPE"] == "MEMBERSHIP"}
+    assert starts and all(s.startswith("person/") for s in starts)
+    assert any(s.startswith("person/p-") for s in starts), "a pseudonymised person"
+
+
+@pytest.mark.parametrize("view", ["participation", "lessons"])
+def test_export_neo4j_has_a_relationship_per_relation(corpus, tmp_path, view):
+    folder = export(corpus, "neo4j", tmp_path / "neo4j", "--view", view)
+    rels = read_csv(folder / "relationships.csv")
+    types = {r[":TYPE"] for r in rels}
+    assert {"ATTENDEE", "ORGANIZER"} <= types and not [t for t in types if "ATTENDEE_" in t or "ENDORSES_" in t]
+    assert all(r[":TYPE"] == re.sub(r"[^0-9A-Za-z]+", "_", r["relation"]).upper() for r in rels)
+    pairs: dict[tuple[str, str], set[str]] = {}
+    for r in rels:
+        pairs.setdefault((r[":START_ID"], r[":END_ID"]), set()).add(r[":TYPE"])
+    assert any({"ATTENDEE", "ORGANIZER"} <= found for found in pairs.values()), "an organiser who attended: two"
+    assert "MERGE (a)-[r:ORGANIZER {id: row.id}]->(b)" in (folder / "import.cypher").read_text(encoding="utf-8")
+
+
+def test_export_edge_ids_stay_when_a_later_document_adds_a_relation(tmp_path):
+    event = "{id: forum, name: Forum Kota Tangguh, kind: Forum, start: 2019-05-02"
+    for name, role in (("a", "attendees"), ("b", "organisers")):
+        (tmp_path / f"{name}.yaml").write_text(
+            f"language: id\nsource: {name}.txt\npersons:\n  - {{id: ani, name: Ani Wulandari}}\n"
+            f"events:\n  - {event}, {role}: [ani]}}\n", encoding="utf-8")
+    graph = _ingest(tmp_path / "graph", tmp_path / "a.yaml")
+
+    def ids(out: str) -> tuple[list[str], list[str]]:
+        neo4j = export(graph, "neo4j", tmp_path / out / "neo4j", "--view", "participation") / "relationships.csv"
+        edges = export(graph, "csv", tmp_path / out / "csv", "--view", "participation") / "edges.csv"
+        return [r["id"] for r in read_csv(neo4j)], [e["id"] for e in read_csv(edges)]
+
+    before = ids("before")
+    _ingest(graph, tmp_path / "b.yaml")
+    attended = "event/2019-05-02-forum-kota-tangguh|attendee|person/ani-wulandari"
+    organised = "event/2019-05-02-forum-kota-tangguh|organizer|person/ani-wulandari"
+    assert before == ([attended], [attended])
+    assert ids("after") == ([attended, organised], [attended, organised])
 
 
 # -- hand-built graphs: ids and escaping ----------------------------------------------------------

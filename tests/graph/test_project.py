@@ -131,6 +131,8 @@ def test_project_stakeholders_edges_of_the_curated_example(curated):
          "Deputi Gubernur bidang Tata Ruang dan Lingkungan Hidup", "2018-03-19", "2018-03-19"),
         ("Sekretariat Jakarta Berketahanan", "Tri Mulyani Sunarharum", "", "", ""),
     ]
+    # a membership goes from the person; co-attendance has no direction
+    assert all(G.nodes[d["subject"]]["kind"] == "person" for *_, d in G.edges(data=True) if d["relation"] == "membership")
     co = _edges(G, "co-attendance")
     assert co[tuple(sorted((OSWAR, PLAN)))] == {
         "relation": "co-attendance", "start": "2018-03-19", "end": "2019-06-13", "documents": ["seoul-visit.yaml"],
@@ -141,22 +143,24 @@ def test_project_stakeholders_edges_of_the_curated_example(curated):
     assert co[tuple(sorted((OSWAR, DENNY)))]["documents"] == ["seoul-visit.yaml", "stakeholders.csv"]
     assert co[tuple(sorted((OSWAR, DENNY)))]["weight"] == 1
     assert _edges(G, "unit-of")[tuple(sorted((BPBD, PEMPROV)))] == {
-        "relation": "unit-of", "start": "", "end": "", "documents": ["seoul-visit.yaml"], "weight": 1}
+        "relation": "unit-of", "start": "", "end": "", "documents": ["seoul-visit.yaml"], "weight": 1,
+        "subject": BPBD}
     assert len(_edges(G, "sub-organisation-of")) == 3
     assert G.degree(SMG) == 0
 
 
 def test_project_participation_is_bipartite(curated):
     G = project(curated, "participation")
-    assert type(G) is nx.Graph
+    assert type(G) is nx.MultiGraph
     events = {n for n, d in G.nodes(data=True) if d["bipartite"] == 1}
     assert events == {CLV, DISKUSI}
     assert all(G.nodes[n]["kind"] in ("person", "organisation") for n in set(G) - events)
     assert nx.is_bipartite(G)
     assert G.number_of_nodes() == 19 and G.number_of_edges() == 16
-    assert G.edges[CLV, PEMPROV] == {"relation": "organizer", "start": "2018-03-19", "end": "2018-03-23",
-                                     "documents": ["seoul-visit.yaml"], "weight": 1}
-    assert G.edges[DISKUSI, BPPBJ]["relation"] == "attendee"
+    assert dict(G[CLV][PEMPROV]) == {"organizer": {
+        "relation": "organizer", "start": "2018-03-19", "end": "2018-03-23", "documents": ["seoul-visit.yaml"],
+        "weight": 1, "subject": CLV}}
+    assert G.edges[DISKUSI, BPPBJ, "attendee"]["subject"] == DISKUSI
     assert G.nodes[CLV]["start"] == "2018-03-19" and G.nodes[CLV]["end"] == "2018-03-23"
     assert G.nodes[CLV]["kind"] == "event" and G.nodes[CLV]["sector"] == "unknown"
 
@@ -263,10 +267,11 @@ def test_project_lessons_with_endorsements_and_statements(fixture_kg):
     G = project(fixture_kg, "lessons")
     lesson = ID + "lesson/sumur"
     assert G[ID + "person/ani"][lesson]["endorses"] == {
-        "relation": "endorses", "start": "", "end": "", "documents": ["notes.txt"], "weight": 1, "quotes": []}
+        "relation": "endorses", "start": "", "end": "", "documents": ["notes.txt"], "weight": 1, "quotes": [],
+        "subject": ID + "person/ani"}
     assert G[ID + "person/evil"][lesson]["said"] == {
         "relation": "said", "start": "2019-03", "end": "2019-03", "documents": [EVIL_DOC], "weight": 1,
-        "quotes": [f"Ini {PAYLOAD} penting"]}
+        "quotes": [f"Ini {PAYLOAD} penting"], "subject": ID + "person/evil"}
     assert _labels(G, "city") == ["Surabaya"]
     assert _labels(G, "event") == ["Lokakarya Banjir"]
     assert _labels(G, "organisation") == ["Yayasan Hijau"]  # organised the workshop

@@ -6,9 +6,14 @@ re-ingestion because they derive from the canonical IRIs only:
 
 - a node's id is its IRI without ``https://w3id.org/jejaring/id/`` (``person/hendra-saputra``); an IRI outside
   that namespace is its own id;
-- an edge's id is ``source|relation|target`` (the two node ids in sorted order, the views being undirected),
-  followed by ``|`` and the id of the fact node behind the edge, if any (a membership, since one person may
-  hold several posts in one organisation: ``organisation/dki-bpbd|membership|person/sri-indah|membership/0f3a...``).
+- an edge's id is ``source|relation|target``, followed by ``|`` and the id of the fact node behind the edge, if
+  any (a membership, since one person may hold several posts in one organisation:
+  ``person/sri-indah|membership|organisation/dki-bpbd|membership/0f3a...``). An edge stands for one relation, so
+  its id stays the same when a later document adds another relation between the same two nodes.
+
+An edge goes the way its relation does (the view's ``subject`` attribute): from the RDF property's subject to
+its object (``lesson/x|learned-at|event/y``, ``event/y|attendee|person/z``), from a member to the organisation.
+A relation with no direction (``co-attendance``) goes from the smaller id to the larger.
 """
 
 from __future__ import annotations
@@ -102,16 +107,20 @@ def node_table(G: nx.Graph) -> Table:
 
 
 def edge_table(G: nx.Graph) -> Table:
-    """The edges of ``G`` as rows ``(id, source, target, attributes)`` sorted by id; ids are unique."""
+    """The edges of ``G`` as rows ``(id, source, target, attributes)`` sorted by id; ids are unique. Each edge goes
+    from its ``subject`` attribute (left out of the attributes), or from the smaller id if it has none."""
     rows = []
     items = G.edges(keys=True, data=True) if G.is_multigraph() else ((u, v, None, d) for u, v, d in G.edges(data=True))
     for u, v, key, data in items:
-        source, target = sorted((node_id(u), node_id(v)))
+        data = dict(data)
+        subject = data.pop("subject", None)
+        ends = (node_id(u), node_id(v))
+        source, target = ends if subject == u else ends[::-1] if subject == v else sorted(ends)
         relation = str(data.get("relation", ""))
         eid = f"{source}{LIST_SEPARATOR}{relation}{LIST_SEPARATOR}{target}"
         if key is not None and str(key) not in ("", relation):
             eid += f"{LIST_SEPARATOR}{node_id(str(key))}"
-        rows.append((eid, source, target, dict(data)))
+        rows.append((eid, source, target, data))
     rows.sort(key=lambda r: (r[0], r[1], r[2]))
     seen: dict[str, int] = defaultdict(int)
     unique = []

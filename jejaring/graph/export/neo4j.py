@@ -4,16 +4,19 @@ Three files in a folder:
 
 - ``nodes.csv``: header ``id:ID,label,kind,...,posts:string[],...,:LABEL``; every node has the labels
   ``Entity`` and its kind (``Entity;Person``);
-- ``relationships.csv``: header ``:START_ID,:END_ID,:TYPE,id,relation,...,weight:int,...``; the type is the
-  relation in upper snake case (``co-attendance`` becomes ``CO_ATTENDANCE``);
+- ``relationships.csv``: header ``:START_ID,:END_ID,:TYPE,id,relation,...,weight:int,...``; a relationship per
+  relation, typed by the relation in upper snake case (``co-attendance`` becomes ``CO_ATTENDANCE``, ``org:member``
+  ``ORG_MEMBER``);
 - ``import.cypher``: for users without the admin tool, ``LOAD CSV`` blocks that ``MERGE`` every node (one
   block per label) and every relationship (one block per type) on its stable id, so running it again after
   a newer export updates the database instead of duplicating it.
 
 Arrays use ``;``, the import tool's default delimiter; a ``;`` inside an item becomes ``；`` (U+FF1B). Line
 breaks inside values become spaces, so the default (single-line) import settings read every file. A text cell
-that a spreadsheet would read as a formula starts with an apostrophe, unless ``raw`` (as in the csv export). The
-views are undirected: a relationship goes from the smaller id to the larger one.
+that a spreadsheet would read as a formula starts with an apostrophe, unless ``raw`` (as in the csv export). A
+relationship goes the way its relation does, from the RDF property's subject to its object
+(``(Lesson)-[:LEARNED_AT]->(Event)``, ``(Event)-[:ATTENDEE]->(Person)``, ``(Person)-[:MEMBERSHIP]->(Organisation)``);
+``CO_ATTENDANCE``, which has no direction, from the smaller id to the larger (:mod:`._network`).
 """
 
 from __future__ import annotations
@@ -59,8 +62,8 @@ def neo4j_label(kind: str) -> str:
 def neo4j_type(relation: str) -> str:
     """The Neo4j relationship type of a relation.
 
-    >>> neo4j_type("co-attendance"), neo4j_type("schema:attendee"), neo4j_type("attendee, organizer")
-    ('CO_ATTENDANCE', 'SCHEMA_ATTENDEE', 'ATTENDEE_ORGANIZER')
+    >>> neo4j_type("co-attendance"), neo4j_type("schema:attendee"), neo4j_type("org:subOrganizationOf")
+    ('CO_ATTENDANCE', 'SCHEMA_ATTENDEE', 'ORG_SUBORGANIZATIONOF')
     """
     return re.sub(r"[^0-9A-Za-z]+", "_", relation).strip("_").upper() or "RELATED_TO"
 

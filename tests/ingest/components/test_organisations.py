@@ -153,3 +153,9 @@ def test_organisations_lsm_and_ngo_open_a_name(extract, text, language, name):
 def test_organisations_a_cooperative_named_by_its_head_word(extract):
     ex = extract("Kasus itu dialami nasabah Koperasi Sinar Tani Makmur di Medan.")
     assert ex.entities["organisation:koperasi-sinar-tani-makmur"].org_kind == "company"
+
+
+def test_organisations_a_deputyship_named_by_its_head_word(extract):
+    ex = extract("Rapat dipimpin Kedeputian Gubernur Bidang Perekonomian bersama dinas terkait.")
+    assert [e.name for e in ex.entities.values() if e.kind == "organisation"][:1] == [
+        "Kedeputian Gubernur Bidang Perekonomian"]

@@ -25,7 +25,7 @@ def test_posts_post_speaking_is_its_holder(extract, text, language, speaker, sai
 
 @pytest.mark.parametrize(("text", "language", "speakers"), [
     (SPEAKER_ID, "id", ["organisation:kelurahan-tambora"]),  # the body named in the title is left
-    (SPEAKER_EN, "en", []),
+    (SPEAKER_EN, "en", ["organisation:drainage-division"]),
 ])
 def test_posts_switched_off_post_is_no_speaker(extract, text, language, speakers):
     assert [s.speaker for s in extract(text, language, disabled_rules=["post-mention"]).statements] == speakers
