@@ -13,6 +13,7 @@ import re
 import shutil
 import subprocess
 import xml.etree.ElementTree as ET
+from collections import Counter
 from pathlib import Path
 
 import networkx as nx
@@ -411,6 +412,26 @@ def test_export_edge_ids_stay_when_a_later_document_adds_a_relation(tmp_path):
     organised = "event/2019-05-02-forum-kota-tangguh|organizer|person/ani-wulandari"
     assert before == ([attended], [attended])
     assert ids("after") == ([attended, organised], [attended, organised])
+
+
+def test_export_gexf_keeps_parallel_edges_and_gives_their_periods_to_readers_without_spells(corpus, tmp_path):
+    G = view_of(corpus)
+    root = ET.parse(export(corpus, "gexf", tmp_path / "graph.gexf")).getroot()
+    ns = {"g": "http://gexf.net/1.3"}
+    edges = root.findall(".//g:edge", ns)
+    assert len(edges) == G.number_of_edges()
+    # Gephi merges the edges of one kind between the same two nodes: every (pair, kind) is one edge
+    merged = Counter((frozenset((e.get("source"), e.get("target"))), e.get("kind")) for e in edges)
+    assert max(merged.values()) == 1
+    parallel = Counter(frozenset((e.get("source"), e.get("target"))) for e in edges if e.get("label") == "membership")
+    assert max(parallel.values()) > 1, "someone holds two posts in one organisation"
+    for element in [*root.findall(".//g:node", ns), *edges]:
+        spell = element.find("g:spells/g:spell", ns)
+        values = {v.get("for"): v.get("value") for v in element.findall("g:attvalues/g:attvalue", ns)}
+        bounds = {name: spell.get(name) for name in ("start", "end")} if spell is not None else {}
+        assert {name: element.get(name) for name in ("start", "end")} == {**{"start": None, "end": None}, **bounds}
+        assert {name: values.get(name) for name in ("start", "end")} == {**{"start": None, "end": None}, **bounds}
+    assert sum(e.find("g:spells", ns) is not None for e in edges) > 100
 
 
 # -- hand-built graphs: ids and escaping ----------------------------------------------------------

@@ -46,6 +46,7 @@ __all__ = [
     "cell",
     "csv_lines",
     "defuse_formula",
+    "edge_kind",
     "edge_table",
     "join_list",
     "node_id",
@@ -128,6 +129,21 @@ def edge_table(G: nx.Graph) -> Table:
         seen[eid] += 1
         unique.append((eid if seen[eid] == 1 else f"{eid}{LIST_SEPARATOR}{seen[eid]}", source, target, data))
     return Table(_columns(EDGE_COLUMNS, [r[3] for r in unique]), unique)
+
+
+def edge_kind(row: tuple[str, str, str, dict]) -> str:
+    """An edge's relation and what tells it from other edges of that relation between the same two nodes (the
+    end of its id: a fact's id, a number), so that tools merging parallel edges of one kind keep them apart.
+
+    >>> edge_kind(("person/a|membership|organisation/b|membership/1", "person/a", "organisation/b",
+    ...            {"relation": "membership"}))
+    'membership|membership/1'
+    >>> edge_kind(("event/e|attendee|person/a", "event/e", "person/a", {"relation": "attendee"}))
+    'attendee'
+    """
+    eid, source, target, data = row
+    relation = str(data.get("relation", ""))
+    return relation + eid[len(f"{source}{LIST_SEPARATOR}{relation}{LIST_SEPARATOR}{target}"):]
 
 
 def join_list(values: Iterable, separator: str = LIST_SEPARATOR) -> str:

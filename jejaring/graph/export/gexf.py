@@ -5,11 +5,17 @@ Written here rather than with networkx, whose writer defaults to GEXF 1.2draft. 
 the dates of the events two agents attended together, a participation's event) carry a ``<spell>``, so
 Gephi's timeline plays the network over the years; undated nodes and edges are present all the time.
 Years and months are widened to whole days (``2019`` starts on 2019-01-01 and ends on 2019-12-31); an open
-period keeps only its known bound.
+period keeps only its known bound. Readers that skip spells get the same period twice more: as the element's
+``start``/``end`` (GEXF's other way of giving one period; Gephi reads the spell) and as the ``start``/``end``
+attribute values, which graphology-gexf (Gephi Lite) reads.
 
 Nodes are coloured with the network view's palette (:mod:`jejaring.graph.visualise`) by ``kind`` or
-``sector``, and sized by degree (8 to 32). Edges carry their relation as ``label`` and ``kind`` (GEXF 1.3's
-parallel edges) and their ``weight``. Lists are joined with ``|``, as in the other network exports.
+``sector``, and sized by degree (8 to 32). Edges carry their relation as ``label`` and their ``weight``.
+Gephi merges parallel edges of one ``kind`` on import, so each edge's ``kind`` is its relation followed by
+what tells it from other edges of that relation between the same nodes (``membership|membership/0f3a...``
+for a second post in one organisation; :func:`~jejaring.graph.export._network.edge_kind`). Edges go the way
+their relation does (:mod:`jejaring.graph.export._network`) in an undirected graph. Lists are joined with
+``|``, as in the other network exports.
 """
 
 from __future__ import annotations
@@ -26,6 +32,7 @@ from jejaring.graph.export._network import (
     Column,
     batched_text,
     cell,
+    edge_kind,
     edge_table,
     node_id,
     node_table,
@@ -108,21 +115,24 @@ def _chunks(G: nx.Graph, color_by: str) -> Iterator[str]:
     def lines() -> Iterator[str]:
         yield "    <nodes>\n"
         for nid, _, _, data in nodes.rows:
-            yield f"      <node id={attr(nid)} label={attr(token(data.get('label') or nid))}>\n"
-            yield from _attvalues(node_columns, data)
-            yield from _spells(data)
+            start, end = _period(data)
+            yield f"      <node id={attr(nid)} label={attr(token(data.get('label') or nid))}{_bounds(start, end)}>\n"
+            yield from _attvalues(node_columns, {**data, "start": start, "end": end})
+            yield from _spells(start, end)
             r, g, b = colors[nid]
             yield f'        <viz:color r="{r}" g="{g}" b="{b}" a="1.0"/>\n'
             yield f'        <viz:size value="{sizes[nid]}"/>\n'
             yield "      </node>\n"
         yield "    </nodes>\n    <edges>\n"
-        for eid, source, target, data in edges.rows:
-            relation = token(data.get("relation") or "")
+        for row in edges.rows:
+            eid, source, target, data = row
             weight = float(data.get("weight", 1) or 1)
-            yield (f"      <edge id={attr(eid)} source={attr(source)} target={attr(target)} label={attr(relation)} "
-                   f"kind={attr(relation)} weight=\"{weight!r}\">\n")
-            yield from _attvalues(edge_columns, data)
-            yield from _spells(data)
+            start, end = _period(data)
+            yield (f"      <edge id={attr(eid)} source={attr(source)} target={attr(target)} "
+                   f"label={attr(token(data.get('relation') or ''))} kind={attr(token(edge_kind(row)))} "
+                   f"weight=\"{weight!r}\"{_bounds(start, end)}>\n")
+            yield from _attvalues(edge_columns, {**data, "start": start, "end": end})
+            yield from _spells(start, end)
             yield "      </edge>\n"
         yield "    </edges>\n"
 
@@ -140,13 +150,22 @@ def _attvalues(columns: list[Column], data: dict) -> Iterator[str]:
         yield "        </attvalues>\n"
 
 
-def _spells(data: dict) -> Iterator[str]:
+def _period(data: dict) -> tuple[str, str]:
+    """The element's period as whole days ("" for an unknown bound)."""
     start, end = pad_date(data.get("start") or "", low=True), pad_date(data.get("end") or "", low=False)
     if start and end and end < start:  # sources disagree: keep the period both dates span
         start, end = pad_date(data.get("end") or "", low=True), pad_date(data.get("start") or "", low=False)
-    bounds = " ".join(f"{name}={attr(value)}" for name, value in (("start", start), ("end", end)) if value)
-    if bounds:
-        yield f"        <spells>\n          <spell {bounds}/>\n        </spells>\n"
+    return start, end
+
+
+def _bounds(start: str, end: str) -> str:
+    """`` start="..." end="..."`` for the known bounds."""
+    return "".join(f" {name}={attr(value)}" for name, value in (("start", start), ("end", end)) if value)
+
+
+def _spells(start: str, end: str) -> Iterator[str]:
+    if start or end:
+        yield f"        <spells>\n          <spell{_bounds(start, end)}/>\n        </spells>\n"
 
 
 def _colors(G: nx.Graph, color_by: str) -> dict[str, tuple[int, int, int]]:
