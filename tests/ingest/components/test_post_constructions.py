@@ -163,7 +163,7 @@ def test_post_constructions_a_title_in_lower_case_alone_is_a_common_noun(extract
 
 @pytest.mark.parametrize(("text", "language", "role", "org"), [
     # a possessive before the title names its body
-    ("The work was led by Semarang's Chief Resilience Officer (CRO), Mr. Dimas Prasetyo, last year.", "en",
+    ("The review was chaired by Semarang's Chief Resilience Officer (CRO), Mr. Dimas Prasetyo, last year.", "en",
      "chief-resilience-officer", "organisation:pemkot-semarang"),
     ("The plan was presented by ICLEI's Regional Director Dimas Prasetyo on Monday.", "en", "regional-director",
      "organisation:iclei"),
@@ -176,7 +176,7 @@ def test_post_constructions_body_from_a_possessive_or_the_city_of_a_title(extrac
 
 
 def test_post_constructions_possessive_switched_off_names_no_body(extract):
-    text = "The work was led by Semarang's Chief Resilience Officer (CRO), Mr. Dimas Prasetyo, last year."
+    text = "The review was chaired by Semarang's Chief Resilience Officer (CRO), Mr. Dimas Prasetyo, last year."
     assert [o for _, _, o, _ in posts(extract(text, "en", disabled_rules=["org-possessive"]))] == [None]
 
 
