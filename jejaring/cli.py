@@ -678,7 +678,7 @@ def reject_command(fact: tuple[str, ...], graph: str) -> None:
 
     \b
     Example:
-        jejaring reject "Diskusi Publik" schema:attendee "Kurniawati Sembiring" -g graph/
+        jejaring reject "Diskusi Publik: Pemuda dan Ketahanan Kelurahan" schema:attendee "Kurniawati Sembiring" -g graph/
     """
     _decision_command("reject", fact, graph)
 

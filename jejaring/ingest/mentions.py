@@ -10,7 +10,7 @@ import re
 from dataclasses import replace
 
 from jejaring.ingest.extract.context import Mention, settle_overlaps
-from jejaring.ingest.extract.events import find_event_mentions, group_events
+from jejaring.ingest.extract.events import agenda_sessions, find_event_mentions, group_events, main_event
 from jejaring.ingest.extract.lessons import find_lessons, find_prose_lessons
 from jejaring.ingest.extract.organisations import (
     UNIT_KINDS,
@@ -54,9 +54,11 @@ def lessons(f: Findings) -> None:
 
 
 @component("events", requires=["places"], assigns=["event_mentions"],
-           rules=["event-heading", "event-name", "event-nested", "event-reference"])
+           rules=["event-heading", "event-held", "event-indefinite", "event-item", "event-name", "event-nested",
+                  "event-reference", "event-titled", "event-verb"])
 def events(f: Findings) -> None:
-    """Mentions of events: named events, headings, and references back to them."""
+    """Mentions of events: named events, headings, agenda items, quoted titles, new events after "a" or a verb of
+    holding, verbs reporting an event, and references back to them."""
     f.event_mentions = f.kept(find_event_mentions(f.ctx, f.places))
 
 
@@ -303,27 +305,11 @@ def persons(f: Findings) -> None:
 
 @component("event-groups", requires=["event_mentions", "settled"], assigns=["clusters", "main_event"])
 def event_groups(f: Findings) -> None:
-    """Mentions of one event grouped; the event the document reports on found."""
-    ctx = f.ctx
-    f.clusters = group_events(ctx, [e for e in f.event_mentions if not e.named or e in f.settled])
-    f.main_event = _main_event(f)
-    if f.main_event is not None:
-        # sessions of an agenda named only by their kind ("Workshop: ...") are parts of the main event
-        cues = {c.cue.lower() for c in ctx.lexicon.event_cues}
-        f.clusters = [c for c in f.clusters if c is f.main_event or c.start is not None or
-                      any(x.name.lower() not in cues for x in c.named)]
-
-
-def _main_event(f: Findings):
-    """The event a document reports on: named in its title, or dated on the document's date."""
-    lines = f.ctx.layout.lines[:3]
-    for c in f.clusters:
-        if lines and any(lines[0].start <= m.start < lines[min(2, len(lines) - 1)].end for m in c.named):
-            return c
-    for c in f.clusters:
-        if f.ctx.doc.date and c.start == f.ctx.doc.date:
-            return c
-    return None
+    """Mentions of one event grouped; the event the document reports on found, its agenda's sessions parts of it."""
+    f.clusters = group_events(f.ctx, [e for e in f.event_mentions
+                                      if not e.named or e in f.settled or e.rule == "event-item"])
+    f.main_event = main_event(f.ctx, f.clusters)
+    f.clusters = agenda_sessions(f.ctx, f.clusters, f.main_event)
 
 
 @component("headline", requires=["persons", "organisations"], assigns=["persons", "organisations"],

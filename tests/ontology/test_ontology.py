@@ -31,7 +31,7 @@ SECTORS = {"government", "ngo", "international", "private", "academic", "communi
 
 EXPECTED_TERMS = {
     "Lesson", "Statement", "LearningVisit", "PublicDiscussion", "Workshop", "Forum", "Meeting",
-    "PublicConsultation", "Summit", "Congress", "Conference", "Training", "Seminar",
+    "PublicConsultation", "Summit", "Congress", "Conference", "Training", "Seminar", "Ceremony", "Session",
     "sector", "post", "learnedFrom", "relevantTo", "exemplifiedBy", "adoptedIn", "endorses", "extractedFrom",
     "acronym", "stance", "rule", "confidence",
 }  # fmt: skip

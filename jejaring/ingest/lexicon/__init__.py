@@ -45,10 +45,12 @@ __all__ = [
     "HONORIFIC_KINDS",
     "ORGANISATION_KINDS",
     "PARTICIPATION_ROLES",
+    "PARTICIPATION_SIDES",
     "PLACE_KINDS",
     "SECTORS",
     "STANCES",
     "THEMES",
+    "REGIONAL_UNIT_KINDS",
     "UNIT_KINDS",
     "WORD_LISTS",
     "AdoptionCue",
@@ -89,6 +91,9 @@ UNIT_KINDS = frozenset({
     "dinas", "suku-dinas", "badan", "biro", "bagian", "sekretariat", "inspektorat", "kantor", "unit",
     "kecamatan", "kelurahan", "desa", "parliament", "programme-secretariat",
 })
+#: Kinds of the units a regional government is made of (its perangkat daerah).
+REGIONAL_UNIT_KINDS = frozenset({"dinas", "suku-dinas", "badan", "biro", "bagian", "inspektorat", "sekretariat",
+                                 "kecamatan", "kelurahan"})
 #: Kinds of business: their names may open with any proper name ("Wilmar Group").
 BUSINESS_KINDS = frozenset({"company", "state-enterprise"})
 #: The organisation kind of a locality's government, by the locality's place kind.
@@ -100,7 +105,7 @@ PLACE_KINDS = ("city", "regency", "province", "country", "region")
 #: Event classes (subclasses of ``schema:Event`` in the jejaring ontology).
 EVENT_CLASSES = frozenset({
     "LearningVisit", "PublicDiscussion", "Workshop", "Forum", "Meeting", "PublicConsultation", "Summit",
-    "Congress", "Conference", "Training", "Seminar",
+    "Congress", "Conference", "Training", "Seminar", "Ceremony", "Session",
 })
 #: Stances of speech verbs.
 STANCES = frozenset({"neutral", "supports", "proposes"})
@@ -111,8 +116,14 @@ THEMES = frozenset({
     "economy-livelihoods", "education-youth", "children", "data-technology", "capacity-building", "financing",
     "culture-heritage", "public-services",
 })
-#: Roles in an event that a participation cue introduces.
-PARTICIPATION_ROLES = frozenset({"attendee", "organiser"})
+#: Roles in an event that a participation cue introduces: ``host`` ("menyambut X") makes the agent before it the
+#: organiser and the one after it an attendee; ``represents`` ("mewakili X", "on behalf of X") makes the agent
+#: before it the attendee and a person or post after it the one absent, ``represented-by`` ("diwakili oleh X")
+#: the other way round; an organisation represented takes part either way.
+PARTICIPATION_ROLES = frozenset({"attendee", "organiser", "host", "represents", "represented-by"})
+#: Where the agents a participation cue introduces stand: after it, before it (the subject), around it (both), or
+#: before it when the event is named right after the cue (``subject``: "X membuka lokakarya", not "X membuka peluang").
+PARTICIPATION_SIDES = frozenset({"after", "before", "around", "subject"})
 #: Kinds of the forms around a name: before it (honorific, title) or after it (degree).
 HONORIFIC_KINDS = frozenset({"honorific", "title", "degree"})
 #: Where a boilerplate pattern drops a line: anywhere, only above the first content line, or (a heading of a
@@ -258,6 +269,47 @@ WORD_LISTS: Mapping[str, str] = {
         'name.'
     ),
     "event_held_prepositions": "Words before the place where an event is held ('Workshop ... in Medan').",
+    "event_name_breaks": (
+        "Words that end an event's name read from capitalised words: a verb of its taking place ('Lokakarya X "
+        "Digelar', 'Forum Y Opens')."
+    ),
+    "event_demonstratives": (
+        "Words after a cue that make it a reference back to an event ('lokakarya ini', 'acara tersebut'); in "
+        "English before it ('this workshop')."
+    ),
+    "event_generic_words": (
+        "Words for any event, a reference back to the event in scope when a demonstrative goes with them ('acara "
+        "tersebut', 'kegiatan ini', 'the event')."
+    ),
+    "indefinite_articles": (
+        "Indefinite articles before an event's cue: a new event, not one named before ('a final workshop')."
+    ),
+    "event_title_words": (
+        "Words between an event's cue and its quoted title ('lokakarya bertema \"...\"', 'a session titled \"...\"')."
+    ),
+    "event_object_ends": (
+        "Words that end the object of a verb reporting an event ('meluncurkan X pada ...', 'launched X under ...')."
+    ),
+    "subject_pronouns": "Pronouns standing for the person named last, as a sentence's subject ('ia', 'he').",
+    "negations": "Words before a participation cue that deny it ('tidak hadir', 'did not attend').",
+    "passive_auxiliaries": "Auxiliaries before a verb that make it passive ('was launched').",
+    "passive_prefixes": "Prefixes of a passive verb ('dilantik', 'diluncurkan').",
+    "event_as_words": (
+        "Words before what a person is made at an event that a verb reports ('dilantik jadi Kepala Dinas', 'sworn in "
+        "as')."
+    ),
+    "object_joiners": (
+        "The word between an event a verb reports and what the verb acts on, in the event's name ('Launch of X'; "
+        "'Peluncuran X' needs none)."
+    ),
+    "possessive_determiners": (
+        "Possessive determiners opening what a verb reporting an event acts on, left out of the event's name "
+        "('launched its strategy')."
+    ),
+    "list_number_words": (
+        "Words before the numbers of a numbered list that name its items ('personel nomor 1, 2 dan 3', 'numbers 1 "
+        "to 3')."
+    ),
     "place_prepositions": "Words before a place ('di Jakarta', 'in Seoul', 'at City Hall').",
     "to_words": "The word 'to' of a destination ('kunjungan ke Seoul', 'visit to Rotterdam').",
     "date_field_labels": (
@@ -398,11 +450,13 @@ class HonorificEntry:
 
 @dataclass(frozen=True)
 class EventCue:
-    """A word naming an event, and the event's class (column ``class``)."""
+    """A word naming an event, the event's class (column ``class``), and the verbs that report one happening
+    ("meluncurkan" for "peluncuran", "launched" for "launch")."""
 
     cue: str
     event_class: str
     lang: str
+    verbs: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -443,11 +497,14 @@ class ThemeKeyword:
 
 @dataclass(frozen=True)
 class ParticipationCue:
-    """Words introducing who took part in an event ("dihadiri oleh", "organised by"), and their role."""
+    """Words introducing who took part in an event ("dihadiri oleh", "organised by"), their role, and on which
+    side of the cue the agents stand (``after``: "dihadiri oleh X"; ``before``: "X memaparkan"; ``around``: both;
+    ``subject``: before it, when the event is named right after it: "X menghadiri lokakarya")."""
 
     cue: str
     role: str
     lang: str
+    side: str = "after"
 
 
 @dataclass(frozen=True)
@@ -621,16 +678,16 @@ _TABLES = (
            booleans=frozenset({"takes_org", "public"}), patterns={"role": (_SLUG, "a lowercase slug")}),
     _Table("honorifics", True, ("form", "kind", "expansion"), HonorificEntry, frozenset({"form", "kind"}),
            choices={"kind": HONORIFIC_KINDS}),
-    _Table("event_cues", True, ("cue", "class"), EventCue, frozenset({"cue", "class"}),
-           choices={"class": EVENT_CLASSES}, renames={"class": "event_class"}),
+    _Table("event_cues", True, ("cue", "class", "verbs"), EventCue, frozenset({"cue", "class"}), frozenset({"verbs"}),
+           choices={"class": EVENT_CLASSES}, renames={"class": "event_class"}, defaults={"verbs": ""}),
     _Table("lesson_cues", True, ("cue",), LessonCue, frozenset({"cue"})),
     _Table("speech_verbs", True, ("verb", "stance", "before_name"), SpeechVerb, frozenset({"verb", "stance"}),
            booleans=frozenset({"before_name"}), choices={"stance": STANCES}, defaults={"before_name": "no"}),
     _Table("programme_cues", True, ("cue",), ProgrammeCue, frozenset({"cue"})),
     _Table("themes", True, ("keyword", "theme"), ThemeKeyword, frozenset({"keyword", "theme"}),
            choices={"theme": THEMES}),
-    _Table("participation_cues", True, ("cue", "role"), ParticipationCue, frozenset({"cue", "role"}),
-           choices={"role": PARTICIPATION_ROLES}),
+    _Table("participation_cues", True, ("cue", "role", "side"), ParticipationCue, frozenset({"cue", "role"}),
+           choices={"role": PARTICIPATION_ROLES, "side": PARTICIPATION_SIDES}, defaults={"side": "after"}),
     _Table("adoption_cues", True, ("cue",), AdoptionCue, frozenset({"cue"})),
     _Table("org_heads", True, ("head", "position", "kind", "unit"), OrgHead,
            frozenset({"head", "position", "kind", "unit"}), booleans=frozenset({"unit"}),
@@ -1408,11 +1465,13 @@ class Lexicon:
         return min(counts, key=lambda t: (-counts[t], first[t]))
 
     @cached_property
-    def _participation(self) -> tuple[re.Pattern[str], dict[str, str]]:
+    def _participation(self) -> tuple[re.Pattern[str], dict[str, str], dict[str, ParticipationCue]]:
         roles: dict[str, str] = {}
+        rows: dict[str, ParticipationCue] = {}
         for c in self.participation_cues:
             roles.setdefault(normalise(c.cue), c.role)
-        return _cue_pattern(c.cue for c in self.participation_cues), roles
+            rows.setdefault(normalise(c.cue), c)
+        return _cue_pattern(c.cue for c in self.participation_cues), roles, rows
 
     def participation_cue_pattern(self) -> re.Pattern[str]:
         """A pattern finding participation cues in text: whole words, any case, longest cue first.
@@ -1434,6 +1493,17 @@ class Lexicon:
         'organiser'
         """
         return self._participation[1].get(normalise(cue))
+
+    def participation_cue(self, cue: str) -> ParticipationCue | None:
+        """The row of a participation cue as found in text (any case and spacing): its role and side.
+
+        Examples
+        --------
+        >>> row = load_lexicon().participation_cue("Menghadiri")
+        >>> row.role, row.side
+        ('attendee', 'subject')
+        """
+        return self._participation[2].get(normalise(cue))
 
     @cached_property
     def _adoption(self) -> re.Pattern[str]:

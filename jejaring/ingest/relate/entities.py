@@ -5,12 +5,10 @@ from __future__ import annotations
 import re
 
 from jejaring.ingest.findings import Findings
+from jejaring.ingest.lexicon import REGIONAL_UNIT_KINDS
 from jejaring.ingest.records import Organisation
 from jejaring.ingest.registry import component
 
-#: Kinds of the units a regional government is made of (its perangkat daerah).
-_REGIONAL_KINDS = frozenset({"dinas", "suku-dinas", "badan", "biro", "bagian", "inspektorat", "sekretariat",
-                             "kecamatan", "kelurahan"})
 _OPENING = re.compile(r"\s*[\(\[](\s*)")
 _CLOSING = re.compile(r"\s*[\)\]]")
 _BARE_ACRONYM = re.compile(r"[A-Z][A-Za-z0-9]{1,14}")
@@ -39,7 +37,7 @@ def unit_parents(f: Findings) -> None:
         return
     lex = f.ctx.lexicon
     for org in [e for e in f.extraction.entities.values() if isinstance(e, Organisation)]:
-        if not org.unit or org.parent or not org.spans or org.org_kind not in _REGIONAL_KINDS:
+        if not org.unit or org.parent or not org.spans or org.org_kind not in REGIONAL_UNIT_KINDS:
             continue
         words = org.name.split()
         for n in range(min(4, len(words) - 1), 1, -1):
