@@ -370,10 +370,13 @@ def analyse_command(graph: str, view: str, since: str | None, until: str | None,
               help="The file to write (atomically): an HTML page, or an SVG or PNG picture.")
 @view_options
 @click.option("--focus", metavar="ENTITY", default=None,
-              help="Show only the network around this entity (IRI or label).")
+              help="Show only the network around this entity (IRI or label), it and its direct ties highlighted.")
 @click.option("--depth", type=click.IntRange(min=0), default=1, show_default=True,
-              help="With --focus: how many steps from the entity.")
-@click.option("--color-by", type=click.Choice(COLOR_BY_CHOICES), default="kind", show_default=True)
+              help="With --focus: how many steps from the entity, along the lines drawn.")
+@click.option("--all-edges", is_flag=True,
+              help="Draw every co-attendance tie, not only each agent's strongest (the backbone).")
+@click.option("--color-by", type=click.Choice(COLOR_BY_CHOICES), default=None,
+              help="By default community from 80 nodes on, else kind (shapes always show the kind).")
 @click.option("--size-by", type=click.Choice(SIZE_BY_CHOICES), default="degree", show_default=True)
 @click.option("--format", "fmt", type=click.Choice(VIZ_FORMAT_CHOICES), default=None,
               help="html, svg or png; by default from the output's suffix, else html.")
@@ -382,23 +385,26 @@ def analyse_command(graph: str, view: str, since: str | None, until: str | None,
 @pseudonymise_options
 @quiet_option
 def viz_command(graph: str, output: str, view: str, since: str | None, until: str | None, focus: str | None,
-                depth: int, color_by: str, size_by: str, fmt: str | None, title: str | None, seed: int,
-                pseudonymise: bool, pseudonym_key: str, quiet: bool) -> None:
-    """Draw a network view: an interactive HTML page that works offline (search, filters by kind
-    and sector, tooltips with posts, organisations and quoted sources), or an SVG/PNG picture.
+                depth: int, all_edges: bool, color_by: str | None, size_by: str, fmt: str | None, title: str | None,
+                seed: int, pseudonymise: bool, pseudonym_key: str, quiet: bool) -> None:
+    """Draw a network view: an interactive HTML page that works offline (search, focus on a node,
+    filters by kind, sector and tie strength, tooltips with posts, organisations and quoted sources),
+    or an SVG/PNG picture. A stakeholders view draws every membership and each agent's strongest
+    co-attendance tie, unless --all-edges.
 
     \b
     Example:
         jejaring viz -g graph/ -o network.html
         jejaring viz -g graph/ -o kurniawati.html --focus "Kurniawati Sembiring" --depth 2 --color-by sector
+        jejaring viz -g graph/ -o everything.html --all-edges
         jejaring viz -g graph/ -o lessons.svg --view lessons
         jejaring viz -g graph/ -o shared.html --pseudonymise
     """
     from pathlib import Path
 
     from jejaring.graph.describe import find_entity
-    from jejaring.graph.project import ego_network, project
-    from jejaring.graph.visualise import to_image, write_html
+    from jejaring.graph.project import project
+    from jejaring.graph.visualise import drawn_edge_count, shown_network, to_image, write_html
 
     suffix = Path(output).suffix.lower().lstrip(".")
     fmt = fmt or (suffix if suffix in VIZ_FORMAT_CHOICES else "html")
@@ -410,15 +416,15 @@ def viz_command(graph: str, output: str, view: str, since: str | None, until: st
 
             pseudonyms = read_pseudonyms(kg, key=pseudonym_key)
             G, center = pseudonymise_network(G, pseudonyms), center and pseudonyms.iri(center)
-    shown = ego_network(G, center, depth=depth) if center else G
+    shown = shown_network(G, all_edges=all_edges, focus=center, depth=depth)
     options = {"title": title, "color_by": color_by, "size_by": size_by, "focus": center, "depth": depth,
-               "seed": seed}
+               "all_edges": all_edges, "seed": seed}
     if fmt == "html":
         write_html(G, output, **options)
     else:
         to_image(G, output, fmt, **options)
     _note(quiet, f"wrote {output} ({fmt}): the {view} network" + (f" around {focus} (depth {depth})" if focus else "")
-          + f", {shown.number_of_nodes()} nodes, {shown.number_of_edges()} edges")
+          + f", {shown.number_of_nodes()} nodes, {drawn_edge_count(shown)} edges")
 
 
 def _parse_params(values: tuple[str, ...]) -> dict[str, str]:

@@ -170,7 +170,7 @@ def test_browser_payload_shows_as_text_and_runs_nothing(browser, tmp_path):
     write_html(G, path, title=f"Title {PAYLOAD}")
     page = _Page(browser, path)
     try:
-        assert page.evaluate("(id) => network.body.data.nodes.get(id).label", EVIL) == PAYLOAD
+        assert page.evaluate("(id) => network.body.data.nodes.get(id).text", EVIL) == PAYLOAD  # drawn with fillText
         assert page.evaluate("document.title") == f"Title {PAYLOAD}"
         assert page.evaluate("document.querySelector('h1').textContent") == f"Title {PAYLOAD}"
         assert PAYLOAD in page.evaluate("document.getElementById('documents').textContent")

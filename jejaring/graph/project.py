@@ -583,14 +583,11 @@ def _node(f: _Facts, n: str, window: _Window) -> dict:
     organisations: list[str] = []
     if kind == "person":
         held = [m for m in f.held_by.get(n, ()) if window.keeps(m.lo, m.hi)]
-        for m in held:
-            where = f.labels.get(m.org, "") if m.org else ""
-            text = ", ".join(x for x in (m.role, where) if x)
-            posts.append(f"{text} ({_period(m.start, m.end)})" if m.start or m.end else text)
+        posts = _posts(held, lambda m: ", ".join(x for x in (m.role, f.labels.get(m.org, "") if m.org else "") if x))
         organisations = sorted({f.labels.get(m.org, m.org) for m in held if m.org})
     elif kind == "organisation":
         held = [m for m in f.held_in.get(n, ()) if window.keeps(m.lo, m.hi)]
-        posts = [f"{m.role or 'member'}: {f.labels.get(m.person, m.person)}" for m in held]
+        posts = _posts(held, lambda m: f"{m.role or 'member'}: {f.labels.get(m.person, m.person)}")
         organisations = sorted(f.labels.get(p, p) for p in f.parents.get(n, {}))
     start, end = f.events.get(n, ("", ""))
     label = f.labels.get(n) or _local(n)
@@ -601,11 +598,27 @@ def _node(f: _Facts, n: str, window: _Window) -> dict:
         "sector": _sector(f, n, kind),
         "start": start,
         "end": end or start,
-        "posts": sorted(set(posts)),
+        "posts": posts,
         "organisations": organisations,
         "documents": sorted(f.documents.get(n, ())),
         "quotes": _pick_quotes(f.quotes.get(n, []), label),
     }
+
+
+def _posts(held: list[_Membership], describe) -> list[str]:
+    """Each post once, as ``describe`` words it, with its periods in order: "Kepala, DLH (2017 – 2018; 2020)".
+
+    >>> m = [_Membership("m1", "p", "o", "Kepala", "2020", "2020", "2020", "2020"),
+    ...      _Membership("m2", "p", "o", "Kepala", "2017", "2018", "2017", "2018"),
+    ...      _Membership("m3", "p", "o", "Staf", "", "", None, None)]
+    >>> _posts(m, lambda m: m.role)
+    ['Kepala (2017 – 2018; 2020)', 'Staf']
+    """
+    periods: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for m in held:
+        periods[describe(m)].update([(m.start, m.end)] if m.start or m.end else [])
+    return [f"{text} ({'; '.join(_period(*p) for p in sorted(periods[text]))})" if periods[text] else text
+            for text in sorted(periods)]
 
 
 def _sector(f: _Facts, n: str, kind: str) -> str:
