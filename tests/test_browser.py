@@ -248,3 +248,156 @@ def _assert_not_blank(image) -> None:
     assert colours is None or len(colours) > 1
     if colours is not None:
         assert len(colours) > 10  # nodes, edges and labels, not one flat colour
+
+
+# -- issue 21: labels, focus, filters and the tie-strength slider -----------------------------------------
+@pytest.fixture(scope="module")
+def generated_view(tmp_path_factory):
+    """The stakeholders view of 60 documents from ``benchmarks/generate_corpus.py`` (86 agents) and its page."""
+    import subprocess
+    import sys
+
+    folder = tmp_path_factory.mktemp("generated")
+    subprocess.run([sys.executable, str(ROOT / "benchmarks" / "generate_corpus.py"), "-n", "60", "-o", str(folder),
+                    "--seed", "1"], check=True, capture_output=True)
+    with open_graph(folder / "graph") as kg:
+        ingest_paths(kg, sorted((folder / "corpus").iterdir()))
+        G = project(kg, "stakeholders")
+    write_html(G, folder / "network.html")
+    return G, folder / "network.html"
+
+
+_LABELS = "window.jejaringLabels.map(b => [b.id, b.x, b.y, b.w, b.h])"
+_INK = """(boxes) => {
+  const canvas = document.querySelector('#mynetwork canvas'), ctx = canvas.getContext('2d');
+  const ratio = canvas.width / canvas.getBoundingClientRect().width;
+  return boxes.map(([id, x, y, w, h]) => {
+    const data = ctx.getImageData(Math.round(x * ratio), Math.round(y * ratio), Math.round(w * ratio),
+                                  Math.round(h * ratio)).data;
+    let dark = 0;
+    for (let i = 0; i < data.length; i += 4) { if (data[i + 3] > 200 && data[i] < 80 && data[i + 1] < 80) dark++; }
+    return dark;
+  });
+}"""
+
+
+def _overlapping(boxes: list) -> set:
+    return {a[0] for a in boxes for b in boxes
+            if a is not b and a[1] < b[1] + b[3] and b[1] < a[1] + a[3] and a[2] < b[2] + b[4] and b[2] < a[2] + a[4]}
+
+
+def test_browser_labels_at_the_initial_fit(browser, generated_view):
+    from jejaring.graph.visualise import LABELS_MUST, shown_network
+
+    G, path = generated_view
+    shown = shown_network(G)
+    degree = {n: len(set(shown[n]) - {n}) for n in shown}
+    central = sorted(shown, key=lambda n: (-degree[n], str(shown.nodes[n]["label"])))[:LABELS_MUST]
+    page = _Page(browser, path)
+    try:
+        boxes = page.evaluate(_LABELS)
+        assert set(central) <= {b[0] for b in boxes}  # the 30 most central carry a label
+        assert len(boxes) < shown.number_of_nodes()  # the rest wait for zoom or hover
+        assert len(_overlapping(boxes)) <= 0.05 * len(boxes)
+        width, height = page.evaluate("[container.clientWidth, container.clientHeight]")
+        assert all(x >= 0 and x + w <= width and y >= 0 and y + h <= height for _, x, y, w, h in boxes)
+        ink = page.evaluate(_INK, boxes)
+        assert sum(1 for dark in ink if dark > 10) >= 0.9 * len(boxes)  # text is drawn in the boxes
+
+        # hovering a node without a label shows its label
+        unlabelled = next(n for n in sorted(shown, key=lambda n: -degree[n]) if n not in {b[0] for b in boxes})
+        x, y = _node_on_screen(page, unlabelled)
+        page.page.mouse.move(x, y)
+        page.page.wait_for_function("(id) => window.jejaringLabels.some(b => b.id === id)", arg=unlabelled,
+                                    timeout=READY)
+        assert page.errors == [] and page.outside_file() == []
+    finally:
+        page.close()
+
+
+def test_browser_click_focuses_on_a_node_and_its_ties(browser, generated_view):
+    from jejaring.graph.visualise import shown_network
+
+    G, path = generated_view
+    shown = shown_network(G)
+    hub = max(shown, key=lambda n: (len(set(shown[n])), n))
+    near = set(shown[hub]) - {hub}
+    page = _Page(browser, path)
+    try:
+        x, y = _node_on_screen(page, hub)
+        page.page.mouse.click(x, y)
+        assert page.evaluate("document.getElementById('focus-panel').hidden") is False
+        listed = page.evaluate("[...document.querySelectorAll('#neighbours li a')].map(a => a.textContent)")
+        assert sorted(listed) == sorted(str(shown.nodes[n]["label"]) for n in near)
+        colours = dict(page.evaluate("network.body.data.nodes.get().map(n => [n.id, n.color])"))
+        assert all(isinstance(colours[n], str) for n in near | {hub})  # their own colours
+        others = set(shown) - near - {hub}
+        assert others and all(colours[n] == {"background": "#ededed", "border": "#d8d8d8"} for n in others)
+        assert page.evaluate("network.getSelectedNodes()") == [hub]
+
+        page.page.click("#clear-focus")
+        assert page.evaluate("document.getElementById('focus-panel').hidden") is True
+        assert all(isinstance(c, str) for _, c in page.evaluate("network.body.data.nodes.get().map(n => [n.id, n.color])"))
+    finally:
+        page.close()
+
+
+def test_browser_slider_hides_weak_ties_only(browser, generated_view):
+    _, path = generated_view
+    page = _Page(browser, path)
+    try:
+        rows = page.evaluate("edgeList.map(e => [e.strength, e.fixed])")
+        page.evaluate("""() => { const s = document.getElementById('min-strength'); s.value = '3';
+                                 s.dispatchEvent(new Event('input')); }""")
+        hidden = page.evaluate("network.body.data.edges.get({filter: e => e.hidden}).length")
+        assert hidden == sum(1 for strength, fixed in rows if not fixed and strength < 3) > 0
+        page.page.click("#reset")
+        assert page.evaluate("network.body.data.edges.get({filter: e => e.hidden}).length") == 0
+    finally:
+        page.close()
+
+
+@pytest.fixture(scope="module")
+def two_kinds(tmp_path_factory):
+    """12 organisations in a ring and 9 persons in a chain hanging from it, as a page."""
+    G = nx.cycle_graph(12)
+    G.add_edges_from((i, i + 1) for i in range(12, 20))
+    G.add_edge(0, 12)
+    for n in G:
+        G.nodes[n].update(label=f"Name {n}", kind="organisation" if n < 12 else "person", sector="government")
+    path = tmp_path_factory.mktemp("kinds") / "kinds.html"
+    write_html(G, path)
+    return path
+
+
+_FILL = """(kind) => {
+  const shown = network.body.data.nodes.get({filter: n => !n.hidden && (!kind || n.kind === kind)}).map(n => n.id);
+  const pos = network.getPositions(shown), xs = [], ys = [];
+  for (const id of shown) { const p = network.canvasToDOM(pos[id]); xs.push(p.x); ys.push(p.y); }
+  const w = container.clientWidth, h = container.clientHeight;
+  const off = Math.max(Math.abs((Math.max(...xs) + Math.min(...xs)) / 2 - w / 2) / w,
+                       Math.abs((Math.max(...ys) + Math.min(...ys)) / 2 - h / 2) / h);
+  return {off: off, inside: xs.every(x => x >= 0 && x <= w) && ys.every(y => y >= 0 && y <= h), positions: pos};
+}"""
+
+
+def test_browser_filters_refit_and_lay_out_again(browser, two_kinds):
+    page = _Page(browser, two_kinds)
+    try:
+        before, persons = page.evaluate(_FILL, "organisation"), page.evaluate(_FILL, "person")
+        assert before["off"] > 0.05  # the organisations are off centre, the persons' chain beside them
+        page.page.uncheck("#filter-kind input[value='person']")  # 9 of 21 hidden: re-fit only
+        after = page.evaluate(_FILL, None)
+        assert page.evaluate("window.jejaringLayouts") == 0
+        assert after["positions"] == before["positions"]  # not moved
+        assert after["inside"] and after["off"] < 0.02  # the view is fitted (centred) on them
+
+        page.page.check("#filter-kind input[value='person']")
+        page.page.uncheck("#filter-kind input[value='organisation']")  # 12 of 21 hidden: laid out again
+        page.page.wait_for_function("window.jejaringReady === true && window.jejaringLayouts === 1", timeout=READY)
+        relaid = page.evaluate(_FILL, None)
+        assert relaid["inside"] and relaid["off"] < 0.02 and set(relaid["positions"]) == {str(n) for n in range(12, 21)}
+        assert relaid["positions"] != persons["positions"]  # moved by the new layout
+        assert page.errors == []
+    finally:
+        page.close()
