@@ -557,7 +557,7 @@ def test_endpoint_escapes_document_text_and_parameters_in_html(payload_server):
 def test_endpoint_network_view_carries_the_payloads_as_data(payload_server):
     page = fetch(payload_server.url + "/network")[3].decode("utf-8")
     nodes = json.loads(re.search(r"var nodes = new vis\.DataSet\((.*?)\);\n", page).group(1))
-    assert {n["label"] for n in nodes} >= set(MARKUP_PAYLOADS)  # shown, as text
+    assert {n["text"] for n in nodes} >= set(MARKUP_PAYLOADS)  # drawn on the canvas, as text
     assert PAYLOADS[3] in {n["id"] for n in nodes}
     assert "<title>Network &lt;script&gt;alert(1)&lt;/script&gt;</title>" in page
 
