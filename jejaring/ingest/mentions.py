@@ -21,7 +21,14 @@ from jejaring.ingest.extract.organisations import (
 )
 from jejaring.ingest.extract.persons import find_persons
 from jejaring.ingest.extract.places import find_places
-from jejaring.ingest.extract.posts import find_post_mentions, parse_posts, role_at, title_gap
+from jejaring.ingest.extract.posts import (
+    find_post_mentions,
+    parse_posts,
+    role_at,
+    said_after,
+    title_gap,
+    word_of_body,
+)
 from jejaring.ingest.extract.programmes import find_programmes
 from jejaring.ingest.extract.text import pattern
 from jejaring.ingest.findings import Findings
@@ -34,10 +41,24 @@ _ACRONYM = re.compile(r"(?<![\w/])([A-Z][A-Za-z0-9]{1,14})(?![\w])")
 _BRACKETED = re.compile(r"\(([^()]{3,600})\)")
 
 
-@component("recognise", assigns=["recognised"])
+@component("recognise", assigns=["recognised"], rules=["name-after-common-words"])
 def recognise(f: Findings) -> None:
-    """Persons, organisations and places the trained recogniser (:mod:`jejaring.ingest.model`) reads."""
-    f.recognised = [Mention(s, e, KINDS[label], f.ctx.text[s:e], "recognised") for s, e, label in recognise_names(f.ctx.text)]
+    """Persons, organisations and places the trained recogniser (:mod:`jejaring.ingest.model`) reads; a person's
+    name starts after the common words the recogniser took with it ("[Lingkungan] Hidup Rina Marlina")."""
+    found = [Mention(s, e, KINDS[label], f.ctx.text[s:e], "recognised") for s, e, label in recognise_names(f.ctx.text)]
+    trim = f.allows("name-after-common-words")
+    f.recognised = [_after_common_words(m) if trim and m.kind == "person" else m for m in found]
+
+
+def _after_common_words(m: Mention) -> Mention:
+    """The person mention without its leading words that the training corpora never use in a name, when two
+    words or more are left (one could be the place of a title: "Camat Tambora")."""
+    words = list(re.finditer(r"\S+", m.name))
+    first = next((i for i, w in enumerate(words) if w.group().lower() not in common_words()), None)
+    if first is None or first == 0 or len(words) - first < 2:
+        return m
+    first = words[first]
+    return replace(m, start=m.start + first.start(), name=m.name[first.start():])
 
 
 @component("places", assigns=["places"], rules=["place-gazetteer"])
@@ -79,7 +100,8 @@ def programmes(f: Findings) -> None:
 
 
 @component("organisations", assigns=["organisations"],
-           rules=["org-head", "org-head-lowercase", "org-head-suffix", "org-lexicon", "org-acronym", "org-ends-at-name"])
+           rules=["org-head", "org-head-lowercase", "org-head-suffix", "org-lexicon", "org-acronym", "org-ends-at-name",
+                  "org-government-of-place"])
 def organisations(f: Findings) -> None:
     """Organisations from the lexicon and from head words (Dinas, Badan, Foundation ...); a name read from head
     words ends where a person the recogniser reads begins."""
@@ -117,14 +139,15 @@ _CUT_RULES = ("org-head", "org-head-suffix", "org-acronym")
 
 def _cut_before(f: Findings, m: Mention, name_start: int) -> Mention | None:
     """The organisation mention ``m`` ending before a name that starts inside it, ranks and honorifics left out;
-    None when fewer than two words would be left."""
+    None when fewer than two words would be left, unless the one is an acronym the lexicon knows ("KPU")."""
     words = list(re.finditer(r"[^\s,]+", f.ctx.text[m.start:name_start]))
     while words and words[-1].group() in f.ctx.lexicon.honorific_forms():
         words.pop()
-    if len(words) < 2:
-        return None
     name = " ".join(w.group() for w in words)
-    entries = f.ctx.lexicon.organisation_by_name(name)
+    acronym = len(words) == 1 and f.ctx.lexicon.organisation_by_acronym(name)
+    if len(words) < 2 and not acronym:
+        return None
+    entries = acronym or f.ctx.lexicon.organisation_by_name(name)
     entry = entries[0] if len(entries) == 1 else None
     known = {"entry": entry, "org_kind": entry.kind, "unit": entry.kind in UNIT_KINDS} if entry else {}
     # the names the mention's locality gave it ran on into the person's name too
@@ -260,8 +283,25 @@ def _end_bodies_at_holders(f: Findings, posts: list[Mention]) -> None:
         start = next((h for h in holders if o.start < h < o.end), None)
         if start is not None and o.rule in _CUT_RULES and (o.entry is None or o.rule == "org-acronym"):
             cut[id(o)] = _cut_before(f, o, start) or o
+        elif (lone := _lone_holder_start(f, o, posts)) is not None:
+            cut[id(o)] = _cut_before(f, o, lone) or o
     f.organisations = [cut.get(id(o), o) for o in f.organisations]
     f.blocked = [cut.get(id(m), m) for m in f.blocked]
+
+
+def _lone_holder_start(f: Findings, o: Mention, posts: list[Mention]) -> int | None:
+    """ "Ketua Bawaslu Rina mengatakan": after a title, one unknown word that ends a body's name read from head words
+    and comes before a verb of saying is the holder's name; where it starts."""
+    words = list(re.finditer(r"\S+", o.name))
+    if o.rule not in _CUT_RULES or o.entry is not None or len(words) < 2 or not said_after(f.ctx, o.end) or \
+            not any(p.start < o.start <= p.end for p in posts):
+        return None
+    lex, last = f.ctx.lexicon, words[-1].group()
+    if len(last) < 4 or not last[:1].isupper() or last.isupper() or last.lower() in common_words() or \
+            lex.is_common_word(last) or lex.is_institutional_word(last) or lex.place(last) is not None or \
+            word_of_body(f.ctx, o.name[:words[-1].start()]):
+        return None
+    return o.start + words[-1].start()
 
 
 def _ending_before_names(f: Findings, posts: list[Mention]) -> list[Mention]:

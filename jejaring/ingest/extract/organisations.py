@@ -45,6 +45,7 @@ class _Rules:
     after_acronym: re.Pattern[str]  # a locality after an acronym: "Bappeda Kota Semarang" (group 1)
     english_locality: re.Pattern[str]  # "of (the) DKI Jakarta", "of Semarang City" after a name (group 1)
     kind_words: re.Pattern[str]  # "Duri Utara urban village": capitalised words, then a kind word (group 2)
+    government_of: re.Pattern[str]  # "pemerintah Arab Saudi": a word for government, then capitalised words (group 1)
     kind_of: dict[str, KindWord]  # the kind word's row
     government_heads: tuple[str, ...]  # heads that open a government's name ("Pemerintah", "Pem...")
     office_heads: frozenset[str]  # heads naming the office of a body named next ("Kantor")
@@ -84,6 +85,8 @@ def _rules(lexicon: Lexicon) -> _Rules:
         english_locality=re.compile(english),
         kind_words=re.compile(rf"((?:[A-Z][\w'’\-]*\s+){{1,3}})({alternation(kind_of, ' ')})\b"),
         kind_of=kind_of,
+        government_of=re.compile(rf"(?<!\w)(?i:{words('government_words')})\s+((?:[A-Za-z]+\s+)?[A-Z][\w'’\-]*"
+                                 rf"(?:[ \t]+[A-Z][\w'’\-]*){{0,3}})"),
         government_heads=tuple(sorted(lexicon.words("government_head_prefixes"))),
         office_heads=lexicon.words("office_heads"),
         head_links=lexicon.words("prefix_head_links"),
@@ -104,6 +107,7 @@ def find_organisations(ctx: Context) -> Iterator[Mention]:
     """Mentions of organisations: head-word names, lexicon names (typos included) and known acronyms."""
     yield from _by_head(ctx)
     yield from _by_lowercase_head(ctx)
+    yield from _by_government_word(ctx)
     yield from _by_lexicon(ctx)
     yield from _by_acronym(ctx)
 
@@ -160,6 +164,30 @@ def _generic_start(ctx: Context, words: tuple[tuple[int, int, str], ...], acrony
         if _generic_name(ctx, acronym, " ".join(w for _, _, w in words[i:])):
             return words[i][0]
     return None
+
+
+def _by_government_word(ctx: Context) -> Iterator[Mention]:
+    """ "pemerintah Arab Saudi", "Pemerintah Australia", "pemerintah provinsi Jawa Barat": a word for government
+    before a country or a locality the lexicon knows names that place's government."""
+    lex = ctx.lexicon
+    for m in _rules(lex).government_of.finditer(ctx.text):
+        words = list(re.finditer(r"\S+", m.group(1)))
+        for k in range(len(words), 0, -1):
+            place = m.group(1)[:words[k - 1].end()]
+            level = place[:1].upper() + place[1:]
+            found = lex.place(place)
+            if found is not None and found.kind == "country":
+                word = m.group()[:m.start(1) - m.start()].strip()
+                name, kind = f"{word[:1].upper()}{word[1:]} {place}", "national-government"
+            elif (name := lex.government_of_locality(level)) is not None:
+                kind = lex.government_kind_of_locality(level)
+            else:
+                continue
+            entries = lex.organisation_by_name(name)
+            entry = entries[0] if len(entries) == 1 else None
+            yield Mention(m.start(), m.start(1) + words[k - 1].end(), "organisation", name, "org-government-of-place",
+                          0.8, entry=entry, org_kind=entry.kind if entry else kind)
+            break
 
 
 # -- head words ----------------------------------------------------------------------------------
@@ -566,14 +594,16 @@ def _by_acronym(ctx: Context) -> Iterator[Mention]:
     defined = find_acronym_definitions(ctx)
     for m in re.finditer(r"(?<![\w/])([A-Z][A-Za-z0-9]{1,14})(?![\w/])", ctx.text):
         token = m.group(1)
-        if not _ACRONYM.fullmatch(token) and not ctx.lexicon.organisation_by_acronym(token):
+        agency = ctx.lexicon.agency_type(token)
+        if agency is not None and token not in (agency.acronym, *agency.aliases):
+            agency = None
+        # a generic body's own acronym ("Disperindag") names it; its other names may be words or titles ("Sekda")
+        if not _ACRONYM.fullmatch(token) and not ctx.lexicon.organisation_by_acronym(token) and (
+                agency is None or token != agency.acronym):
             continue
         if re.match(r"\s*\d", ctx.text[m.end():]) or token in defined or acronym_names_no_body(ctx, m.start(), m.end()):
             continue  # "RW 05", "RT 03": an address, not a body
         entries = [e for e in ctx.lexicon.organisation_by_acronym(token) if token in _written_forms(e)]
-        agency = ctx.lexicon.agency_type(token)
-        if agency is not None and token not in (agency.acronym, *agency.aliases):
-            agency = None
         if entries or agency:
             # an acronym every region has ("BPBD") names the body of the one region the document names
             entry = _region_entry(ctx, entries, agency) if agency is not None else entries[0] if len(entries) == 1 \

@@ -14,7 +14,7 @@ from functools import lru_cache
 from jejaring.ingest.extract.context import Context, Mention
 from jejaring.ingest.lexicon import Lexicon
 
-__all__ = ["PostParse", "find_post_mentions", "parse_posts", "role_at", "title_gap"]
+__all__ = ["PostParse", "find_post_mentions", "parse_posts", "role_at", "said_after", "title_gap", "word_of_body"]
 
 
 @dataclass(frozen=True)
@@ -33,6 +33,7 @@ class _Rules:
     article: re.Pattern[str]  # a definite article and the space after it
     said_after: re.Pattern[str]  # a verb of saying after a name ("... Rina mengatakan")
     breaks: frozenset[str]  # words that end a title: a second post follows
+    and_word: re.Pattern[str]  # "and" between two words
     body_after_comma: re.Pattern[str]  # a body after a comma ("..., Dinas ...")
     trailing: re.Pattern[str]  # words at the end of a title that belong to what follows
 
@@ -64,6 +65,7 @@ def _rules(lexicon: Lexicon) -> _Rules:
         article=re.compile(rf"\s+(?:{words('definite_articles')}\s+)?", re.I),
         said_after=re.compile(rf"\s*,?\s+(?:{words('also_words')}\s+)?{words('verbs_after_name')}\b"),
         breaks=frozenset(w.lower() for w in lexicon.words("post_breaks") | lexicon.words("weekdays")),
+        and_word=re.compile(rf"\s+{words('and_words')}\s+"),
         body_after_comma=re.compile(rf"{words('post_body_heads', ' ')}\b"),
         trailing=re.compile(rf"(?:\s+{words('title_trailing_words')})+$"),
     )
@@ -123,11 +125,11 @@ def parse_posts(ctx: Context, start: int, end: int, orgs: list[Mention], allow_l
         if found is None:
             break
         role_end, entry = found
-        stop = _post_end(rules, text, role_end, end, {o.start for o in orgs})
+        stop = _before_next_holder(ctx, role_end, _post_end(rules, text, role_end, end, {o.start for o in orgs}))
         holder = _trailing_name(ctx, max([role_end, *(o.end for o in orgs if role_end <= o.end < stop)]), stop,
                                 role_end)
         if holder is not None and " " not in text[holder[0]:holder[1]] and any(
-                o.start < holder[0] < o.end and _word_of_body(ctx, text[o.start:holder[0]]) for o in orgs):
+                o.start < holder[0] < o.end and word_of_body(ctx, text[o.start:holder[0]]) for o in orgs):
             holder = None  # "at Yayasan Sungai Lestari, presented": the one word is the body's
         if holder is not None:
             stop = _before_honorifics(ctx, pos, holder[0])
@@ -195,6 +197,15 @@ def _post_end(rules: _Rules, text: str, pos: int, end: int, org_starts: set[int]
     return pos + len(trimmed)
 
 
+def _before_next_holder(ctx: Context, role_end: int, stop: int) -> int:
+    """ "Presiden Rina Marlina dan Wakil Presiden Budi ...": a title whose holder's name comes before "and" and a
+    second title ends at that "and"."""
+    for m in _rules(ctx.lexicon).and_word.finditer(ctx.text, role_end, stop):
+        if role_at(ctx, m.end(), stop) is not None and _trailing_name(ctx, role_end, m.start(), role_end) is not None:
+            return m.start()
+    return stop
+
+
 def _before_honorifics(ctx: Context, start: int, end: int) -> int:
     """Where a title ends before its holder's name at ``end``: ranks and honorifics ("AKBP", "Dr.") and commas
     between them belong to neither."""
@@ -209,13 +220,14 @@ def _before_honorifics(ctx: Context, start: int, end: int) -> int:
         end -= len(form)
 
 
-def _word_of_body(ctx: Context, before: str) -> bool:
+def word_of_body(ctx: Context, before: str) -> bool:
     """True when the word after ``before`` (the start of a body's name) goes on with that name: unless the
-    lexicon knows ``before`` as a body, or it ends in a place, an acronym, a number or a rank, as names of
+    lexicon knows ``before`` as a body (by name or acronym), or it ends in a place, an acronym, a number or a rank, as names of
     government bodies do ("Kejati Jatim", "SMPN 33", "Polda Bali Kombes")."""
     lex = ctx.lexicon
     last = before.split()[-1] if before.split() else ""
-    return not (lex.organisation_by_name(before.strip()) or lex.place(last) is not None or _ACRONYM.fullmatch(last)
+    return not (lex.organisation_by_name(before.strip()) or lex.organisation_by_acronym(before.strip())
+                or lex.place(last) is not None or _ACRONYM.fullmatch(last)
                 or last.isdigit() or last in lex.honorific_forms())
 
 
@@ -259,7 +271,12 @@ def _lone_name(ctx: Context, word: str, before: str, stop: int) -> bool:
     words = before.split()
     known = any(ctx.lexicon.organisation_by_name(" ".join(words[-n:])) or
                 ctx.lexicon.organisation_by_acronym(" ".join(words[-n:])) for n in range(1, min(4, len(words)) + 1))
-    return known or bool(_rules(ctx.lexicon).said_after.match(ctx.text, stop))
+    return known or said_after(ctx, stop)
+
+
+def said_after(ctx: Context, end: int) -> bool:
+    """True when a verb of saying follows ``end`` ("... Rina mengatakan")."""
+    return bool(_rules(ctx.lexicon).said_after.match(ctx.text, end))
 
 
 def _slug(label: str) -> str:

@@ -219,6 +219,10 @@ WORD_LISTS: Mapping[str, str] = {
         "Beginnings of head words that name a government ('Pemerintah', 'Pemprov'): such a name wins over others."
     ),
     "office_heads": "Head words naming the office of a body named next ('Kantor BPBD ...'): the body is meant.",
+    "government_words": (
+        "Words for 'the government (of)' before the place it governs ('pemerintah Arab Saudi', 'the government of "
+        "Japan'): the place's government is meant; any case."
+    ),
     "address_area_heads": (
         "Head words of the areas an address lists ('Desa ...', 'Kecamatan ...'): in an address the area is a "
         "place, not its government; as written."

@@ -1,6 +1,7 @@
 """The ``organisations`` component: names after a head word ("Dinas ...", "Ministry of ..."), lowercase English
-heads ("... urban village"), suffix heads ("... Secretariat"), names the lexicon knows, and known acronyms (rules
-``org-head``, ``org-head-lowercase``, ``org-head-suffix``, ``org-lexicon``, ``org-acronym``)."""
+heads ("... urban village"), suffix heads ("... Secretariat"), names the lexicon knows, known acronyms, and the
+government of a country or locality after a word for government (rules ``org-head``, ``org-head-lowercase``,
+``org-head-suffix``, ``org-lexicon``, ``org-acronym``, ``org-government-of-place``)."""
 
 from __future__ import annotations
 
@@ -29,6 +30,15 @@ CASES = [
     ("org-acronym", "Bappeda Kota Semarang menyusun rencana baru.", "id", "organisation:bappeda-kota-semarang",
      "Bappeda Kota Semarang", "Bappeda Kota Semarang"),
     ("org-acronym", "BPBD officers watched the sluice gates.", "en", "organisation:bpbd", "BPBD", "BPBD"),
+    # a generic regional body's own acronym, which no single body of the lexicon carries
+    ("org-acronym", "Pemerintah kota bekerja melalui Disperindag untuk menekan harga.", "id",
+     "organisation:disperindag", "Disperindag", "Disperindag"),
+    ("org-government-of-place", "Usulan itu datang dari pemerintah Arab Saudi pekan lalu.", "id",
+     "organisation:pemerintah-arab-saudi", "Pemerintah Arab Saudi", "pemerintah Arab Saudi"),
+    ("org-government-of-place", "Pemerintah Australia menolak usulan itu.", "id",
+     "organisation:pemerintah-australia", "Pemerintah Australia", "Pemerintah Australia"),
+    ("org-government-of-place", "The government of Japan backed the plan.", "en",
+     "organisation:government-of-japan", "Government of Japan", "government of Japan"),
 ]
 
 
@@ -159,3 +169,13 @@ def test_organisations_a_deputyship_named_by_its_head_word(extract):
     ex = extract("Rapat dipimpin Kedeputian Gubernur Bidang Perekonomian bersama dinas terkait.")
     assert [e.name for e in ex.entities.values() if e.kind == "organisation"][:1] == [
         "Kedeputian Gubernur Bidang Perekonomian"]
+
+
+def test_organisations_a_word_for_government_before_a_person_names_no_government(extract):
+    ex = extract("Pada masa pemerintah Dimas Prasetyo, harga beras turun.")
+    assert not any(k.startswith("organisation:") for k in ex.entities)
+
+
+def test_organisations_a_word_for_government_before_a_locality_names_its_government(extract):
+    ex = extract("Bantuan itu dari pemerintah Kota Palu dan warga.")
+    assert "organisation:pemkot-palu" in ex.entities

@@ -379,3 +379,31 @@ def test_post_constructions_an_acronym_with_its_locality_ends_where_the_holder_b
 ])
 def test_post_constructions_a_unit_inside_a_title(extract, text, org):
     assert [o for p, _, o, _ in posts(extract(text, "en")) if p == "person:dimas-prasetyo"] == [org]
+
+
+@pytest.mark.parametrize(("text", "org"), [
+    # the body is an acronym the lexicon knows: it stands alone before the one-word name
+    ("Ketua KPU Prasetyawati mengatakan tahapan berjalan.", "organisation:kpu"),
+    # the body's name read from head words ran on into the name before a verb of saying
+    ("Ketua Bawaslu Prasetyawati mengatakan tahapan berjalan.", "organisation:bawaslu"),
+])
+def test_post_constructions_one_word_name_after_a_body_and_before_a_verb_of_saying(extract, text, org):
+    assert [(p, o) for p, _, o, _ in posts(extract(text))] == [("person:prasetyawati", org)]
+    assert "person:prasetyawati" not in extract(text, disabled_rules=["org-ends-at-holder"]).entities
+
+
+def test_post_constructions_a_place_after_a_body_is_no_lone_name(extract):
+    ex = extract("Ketua Bawaslu Jabar mengatakan tahapan berjalan.")
+    assert not any(k.startswith("person:") for k in ex.entities)
+
+
+def test_post_constructions_two_titles_and_their_holders_joined_by_dan(extract):
+    text = "Hari ini Presiden Dimas Prasetyo dan Wakil Presiden Rina Marlina Hartati meninjau pasar."
+    assert [(p, r) for p, r, _, _ in posts(extract(text))] == [
+        ("person:dimas-prasetyo", "president"), ("person:rina-marlina-hartati", "vice-president")]
+
+
+def test_post_constructions_a_field_joined_by_dan_stays_in_the_title(extract):
+    text = "Menteri Koordinator Bidang Politik dan Keamanan Dimas Prasetyo hadir."
+    assert [(p, o) for p, _, o, _ in posts(extract(text))] == [
+        ("person:dimas-prasetyo", "organisation:kemenko-polkam")]

@@ -75,3 +75,20 @@ def test_recognise_person_over_a_programme_example_is_no_person():
     findings.recognised = [Mention(start, start + len("Happy Corner Cafe"), "person", "Happy Corner Cafe", "recognised")]
     next(s for s in steps if s.name == "persons").func(findings)
     assert [m.name for m in findings.persons] == []
+
+
+def test_recognise_a_name_starts_after_the_common_words_the_recogniser_took_with_it(extract):
+    """The recogniser reads "Hidup Wahyu ..." as one person; the title keeps its own word and the name its own."""
+    text = "Ia bertemu dengan Menteri Lingkungan Hidup Wahyu Tirta Nugraha di Jakarta."
+    assert [(m.person, m.organisation) for m in extract(text).memberships] == [
+        ("person:wahyu-tirta-nugraha", "organisation:klh")]
+    assert extract(text, disabled_rules=["name-after-common-words"]).memberships == []
+
+
+def test_recognise_one_word_left_after_a_title_is_kept_with_it(extract):
+    """ "Camat Tambora": one word after the title could be its place, so the recogniser's span stays whole."""
+    from jejaring.ingest.extract.context import Mention
+    from jejaring.ingest.mentions import _after_common_words
+
+    m = Mention(0, 13, "person", "Camat Tambora", "recognised")
+    assert _after_common_words(m) is m
