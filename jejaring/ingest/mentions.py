@@ -112,7 +112,7 @@ def organisations(f: Findings) -> None:
 def _before_person(f: Findings, m: Mention) -> Mention:
     """ "Kementerian Keuangan Rina Marlina menegaskan ...": the head word's run of capitalised words stops before
     the person after it (and the ranks or honorifics before the person), keeping two words at least."""
-    if m.rule not in _CUT_RULES or (m.entry is not None and m.rule != "org-acronym"):
+    if not _may_run_on(m):
         return m
     lex = f.ctx.lexicon
     for r in f.recognised or ():
@@ -135,6 +135,12 @@ def _after_rank(f: Findings, start: int) -> bool:
 #: Rules whose organisation names run on over capitalised words, so may end where a name begins: head words, and
 #: an acronym with its locality ("Bappeda Provinsi Jawa Tengah ...").
 _CUT_RULES = ("org-head", "org-head-suffix", "org-acronym")
+
+
+def _may_run_on(m: Mention) -> bool:
+    """True for an organisation name that may have run on into a person's name: one read from head words, or an
+    acronym with its locality; a name the lexicon knows as written ends where it ends."""
+    return m.rule in _CUT_RULES and (m.entry is None or m.rule == "org-acronym")
 
 
 def _cut_before(f: Findings, m: Mention, name_start: int) -> Mention | None:
@@ -281,7 +287,7 @@ def _end_bodies_at_holders(f: Findings, posts: list[Mention]) -> None:
     cut = {}
     for o in f.organisations:
         start = next((h for h in holders if o.start < h < o.end), None)
-        if start is not None and o.rule in _CUT_RULES and (o.entry is None or o.rule == "org-acronym"):
+        if start is not None and _may_run_on(o):
             cut[id(o)] = _cut_before(f, o, start) or o
         elif (lone := _lone_holder_start(f, o, posts)) is not None:
             cut[id(o)] = _cut_before(f, o, lone) or o
@@ -293,7 +299,7 @@ def _lone_holder_start(f: Findings, o: Mention, posts: list[Mention]) -> int | N
     """ "Ketua Bawaslu Rina mengatakan": after a title, one unknown word that ends a body's name read from head words
     and comes before a verb of saying is the holder's name; where it starts."""
     words = list(re.finditer(r"\S+", o.name))
-    if o.rule not in _CUT_RULES or o.entry is not None or len(words) < 2 or not said_after(f.ctx, o.end) or \
+    if not _may_run_on(o) or o.entry is not None or len(words) < 2 or not said_after(f.ctx, o.end) or \
             not any(p.start < o.start <= p.end for p in posts):
         return None
     lex, last = f.ctx.lexicon, words[-1].group()

@@ -30,8 +30,6 @@ CASES = [
     ("org-acronym", "Bappeda Kota Semarang menyusun rencana baru.", "id", "organisation:bappeda-kota-semarang",
      "Bappeda Kota Semarang", "Bappeda Kota Semarang"),
     ("org-acronym", "BPBD officers watched the sluice gates.", "en", "organisation:bpbd", "BPBD", "BPBD"),
-    ("org-head", "Bank Harapan Tani menyalurkan kredit usaha.", "id", "organisation:bank-harapan-tani",
-     "Bank Harapan Tani", "Bank Harapan Tani"),
     # a generic regional body's own acronym, which no single body of the lexicon carries
     ("org-acronym", "Pemerintah kota bekerja melalui Disperindag untuk menekan harga.", "id",
      "organisation:disperindag", "Disperindag", "Disperindag"),
