@@ -24,6 +24,7 @@ _EXPORTS = {
     "resolve_corpus": "jejaring.ingest.link",
     "decide": "jejaring.ingest.curation",
     "validate_dataset": "jejaring.ontology.validate",
+    "validate_graph": "jejaring.graph.validate",
     "graph_stats": "jejaring.graph.stats",
     "describe_entity": "jejaring.graph.describe",
     "find_entity": "jejaring.graph.describe",

@@ -148,7 +148,8 @@ class _ProgressBar:
 
 @cli.command(name="validate", context_settings=CONTEXT_SETTINGS)
 @graph_option
-def validate_command(graph: str) -> None:
+@quiet_option
+def validate_command(graph: str, quiet: bool) -> None:
     """Validate the graph against jejaring's SHACL shapes.
 
     Prints one line per violation: shape | node | message | source document.
@@ -158,18 +159,21 @@ def validate_command(graph: str) -> None:
     Example:
         jejaring validate -g graph/
     """
-    from jejaring.graph.store import snapshot
-    from jejaring.ontology.validate import format_violation, validate_dataset
+    from jejaring.graph.validate import validate_graph
+    from jejaring.ontology.validate import format_violation
 
     with _open(graph) as kg:
-        copy = snapshot(kg)  # validation is long: let the store go while it runs
-    report = validate_dataset(copy.dataset())
+        bar = _ProgressBar(hidden=quiet)
+        try:
+            report = validate_graph(kg, progress=bar)
+        finally:
+            bar.close()
     for v in report.violations:
         click.echo(format_violation(v))
     if report.conforms:
-        click.echo("valid: the graph conforms to the shapes", err=True)
+        _note(quiet, "valid: the graph conforms to the shapes")
         return
-    click.echo(f"invalid: {len(report.violations)} violation(s)", err=True)
+    _note(quiet, f"invalid: {len(report.violations)} violation(s)")
     sys.exit(1)
 
 

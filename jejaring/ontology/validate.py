@@ -16,17 +16,25 @@ from rdflib.term import Node
 from jejaring.ontology.namespaces import DOC, GRAPH, OA, PREFIXES, RDF, RDFS, SCHEMA, SH, SKOS
 
 __all__ = [
+    "LABEL_PROPERTIES",
+    "Finding",
     "ValidationReport",
     "Violation",
+    "best_label",
+    "findings",
     "format_violation",
+    "graph_label",
     "ontology_graph",
+    "shape_name",
     "shapes_graph",
+    "term_text",
     "validate_dataset",
 ]
 
 _ONTOLOGY_FILES = ("jejaring.ttl", "themes.ttl", "kinds.ttl")
 _SHAPES_FILE = "shapes.ttl"
-_LABEL_PROPERTIES = (SCHEMA.name, SKOS.prefLabel, RDFS.label, OA.exact)
+#: The properties a node's label is read from, best first.
+LABEL_PROPERTIES = (SCHEMA.name, SKOS.prefLabel, RDFS.label, OA.exact)
 # Labels in this order of languages: untagged text is usually a proper name, then English, then Indonesian.
 _LANGUAGE_ORDER = {None: 0, "en": 1, "id": 2}
 
@@ -58,6 +66,17 @@ class Violation:
     label: str
     message: str
     source: str
+    severity: str
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One SHACL result before it is described: the shape's prefixed name, the focus node, the message and
+    the severity (what :func:`findings` reads from a results graph)."""
+
+    shape: str
+    focus: Node
+    message: str
     severity: str
 
 
@@ -173,15 +192,35 @@ def validate_dataset(dataset: Dataset, shapes: Graph | None = None) -> Validatio
         advanced=False,
         debug=False,
     )
-    namespaces = _namespace_manager()
     violations = {
-        _violation(results, result, dataset, data, shapes_copy, namespaces)
-        for result in results.subjects(RDF.type, SH.ValidationResult)
-        # A failed sh:node also reports the nested shape's results as sh:detail: the parent says enough.
-        if (None, SH.detail, result) not in results
+        Violation(shape=f.shape, focus=term_text(f.focus), label=_label(data, f.focus), message=f.message,
+                  source=_source(dataset, data, f.focus), severity=f.severity)
+        for f in findings(results, shapes_copy)
     }
     ordered = sorted(violations, key=lambda v: (v.shape, v.focus, v.message, v.source))
     return ValidationReport(conforms=bool(conforms), violations=ordered)
+
+
+def findings(results: Graph, shapes: Graph) -> list[Finding]:
+    """The results of a SHACL results graph (pySHACL's or pyshacl-turbo's), each named by its node shape.
+
+    A failed ``sh:node`` also reports the nested shape's results as ``sh:detail``: the parent says enough,
+    so details are left out.
+    """
+    namespaces = _namespace_manager()
+    found = []
+    for result in results.subjects(RDF.type, SH.ValidationResult):
+        if (None, SH.detail, result) in results:
+            continue
+        shape = results.value(result, SH.sourceShape)
+        severity = results.value(result, SH.resultSeverity)
+        found.append(Finding(
+            shape=shape_name(shapes, shape, namespaces),
+            focus=results.value(result, SH.focusNode),
+            message=_message(results, result, shapes, shape),
+            severity=severity.fragment if isinstance(severity, URIRef) else "Violation",
+        ))
+    return found
 
 
 def format_violation(v: Violation) -> str:
@@ -233,28 +272,8 @@ def _namespace_manager() -> NamespaceManager:
     return manager
 
 
-def _violation(
-    results: Graph,
-    result: Node,
-    dataset: Dataset,
-    data: Graph,
-    shapes: Graph,
-    namespaces: NamespaceManager,
-) -> Violation:
-    focus = results.value(result, SH.focusNode)
-    shape = results.value(result, SH.sourceShape)
-    severity = results.value(result, SH.resultSeverity)
-    return Violation(
-        shape=_shape_name(shapes, shape, namespaces),
-        focus=_term_text(focus),
-        label=_label(data, focus),
-        message=_message(results, result, shapes, shape),
-        source=_source(dataset, data, focus),
-        severity=severity.fragment if isinstance(severity, URIRef) else "Violation",
-    )
-
-
-def _term_text(term: Node | None) -> str:
+def term_text(term: Node | None) -> str:
+    """A node as a violation names it: an IRI, or ``_:id`` for a blank node."""
     if term is None:
         return "-"
     if isinstance(term, BNode):
@@ -262,7 +281,7 @@ def _term_text(term: Node | None) -> str:
     return str(term)
 
 
-def _shape_name(shapes: Graph, shape: Node | None, namespaces: NamespaceManager) -> str:
+def shape_name(shapes: Graph, shape: Node | None, namespaces: NamespaceManager | None = None) -> str:
     """Name of the nearest shape with an IRI that holds ``shape`` (a property shape is a blank node)."""
     node, seen = shape, set()
     while isinstance(node, BNode) and node not in seen:
@@ -270,12 +289,13 @@ def _shape_name(shapes: Graph, shape: Node | None, namespaces: NamespaceManager)
         # Walk up sh:property, sh:not, sh:or list cells ... to the node shape that holds the blank node.
         node = next(shapes.subjects(None, node), None)
     if isinstance(node, URIRef):
-        return node.n3(namespaces)
+        return node.n3(namespaces or _namespace_manager())
     name = shapes.value(shape, SH.name) if shape is not None else None
-    return str(name) if name is not None else _term_text(shape)
+    return str(name) if name is not None else term_text(shape)
 
 
-def _best_literal(values: list[Node]) -> Literal | None:
+def best_label(values: list[Node]) -> Literal | None:
+    """The literal to show as a label: untagged first, then English, then Indonesian (None if no literal)."""
     literals = [value for value in values if isinstance(value, Literal)]
     if not literals:
         return None
@@ -285,25 +305,26 @@ def _best_literal(values: list[Node]) -> Literal | None:
 def _label(data: Graph, focus: Node | None) -> str:
     if focus is None:
         return "-"
-    for prop in _LABEL_PROPERTIES:
-        best = _best_literal(list(data.objects(focus, prop)))
+    for prop in LABEL_PROPERTIES:
+        best = best_label(list(data.objects(focus, prop)))
         if best is not None:
             return str(best)
-    return _term_text(focus)
+    return term_text(focus)
 
 
 def _message(results: Graph, result: Node, shapes: Graph, shape: Node | None) -> str:
     messages = list(results.objects(result, SH.resultMessage))
     # pySHACL reports a SPARQL constraint's own message next to its node shape's general one: keep the former.
     general = set(shapes.objects(shape, SH.message)) if shape is not None else set()
-    best = _best_literal([m for m in messages if m not in general] or messages)
+    best = best_label([m for m in messages if m not in general] or messages)
     if best is not None:
         return _one_line(str(best))
     component = results.value(result, SH.sourceConstraintComponent)
     return f"Fails {component.fragment if isinstance(component, URIRef) else 'a constraint'}."
 
 
-def _graph_name(name: Node) -> str:
+def graph_label(name: Node) -> str:
+    """A named graph as a source is shown: a document's identity, "curated", "meta" ..."""
     text = str(name)
     for namespace in (GRAPH, DOC):
         if text.startswith(str(namespace)) and len(text) > len(namespace):
@@ -315,9 +336,9 @@ def _source(dataset: Dataset, data: Graph, focus: Node | None) -> str:
     if focus is None or isinstance(focus, Literal):
         return "-"
     graphs = {g for _, _, _, g in dataset.quads((focus, None, None, None))}
-    names = {_graph_name(g) for g in graphs if g is not None and g != DATASET_DEFAULT_GRAPH_ID}
+    names = {graph_label(g) for g in graphs if g is not None and g != DATASET_DEFAULT_GRAPH_ID}
     if not names:
         for annotation in data.subjects(OA.hasBody, focus):
             for target in data.objects(annotation, OA.hasTarget):
-                names.update(_graph_name(source) for source in data.objects(target, OA.hasSource))
+                names.update(graph_label(source) for source in data.objects(target, OA.hasSource))
     return ", ".join(sorted(names)) or "-"

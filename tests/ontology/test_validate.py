@@ -6,7 +6,8 @@ import pytest
 from rdflib import Dataset, URIRef
 
 from jejaring.ontology import ValidationReport, Violation, format_violation, shapes_graph, validate_dataset
-from jejaring.ontology.namespaces import ID
+from jejaring.ontology.namespaces import ID, SH
+from jejaring.ontology.validate import shape_name
 
 PREFIXES = """
 PREFIX jj: <https://w3id.org/jejaring/ns#>
@@ -424,3 +425,76 @@ def test_validate_report_lists_violations():
         f"jj:MembershipShape | {MEMBERSHIP} | A membership must have exactly one org:member. "
         "| seoul-visit.txt"
     ]
+
+
+# -- validate_graph (jejaring.graph.validate) gives validate_dataset's findings, in seconds ----------------------
+# Every node shape broken at least once; several only across graphs (a type, a second value or a label stated in
+# another graph than the node's other triples), where validating each graph alone would find something else.
+EVERY_SHAPE = (
+    *TWO_MEMBERS, *INTERVAL_REVERSED, *EVENT_REVERSED, *LESSON_WITHOUT_EVENT, *FORMAL_ONLY, *POSITION_REVERSED,
+    *NO_EVIDENCE, *PROJECT_AS_ORGANIZATION, *POSITION_WITHOUT_QUOTE, *NOT_A_THEME, *BAD_HASH,
+    _insert(DOC_GRAPH, "person:nameless a schema:Person , foaf:Person ."),
+    _insert(CURATED_GRAPH, "orgid:dki-jakarta-bappeda a schema:City . "
+                           'orgid:dki-jakarta-bappeda skos:prefLabel "Bappeda DKI"@id . '
+                           "orgid:dki-jakarta-bappeda jj:sector kind:badan ."),
+    _insert(CURATED_GRAPH, 'orgid:other a org:Organization ; skos:prefLabel "Other"@en . '
+                           "post:dki-jakarta-bappeda-head org:postIn orgid:other ."),
+    _insert(DOC_GRAPH, 'role:adviser a org:Role ; skos:prefLabel "Adviser"@en .'),
+    _insert(CURATED_GRAPH, f'<{INTERVAL}#end> time:inXSDDate "2020-01-07"^^xsd:date .'),
+    _insert(DOC_GRAPH, "city:bandung a schema:City ."),
+    _insert(DOC_GRAPH, f"<{LESSON}> jj:learnedFrom person:tri-indrawan ."),
+    _insert(CURATED_GRAPH, f'<{EVENT}> schema:attendee "Tri Indrawan" .'),
+    _insert(DOC_GRAPH, "statement:unattributed a jj:Statement ."),
+    _insert(DOC_GRAPH, "kind:unlabelled a skos:Concept ."),
+    _insert(CURATED_GRAPH, "annotation:lesson-1 jj:confidence 1.5 ."),
+    _insert(DOC_GRAPH, f'<{ID["annotation/person-1"]}#quote> oa:exact "" .'),
+)
+
+
+def _graph(tmp_path, dataset: Dataset):
+    from jejaring.graph.store import open_graph
+
+    path = tmp_path / "graph.trig"
+    path.write_text(dataset.serialize(format="trig"), encoding="utf-8")
+    return open_graph(path, create=False)
+
+
+def test_validate_graph_finds_what_validate_dataset_finds_for_every_shape(tmp_path):
+    from jejaring.graph.validate import validate_graph
+
+    dataset = _dataset(*EVERY_SHAPE)
+    expected = validate_dataset(dataset)
+    with _graph(tmp_path, dataset) as kg:
+        report = validate_graph(kg)
+    assert report == expected
+    targeted = {shape_name(shapes_graph(), shape) for shape in shapes_graph().subjects(SH.targetClass, None)}
+    assert targeted <= {v.shape for v in report.violations}
+
+
+def test_validate_graph_valid_dataset_conforms(tmp_path):
+    from jejaring.graph.validate import validate_graph
+
+    with _graph(tmp_path, _dataset()) as kg:
+        assert validate_graph(kg) == ValidationReport(conforms=True, violations=[])
+
+
+@pytest.mark.parametrize(("operations", "shape", "focus"), BROKEN)
+def test_validate_graph_broken_dataset_is_reported_on_shape_and_focus(tmp_path, operations, shape, focus):
+    from jejaring.graph.validate import validate_graph
+
+    with _graph(tmp_path, _dataset(*operations)) as kg:
+        report = validate_graph(kg)
+    assert report.conforms is False
+    assert {(v.shape, v.focus) for v in report.violations} == {(shape, focus)}
+
+
+def test_validate_graph_reports_progress_for_each_step(tmp_path):
+    from jejaring.graph.validate import sparql_constraints, validate_graph
+
+    steps = []
+    with _graph(tmp_path, _dataset()) as kg:
+        validate_graph(kg, progress=lambda stage, label, total: steps.append((stage, label, total)))
+    total = 3 + len(sparql_constraints(shapes_graph()))
+    assert [s[0] for s in steps] == ["validate"] * total
+    assert {s[2] for s in steps} == {total}
+    assert "event date order" in [s[1] for s in steps]
