@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 OUT := out
 
-.PHONY: demo test lint bench quality model clean
+.PHONY: demo test test-fast lint bench quality model clean
 
 $(BIN)/jejaring: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -31,8 +31,13 @@ lint: $(BIN)/jejaring
 test: lint
 	$(BIN)/pytest
 
+# The edit loop: every test but those marked slow (whole-system trials, see pyproject.toml).
+test-fast: lint
+	$(BIN)/pytest -m "not slow"
+
 bench: $(BIN)/jejaring
 	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/validate.py
 
 quality: $(BIN)/jejaring
 	$(BIN)/python benchmarks/quality.py

@@ -27,10 +27,12 @@ def rows(tmp_path_factory) -> list[list[str]]:
     return [[cell.strip() for cell in line.strip("|").split(" | ")] for line in lines[1:]]
 
 
+@pytest.mark.slow
 def test_benchmarks_smoke_has_every_section(rows):
     assert {r[0] for r in rows} == {"ingest", "queries", "network", "export"}
 
 
+@pytest.mark.slow
 def test_benchmarks_smoke_has_every_query_and_export_format(rows):
     benchmarks = {r[1] for r in rows}
     assert {q.name for q in list_queries()} <= benchmarks
@@ -39,6 +41,7 @@ def test_benchmarks_smoke_has_every_query_and_export_format(rows):
     assert "one more document, into the store of the run above" in benchmarks
 
 
+@pytest.mark.slow
 def test_benchmarks_smoke_numbers_parse(rows):
     for section, benchmark, size, secs, *_ in rows:
         if secs != "n/a":

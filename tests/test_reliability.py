@@ -32,6 +32,7 @@ def _kill_script():
     return module
 
 
+@pytest.mark.slow
 def test_ingest_killed_at_random_points_loses_nothing(tmp_path):
     trials = _kill_script().run_trials(docs=30, trials=4, work=tmp_path, seed=3, jobs=2)
     assert [t.signal for t in trials] == ["SIGINT", "SIGKILL", "SIGINT", "SIGKILL"]
@@ -68,6 +69,7 @@ def _fill(folder: Path, leave: int) -> Path:
     return filler
 
 
+@pytest.mark.slow
 def test_a_full_disk_is_a_clear_error_and_the_store_stays_whole(tmp_path, small_disk):
     store = small_disk / "graph"
     ok = subprocess.run([*JEJARING, "ingest", str(EXAMPLES / "curated"), "-g", str(store), "-q"], capture_output=True)
@@ -102,6 +104,7 @@ _UNFINISHED = """SELECT ?doc WHERE {
   FILTER (?n != ?size) }"""
 
 
+@pytest.mark.slow
 def test_a_query_during_an_ingest_is_answered_consistently_or_told_busy(tmp_path):
     corpus = tmp_path / "corpus"
     for i in range(4):
