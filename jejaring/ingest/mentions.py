@@ -327,7 +327,7 @@ def _ending_before_names(f: Findings, posts: list[Mention]) -> list[Mention]:
         name = next((r for r in people if role_end and role_end[0] < r.start < p.end and (
             holder is None or (r.start < holder[0] and r.end == holder[1]))), None)
         parsed = parse_posts(f.ctx, p.start, name.start, f.organisations) if name is not None else []
-        if parsed and title_gap(f.ctx.text[parsed[-1].end:name.start], lex.honorific_forms()):
+        if parsed and title_gap(f.ctx.text[parsed[-1].end:name.start], lex.honorific_forms(), lex.words("then_words")):
             parsed[-1] = replace(parsed[-1], holder=(name.start, name.end))
             p = replace(p, end=parsed[-1].end, name=parsed[0].label, posts=parsed)
         out.append(p)

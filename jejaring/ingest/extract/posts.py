@@ -231,12 +231,15 @@ def word_of_body(ctx: Context, before: str) -> bool:
                 or last.isdigit() or last in lex.honorific_forms())
 
 
-def title_gap(gap: str, honorifics: list[str]) -> bool:
+def title_gap(gap: str, honorifics: list[str], then_words: frozenset[str] = frozenset()) -> bool:
     """True when ``gap`` may stand between a title and its holder's name: nothing on another line but commas,
-    honorifics and a short form in brackets ("Menteri Keuangan (Menkeu), Bapak ...")."""
+    honorifics, a short form in brackets ("Menteri Keuangan (Menkeu), Bapak ...") and words saying the title was
+    held then ("Presiden saat itu, ...")."""
     if "\n" in gap:
         return False
     rest = f" {_ASIDE.sub(' ', gap).replace(',', ' ')} "
+    for form in sorted(then_words, key=len, reverse=True):
+        rest = re.sub(rf"(?i) {re.escape(form)} ", " ", rest)
     for form in sorted(honorifics, key=len, reverse=True):
         rest = rest.replace(f" {form} ", " ")
     return not rest.strip()
@@ -256,8 +259,8 @@ def _trailing_name(ctx: Context, start: int, stop: int, role_end: int) -> tuple[
         if name and ctx.text[start + w.end():start + name[-1].start()].strip():
             break
         name.append(w)
-    if not name or start + name[0].end() != stop:
-        return None
+    if not name or start + name[0].end() != stop or ctx.lexicon.place(ctx.text[start + name[-1].start():stop]):
+        return None  # "Bupati Kuantan Singingi": a place of two words the lexicon knows is no holder
     if len(name) == 1 and not _lone_name(ctx, name[0].group(), ctx.text[role_end:start + name[0].start()], stop):
         return None
     return start + name[-1].start(), stop

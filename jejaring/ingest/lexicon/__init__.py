@@ -219,6 +219,10 @@ WORD_LISTS: Mapping[str, str] = {
         "Beginnings of head words that name a government ('Pemerintah', 'Pemprov'): such a name wins over others."
     ),
     "office_heads": "Head words naming the office of a body named next ('Kantor BPBD ...'): the body is meant.",
+    "then_words": (
+        "Words after a title saying its holder held it then, no longer ('Presiden saat itu, ...', 'the mayor at the "
+        "time, ...'); any case."
+    ),
     "government_words": (
         "Words for 'the government (of)' before the place it governs ('pemerintah Arab Saudi', 'the government of "
         "Japan'): the place's government is meant; any case."
@@ -351,6 +355,14 @@ WORD_LISTS: Mapping[str, str] = {
     ),
     "complementisers": "The word 'that' after a verb of saying ('menjelaskan bahwa', 'said that').",
     "represented_by": "Words saying that an organisation was represented by the persons after them ('diwakili oleh').",
+    "members_intro": (
+        "Words after an organisation's name that introduce the persons it consists of ('tim X, yaitu A, B dan C', "
+        "'the team, namely A and B'); any case."
+    ),
+    "representing": (
+        "Words after a person's name saying they speak for the organisation after them ('sebagai wakil', "
+        "'representing'); any case."
+    ),
     "earlier_post_when": "Words opening a clause about an earlier post ('saat ... menjabat'); as written.",
     "earlier_post_verb": "Verbs of holding a post in such a clause ('menjabat', 'served as'); as written.",
     "interval_start": "Words before a date that opens a post's period ('sejak Februari 2019'); lower case.",
@@ -516,6 +528,16 @@ class AdoptionCue:
     """Words saying that lessons were taken up into a programme or strategy ("diadopsi", "integrated into")."""
 
     cue: str
+    lang: str
+
+
+@dataclass(frozen=True)
+class RoleVerb:
+    """A verb saying that its subject holds a role in the organisation after it ("memimpin", "coordinated");
+    ``role`` is a role of the posts table."""
+
+    verb: str
+    role: str
     lang: str
 
 
@@ -693,6 +715,8 @@ _TABLES = (
     _Table("participation_cues", True, ("cue", "role", "side"), ParticipationCue, frozenset({"cue", "role"}),
            choices={"role": PARTICIPATION_ROLES, "side": PARTICIPATION_SIDES}, defaults={"side": "after"}),
     _Table("adoption_cues", True, ("cue",), AdoptionCue, frozenset({"cue"})),
+    _Table("role_verbs", True, ("verb", "role"), RoleVerb, frozenset({"verb", "role"}),
+           patterns={"role": (_SLUG, "a lowercase slug")}),
     _Table("org_heads", True, ("head", "position", "kind", "unit"), OrgHead,
            frozenset({"head", "position", "kind", "unit"}), booleans=frozenset({"unit"}),
            choices={**_KIND_CHOICE, "position": frozenset({"prefix", "suffix"})}, defaults={"position": "prefix"}),
@@ -730,6 +754,7 @@ _KEYS: dict[str, Callable[[Any], object]] = {
     "themes": lambda e: e.keyword.casefold(),
     "participation_cues": lambda e: e.cue.casefold(),
     "adoption_cues": lambda e: e.cue.casefold(),
+    "role_verbs": lambda e: e.verb.casefold(),
     "org_heads": lambda e: (e.head, e.position),
     "kind_words": lambda e: e.word.casefold(),
     "locality_governments": lambda e: e.head.casefold(),
@@ -1044,6 +1069,7 @@ class Lexicon:
     themes: tuple[ThemeKeyword, ...] = ()
     participation_cues: tuple[ParticipationCue, ...] = ()
     adoption_cues: tuple[AdoptionCue, ...] = ()
+    role_verbs: tuple[RoleVerb, ...] = ()
     org_heads: tuple[OrgHead, ...] = ()
     kind_words: tuple[KindWord, ...] = ()
     locality_governments: tuple[LocalityGovernment, ...] = ()
@@ -1512,6 +1538,22 @@ class Lexicon:
     @cached_property
     def _adoption(self) -> re.Pattern[str]:
         return _cue_pattern(c.cue for c in self.adoption_cues)
+
+    def role_verb(self, verb: str) -> PostEntry | None:
+        """The post a verb of holding a role names ("coordinated": the coordinator's), in the verb's language.
+
+        Examples
+        --------
+        >>> load_lexicon().role_verb("memimpin").role
+        'head'
+        """
+        row = self._role_verbs.get(normalise(verb))
+        posts = [p for p in self.posts if row is not None and p.role == row.role]
+        return next((p for p in posts if p.lang == row.lang), posts[0] if posts else None)
+
+    @cached_property
+    def _role_verbs(self) -> dict[str, RoleVerb]:
+        return {normalise(v.verb): v for v in self.role_verbs}
 
     def adoption_cue_pattern(self) -> re.Pattern[str]:
         """A pattern finding adoption cues ("diadopsi", "integrated into") in text: whole words, any case."""

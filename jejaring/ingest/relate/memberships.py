@@ -11,6 +11,7 @@ from jejaring.ingest.extract.events import EventCluster
 from jejaring.ingest.extract.posts import PostParse, parse_posts, title_gap
 from jejaring.ingest.extract.text import pattern
 from jejaring.ingest.findings import Findings
+from jejaring.ingest.lexicon import alternation
 from jejaring.ingest.records import Membership
 from jejaring.ingest.registry import component
 
@@ -18,12 +19,15 @@ from jejaring.ingest.registry import component
 @component("memberships", requires=["persons", "posts", "organisations", "clusters", "entities"],
            assigns=["memberships"],
            rules=["post-title", "post-before-name", "post-earlier", "membership-affiliation", "membership-group",
-                  "org-implied", "org-of-title", "org-possessive", "post-former", "membership-heading"])
+                  "org-implied", "org-of-title", "org-possessive", "post-former", "membership-heading", "post-verb"])
 def memberships(f: Findings) -> None:
     """Posts of persons from the titles after their names or right before them, each with the body the title
     names (an organisation in it or after "at", the government of the place or country it names, or the owner a
-    possessive before it names), or the group they are listed under; a former post ended before the report."""
+    possessive before it names), or the group they are listed under; a former post ended before the report; a
+    role from a verb of holding it ("..., who also coordinated the X Working Group")."""
     ctx = f.ctx
+    if f.allows("post-verb"):
+        _posts_by_verb(f)
     for m in f.persons:
         person = f.table.key_of(m)
         if person is None:
@@ -47,7 +51,7 @@ def memberships(f: Findings) -> None:
                         ctx.span(m.start, start_end[1], "membership", "membership-affiliation")]))
             if orgs:
                 continue
-        if not posts and not start_end and f.allows("post-before-name"):
+        if (not start_end or _also_after(f, m)) and f.allows("post-before-name"):
             before = _post_before(f, m)
             if before is not None:
                 _membership(f, person, before, group, at, "post-before-name")
@@ -58,9 +62,14 @@ def memberships(f: Findings) -> None:
 
 
 @component("represented", requires=["persons", "organisations", "entities"], assigns=["memberships"],
-           rules=["membership-represented"])
+           rules=["membership-represented", "membership-representing", "membership-listed"])
 def represented(f: Findings) -> None:
-    """ "X was represented by A and B", "Bappeda diwakili oleh A": A and B belong to X."""
+    """ "X was represented by A and B", "Bappeda diwakili oleh A": A and B belong to X; so do "A, sebagai wakil X",
+    "A, representing X" and "tim X, yaitu A, B dan C"."""
+    if f.allows("membership-representing"):
+        _representing(f)
+    if f.allows("membership-listed"):
+        _listed_members(f)
     if not f.allows("membership-represented"):
         return
     text, lex = f.ctx.text, f.ctx.lexicon
@@ -83,13 +92,80 @@ def represented(f: Findings) -> None:
                 break
 
 
+def _representing(f: Findings) -> None:
+    """ "A sebagai wakil LIPI", "A, representing the Foundation": A belongs to the organisation named next."""
+    text = f.ctx.text
+    words = pattern(rf"\s*,?\s*(?:{f.ctx.lexicon.alternation('representing')})\s+"
+                    rf"(?:{f.ctx.lexicon.alternation('definite_articles')}\s+)?", re.IGNORECASE)
+    starts = {o.start: o for o in f.organisations}
+    for m in f.persons:
+        person, said = f.table.key_of(m), words.match(text, m.end)
+        org = starts.get(said.end()) if said else None
+        if person is None or org is None or f.table.key_of(org) is None:
+            continue
+        key = f.table.key_of(org)
+        if not any(ms.person == person and ms.organisation == key for ms in f.extraction.memberships):
+            add_membership(f, Membership(person=person, organisation=key, at=f.reported_date(), spans=[
+                f.ctx.span(m.start, org.end, "membership", "membership-representing", 0.7)]))
+
+
+def _posts_by_verb(f: Findings) -> None:
+    """ "Rina, who also coordinated the X Working Group", "Rina, yang memimpin Dinas X": the role the verb names,
+    in the body named right after it."""
+    lex, text = f.ctx.lexicon, f.ctx.text
+    clause = pattern(rf"\s*,?\s*{lex.alternation('relative_pronouns')}\s+(?:{lex.alternation('also_words')}\s+)?"
+                     rf"(\w+)\s+(?:{lex.alternation('definite_articles')}\s+)?", re.IGNORECASE)
+    for m in f.persons:
+        said = clause.match(text, m.end)
+        # the body's name as read may leave out capitalised words it begins with
+        org = next((o for o in f.organisations if said and said.end() <= o.start and
+                    re.fullmatch(r"(?:[A-Z][\w\-]*\s+)*", text[said.end():o.start])), None)
+        post = lex.role_verb(said.group(1)) if org is not None else None
+        person = f.table.key_of(m)
+        if post is None or person is None or f.table.key_of(org) is None:
+            continue
+        label = post.label_id if f.ctx.doc.language == "id" else post.label_en
+        add_membership(f, Membership(person=person, organisation=f.table.key_of(org), role=post.role, role_label=label,
+                                     role_lang=f.ctx.doc.language, role_names=((post.label_id, "id"), (post.label_en, "en")),
+                                     role_forms=lex.role_forms(post.role), at=f.reported_date(),
+                                     spans=[f.ctx.span(m.start, org.end, "membership", "post-verb")]))
+
+
+def _listed_members(f: Findings) -> None:
+    """ "tim Sekretariat X, yaitu A, B, dan C": the persons listed right after a body's name belong to it."""
+    lex, text = f.ctx.lexicon, f.ctx.text
+    titles = rf"(?:(?:{alternation(lex.honorific_forms())})\s+)*"
+    intro = pattern(rf"\s*,?\s*(?:{lex.alternation('members_intro')})\s*:?\s+{titles}", re.IGNORECASE)
+    between = pattern(rf"\s*(?:,\s*(?:{lex.alternation('and_words')}\s+)?|\s+{lex.alternation('and_words')}\s+)"
+                      rf"{titles}")
+    persons = {m.start: m for m in f.persons}
+    for o in f.organisations:
+        key, listed = f.table.key_of(o), intro.match(text, o.end)
+        m = persons.get(listed.end()) if listed else None
+        while key is not None and m is not None:
+            person = f.table.key_of(m)
+            if person is not None and not any(
+                    ms.person == person and ms.organisation == key for ms in f.extraction.memberships):
+                add_membership(f, Membership(person=person, organisation=key, at=f.reported_date(), spans=[
+                    f.ctx.span(o.start, m.end, "membership", "membership-listed", 0.7)]))
+            gap = between.match(text, m.end)
+            m = persons.get(gap.end()) if gap else None
+
+
+def _also_after(f: Findings, m: Mention) -> bool:
+    """ "..., Rina Marlina, yang juga Gubernur ...": the post after the name is a second one, so a title before
+    the name may be hers too."""
+    also = pattern(rf"\b{f.ctx.lexicon.alternation('also_words')}\b", re.IGNORECASE)
+    return bool(m.post_text and also.search(f.ctx.text[m.end:m.post_text[0]]))
+
+
 def _post_before(f: Findings, m: Mention) -> PostParse | None:
     """The post whose title ends right before a name, honorifics and a comma aside ("Menteri Keuangan Rina Marlina",
     "the Mayor of Bogor, Mrs. Rina Marlina"), unless the title already has another holder."""
     for p in f.posts:
         gap = f.ctx.text[p.end:m.start]
         holder = p.posts[-1].holder
-        if p.end <= m.start and holder is None and title_gap(gap, m.honorifics):
+        if p.end <= m.start and holder is None and title_gap(gap, m.honorifics, f.ctx.lexicon.words("then_words")):
             return p.posts[-1]
         if holder is not None and holder[0] < m.start and m.end <= holder[1]:
             return p.posts[-1]  # "Wakil Bupati Bangli I Wayan Diar": the name read inside the holder's
@@ -114,17 +190,20 @@ def _membership(f: Findings, person: str, post: PostParse, group: str | None, at
         org = group
     span = f.ctx.span(post.start, post.end, "membership", rule)
     start, end = _interval_words(f, post.start)
-    before = at if at is not None and f.allows("post-former") and _former(f, post.start) else None
+    before = at if at is not None and f.allows("post-former") and _former(f, post) else None
     add_membership(f, Membership(person=person, organisation=org, role=post.role, role_label=post.label,
                                  role_lang=post.lang, role_names=post.names,
                                  role_forms=f.ctx.lexicon.role_forms(post.role) if post.names else (), start=start, end=end,
                                  at=None if start or end or before else at, before=before, spans=[span]))
 
 
-def _former(f: Findings, title_start: int) -> bool:
-    """ "mantan Kepala Dinas ...", "former Mayor of ...": the title is one its holder no longer holds."""
-    words = pattern(rf"\b{f.ctx.lexicon.alternation('former_words')}[\s-]+$", re.IGNORECASE)
-    return bool(words.search(f.ctx.text[max(0, title_start - 20):title_start]))
+def _former(f: Findings, post: PostParse) -> bool:
+    """ "mantan Kepala Dinas ...", "former Mayor of ...", "Presiden ... saat itu": the title is one its holder no
+    longer holds."""
+    lex, text = f.ctx.lexicon, f.ctx.text
+    words = pattern(rf"\b{lex.alternation('former_words')}[\s-]+$", re.IGNORECASE)
+    then = pattern(rf"\s+{lex.alternation('then_words')}\b", re.IGNORECASE)
+    return bool(words.search(text[max(0, post.start - 20):post.start]) or then.match(text, post.end))
 
 
 def add_membership(f: Findings, new: Membership) -> None:

@@ -407,3 +407,34 @@ def test_post_constructions_a_field_joined_by_dan_stays_in_the_title(extract):
     text = "Menteri Koordinator Bidang Politik dan Keamanan Dimas Prasetyo hadir."
     assert [(p, o) for p, _, o, _ in posts(extract(text))] == [
         ("person:dimas-prasetyo", "organisation:kemenko-polkam")]
+
+
+def test_post_constructions_a_title_held_then_before_the_name(extract):
+    text = "Jakarta, 3 Mei 2024. Ketua Asosiasi Kota Pesisir saat itu, Dimas Prasetyo, menyebut calon hanya satu."
+    ex = extract(text)
+    assert [(m.person, m.organisation, str(m.before)) for m in ex.memberships] == [
+        ("person:dimas-prasetyo", "organisation:asosiasi-kota-pesisir", "2024-05-03")]
+    assert [m.before for m in extract(text, disabled_rules=["post-former"]).memberships] == [None]
+
+
+def test_post_constructions_a_place_of_two_words_ends_a_title_not_its_holder(extract):
+    text = "Kebijakan itu dari Bupati Kuantan Singingi saat itu, Dimas Prasetyo yang memindahkan lokasi proyek."
+    assert [(p, o) for p, _, o, _ in posts(extract(text))] == [
+        ("person:dimas-prasetyo", "organisation:pemerintah-kabupaten-kuantan-singingi")]
+
+
+def test_post_constructions_a_title_before_the_name_and_another_after_it(extract):
+    text = "Dalam jumpa pers, Ketua Asosiasi Kota Pesisir, Dimas Prasetyo, yang juga Gubernur Jawa Tengah, membuka kongres."
+    assert sorted((r, o) for _, r, o, _ in posts(extract(text))) == [
+        ("chair", "organisation:asosiasi-kota-pesisir"), ("governor", "organisation:pemprov-jawa-tengah")]
+
+
+@pytest.mark.parametrize(("text", "language", "role", "org"), [
+    ("Dimas Prasetyo, yang memimpin Dinas Sosial Kota Palu, meninjau dapur umum.", "id", "head",
+     "organisation:dinas-sosial-kota-palu"),
+    ("The plan was drafted by Mr. Dimas Prasetyo, who also coordinated the Urban Studies Foundation.", "en",
+     "coordinator", "organisation:urban-studies-foundation"),
+])
+def test_post_constructions_a_role_from_a_verb_of_holding_it(extract, text, language, role, org):
+    assert [(p, r, o) for p, r, o, _ in posts(extract(text, language))] == [("person:dimas-prasetyo", role, org)]
+    assert posts(extract(text, language, disabled_rules=["post-verb"])) == []
