@@ -5,17 +5,18 @@ its ``store`` (:class:`RemoteStore`) answers the pyoxigraph ``Store`` calls that
 embedded store makes (``query``, ``update``, ``quads_for_pattern``, ``named_graphs``).
 Writes are SPARQL Update requests, one per document (one transaction on servers that make a request
 one); reads use explicit ``GRAPH ?g`` patterns, and library queries run over the union of the
-document graphs in the way the location says (see :func:`parse_location`). HTTP is sent with the
-standard library.
+document graphs in the way the location says (see :func:`parse_location`): by default on an Oxigraph
+server, the store keeps the union in the server's default graph as the embedded store does (a triple
+once, however many documents state it). HTTP is sent with the standard library.
 
 Location convention (``-g URL``)::
 
     http://HOST:PORT                    Oxigraph server: query HOST:PORT/query, update HOST:PORT/update,
-                                        union default graph asked for per query (union-default-graph)
+                                        the union kept in the default graph by every write (union=copy)
     http://HOST/PATH                    one URL for query and update (Virtuoso, Neptune); the server's
                                         default graph is taken as the union (union=server)
     http://HOST/PATH?update=URL         a separate update URL (Fuseki: .../query?update=.../update)
-    ...&union=MODE                      oxigraph | server | graphs (every named graph sent as
+    ...&union=MODE                      copy | server | graphs (every named graph sent as
                                         default-graph-uri) | an IRI sent as default-graph-uri
                                         (Fuseki: union=urn:x-arq:UnionGraph)
     http://USER:PASSWORD@HOST/...       credentials for HTTP basic or digest authentication
@@ -32,29 +33,25 @@ from dataclasses import dataclass
 from typing import IO
 
 import pyoxigraph as ox
-from rdflib import Dataset, Graph, URIRef
-from rdflib.namespace import DCTERMS, PROV, RDF
+from rdflib import Dataset, URIRef
 
 from jejaring import __version__
 from jejaring.errors import GraphLocationError, JejaringError, QueryError
 from jejaring.graph.sparql import QueryTimeout, inject_values, parse_error_message
 from jejaring.graph.store import (
     DATASET_FORMATS,
-    DOCUMENTS_QUERY,
-    META_GRAPH,
+    BaseGraph,
     DocumentGraph,
-    DocumentRecord,
     document_iri,
-    document_records,
     meta_record,
 )
-from jejaring.ontology.namespaces import PREFIXES, SCHEMA
+from jejaring.ontology.namespaces import PREFIXES
 
 __all__ = ["RemoteGraph", "RemoteLocation", "RemoteStore", "open_remote", "parse_location"]
 
 _ACCEPT = ("application/sparql-results+json, application/sparql-results+xml;q=0.9, "
            "application/n-triples;q=0.9, text/turtle;q=0.8, application/rdf+xml;q=0.7")
-_UNION_MODES = ("oxigraph", "server", "graphs")
+_UNION_MODES = ("copy", "server", "graphs")
 
 
 @dataclass(frozen=True)
@@ -92,7 +89,7 @@ def parse_location(url: str) -> RemoteLocation:
     if rest:
         query_url += "?" + rest
     update_url = ours.get("update") or (base + "/update" if bare else query_url)
-    union = ours.get("union") or ("oxigraph" if bare else "server")
+    union = ours.get("union") or ("copy" if bare else "server")
     if union not in _UNION_MODES and not re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:\S+$", union):
         raise GraphLocationError(f"{url}: union={union!r} is not one of {', '.join(_UNION_MODES)} or an IRI")
     user = urllib.parse.unquote(parts.username) if parts.username else None
@@ -110,10 +107,12 @@ def open_remote(url: str, *, create: bool = True, timeout: float = 60.0) -> Remo
     """
     kg = RemoteGraph(url, parse_location(url), timeout=timeout)
     kg.query("ASK { }")
+    if kg.remote.union == "copy":
+        kg._keep_union()
     return kg
 
 
-class RemoteGraph:
+class RemoteGraph(BaseGraph):
     """A knowledge graph on a SPARQL 1.1 Query/Update server, with the API of ``KnowledgeGraph``."""
 
     is_remote = True
@@ -124,13 +123,6 @@ class RemoteGraph:
         self.timeout = timeout
         self._graphs: list[str] | None = None
         self.store = RemoteStore(self)
-
-    # -- context manager -------------------------------------------------------------------
-    def __enter__(self) -> RemoteGraph:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
 
     def close(self) -> None:
         """Nothing to release: every write was committed by its own request."""
@@ -148,75 +140,28 @@ class RemoteGraph:
         return Dataset(store=OxigraphStore(store=store), default_union=True)
 
     # -- documents -------------------------------------------------------------------------
-    def documents(self) -> list[DocumentRecord]:
-        """The ingested documents, sorted by identity."""
-        return document_records(self._select(DOCUMENTS_QUERY), self._select)
-
-    def document_hash(self, identity: str) -> str | None:
-        """The content hash recorded for a document, or None when it was never ingested."""
-        return self._meta_value(identity, DCTERMS.identifier)
-
-    def document_text(self, identity: str) -> str | None:
-        """The cleaned text kept for a document, or None."""
-        return self._meta_value(identity, SCHEMA.text)
-
-    def _meta_value(self, identity: str, prop: URIRef) -> str | None:
-        doc = document_iri(identity)
-        for row in self._select(f"SELECT ?v WHERE {{ GRAPH <{META_GRAPH}> {{ <{doc}> <{prop}> ?v }} }} LIMIT 1"):
-            return row["v"].value
-        return None
-
-    def replace_document(
-        self,
-        identity: str,
-        triples: Graph | Iterable,
-        *,
-        sha256: str,
-        language: str | None = None,
-        text: str | None = None,
-        digest: str | None = None,
-    ) -> URIRef:
-        """Add or replace a document's named graph and its meta record in one SPARQL Update request."""
-        return self._write(DocumentGraph.of(identity, triples, sha256=sha256, language=language, text=text,
-                                            digest=digest))
-
     def write_documents(self, graphs: Iterable[DocumentGraph]) -> None:
         """Write many document graphs, one SPARQL Update request each (see :meth:`replace_document`)."""
         for g in graphs:
-            self._write(g)
+            self._swap(g)
 
-    def _write(self, g: DocumentGraph) -> URIRef:
+    def _swap(self, g: DocumentGraph) -> URIRef:
         doc = document_iri(g.identity)
-        meta = meta_record(doc, g.identity, g.sha256, g.language, g.text, g.digest, size=g.size)
-        self._update(
-            f"""{_delete_meta(doc)} ;
-                DROP SILENT GRAPH <{doc}> ;
-                INSERT DATA {{ GRAPH <{doc}> {{ {g.ntriples.decode()} }} }} ;
-                INSERT DATA {{ GRAPH <{META_GRAPH}> {{ {_ntriples(meta)} }} }}"""
-        )
-        self._graphs = None
+        meta = meta_record(doc, g.identity, g.sha256, g.language, g.text, g.digest, size=g.size).serialize(format="nt")
+        self.update(self._rewrite_update(doc, g.ntriples.decode(), meta))
         return doc
 
-    def add_triples(self, graph: URIRef | str, ntriples: str) -> None:
-        """Add N-Triples to a named graph, in one request."""
-        self.update(f"INSERT DATA {{ GRAPH <{graph}> {{ {ntriples} }} }}")
-
-    def remove_triples(self, graph: URIRef | str, ntriples: str) -> None:
-        """Remove N-Triples from a named graph, in one request."""
-        self.update(f"DELETE DATA {{ GRAPH <{graph}> {{ {ntriples} }} }}")
-
     def replace_graph(self, graph: URIRef | str, ntriples: str) -> None:
-        """Replace a named graph's triples with N-Triples, in one request."""
-        self.update(f"DROP SILENT GRAPH <{graph}> ; INSERT DATA {{ GRAPH <{graph}> {{ {ntriples} }} }}")
+        """Replace a named graph's triples with N-Triples, the union kept, in one request."""
+        self.update(self._rewrite_update(graph, ntriples))
 
-    def remove_document(self, identity: str) -> bool:
-        """Drop a document's graph and meta record; False when it was not in the graph."""
-        if self.document_hash(identity) is None:
-            return False
-        doc = document_iri(identity)
-        self._update(f"{_delete_meta(doc)} ; DROP SILENT GRAPH <{doc}>")
-        self._graphs = None
-        return True
+    def _insert_update(self, graph: URIRef | str, ntriples: str) -> str:
+        if self.remote.union == "copy":
+            return super()._insert_update(graph, ntriples)
+        return f"INSERT DATA {{ GRAPH <{graph}> {{ {ntriples} }} }}"  # the server makes the union
+
+    def _retire_update(self, graph: str) -> str:
+        return super()._retire_update(graph) if self.remote.union == "copy" else f"DROP SILENT GRAPH <{graph}>"
 
     # -- reading ---------------------------------------------------------------------------
     def __len__(self) -> int:
@@ -243,18 +188,6 @@ class RemoteGraph:
         self._update(sparql)
         self._graphs = None
 
-    def comparable_quads(self) -> set[tuple]:
-        """Every quad except the meta graph's run records, as hashable tuples (for "same graph" checks)."""
-        meta = ox.NamedNode(str(META_GRAPH))
-        quads = list(self.quads())
-        activity, rdf_type = ox.NamedNode(str(PROV.Activity)), ox.NamedNode(str(RDF.type))
-        runs = {q.subject for q in quads if q.graph_name == meta and q.predicate == rdf_type and q.object == activity}
-        return {
-            (q.subject, q.predicate, q.object, q.graph_name)
-            for q in quads
-            if not (q.graph_name == meta and (q.subject in runs or q.object in runs))
-        }
-
     def serialize(self, out: IO[bytes], fmt: ox.RdfFormat, graph: URIRef | None = None) -> None:
         """Write the named graphs (or one graph) with Oxigraph's writer."""
         quads = list(self.quads(graph))
@@ -272,9 +205,7 @@ class RemoteGraph:
 
     def _union_params(self) -> list[tuple[str, str]]:
         union = self.remote.union
-        if union == "oxigraph":
-            return [("union-default-graph", "")]
-        if union == "server":
+        if union in ("copy", "server"):
             return []
         if union == "graphs":
             if self._graphs is None:
@@ -337,7 +268,7 @@ class RemoteGraph:
 class RemoteStore:
     """The part of pyoxigraph's ``Store`` API that code written for ``KnowledgeGraph.store`` uses, over HTTP.
 
-    Named graphs only: the default graph of the server is not read or written.
+    The default graph is read only where the store keeps the union there (``union=copy``).
     """
 
     def __init__(self, kg: RemoteGraph) -> None:
@@ -354,13 +285,17 @@ class RemoteStore:
         self._kg.update(sparql)
 
     def quads_for_pattern(self, subject=None, predicate=None, object=None, graph_name=None) -> Iterator[ox.Quad]:
-        """The quads of the named graphs matching a pattern (None matches anything)."""
-        if isinstance(graph_name, ox.DefaultGraph):
-            return iter([])
+        """The quads of the named graphs (or of the union kept in the default graph) matching a pattern
+        (None matches anything)."""
         terms = {"s": subject, "p": predicate, "o": object, "g": graph_name}
         pattern = {k: str(v) if v is not None else f"?{k}" for k, v in terms.items()}
-        rows = self._kg._select(f"SELECT * WHERE {{ GRAPH {pattern['g']} {{ {pattern['s']} {pattern['p']} "
-                                f"{pattern['o']} }} }}")
+        triple = f"{pattern['s']} {pattern['p']} {pattern['o']}"
+        if isinstance(graph_name, ox.DefaultGraph):
+            if self._kg.remote.union != "copy":
+                return iter([])
+            rows = self._kg._select(f"SELECT * WHERE {{ {triple} }}")
+        else:
+            rows = self._kg._select(f"SELECT * WHERE {{ GRAPH {pattern['g']} {{ {triple} }} }}")
         return iter([ox.Quad(*(terms[k] if terms[k] is not None else r[k] for k in "spog")) for r in rows])
 
     def named_graphs(self) -> Iterator[ox.NamedNode]:
@@ -380,19 +315,3 @@ class RemoteStore:
     def __len__(self) -> int:
         return len(self._kg)
 
-
-# -- writing ----------------------------------------------------------------------------------
-
-def _delete_meta(doc: URIRef) -> str:
-    return (f"DELETE {{ GRAPH <{META_GRAPH}> {{ <{doc}> ?p ?o . ?run ?rp ?ro }} }} "
-            f"WHERE {{ GRAPH <{META_GRAPH}> {{ <{doc}> ?p ?o . "
-            f"OPTIONAL {{ <{doc}> <{PROV.wasGeneratedBy}> ?run . ?run ?rp ?ro }} }} }}")
-
-
-def _ntriples(triples: Graph | Iterable) -> str:
-    if not isinstance(triples, Graph):
-        g = Graph()
-        for t in triples:
-            g.add(t)
-        triples = g
-    return triples.serialize(format="nt")

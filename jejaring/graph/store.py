@@ -129,38 +129,24 @@ class DocumentGraph:
         return self.ntriples.replace(b" .\n", f" <{document_iri(self.identity)}> .\n".encode())
 
 
-class KnowledgeGraph:
-    """A knowledge graph with one API whatever its backend; open it with :func:`open_graph`."""
+class BaseGraph:
+    """What the embedded and the remote store share: documents and their meta records, read and written
+    through ``self.store`` (a pyoxigraph ``Store`` or its HTTP stand-in) with SPARQL Update operations that
+    keep the union of the named graphs in the default graph. A store whose server computes the union
+    itself overrides :meth:`_insert_update` and :meth:`_retire_update`. Subclasses write a document with
+    ``_swap`` and read quads with ``quads``."""
 
-    def __init__(self, location: str, store: ox.Store, file: Path | None = None) -> None:
-        self.location = location
-        self.store = store
-        self._file = file
+    store: ox.Store
 
     # -- context manager -------------------------------------------------------------------
-    def __enter__(self) -> KnowledgeGraph:
+    def __enter__(self):
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.close()
 
     def close(self) -> None:
-        """Flush and release the embedded store; a file-backed graph is saved by :meth:`save`, not here."""
-        try:
-            if self._file is None and self.store is not None:
-                with writing(self.location):
-                    self.store.flush()
-        finally:
-            self.store = None  # Oxigraph releases the store's lock when the last reference goes ...
-            gc.collect()  # ... and rdflib views (Dataset) hold it in reference cycles only the collector breaks
-
-    # -- views -----------------------------------------------------------------------------
-    def dataset(self) -> Dataset:
-        """An rdflib ``Dataset`` over the same store; its default graph is the union of all graphs (the
-        store keeps it, so rdflib need not compute it)."""
-        from oxrdflib import OxigraphStore
-
-        return Dataset(store=OxigraphStore(store=self.store))
+        """Release the store."""
 
     # -- documents -------------------------------------------------------------------------
     def documents(self) -> list[DocumentRecord]:
@@ -191,24 +177,110 @@ class KnowledgeGraph:
         text: str | None = None,
         digest: str | None = None,
     ) -> URIRef:
-        """Add or replace a document's named graph and its meta record, as one transaction.
-
-        The stored triples that go are first copied into a scratch graph, then one SPARQL UPDATE deletes
-        them, adds the triples that come and rewrites the meta record (the triples both versions hold
-        stay as they are): a crash at any point leaves the previous state intact.
-        """
+        """Add or replace a document's named graph and its meta record, as one transaction (one SPARQL
+        Update request on a remote store), the union kept."""
         return self._swap(DocumentGraph.of(identity, triples, sha256=sha256, language=language, text=text,
                                            digest=digest))
 
+    def add_triples(self, graph: URIRef | str, ntriples: str) -> None:
+        """Add N-Triples to a named graph, and to the union, as one transaction."""
+        self.store.update(self._insert_update(graph, ntriples))
+
+    def remove_triples(self, graph: URIRef | str, ntriples: str) -> None:
+        """Remove N-Triples from a named graph, and from the union those no other graph holds (one transaction)."""
+        old = _scratch_graph()
+        self.store.update(f"INSERT DATA {{ GRAPH <{old}> {{ {ntriples} }} }} ; "
+                          f"DELETE DATA {{ GRAPH <{graph}> {{ {ntriples} }} }} ; {self._retire_update(old)}")
+
+    def remove_document(self, identity: str) -> bool:
+        """Drop a document's graph and meta record, and from the union the triples no other graph holds;
+        False when it was not in the graph."""
+        if self.document_hash(identity) is None:
+            return False
+        old = _scratch_graph()
+        self.store.update(f"{_take_out(document_iri(identity), old)} ; {self._retire_update(old)}")
+        return True
+
+    def _keep_union(self) -> None:
+        """Copy every named graph's triples into the default graph when it is empty but they are not
+        (a store written before the union was kept there)."""
+        if not self.store.query("ASK { ?s ?p ?o }") and self.store.query("ASK { GRAPH ?g { ?s ?p ?o } }"):
+            self.store.update(_mirror())
+
+    # -- reading ---------------------------------------------------------------------------
+    def comparable_quads(self) -> set[tuple]:
+        """Every quad except the meta graph's history (run records, retired IRIs), as hashable tuples
+        (for "same graph" checks)."""
+        meta = _ox(META_GRAPH)
+        activity = _ox(PROV.Activity)
+        runs = {q.subject for q in self.store.quads_for_pattern(None, _ox(RDF.type), activity, meta)}
+        same = _ox(OWL.sameAs)
+        return {
+            (q.subject, q.predicate, q.object, q.graph_name)
+            for q in self.quads()
+            if not (q.graph_name == meta and (q.subject in runs or q.object in runs or q.predicate == same))
+        }
+
+    # -- SPARQL Update operations ----------------------------------------------------------
+    def _insert_update(self, graph: URIRef | str, ntriples: str) -> str:
+        """An update operation adding N-Triples to a named graph and to the union (the default graph)."""
+        return f"INSERT DATA {{ GRAPH <{graph}> {{ {ntriples} }} {ntriples} }}"
+
+    def _retire_update(self, graph: str) -> str:
+        """Update operations dropping a named graph, and from the union every triple no other graph holds."""
+        return _retire(graph)
+
+    def _rewrite_update(self, graph: URIRef | str, ntriples: str, meta: str | None = None) -> str:
+        """Update operations replacing a named graph's triples wholesale (and a document's meta record with
+        the N-Triples ``meta``, when given), the union kept: the old triples move to a scratch graph that is
+        retired once the new ones are in, so the triples both versions hold stay in the union."""
+        old = _scratch_graph()
+        take = _take_out(graph, old) if meta is not None else f"MOVE SILENT GRAPH <{graph}> TO GRAPH <{old}>"
+        put = self._insert_update(graph, ntriples)
+        if meta is not None:
+            put += f" ; {self._insert_update(META_GRAPH, meta)}"
+        return f"{take} ; {put} ; {self._retire_update(old)}"
+
+
+class KnowledgeGraph(BaseGraph):
+    """A knowledge graph with one API whatever its backend; open it with :func:`open_graph`."""
+
+    def __init__(self, location: str, store: ox.Store, file: Path | None = None) -> None:
+        self.location = location
+        self.store = store
+        self._file = file
+
+    def close(self) -> None:
+        """Flush and release the embedded store; a file-backed graph is saved by :meth:`save`, not here."""
+        try:
+            if self._file is None and self.store is not None:
+                with writing(self.location):
+                    self.store.flush()
+        finally:
+            self.store = None  # Oxigraph releases the store's lock when the last reference goes ...
+            gc.collect()  # ... and rdflib views (Dataset) hold it in reference cycles only the collector breaks
+
+    # -- views -----------------------------------------------------------------------------
+    def dataset(self) -> Dataset:
+        """An rdflib ``Dataset`` over the same store; its default graph is the union of all graphs (the
+        store keeps it, so rdflib need not compute it)."""
+        from oxrdflib import OxigraphStore
+
+        return Dataset(store=OxigraphStore(store=self.store))
+
+    # -- documents -------------------------------------------------------------------------
     def _swap(self, g: DocumentGraph) -> URIRef:
+        """Swap a document's graph in: the stored triples that go are first copied into a scratch graph,
+        then one SPARQL UPDATE deletes them, adds the triples that come and rewrites the meta record (the
+        triples both versions hold stay as they are): a crash at any point leaves the previous state intact."""
         doc = document_iri(g.identity)
         meta_nt = _ntriples(meta_record(doc, g.identity, g.sha256, g.language, g.text, g.digest, size=g.size))
         old = _scratch_graph()
         _, added = self._set_aside_difference(doc, g.ntriples, old)
         self.store.update(f"""{_take_set_aside(doc, old)} ;
             {_take_meta(doc, old)} ;
-            {_insert_data(doc, added)} ;
-            {_insert_data(META_GRAPH, meta_nt)} ;
+            {self._insert_update(doc, added)} ;
+            {self._insert_update(META_GRAPH, meta_nt)} ;
             {_retire(old)}""")
         return doc
 
@@ -256,31 +328,13 @@ class KnowledgeGraph:
             document_iri(g.identity), g.identity, g.sha256, g.language, g.text, g.digest, size=g.size)]
         self.store.extend(_quads(records, _ox(META_GRAPH)) + _quads(records, _DEFAULT))
 
-    def add_triples(self, graph: URIRef | str, ntriples: str) -> None:
-        """Add N-Triples to a named graph, and to the union, as one transaction."""
-        self.store.update(_insert_data(graph, ntriples))
-
-    def remove_triples(self, graph: URIRef | str, ntriples: str) -> None:
-        """Remove N-Triples from a named graph, and from the union those no other graph holds (one transaction)."""
-        old = _scratch_graph()
-        self.store.update(f"INSERT DATA {{ GRAPH <{old}> {{ {ntriples} }} }} ; "
-                          f"DELETE DATA {{ GRAPH <{graph}> {{ {ntriples} }} }} ; {_retire(old)}")
-
     def replace_graph(self, graph: URIRef | str, ntriples: str) -> None:
         """Replace a named graph's triples with N-Triples, the union kept, as one transaction. Only the
         triples that differ are written, so recomputing a large graph that barely changed is cheap."""
         old = _scratch_graph()
         gone, added = self._set_aside_difference(graph, ntriples, old)
         if gone or added:
-            self.store.update(f"{_take_set_aside(graph, old)} ; {_insert_data(graph, added)} ; {_retire(old)}")
-
-    def remove_document(self, identity: str) -> bool:
-        """Drop a document's graph and meta record; False when it was not in the graph."""
-        if self.document_hash(identity) is None:
-            return False
-        old = _scratch_graph()
-        self.store.update(f"{_take_out(document_iri(identity), old)} ; {_retire(old)}")
-        return True
+            self.store.update(f"{_take_set_aside(graph, old)} ; {self._insert_update(graph, added)} ; {_retire(old)}")
 
     def load(self, path: str | os.PathLike[str]) -> None:
         """Bulk-load a TriG or N-Quads file into the store (Oxigraph's parser and bulk writer, no transaction:
@@ -340,19 +394,6 @@ class KnowledgeGraph:
             return self.store.quads_for_pattern(None, None, None, _ox(graph))
         return chain.from_iterable(self.store.quads_for_pattern(None, None, None, g)
                                    for g in sorted(self.store.named_graphs(), key=str))
-
-    def comparable_quads(self) -> set[tuple]:
-        """Every quad except the meta graph's history (run records, retired IRIs), as hashable tuples
-        (for "same graph" checks)."""
-        meta = _ox(META_GRAPH)
-        activity = _ox(PROV.Activity)
-        runs = {q.subject for q in self.store.quads_for_pattern(None, _ox(RDF.type), activity, meta)}
-        same = _ox(OWL.sameAs)
-        return {
-            (q.subject, q.predicate, q.object, q.graph_name)
-            for q in self.quads()
-            if not (q.graph_name == meta and (q.subject in runs or q.object in runs or q.predicate == same))
-        }
 
     def serialize(self, out: IO[bytes], fmt: ox.RdfFormat, graph: URIRef | None = None) -> None:
         """Write the named graphs (or one of them) with Oxigraph's own writer, streaming; a triple format,
@@ -561,8 +602,7 @@ def open_graph(location: str | os.PathLike[str], *, create: bool = True) -> Know
         raise GraphLocationError(f"{path}: cannot open the embedded store: {e}") from None
     kg = KnowledgeGraph(str(path), store)
     _drop_unfinished(kg)
-    if next(store.quads_for_pattern(None, None, None, _DEFAULT), None) is None and next(iter(store), None) is not None:
-        store.update(_mirror())  # a store written before the union was kept in the default graph
+    kg._keep_union()
     return kg
 
 
@@ -575,11 +615,6 @@ def _drop_unfinished(kg: KnowledgeGraph) -> None:
     for g in list(kg.store.named_graphs()):
         if g.value.startswith(_STAGING) or (recorded is not None and g.value.startswith(str(DOC)) and g not in recorded):
             kg.store.update(_retire(g.value))
-
-
-def _insert_data(graph: URIRef | str, ntriples: str) -> str:
-    """An update operation adding N-Triples to a named graph and to the union (the default graph)."""
-    return f"INSERT DATA {{ GRAPH <{graph}> {{ {ntriples} }} {ntriples} }}"
 
 
 def _take_out(doc: URIRef, old: str) -> str:

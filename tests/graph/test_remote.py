@@ -8,6 +8,8 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -21,8 +23,9 @@ from jejaring.graph.endpoint import make_endpoint
 from jejaring.graph.export import write_rdf
 from jejaring.graph.remote import RemoteGraph, parse_location
 from jejaring.graph.sparql import inject_values, run_query
-from jejaring.graph.store import open_graph
-from jejaring.ingest.batch import ingest_paths
+from jejaring.graph.stats import graph_stats
+from jejaring.graph.store import open_graph, union_is_kept
+from jejaring.ingest.batch import ingest_paths, remove_documents
 from jejaring.queries import bind_params, list_queries
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
@@ -57,14 +60,13 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def oxigraph_url(tmp_path_factory):
-    """A real Oxigraph server on 127.0.0.1 (``oxigraph serve``), stopped after the module's tests."""
+@contextmanager
+def _oxigraph_server(data: Path) -> Iterator[str]:
+    """A real Oxigraph server on 127.0.0.1 (``oxigraph serve``) over ``data``, stopped on leaving."""
     binary = _oxigraph()
     if binary is None:
         pytest.skip("the oxigraph server binary is not installed (pip install oxigraph, the test extra)")
     port = _free_port()
-    data = tmp_path_factory.mktemp("oxigraph")
     process = subprocess.Popen([binary, "serve", "--location", str(data), "--bind", f"127.0.0.1:{port}"],
                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     url = f"http://127.0.0.1:{port}"
@@ -86,6 +88,13 @@ def oxigraph_url(tmp_path_factory):
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+
+
+@pytest.fixture(scope="module")
+def oxigraph_url(tmp_path_factory):
+    """A real Oxigraph server, stopped after the module's tests."""
+    with _oxigraph_server(tmp_path_factory.mktemp("oxigraph")) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -136,6 +145,101 @@ def test_remote_library_returns_the_same_rows_as_the_embedded_store(stores, name
 
 def test_remote_library_covers_every_query():
     assert sorted(PARAMS) == sorted(q.name for q in list_queries())
+
+
+#: Curated tables of the tests' own, stating the same persons, bodies and visit as each other and as
+#: examples/curated: the union holds each such fact once, the document graphs several times.
+_HEADER = ("person,honorific,organisation,acronym,parent,role,start,end,event,event_start,event_end,event_place,"
+           "event_kind,source,quote\n")
+_SARI = "Sari Wulandari,Ibu,Dinas Lingkungan Hidup Provinsi DKI Jakarta,Dinas LH,Pemerintah Provinsi DKI Jakarta"
+_RUDI = "Rudi Hartono,Bapak,Yayasan Sayangi Tunas Cilik,YSTC,"
+_VISIT = "Cross Learning Visit Seoul,2018-03-19,2018-03-23,Seoul,LearningVisit,,"
+_WORKSHOP = "Lokakarya Ketahanan Kota,2019-02-11,2019-02-12,Jakarta,Workshop,,"
+TEAM_A = _HEADER + f"{_SARI},Kepala Bidang,2018-01-01,,{_VISIT}\n{_RUDI},Direktur,2017-05-01,,{_VISIT}\n"
+_DENNY = "Denny Aputra,Bapak,Kelurahan Duri Utara,,Pemerintah Provinsi DKI Jakarta,Lurah,2018-01-01,"  # as stakeholders.csv
+TEAM_A_CHANGED = _HEADER + f"{_SARI},Kepala Dinas,2019-01-01,,{_VISIT}\n{_DENNY},{_VISIT}\n"
+TEAM_B = _HEADER + f"{_SARI},Kepala Bidang,2018-01-01,,{_WORKSHOP}\n{_RUDI},Direktur,2017-05-01,,{_WORKSHOP}\n"
+PERSONS = "PREFIX schema: <https://schema.org/> SELECT (COUNT({}) AS ?n) WHERE {{ {} }}"
+STAGES = ("ingested", "replaced", "removed")
+ANSWERS = ("stats triples", "persons, distinct", "persons", *sorted(PARAMS))
+
+
+def answers(location: str) -> dict:
+    """What a store answers: ``stats``' triple count, the persons counted two ways, each library query's
+    rows for every parameter set; and, to check the corpus, the persons stated per document graph."""
+    with open_graph(location, create=False) as kg:
+        def count(what: str, pattern: str) -> int:
+            return int(next(iter(kg.query(PERSONS.format(what, pattern))))["n"].value)
+
+        found = {"stats triples": graph_stats(kg)["triples"], "persons, distinct": count("DISTINCT ?s", "?s a schema:Person"),
+                 "persons": count("*", "?s a schema:Person"),
+                 "persons per graph": count("*", "GRAPH ?g { ?s a schema:Person }"), "union kept": union_is_kept(kg)}
+        for query in list_queries():
+            found[query.name] = [run_query(kg, query.text, bind_params(query, p), timeout=60).rows()
+                                 for p in PARAMS[query.name]]
+    return found
+
+
+@pytest.fixture(scope="module")
+def changes(tmp_path_factory) -> dict[str, tuple[dict, dict]]:
+    """The answers of a remote and an embedded store given the same corpus and the same changes: ingested,
+    then a document re-ingested changed (replaced), then another removed."""
+    root = tmp_path_factory.mktemp("changes")
+    corpus = root / "corpus"
+    shutil.copytree(EXAMPLES / "curated", corpus)
+    (corpus / "team-a.csv").write_text(TEAM_A, encoding="utf-8")
+    (corpus / "team-b.csv").write_text(TEAM_B, encoding="utf-8")
+    stages = {}
+    with _oxigraph_server(root / "oxigraph") as url:
+        locations = (url, str(root / "store"))
+
+        def each(change) -> None:
+            for location in locations:
+                with open_graph(location) as kg:
+                    change(kg)
+
+        each(lambda kg: ingest_paths(kg, [corpus]))
+        stages["ingested"] = tuple(answers(location) for location in locations)
+        (corpus / "team-a.csv").write_text(TEAM_A_CHANGED, encoding="utf-8")
+        each(lambda kg: ingest_paths(kg, [corpus]))
+        stages["replaced"] = tuple(answers(location) for location in locations)
+        each(lambda kg: remove_documents(kg, ["team-b.csv"]))
+        stages["removed"] = tuple(answers(location) for location in locations)
+    return stages
+
+
+@pytest.mark.parametrize("answer", ANSWERS)
+@pytest.mark.parametrize("stage", STAGES)
+def test_remote_answers_as_the_embedded_store_after_each_change(changes, stage, answer):
+    """Issue 23: the remote store counted a fact once per document stating it."""
+    remote, embedded = changes[stage]
+    assert remote[answer] == embedded[answer]
+
+
+@pytest.mark.parametrize("stage", STAGES)
+def test_remote_keeps_the_union_once_per_fact(changes, stage):
+    remote, embedded = changes[stage]
+    assert remote["union kept"] and embedded["union kept"]
+    assert remote["persons"] == remote["persons, distinct"] < remote["persons per graph"]
+
+
+def test_remote_changes_are_seen(changes):
+    """The corpus changes between the stages, so the answers compared after each are not the same ones."""
+    triples = [changes[stage][1]["stats triples"] for stage in STAGES]
+    assert len(set(triples)) == len(STAGES)
+    assert changes["removed"][1]["persons"] < changes["replaced"][1]["persons"]
+
+
+def test_remote_open_copies_named_graphs_into_an_empty_default_graph(tmp_path):
+    """A store written before the remote store kept the union gets it when opened."""
+    nt = "<https://example.org/a> <https://schema.org/name> \"A\" ."
+    with _oxigraph_server(tmp_path / "oxigraph") as url:
+        with open_graph(url) as kg:
+            kg.update(f"INSERT DATA {{ GRAPH <https://example.org/g1> {{ {nt} }} GRAPH <https://example.org/g2> {{ {nt} }} }}")
+            assert not union_is_kept(kg)
+        with open_graph(url) as kg:
+            assert union_is_kept(kg)
+            assert int(next(iter(kg.query("SELECT (COUNT(*) AS ?n) { ?s ?p ?o }")))["n"].value) == 1
 
 
 def test_remote_union_of_listed_graphs_gives_the_same_rows(stores):
@@ -198,7 +302,7 @@ def test_remote_unreachable_server_is_one_clear_error():
 
 
 @pytest.mark.parametrize(("url", "query", "update", "union"), [
-    ("http://h:7878", "http://h:7878/query", "http://h:7878/update", "oxigraph"),
+    ("http://h:7878", "http://h:7878/query", "http://h:7878/update", "copy"),
     ("http://h:8890/sparql", "http://h:8890/sparql", "http://h:8890/sparql", "server"),
     ("http://h:3030/ds/query?update=http://h:3030/ds/update&union=urn:x-arq:UnionGraph",
      "http://h:3030/ds/query", "http://h:3030/ds/update", "urn:x-arq:UnionGraph"),
