@@ -49,6 +49,7 @@ class _Rules:
     kind_of: dict[str, KindWord]  # the kind word's row
     government_heads: tuple[str, ...]  # heads that open a government's name ("Pemerintah", "Pem...")
     office_heads: frozenset[str]  # heads naming the office of a body named next ("Kantor")
+    delegation_heads: frozenset[str]  # heads naming a place's delegation when only a place follows ("Tim")
     head_links: frozenset[str]  # words an English head needs after it ("of", "for")
     conjunctions: frozenset[str]  # words joining two names, or the items of a list ("dan", "serta")
     and_words: frozenset[str]  # "dan", "and"
@@ -89,6 +90,7 @@ def _rules(lexicon: Lexicon) -> _Rules:
                                  rf"(?:[ \t]+[A-Z][\w'’\-]*){{0,3}})"),
         government_heads=tuple(sorted(lexicon.words("government_head_prefixes"))),
         office_heads=lexicon.words("office_heads"),
+        delegation_heads=lexicon.words("delegation_heads"),
         head_links=lexicon.words("prefix_head_links"),
         conjunctions=conjunctions,
         and_words=lexicon.words("and_words"),
@@ -206,6 +208,10 @@ def _by_head(ctx: Context) -> Iterator[Mention]:
             if j == i + len(head.head.split()) or _heads_alone(ctx, words[i:j], heads) or all(
                     re.fullmatch(r"[IVXLC]+|\d+", w) for _, _, w in words[i + len(head.head.split()):j]):
                 i += 1  # a head word alone ("Dinas", "Kementerian/Lembaga") names nothing
+                continue
+            if head.head in rules.delegation_heads and ctx.lexicon.place(
+                    " ".join(w for _, _, w in words[i + len(head.head.split()):j])) is not None:
+                i = j  # "Tim Semarang": a place's delegation, no body
                 continue
             if head.head in rules.office_heads and i + 1 < len(words) and (
                     words[i + 1][2].isupper() or _head_at(words, i + 1, heads, True) is not None

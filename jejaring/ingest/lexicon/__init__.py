@@ -219,6 +219,10 @@ WORD_LISTS: Mapping[str, str] = {
         "Beginnings of head words that name a government ('Pemerintah', 'Pemprov'): such a name wins over others."
     ),
     "office_heads": "Head words naming the office of a body named next ('Kantor BPBD ...'): the body is meant.",
+    "delegation_heads": (
+        "Head words that, with only a place after them, name that place's delegation, not a body ('Tim Semarang'); "
+        "as written."
+    ),
     "then_words": (
         "Words after a title saying its holder held it then, no longer ('Presiden saat itu, ...', 'the mayor at the "
         "time, ...'); any case."

@@ -30,6 +30,8 @@ CASES = [
     ("org-acronym", "Bappeda Kota Semarang menyusun rencana baru.", "id", "organisation:bappeda-kota-semarang",
      "Bappeda Kota Semarang", "Bappeda Kota Semarang"),
     ("org-acronym", "BPBD officers watched the sluice gates.", "en", "organisation:bpbd", "BPBD", "BPBD"),
+    ("org-head", "Tim Pengendali Banjir Daerah menggelar rapat.", "id",
+     "organisation:tim-pengendali-banjir-daerah", "Tim Pengendali Banjir Daerah", "Tim Pengendali Banjir Daerah"),
     # a generic regional body's own acronym, which no single body of the lexicon carries
     ("org-acronym", "Pemerintah kota bekerja melalui Disperindag untuk menekan harga.", "id",
      "organisation:disperindag", "Disperindag", "Disperindag"),
@@ -179,3 +181,7 @@ def test_organisations_a_word_for_government_before_a_person_names_no_government
 def test_organisations_a_word_for_government_before_a_locality_names_its_government(extract):
     ex = extract("Bantuan itu dari pemerintah Kota Palu dan warga.")
     assert "organisation:pemkot-palu" in ex.entities
+
+
+def test_organisations_a_team_named_by_a_place_only_is_its_delegation(extract):
+    assert not any(k.startswith("organisation:") for k in extract("Tim Semarang membagikan tiga pelajaran.").entities)
