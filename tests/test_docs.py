@@ -3,18 +3,22 @@ command line the README and the help show runs as written."""
 
 from __future__ import annotations
 
+import contextlib
 import doctest
 import os
 import re
+import shlex
 import shutil
 import subprocess
 import sys
+import traceback
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from jejaring.cli import cli
+from jejaring.graph import sparql
 from jejaring.ingest.pipeline import DEFAULT_PIPELINE
 from jejaring.ingest.registry import COMPONENTS
 
@@ -58,14 +62,58 @@ def help_command_lines() -> list[str]:
     return lines
 
 
+#: Characters that bash treats as syntax outside quotes (pipes, redirections, globs, expansions, escapes ...).
+SHELL_SYNTAX = set("|&;<>()$`\\*?[]{}~!")
+
+
+def simple_command_words(line: str) -> list[str] | None:
+    """The words bash would pass to the command of a line made of words and quotes only (a trailing comment
+    dropped); None for a line with any other shell syntax."""
+    quote, command = None, ""
+    for i, char in enumerate(line):
+        if quote:
+            if char == quote:
+                quote = None
+            elif quote == '"' and char in "$`\\!":
+                return None
+        elif char in "'\"":
+            quote = char
+        elif char == "#" and (i == 0 or line[i - 1].isspace()):
+            break
+        elif char in SHELL_SYNTAX:
+            return None
+        command += char
+    return None if quote else shlex.split(command)
+
+
+def stop_query_workers() -> None:
+    """What the exit of a ``jejaring`` process does: its query workers stop and their checkpoints beside the
+    graph are removed."""
+    workers, sparql._DEFAULT_WORKERS = sparql._DEFAULT_WORKERS, None
+    if workers is not None:
+        workers.close()
+
+
 def run_lines(lines: list[str], cwd: Path) -> list[tuple[str, int, str]]:
-    """Run each line with bash in ``cwd``, as a user would from the repository root (the venv's ``jejaring``
-    first on the PATH); the line, its exit code and its standard error."""
+    """Run each line in ``cwd``, as a user would from the repository root; the line, its exit code and its
+    standard error. A line of words and quotes runs in this process through click's runner (what the
+    ``jejaring`` script does, without a new interpreter each time); any other line is run by bash, with the venv's
+    ``jejaring`` first on the PATH."""
     env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"}
     done = []
     for line in lines:
-        result = subprocess.run(["bash", "-c", line], cwd=cwd, env=env, capture_output=True, text=True)
-        done.append((line, result.returncode, result.stderr))
+        words = simple_command_words(line)
+        if words is None:
+            result = subprocess.run(["bash", "-c", line], cwd=cwd, env=env, capture_output=True, text=True)
+            done.append((line, result.returncode, result.stderr))
+            continue
+        with contextlib.chdir(cwd):
+            result = CliRunner().invoke(cli, words[1:], prog_name="jejaring")
+            stop_query_workers()
+        error = result.stderr
+        if result.exception is not None and not isinstance(result.exception, SystemExit):
+            error += "".join(traceback.format_exception(result.exception))
+        done.append((line, result.exit_code, error))
     return done
 
 
