@@ -628,17 +628,18 @@ def test_endpoint_serve_command_options(tmp_path, example_graph):
 
 
 # -- load --------------------------------------------------------------------------------------------------
-def test_endpoint_load_50_clients_200_queries_each(tmp_path, example_graph):
-    """Issue 9: 50 concurrent clients x 200 queries on loopback, zero errors, every answer complete. The
-    deadline is a hang guard, not a performance assertion; p50/p95 are printed (pytest -s shows them)."""
+def test_endpoint_load_50_clients_40_queries_each(tmp_path, example_graph):
+    """Issue 9's load test at a fifth of its length: 50 concurrent clients x 40 queries on loopback (the full
+    200 each is ``benchmarks/load_endpoint.py``'s default), zero errors, every answer complete. The deadline is
+    a hang guard, not a performance assertion; p50/p95 are printed (pytest -s shows them)."""
     example_graph(tmp_path / "store")
     with open_graph(tmp_path / "store", create=False) as kg:
         endpoint = make_endpoint(kg, port=0, quiet=True).start()
         try:
-            report = measure_load(f"{endpoint.url}/sparql", LOAD_QUERY, clients=50, requests=200, rows=10,
+            report = measure_load(f"{endpoint.url}/sparql", LOAD_QUERY, clients=50, requests=40, rows=10,
                                   timeout=60, deadline=300)
         finally:
             endpoint.stop()
     print(f"\nendpoint load: {report.summary()}")
     assert report.errors == []
-    assert report.finished and report.count == 10_000
+    assert report.finished and report.count == 2_000

@@ -436,15 +436,16 @@ def test_hardening_serve_max_memory_and_per_client_options(graph):
         2, "Error: 'lots' is not a memory size: give 1G, 512M, 1.5G or a number of bytes (0 for no limit)\n")
 
 
-def test_hardening_load_while_one_client_loops_the_memory_hog(big):
-    """The README's load test, 20 clients x 100 queries, each client from its own address, while another loops
-    HOG: every query of the others is answered, and every HOG is stopped at the memory limit (503)."""
+def test_hardening_load_of_20_clients_x_40_queries_while_one_client_loops_the_memory_hog(big):
+    """The README's load test at 40 queries a client, not 100: 20 clients, each from its own address, while
+    another loops HOG from before they start until after they end: every query of the others is answered, and
+    every HOG is stopped at the memory limit (503)."""
     with serving(big, max_memory=LIMIT, timeout=600) as server:
         report = measure_load(f"{server.url}/sparql", "SELECT ?s ?p ?o WHERE { ?s ?p ?o } LIMIT 10", clients=20,
-                              requests=100, rows=10, timeout=120, deadline=600,
+                              requests=40, rows=10, timeout=120, deadline=600,
                               sources=[f"127.0.1.{i}" for i in range(1, 21)], background=HOG,
                               background_source="127.0.0.250")
     print(f"\nload with a hog: {report.summary()}")
     assert report.errors == []
-    assert report.finished and report.count == 2000
+    assert report.finished and report.count == 800
     assert set(report.background) == {"503"}
