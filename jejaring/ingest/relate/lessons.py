@@ -23,10 +23,13 @@ def lesson_nodes(f: Findings) -> None:
         return
     for item in f.lesson_items:
         # where it came from: said in the lesson or its cue; else where the visit went, a city its cue
-        # sentence names, or (no event at all) the city of the document's title block
+        # sentence names, or (no visit in the document: the lessons of a city's own launch or workshop) the
+        # city of the document's title block
         named = _source_city(f, item) or _cue_source_city(f, item)
         event = _lesson_event(f, item, named)
-        city = named or _visited_city(f, event) or _cue_city(f, item) or (_title_city(f) if event is None else None)
+        visits = any(c.event_class == "LearningVisit" for c in f.clusters)
+        city = named or _visited_city(f, event) or _cue_city(f, item) or (
+            _title_city(f) if event is None or not visits else None)
         examples = _examples(f, item)
         theme = ctx.lexicon.theme_for(" ".join(x for x in (item.title, item.title_en or "") if x)) \
             or ctx.lexicon.theme_for(item.description or "")
@@ -60,8 +63,8 @@ def adoption(f: Findings) -> None:
 
 
 def _examples(f: Findings, item: LessonItem) -> list[str]:
-    """The programmes a lesson's description names: as mentions, or again by the name the document gave them
-    ("Restoring Cheonggyecheon took ..." after "the Cheonggyecheon restoration"); a lesson named in prose takes
+    """The programmes a lesson's description names: as mentions, or again by a name or acronym the document gave
+    them ("Restoring Cheonggyecheon took ..." after "the Cheonggyecheon restoration"); a lesson named in prose takes
     those of the rest of its paragraph ("... itu contohnya")."""
     start, end = item.description_start, item.description_end
     if item.in_prose:
@@ -69,7 +72,10 @@ def _examples(f: Findings, item: LessonItem) -> list[str]:
         end = max(end, line.end) if line is not None else end
     inside = [p for p in f.programmes if start <= p.start < end]
     keys = [f.table.key_of(p) for p in inside]
-    named = {p.name: f.table.key_of(p) for p in f.programmes if len(p.name) > 3}
+    # each programme by every name the document gave it, its acronym too ("the CRI gives ...")
+    keys_of = {f.table.key_of(p) for p in f.programmes} - {None}
+    named = {label: key for key in keys_of for label in f.extraction.entities[key].labels()
+             if len(label) > 3 or (label.isupper() and len(label) > 2)}
     for name, key in sorted(named.items()):
         for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", f.ctx.text[start:end]):
             at = start + m.start()

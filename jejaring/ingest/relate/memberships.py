@@ -19,12 +19,14 @@ from jejaring.ingest.registry import component
 @component("memberships", requires=["persons", "posts", "organisations", "clusters", "entities"],
            assigns=["memberships"],
            rules=["post-title", "post-before-name", "post-earlier", "membership-affiliation", "membership-group",
-                  "org-implied", "org-of-title", "org-possessive", "post-former", "membership-heading", "post-verb"])
+                  "org-implied", "org-of-title", "org-possessive", "post-former", "membership-heading", "post-verb",
+                  "post-signature"])
 def memberships(f: Findings) -> None:
     """Posts of persons from the titles after their names or right before them, each with the body the title
     names (an organisation in it or after "at", the government of the place or country it names, or the owner a
     possessive before it names), or the group they are listed under; a former post ended before the report; a
-    role from a verb of holding it ("..., who also coordinated the X Working Group")."""
+    role from a verb of holding it ("..., who also coordinated the X Working Group"); a signature block (a title
+    on its line, then the name alone on its line)."""
     ctx = f.ctx
     if f.allows("post-verb"):
         _posts_by_verb(f)
@@ -56,6 +58,9 @@ def memberships(f: Findings) -> None:
             if before is not None:
                 _membership(f, person, before, group, at, "post-before-name")
                 continue
+        if not start_end and f.allows("post-signature") and (signed := _signature_post(f, m)) is not None:
+            _membership(f, person, signed, group, at, "post-signature")
+            continue
         if not posts and group is not None and f.allows("membership-group"):
             add_membership(f, Membership(person=person, organisation=group, at=at,
                                          spans=[ctx.span(m.start, m.end, "membership", "membership-group")]))
@@ -150,6 +155,28 @@ def _listed_members(f: Findings) -> None:
                     f.ctx.span(o.start, m.end, "membership", "membership-listed", 0.7)]))
             gap = between.match(text, m.end)
             m = persons.get(gap.end()) if gap else None
+
+
+def _signature_post(f: Findings, m: Mention) -> PostParse | None:
+    """A signature block: a title on its own line, blank lines, then the name alone on its line ("Kepala Dinas
+    ...\n\nDr. Rina Marlina, M.T.")."""
+    layout, text = f.ctx.layout, f.ctx.text
+    name_line = layout.line_at(m.start)
+    # the name alone on its line: honorifics before it, degrees after it, no sentence
+    if name_line is None or re.search(r"(?<![\w.])[a-z]", text[m.end:name_line.end]) or any(
+            w not in f.ctx.lexicon.honorific_forms() for w in text[name_line.start:m.start].split()):
+        return None
+    for p in f.posts:
+        title_line = layout.line_at(p.start)
+        if p.posts[-1].holder is None and title_line is not None and p.start == title_line.start and \
+                not _ASIDE_END.sub("", text[p.end:title_line.end]).strip() and \
+                not text[title_line.end:name_line.start].strip() and 2 <= text.count("\n", p.end, name_line.start) <= 3:
+            return p.posts[-1]
+    return None
+
+
+#: What may stand after a title on its line: a short form in brackets ("... (CRO)").
+_ASIDE_END = re.compile(r"\s*\([^()]{1,20}\)\s*$")
 
 
 def _also_after(f: Findings, m: Mention) -> bool:

@@ -201,3 +201,34 @@ def test_lesson_nodes_lesson_in_prose_takes_the_examples_of_its_paragraph(extrac
 ])
 def test_lesson_nodes_visit_whose_name_names_the_city_not_the_last_visit(extract, text, language, event):
     assert [(e, city) for *_, e, city in origins(extract(text, language))] == [(event, "place:rotterdam")]
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Penataan Pantai Makassar: Dua Tahun Kemudian\nCatatan kasus | Makassar\n\n"
+     "Peluncuran strategi ketahanan kota berlangsung pada 3 Mei 2016.\n\n"
+     "Pelajaran yang bisa dibagikan:\n"
+     "- Satu rencana untuk semua dinas. Sepertiga inisiatif sudah masuk rencana daerah.\n"
+     "- Ukur untuk mengelola. Indeks memberi titik awal.", "id"),
+    ("Makassar Waterfront Renewal: Two Years On\nCase note | Makassar\n\n"
+     "The city launched its resilience strategy on 3 May 2016.\n\n"
+     "Key takeaways:\n"
+     "- One plan for every agency. A third of the initiatives are in the city plan.\n"
+     "- Measure to manage. The index gives a baseline.", "en"),
+])
+def test_lesson_nodes_learned_at_a_city_s_own_event_come_from_the_city_of_the_title_block(extract, text, language):
+    found = origins(extract(text, language))
+    assert [city for *_, event, city in found] == ["place:kota-makassar"] * 2
+    assert all(event is not None for *_, event, _ in found)
+
+
+@pytest.mark.parametrize(("text", "language", "programme"), [
+    ("Kota itu menyusun Indeks Ketahanan Pesisir (IKP) tahun lalu.\n\n"
+     "Pelajaran yang bisa dibagikan:\n- Ukur untuk mengelola. IKP memberi titik awal bagi setiap aksi.", "id",
+     "programme:indeks-ketahanan-pesisir"),
+    ("The city calculated its Coastal Resilience Index (CRX) last year.\n\n"
+     "Key takeaways:\n- Measure to manage. The CRX gives a baseline for every action.", "en",
+     "programme:coastal-resilience-index"),
+])
+def test_lesson_nodes_programme_named_again_by_its_acronym_is_an_example(extract, text, language, programme):
+    ex = extract(text, language)
+    assert [e.examples for e in ex.entities.values() if e.kind == "lesson"] == [[programme]]

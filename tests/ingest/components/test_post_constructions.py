@@ -438,3 +438,16 @@ def test_post_constructions_a_title_before_the_name_and_another_after_it(extract
 def test_post_constructions_a_role_from_a_verb_of_holding_it(extract, text, language, role, org):
     assert [(p, r, o) for p, r, o, _ in posts(extract(text, language))] == [("person:dimas-prasetyo", role, org)]
     assert posts(extract(text, language, disabled_rules=["post-verb"])) == []
+
+
+def test_post_constructions_a_signature_block_title_then_name(extract):
+    text = ("Laporan bulan ini selesai disusun.\n\nPalu, Agustus 2018\nKepala Dinas Sosial Kota Palu (Kadinsos)\n\n"
+            "Dr. Ir. Dimas Prasetyo, M.T.\n")
+    assert [(p, r, o) for p, r, o, _ in posts(extract(text))] == [
+        ("person:dimas-prasetyo", "head", "organisation:dinas-sosial-kota-palu")]
+    assert posts(extract(text, disabled_rules=["post-signature"])) == []
+
+
+def test_post_constructions_a_title_line_and_a_paragraph_after_it_is_no_signature(extract):
+    text = "Kepala Dinas Sosial Kota Palu\n\nDimas Prasetyo membuka rapat. Rina Marlina Hartati hadir."
+    assert posts(extract(text)) == []
