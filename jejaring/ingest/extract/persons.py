@@ -22,7 +22,8 @@ __all__ = ["find_persons"]
 # Possessive, and a mixed-case word split at its first lower-case letter: a run of capitalised words
 # not followed by a bracket would otherwise backtrack through every way of splitting each word.
 _NAME_WORD = r"(?:[A-Z][a-zà-ÿ'’\-]++(?![A-Za-z])|[a-z]?[A-Z][A-Zà-ÿ'’\-]*+[a-z][A-Za-zà-ÿ'’\-]*+|l[bcdfghjkmnpqrstvwxz][a-z]++)"
-_INITIAL = r"[A-Z]\."
+# an initial, with its full stop or (as Indonesian news often writes them) without it, before another word of the name
+_INITIAL = r"[A-Z]\.|[A-Z](?=[ \t]+[A-Z][a-zà-ÿ])"
 _INLINE_MARKER = re.compile(r"\[(?:[ivxlc]+|\d{1,3})\]\s*|\((?:[ivx]+|\d{1,2})\)\s+")
 
 
