@@ -46,6 +46,15 @@ def test_memberships_post_held_since_a_date(extract, text, language, label):
 
 
 @pytest.mark.parametrize(("text", "language", "label"), [
+    ("Hingga Desember 2018, Rina Marlina, Kepala Bappeda Kota Semarang, memimpin rapat itu.", "id", "Kepala"),
+    ("Until December 2018, Rina Marlina, Head of Bappeda Kota Semarang, chaired the board.", "en", "Head"),
+])
+def test_memberships_post_held_until_a_date(extract, text, language, label):
+    [ms] = extract(text, language).memberships
+    assert (ms.role_label, ms.start, ms.end, ms.at) == (label, None, date(2018, 12, 31), None)
+
+
+@pytest.mark.parametrize(("text", "language", "label"), [
     (EARLIER_ID, "id", "Sekretaris Dinas Perikanan Kota Kendari"),
     (EARLIER_EN, "en", "Secretary of Dinas Perikanan Kota Kendari"),
 ])
