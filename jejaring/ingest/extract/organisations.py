@@ -17,6 +17,7 @@ from rapidfuzz import fuzz
 
 from jejaring.ingest.extract.context import Context, Mention
 from jejaring.ingest.extract.names import acronym_matches, fold
+from jejaring.ingest.extract.posts import role_at
 from jejaring.ingest.extract.text import any_term, pattern
 from jejaring.ingest.lexicon import (
     BUSINESS_KINDS,
@@ -353,6 +354,10 @@ def _suffix_name_start(ctx: Context, words, j: int, business: bool = False) -> i
         if words[k][2].lower() in rules.suffix_breaks and k + 1 < j:
             start = k + 1
     lex = ctx.lexicon
+    # "Direktur Utama Bank Mega ...": a post title before the head is the title's, not the name's
+    title = role_at(ctx, words[start][0], words[j][0]) if start < j else None
+    while title is not None and start < j and words[start][0] < title[0]:
+        start += 1
     while start < j:
         w = words[start][2]
         if w.lower() not in rules.suffix_skips and not lex.is_common_word(w) and (

@@ -185,3 +185,9 @@ def test_organisations_a_word_for_government_before_a_locality_names_its_governm
 
 def test_organisations_a_team_named_by_a_place_only_is_its_delegation(extract):
     assert not any(k.startswith("organisation:") for k in extract("Tim Semarang membagikan tiga pelajaran.").entities)
+
+
+def test_organisations_a_title_before_a_suffix_head_is_no_part_of_the_name(extract):
+    ex = extract("Direktur Utama Bank Harapan Tani Dimas Prasetyo menjelaskan rencana itu.")
+    assert not [e.name for k, e in ex.entities.items() if k.startswith("organisation:") and e.name.startswith("Direktur")]
+    assert "person:dimas-prasetyo" in ex.entities
