@@ -153,6 +153,11 @@ def negotiate(accept: str | None, kind: str) -> str:
     return default
 
 
+#: Seconds between the background serving loop's looks for :meth:`EndpointServer.stop`; socketserver's default,
+#: 0.5 s, is what each stop of an idle server would wait.
+_STOP_POLL = 0.05
+
+
 class EndpointServer(ThreadingHTTPServer):
     """The endpoint: an HTTP server holding the graph, the limits and the library.
 
@@ -234,7 +239,8 @@ class EndpointServer(ThreadingHTTPServer):
 
     def start(self) -> EndpointServer:
         """Serve in a background thread; returns self."""
-        self._thread = threading.Thread(target=self.serve_forever, name="jejaring-endpoint", daemon=True)
+        self._thread = threading.Thread(target=self.serve_forever, args=(_STOP_POLL,), name="jejaring-endpoint",
+                                        daemon=True)
         self._thread.start()
         return self
 
