@@ -358,12 +358,12 @@ def test_export_relationships_go_from_the_rdf_subject_to_its_object(corpus, tmp_
     rels = read_csv(export(corpus, "neo4j", tmp_path / "neo4j", "--view", view) / "relationships.csv")
     edges = read_csv(export(corpus, "csv", tmp_path / "csv", "--view", view) / "edges.csv")
     assert [(r[":START_ID"], r[":END_ID"], r["id"]) for r in rels] == [(e["source"], e["target"], e["id"]) for e in edges]
-    checked = 0
+    checked, facts = 0, set(triples)
     for r in rels:
         start, end, relation = _iri(r[":START_ID"]), _iri(r[":END_ID"]), r["relation"]
         if relation == "membership":  # the fact node at the end of the id: org:member the person, org:organization
             membership = _iri(r["id"].rsplit("|", 1)[1])
-            assert {(membership, ORG.member, start), (membership, ORG.organization, end)} <= set(triples), r["id"]
+            assert {(membership, ORG.member, start), (membership, ORG.organization, end)} <= facts, r["id"]
         elif relation == "said":  # a statement prov:wasAttributedTo the agent, schema:about the lesson
             assert any((st, SCHEMA.about, end) in triples for st in triples.subjects(PROV.wasAttributedTo, start)), r["id"]
         elif relation != "co-attendance":
