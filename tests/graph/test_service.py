@@ -50,7 +50,7 @@ class _CanaryHandler(http.server.BaseHTTPRequestHandler):
 @pytest.fixture
 def canary():
     server = _Canary()
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)  # shutdown waits a poll
     thread.start()
     try:
         yield server
