@@ -161,14 +161,19 @@ def _cut_before(f: Findings, m: Mention, name_start: int) -> Mention | None:
 
 
 @component("settle", requires=["places", "event_mentions", "programmes", "organisations", "lesson_items"],
-           assigns=["settled", "blocked"], rules=["org-address-area"])
+           assigns=["settled", "blocked"], rules=["org-address-area", "org-inside-event"])
 def settle(f: Findings) -> None:
     """Keep the longest of overlapping mentions (organisations, places, programmes, named events, lessons); an
-    area an address names ("di Desa ...") stays a stretch no other name takes, but names no organisation."""
+    area an address names ("di Desa ...") stays a stretch no other name takes, but names no organisation; a body
+    the lexicon knows, named inside an event's name, is named all the same."""
     blocks = [Mention(i.start, i.end, "lesson", i.title, "lesson-title") for i in f.lesson_items]
-    f.settled = settle_overlaps(
-        f.organisations + f.places + f.programmes + [e for e in f.event_mentions if e.named] + blocks)
-    f.organisations = [m for m in f.settled if m.kind == "organisation"]
+    named_events = [e for e in f.event_mentions if e.named]
+    f.settled = settle_overlaps(f.organisations + f.places + f.programmes + named_events + blocks)
+    # "Rapat Berkala KSSK": a body the lexicon knows, named inside an event's name, is named all the same
+    inside = [o for o in f.organisations if o.entry is not None and o not in f.settled and any(
+        e in f.settled and e.start <= o.start and o.end <= e.end for e in named_events)] \
+        if f.allows("org-inside-event") else []
+    f.organisations = sorted([m for m in f.settled if m.kind == "organisation"] + inside, key=lambda m: m.start)
     if f.allows("org-address-area"):
         addressed = addressed_areas(f.ctx, f.organisations)
         f.organisations = [m for m in f.organisations if m not in addressed]

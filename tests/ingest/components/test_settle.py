@@ -1,5 +1,6 @@
 """The ``settle`` component: of overlapping mentions of different kinds, the longest is kept; an area an address
-names is no organisation (rule ``org-address-area``)."""
+names is no organisation (rule ``org-address-area``); a body the lexicon knows named inside an event's name
+is named all the same (``org-inside-event``)."""
 
 from __future__ import annotations
 
@@ -59,3 +60,13 @@ def test_settle_areas_of_an_address_are_no_organisations(extract, text):
 ])
 def test_settle_an_area_acting_or_a_body_s_address_stays_an_organisation(extract, text, expected):
     assert organisations(extract(text)) == expected
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Hasil itu diumumkan dalam Rapat Koordinasi Bappenas Tahun 2024 di Jakarta.", "id"),
+    ("The results were announced at the Bappenas Coordination Meeting 2024 in Jakarta.", "en"),
+])
+def test_settle_a_known_body_named_inside_an_event_name_is_named_too(extract, text, language):
+    found = kinds(extract(text, language))
+    assert ("Bappenas", "organisation") in found and any(kind == "event" for _, kind in found)
+    assert ("Bappenas", "organisation") not in kinds(extract(text, language, disabled_rules=["org-inside-event"]))
