@@ -310,11 +310,11 @@ def eval_command(graph: str, golds: tuple[str, ...], more_golds: tuple[str, ...]
         jejaring eval -g graph/ --gold examples/gold/0*.json --min-f1 0.9
         jejaring eval -g graph/ --gold examples/gold/ --format json
     """
-    from jejaring.evaluate import run_eval
+    from jejaring.evaluate import evaluate_stored, render, summarise
 
-    output, code = run_eval(graph, [*golds, *more_golds], fmt == "json", min_f1)
-    click.echo(output)
-    sys.exit(code)
+    reports = evaluate_stored(graph, [*golds, *more_golds])
+    click.echo(render(reports, fmt == "json"))
+    sys.exit(1 if min_f1 is not None and summarise(reports)["entities"]["f1"] < min_f1 else 0)
 
 
 #: Choices of the network commands, kept in step with jejaring.graph (checked by a test) without importing

@@ -43,10 +43,11 @@ __all__ = [
     "EvaluationReport",
     "KindScore",
     "evaluate",
+    "evaluate_stored",
     "format_report",
     "name_score",
     "normalise_name",
-    "run_eval",
+    "render",
     "summarise",
 ]
 
@@ -846,8 +847,8 @@ def format_report(report: EvaluationReport) -> str:
 # -- the command's body ----------------------------------------------------------------------------
 
 
-def run_eval(graph_location: str, gold_paths: list[str], as_json: bool, min_f1: float | None) -> tuple[str, int]:
-    """Score a stored graph against gold annotation files: the body of ``jejaring eval``.
+def evaluate_stored(graph_location: str, gold_paths: list[str]) -> list[EvaluationReport]:
+    """Score a stored graph against gold annotation files, one report per gold annotation.
 
     With one gold file the graph is read whole, unless it holds several documents and one of them has the
     gold's name; with several gold files each is scored against the named graph of its document (a
@@ -861,15 +862,6 @@ def run_eval(graph_location: str, gold_paths: list[str], as_json: bool, min_f1: 
     gold_paths : list of str
         Gold annotation files (JSON, ``shared/gold/FORMAT.md``), or folders standing for the gold annotations in
         them (their ``.json`` files with a ``"document"``).
-    as_json : bool
-        Return ``{"summary": ..., "documents": [...]}`` as JSON, the reference scorer's shape.
-    min_f1 : float or None
-        The least entity F1 (micro over all documents, rounded to 3 decimals as shown) that passes.
-
-    Returns
-    -------
-    tuple of (str, int)
-        The output text and the exit code: 1 when ``min_f1`` is given and the entity F1 is below it, else 0.
 
     Raises
     ------
@@ -885,19 +877,21 @@ def run_eval(graph_location: str, gold_paths: list[str], as_json: bool, min_f1: 
         raise InputError("give at least one gold annotation file (JSON, see FORMAT.md)")
     golds = [(path, _read_gold(path)) for given in gold_paths for path in _gold_files(given)]
     with open_graph(graph_location, create=False) as kg:
-        reports = _score(kg, golds)  # its rdflib views are gone when the store closes, and so is its lock
+        return _score(kg, golds)  # its rdflib views are gone when the store closes, and so is its lock
+
+
+def render(reports: list[EvaluationReport], as_json: bool = False) -> str:
+    """The reports as text (a table per document, then the totals) or as JSON in the reference scorer's shape
+    (``{"summary": ..., "documents": [...]}``)."""
     summary = summarise(reports)
     if as_json:
-        text = json.dumps({"summary": summary, "documents": [r.to_dict() for r in reports]},
+        return json.dumps({"summary": summary, "documents": [r.to_dict() for r in reports]},
                           indent=1, ensure_ascii=False)
-    else:
-        entities = summary["entities"]
-        text = "\n\n".join(format_report(r) for r in reports) + (
-            f"\n\nentities P={entities['precision']:.3f} R={entities['recall']:.3f} F1={entities['f1']:.3f}; "
-            f"relations recall={summary['relations_recall']:.3f}"
-        )
-    failed = min_f1 is not None and summary["entities"]["f1"] < min_f1
-    return text, 1 if failed else 0
+    entities = summary["entities"]
+    return "\n\n".join(format_report(r) for r in reports) + (
+        f"\n\nentities P={entities['precision']:.3f} R={entities['recall']:.3f} F1={entities['f1']:.3f}; "
+        f"relations recall={summary['relations_recall']:.3f}"
+    )
 
 
 def _score(kg, golds: list[tuple[str, dict]]) -> list[EvaluationReport]:

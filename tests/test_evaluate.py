@@ -17,10 +17,11 @@ from jejaring.evaluate import (
     EvaluationReport,
     KindScore,
     evaluate,
+    evaluate_stored,
     format_report,
     name_score,
     normalise_name,
-    run_eval,
+    render,
     summarise,
 )
 from jejaring.graph.store import open_graph
@@ -377,7 +378,10 @@ def test_evaluate_report_to_dict_has_the_scorer_shape():
     assert json.loads(json.dumps(data)) == data
 
 
-# -- run_eval --------------------------------------------------------------------------------------
+# -- evaluate_stored, render ----------------------------------------------------------------------
+def scored(location: str, golds: list[str], as_json: bool) -> str:
+    return render(evaluate_stored(location, golds), as_json)
+
 
 
 def _write_gold(path: Path, gold: dict) -> str:
@@ -395,13 +399,11 @@ def _store(tmp_path: Path, location: Path | None = None) -> Path:
     return location
 
 
-def test_evaluate_run_eval_scores_each_gold_against_its_document(tmp_path):
+def test_evaluate_stored_scores_each_gold_against_its_document(tmp_path):
     location = _store(tmp_path)
     golds = [_write_gold(tmp_path / "entities.json", ENTITIES_GOLD),
              _write_gold(tmp_path / "relations.json", RELATIONS_GOLD)]
-    text, code = run_eval(str(location), golds, as_json=True, min_f1=None)
-    data = json.loads(text)
-    assert code == 0
+    data = json.loads(scored(str(location), golds, as_json=True))
     assert [d["graph"] for d in data["documents"]] == ["document docs/entities.txt", "document docs/relations.txt"]
     assert data["documents"][0]["kinds"]["persons"]["counts"] == [3, 4, 3, 5]
     assert data["documents"][1]["kinds"]["persons"]["counts"] == [3, 3, 3, 4]
@@ -410,39 +412,45 @@ def test_evaluate_run_eval_scores_each_gold_against_its_document(tmp_path):
     assert data["summary"] == expected
 
 
-def test_evaluate_run_eval_releases_an_embedded_store(tmp_path):
+def test_evaluate_stored_releases_an_embedded_store(tmp_path):
     location = _store(tmp_path, tmp_path / "store")
     golds = [_write_gold(tmp_path / "entities.json", ENTITIES_GOLD),
              _write_gold(tmp_path / "relations.json", RELATIONS_GOLD)]
-    run_eval(str(location), golds, as_json=True, min_f1=None)
+    scored(str(location), golds, as_json=True)
     with open_graph(location, create=False) as kg:  # the store's lock went with the scorer's views
         assert len(kg.documents()) == 2
 
 
-def test_evaluate_run_eval_one_gold_on_a_one_document_graph_reads_it_whole(tmp_path):
+def test_evaluate_stored_one_gold_on_a_one_document_graph_reads_it_whole(tmp_path):
     location = tmp_path / "one.trig"
     location.write_text(ENTITIES_TRIG, encoding="utf-8")
     gold = _write_gold(tmp_path / "entities.json", ENTITIES_GOLD)
-    text, code = run_eval(str(location), [gold], as_json=False, min_f1=None)
-    assert code == 0
+    text = scored(str(location), [gold], as_json=False)
     assert text.splitlines()[0] == "== entities.txt  [whole graph]"
     assert text.splitlines()[-1] == "entities P=0.615 R=0.727 F1=0.667; relations recall=1.000"
 
 
-def test_evaluate_run_eval_scores_a_missing_document_as_empty(tmp_path):
+def test_evaluate_stored_scores_a_missing_document_as_empty(tmp_path):
     location = _store(tmp_path)
     golds = [_write_gold(tmp_path / "entities.json", ENTITIES_GOLD), _write_gold(tmp_path / "e.json", EMPTY_GOLD)]
-    data = json.loads(run_eval(str(location), golds, as_json=True, min_f1=None)[0])
+    data = json.loads(scored(str(location), golds, as_json=True))
     assert data["documents"][1]["graph"] == "no document empty.txt in the graph: scored as empty"
     assert data["documents"][1]["kinds"]["persons"]["counts"] == [0, 1, 0, 0]
 
 
 @pytest.mark.parametrize(("min_f1", "code"), [(None, 0), (0.5, 0), (0.667, 0), (0.668, 1), (0.9, 1)])
-def test_evaluate_run_eval_exit_code_follows_min_f1(tmp_path, min_f1, code):
+def test_evaluate_cli_exit_code_follows_min_f1(tmp_path, min_f1, code):
+    from click.testing import CliRunner
+
+    from jejaring.cli import cli
+
     location = tmp_path / "one.trig"
     location.write_text(ENTITIES_TRIG, encoding="utf-8")
     gold = _write_gold(tmp_path / "entities.json", ENTITIES_GOLD)
-    assert run_eval(str(location), [gold], as_json=False, min_f1=min_f1)[1] == code
+    options = ["--min-f1", str(min_f1)] if min_f1 is not None else []
+    result = CliRunner().invoke(cli, ["eval", "-g", str(location), "--gold", gold, *options])
+    assert result.exit_code == code
+    assert result.output.splitlines()[-1] == "entities P=0.615 R=0.727 F1=0.667; relations recall=1.000"
 
 
 @pytest.mark.parametrize(
@@ -453,20 +461,20 @@ def test_evaluate_run_eval_exit_code_follows_min_f1(tmp_path, min_f1, code):
         ("[1, 2]", 'bad.json: a gold annotation is a JSON object with a "document" field'),
     ],
 )
-def test_evaluate_run_eval_rejects_a_malformed_gold_naming_the_file(tmp_path, content, message):
+def test_evaluate_stored_rejects_a_malformed_gold_naming_the_file(tmp_path, content, message):
     location = tmp_path / "one.trig"
     location.write_text(ENTITIES_TRIG, encoding="utf-8")
     bad = tmp_path / "bad.json"
     bad.write_text(content, encoding="utf-8")
     with pytest.raises(InputError) as e:
-        run_eval(str(location), [str(bad)], as_json=False, min_f1=None)
+        scored(str(location), [str(bad)], as_json=False)
     assert str(e.value).startswith(str(bad)[: -len("bad.json")] + message)
 
 
-def test_evaluate_run_eval_needs_an_existing_graph(tmp_path):
+def test_evaluate_stored_needs_an_existing_graph(tmp_path):
     gold = _write_gold(tmp_path / "entities.json", ENTITIES_GOLD)
     with pytest.raises(GraphLocationError):
-        run_eval(str(tmp_path / "nothing.trig"), [gold], as_json=False, min_f1=None)
+        scored(str(tmp_path / "nothing.trig"), [gold], as_json=False)
 
 
 def test_evaluate_report_summary_of_one_is_its_entity_scores():
@@ -518,7 +526,7 @@ def test_evaluate_agrees_with_the_reference_scorer(tmp_path, case):
             report.participation_output] == relations["participation"]["counts"]
     assert [report.lesson_links_found, report.lesson_links_total] == relations["lesson_links"]["counts"]
     # and the command's JSON, through the store, says the same
-    text, _ = run_eval(str(graph_file), [str(gold_file)], as_json=True, min_f1=None)
+    text = scored(str(graph_file), [str(gold_file)], as_json=True)
     assert json.loads(text)["summary"] == theirs["summary"]
 
 
@@ -556,7 +564,7 @@ def test_evaluate_store_dataset_is_read_as_a_union(tmp_path):
     assert report.kinds["persons"].counts == (1, 1, 1, 1)
 
 
-def test_evaluate_run_eval_a_folder_stands_for_its_gold_annotations(tmp_path):
+def test_evaluate_stored_a_folder_stands_for_its_gold_annotations(tmp_path):
     location = _store(tmp_path)
     folder = tmp_path / "gold"
     folder.mkdir()
@@ -564,10 +572,10 @@ def test_evaluate_run_eval_a_folder_stands_for_its_gold_annotations(tmp_path):
     _write_gold(folder / "relations.json", RELATIONS_GOLD)
     _write_gold(folder / "corpus-entities.json", {"persons": [], "organisations": []})  # no "document": not a gold
     files = [str(folder / "entities.json"), str(folder / "relations.json")]
-    assert run_eval(str(location), [str(folder)], True, None) == run_eval(str(location), files, True, None)
+    assert scored(str(location), [str(folder)], True) == scored(str(location), files, True)
     (tmp_path / "none").mkdir()
     with pytest.raises(InputError, match="no gold annotation"):
-        run_eval(str(location), [str(tmp_path / "none")], as_json=False, min_f1=None)
+        scored(str(location), [str(tmp_path / "none")], as_json=False)
 
 
 def test_evaluate_cli_gold_takes_several_files_after_one_flag(tmp_path):
