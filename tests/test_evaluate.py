@@ -45,10 +45,10 @@ PREFIXES = """
 # acronym by a property's local name, a project also typed as an organisation, two named graphs.
 ENTITIES_TRIG = PREFIXES + """
 <https://example.org/graph/a> {
-  ex:p1 a schema:Person ; schema:name "Dr. Ir. Oswar Mungkasa, MURP" .
-  ex:p2 a schema:Person ; schema:name "Tri lndrawan" .
-  ex:p3 a foaf:Person ; foaf:name "Bapak Tri Indrawan" .
-  ex:p4 a schema:Person ; rdfs:label "Fatmawati Wachyu" .
+  ex:p1 a schema:Person ; schema:name "Dr. Ir. Dimas Prasetyo, MURP" .
+  ex:p2 a schema:Person ; schema:name "Rudi lrawan" .
+  ex:p3 a foaf:Person ; foaf:name "Bapak Rudi Irawan" .
+  ex:p4 a schema:Person ; rdfs:label "Nurhayati Wachyu" .
   ex:p5 a schema:Person ; schema:name "Budi Santoso" .
   ex:o1 a org:Organization ; skos:prefLabel "Badan Penanggulangan Bencana Daerah" ; jj:acronym "BPBD" .
   ex:o2 a org:Organization ; schema:name "Plan Intenasional Indonesia" .
@@ -67,10 +67,10 @@ ENTITIES_TRIG = PREFIXES + """
 ENTITIES_GOLD = {
     "document": "entities.txt",
     "persons": [
-        {"name": "Oswar Mungkasa", "aliases": []},
-        {"name": "Tri Indrawan", "aliases": ["Tri lndrawan"]},
-        {"name": "Fatmawati Wachju", "aliases": []},
-        {"name": "Denny Aputra", "aliases": []},
+        {"name": "Dimas Prasetyo", "aliases": []},
+        {"name": "Rudi Irawan", "aliases": ["Rudi lrawan"]},
+        {"name": "Nurhayati Wachju", "aliases": []},
+        {"name": "Hendra Saputra", "aliases": []},
     ],
     "organisations": [
         {"name": "Badan Penanggulangan Bencana Daerah Provinsi DKI Jakarta", "acronym": "BPBD", "aliases": []},
@@ -84,9 +84,9 @@ ENTITIES_GOLD = {
 
 # Events (date agreement and conflicts, date words), lessons (paraphrases, links), posts, participation.
 RELATIONS_TTL = PREFIXES + """
-ex:oswar a schema:Person ; schema:name "Oswar Mungkasa" .
-ex:bless a schema:Person ; schema:name "Blessmiyanda" .
-ex:tri a schema:Person ; schema:name "Tri Indrawan" .
+ex:dimas a schema:Person ; schema:name "Dimas Prasetyo" .
+ex:wulan a schema:Person ; schema:name "Wulandari" .
+ex:rudi a schema:Person ; schema:name "Rudi Irawan" .
 ex:budi a schema:Person ; schema:name "Budi Santoso" .
 ex:pemprov a org:Organization ; schema:name "Pemerintah Provinsi DKI Jakarta" ; jj:acronym "Pemprov DKI" .
 ex:plan a org:Organization ; schema:name "Plan International Indonesia" .
@@ -95,9 +95,9 @@ ex:seoul a schema:City ; schema:name "Seoul" .
 ex:cheonggye a schema:Project ; schema:name "Restorasi Sungai Cheonggye" .
 
 ex:clv a schema:Event ; schema:name "Kunjungan Belajar ke Seoul" ; schema:startDate "2018-03" ;
-    schema:attendee ex:oswar, ex:bless, ex:budi .
+    schema:attendee ex:dimas, ex:wulan, ex:budi .
 ex:clv2019 a schema:Event ; schema:name "Cross Learning Visit Seoul" ; schema:startDate "2019-05-01"^^xsd:date ;
-    schema:attendee ex:tri .
+    schema:attendee ex:rudi .
 ex:weekly a schema:Event ; schema:name "Pertemuan Rutin Mingguan" ; schema:startDate "2018-07-27"^^xsd:date .
 ex:workshop a schema:Event ; schema:name "Lokakarya Ketahanan Kota" ; schema:startDate "2018-11-02"^^xsd:date ;
     schema:organizer ex:plan .
@@ -110,19 +110,19 @@ ex:lesson2 a jj:Lesson ; rdfs:label "Peran serta warga" ;
     jj:learnedAt ex:clv .
 ex:lesson3 a jj:Lesson ; rdfs:label "Pengelolaan sampah rumah tangga" .
 
-ex:m1 a org:Membership ; org:member ex:bless ; org:organization ex:pemprov ;
-    org:role [ skos:prefLabel "Asisten Deputi bidang Lingkungan Hidup Pemprov DKI" ] .
-ex:m2 a org:Membership ; org:member ex:oswar ; org:organization ex:bappeda ;
+ex:m1 a org:Membership ; org:member ex:wulan ; org:organization ex:pemprov ;
+    org:role [ skos:prefLabel "Kepala Bidang Pengendalian Banjir Pemprov DKI" ] .
+ex:m2 a org:Membership ; org:member ex:dimas ; org:organization ex:bappeda ;
     jj:post [ rdfs:label "Deputi Gubernur Bidang Tata Ruang" ] .
-ex:m3 a org:Membership ; org:member ex:tri ; org:organization ex:bappeda ; rdfs:label "Staf Ahli" .
+ex:m3 a org:Membership ; org:member ex:rudi ; org:organization ex:bappeda ; rdfs:label "Staf Ahli" .
 """
 
 RELATIONS_GOLD = {
     "document": "relations.txt",
     "persons": [
-        {"name": "Oswar Mungkasa", "aliases": []},
-        {"name": "Blessmiyanda", "aliases": []},
-        {"name": "Tri Indrawan", "aliases": []},
+        {"name": "Dimas Prasetyo", "aliases": []},
+        {"name": "Wulandari", "aliases": []},
+        {"name": "Rudi Irawan", "aliases": []},
     ],
     "organisations": [
         {"name": "Pemerintah Provinsi DKI Jakarta", "acronym": "Pemprov DKI", "aliases": []},
@@ -139,17 +139,17 @@ RELATIONS_GOLD = {
         {"name": "Lokakarya Ketahanan Kota", "aliases": [], "start": "2018"},
     ],
     "posts": [
-        {"person": "Blessmiyanda", "role": "Asisten Deputi bidang Lingkungan Hidup",
+        {"person": "Wulandari", "role": "Kepala Bidang Pengendalian Banjir",
          "organisation": "Pemerintah Provinsi DKI Jakarta", "when": "2018-03"},
-        {"person": "Oswar Mungkasa", "role": "Deputi Gubernur", "organisation": None},
-        {"person": "Tri Indrawan", "role": "Kepala Bidang", "organisation": "BPBD"},
-        {"person": "Tri Indrawan", "role": "Kepala Seksi", "organisation": None},
+        {"person": "Dimas Prasetyo", "role": "Deputi Gubernur", "organisation": None},
+        {"person": "Rudi Irawan", "role": "Kepala Bidang", "organisation": "BPBD"},
+        {"person": "Rudi Irawan", "role": "Kepala Seksi", "organisation": None},
     ],
     "participation": [
-        {"agent": "Oswar Mungkasa", "event": "Cross Learning Visit Seoul"},
-        {"agent": "Blessmiyanda", "event": "Kunjungan Belajar ke Seoul"},
+        {"agent": "Dimas Prasetyo", "event": "Cross Learning Visit Seoul"},
+        {"agent": "Wulandari", "event": "Kunjungan Belajar ke Seoul"},
         {"agent": "Plan International Indonesia", "event": "Lokakarya Ketahanan Kota"},
-        {"agent": "Tri Indrawan", "event": "Lokakarya Ketahanan Kota"},
+        {"agent": "Rudi Irawan", "event": "Lokakarya Ketahanan Kota"},
     ],
     "lessons": [
         {"title": "Kepemimpinan, komitmen pemerintah, dan konsistensi", "aliases": ["leadership"],
@@ -159,7 +159,7 @@ RELATIONS_GOLD = {
     ],
 }
 
-EMPTY_GOLD = {"document": "empty.txt", "persons": [{"name": "Oswar Mungkasa"}], "cities": ["Seoul"]}
+EMPTY_GOLD = {"document": "empty.txt", "persons": [{"name": "Dimas Prasetyo"}], "cities": ["Seoul"]}
 
 
 def _dataset(trig: str) -> Dataset:
@@ -189,9 +189,9 @@ def _load_scorer():
 @pytest.mark.parametrize(
     ("name", "expected"),
     [
-        ("Dr. Ir. Oswar Mungkasa, MURP", "oswar mungkasa"),
-        ("Ibu Tri Mulyani Sunarharum", "tri mulyani sunarharum"),
-        ("Sdr. Rendy Primrizqi", "rendy primrizqi"),
+        ("Dr. Ir. Dimas Prasetyo, MURP", "dimas prasetyo"),
+        ("Ibu Sri Mulyani Hartati", "sri mulyani hartati"),
+        ("Sdr. Rendi Pratama", "rendi pratama"),
         ("Prof. Dr. Ana Pérez, M.Si.", "ana perez m si"),  # "M.Si." is two words once its dots go, as in the scorer
         ("Ana Pérez MSi", "ana perez"),
         ("Badan (BPBD) - DKI", "badan bpbd dki"),
@@ -205,8 +205,8 @@ def test_evaluate_normalises_names(name, expected):
 @pytest.mark.parametrize(
     ("a", "b", "expected"),
     [
-        ("Bapak Oswar Mungkasa", "oswar mungkasa", 101),
-        ("Fatmawati Wachyu", "Fatmawati Wachju", 93),
+        ("Bapak Dimas Prasetyo", "dimas prasetyo", 101),
+        ("Nurhayati Wachyu", "Nurhayati Wachju", 93),
         ("Badan Penanggulangan Bencana Daerah", "Badan Penanggulangan Bencana Daerah Provinsi DKI Jakarta", 95),
         ("Jakarta", "Pemerintah Provinsi DKI Jakarta", 36),  # too short for the word-subset rule
         ("Pertemuan 25 Juli", "Pertemuan 27 Juli", 0),
@@ -226,7 +226,7 @@ def test_evaluate_entities_counts_typos_honorifics_duplicates_and_spurious_nodes
     persons = report.kinds["persons"]
     assert persons.counts == (3, 4, 3, 5)
     assert persons.duplicates == 1
-    assert persons.missed == ("Denny Aputra",)
+    assert persons.missed == ("Hendra Saputra",)
     assert persons.spurious == ("Budi Santoso",)
     assert (persons.precision, persons.recall) == (0.6, 0.75)
     assert persons.f1 == pytest.approx(2 * 0.6 * 0.75 / 1.35)
@@ -303,15 +303,15 @@ def test_evaluate_lessons_match_paraphrases_by_word_coverage():
 
 def test_evaluate_posts_by_membership_and_role():
     report = evaluate(_graph(RELATIONS_TTL), RELATIONS_GOLD)
-    # Blessmiyanda at Pemprov (role label), Oswar by role alone (jj:post); Tri not at BPBD, and
+    # Wulandari at Pemprov (role label), Dimas by role alone (jj:post); Rudi not at BPBD, and
     # "Staf Ahli" is not "Kepala Seksi".
     assert (report.posts_found, report.posts_with_role, report.posts_total) == (2, 2, 4)
     assert report.posts_recall == 0.5
-    assert report.posts_missed == ("Tri Indrawan @ BPBD (Kepala Bidang)", "Tri Indrawan @ None (Kepala Seksi)")
+    assert report.posts_missed == ("Rudi Irawan @ BPBD (Kepala Bidang)", "Rudi Irawan @ None (Kepala Seksi)")
 
 
 def test_evaluate_posts_found_with_a_wrong_role():
-    post = {"person": "Oswar Mungkasa", "role": "Kepala Dinas", "organisation": "Bappeda"}
+    post = {"person": "Dimas Prasetyo", "role": "Kepala Dinas", "organisation": "Bappeda"}
     gold = {**RELATIONS_GOLD, "posts": [post]}
     report = evaluate(_graph(RELATIONS_TTL), gold)
     assert (report.posts_found, report.posts_with_role, report.posts_total) == (1, 0, 1)
@@ -320,10 +320,10 @@ def test_evaluate_posts_found_with_a_wrong_role():
 
 def test_evaluate_participation_recall_counts_organisers_precision_attendees():
     report = evaluate(_graph(RELATIONS_TTL), RELATIONS_GOLD)
-    # found: Oswar and Blessmiyanda at the visit, Plan organising the workshop; Tri at the workshop missed.
+    # found: Dimas and Wulandari at the visit, Plan organising the workshop; Rudi at the workshop missed.
     assert (report.participation_found, report.participation_total) == (3, 4)
-    assert report.participation_missed == ("Tri Indrawan -> Lokakarya Ketahanan Kota",)
-    # judged: the visit's three attendees (Budi is wrong); Tri attends the spurious 2019 visit, not judged.
+    assert report.participation_missed == ("Rudi Irawan -> Lokakarya Ketahanan Kota",)
+    # judged: the visit's three attendees (Budi is wrong); Rudi attends the spurious 2019 visit, not judged.
     assert (report.participation_correct, report.participation_output) == (2, 3)
     assert report.participation_precision == 2 / 3
     assert report.participation_recall == 0.75
@@ -366,7 +366,7 @@ def test_evaluate_format_report_is_a_table_with_missed_and_spurious():
     assert lines[0] == "== entities.txt"
     assert lines[1].split() == ["kind", "P", "R", "F1", "gold", "output", "dup"]
     assert lines[2].split() == ["persons", "0.600", "0.750", "0.667", "3/4", "3/5", "1"]
-    assert "missed   persons: Denny Aputra" in lines
+    assert "missed   persons: Hendra Saputra" in lines
     assert "spurious organisations: Dinas Sosial" in lines
 
 
@@ -531,8 +531,8 @@ def test_evaluate_agrees_with_the_reference_scorer(tmp_path, case):
 
 
 NAMES = [
-    "Dr. Ir. Oswar Mungkasa, MURP", "Oswar M. Mungkasa", "Ibu Tri Mulyani Sunarharum, S.T., M.Sc.",
-    "Hj. Fatmawati Wachju", "Sdri. Fatmawati", "Badan Penanggulangan Bencana Daerah (BPBD)", "BPBD",
+    "Dr. Ir. Dimas Prasetyo, MURP", "Dimas P. Prasetyo", "Ibu Sri Mulyani Hartati, S.T., M.Sc.",
+    "Hj. Nurhayati Wachju", "Sdri. Nurhayati", "Badan Penanggulangan Bencana Daerah (BPBD)", "BPBD",
     "Pemprov DKI Jakarta", "Pemerintah Provinsi DKI Jakarta", "Plan Intenasional Indonesia",
     "Plan International Indonesia", "Pertemuan Rutin Mingguan 27 Juli", "Pertemuan 25 Juli 2018",
     "Cross Learning Visit Seoul", "Kunjungan Belajar ke Seoul", "Seoul", "Séoul", "St. Petersburg",
@@ -559,8 +559,8 @@ def test_evaluate_store_dataset_is_read_as_a_union(tmp_path):
     with open_graph(location) as kg:
         person = URIRef("https://example.org/id/x")
         kg.replace_document("a.txt", [(person, RDF.type, SCHEMA.Person)], sha256="sha256:" + "a" * 64)
-        kg.replace_document("b.txt", [(person, SCHEMA.name, Literal("Oswar Mungkasa"))], sha256="sha256:" + "b" * 64)
-        report = evaluate(kg.dataset(), {"persons": [{"name": "Oswar Mungkasa"}]})
+        kg.replace_document("b.txt", [(person, SCHEMA.name, Literal("Dimas Prasetyo"))], sha256="sha256:" + "b" * 64)
+        report = evaluate(kg.dataset(), {"persons": [{"name": "Dimas Prasetyo"}]})
     assert report.kinds["persons"].counts == (1, 1, 1, 1)
 
 
