@@ -108,10 +108,8 @@ def _representing(f: Findings) -> None:
         org = starts.get(said.end()) if said else None
         if person is None or org is None or f.table.key_of(org) is None:
             continue
-        key = f.table.key_of(org)
-        if not any(ms.person == person and ms.organisation == key for ms in f.extraction.memberships):
-            add_membership(f, Membership(person=person, organisation=key, at=f.reported_date(), spans=[
-                f.ctx.span(m.start, org.end, "membership", "membership-representing", 0.7)]))
+        add_membership(f, Membership(person=person, organisation=f.table.key_of(org), at=f.reported_date(), spans=[
+            f.ctx.span(m.start, org.end, "membership", "membership-representing", 0.7)]))
 
 
 def _posts_by_verb(f: Findings) -> None:
@@ -149,8 +147,7 @@ def _listed_members(f: Findings) -> None:
         m = persons.get(listed.end()) if listed else None
         while key is not None and m is not None:
             person = f.table.key_of(m)
-            if person is not None and not any(
-                    ms.person == person and ms.organisation == key for ms in f.extraction.memberships):
+            if person is not None:
                 add_membership(f, Membership(person=person, organisation=key, at=f.reported_date(), spans=[
                     f.ctx.span(o.start, m.end, "membership", "membership-listed", 0.7)]))
             gap = between.match(text, m.end)
