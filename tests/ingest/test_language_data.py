@@ -28,7 +28,7 @@ _PACKAGE = Path(jejaring.ingest.__file__).parent
 MODULES = [
     *sorted((_PACKAGE / "extract").glob("*.py")),
     *sorted((_PACKAGE / "relate").glob("*.py")),
-    _PACKAGE / "read.py",
+    *sorted((_PACKAGE / "read").glob("*.py")),
     _PACKAGE / "mentions.py",
     _PACKAGE / "findings.py",
     _PACKAGE / "pipeline.py",
