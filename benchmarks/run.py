@@ -16,7 +16,6 @@ from __future__ import annotations
 import argparse
 import functools
 import gc
-import json
 import os
 import platform
 import shutil
@@ -36,7 +35,7 @@ from rdflib import Dataset
 from synthetic_graph import Summary, for_nodes, for_quads, write_graph
 
 import jejaring
-from jejaring.evaluate import run_eval
+from jejaring.evaluate import evaluate_stored, summarise
 from jejaring.graph.analysis import analyse
 from jejaring.graph.export import WRITERS
 from jejaring.graph.project import project
@@ -176,7 +175,7 @@ def ingest_once(folder: Path, jobs: int | None, docs: int, words: int, golds: li
     step = -(-len(golds) // MAX_SCORED_DOCS)  # 1 up to MAX_SCORED_DOCS documents, then every k-th is scored
     sample = golds[::step]
     start = time.perf_counter()
-    f1 = json.loads(run_eval(str(store), sample, True, None)[0])["summary"]["entities"]["f1"]
+    f1 = summarise(evaluate_stored(str(store), sample))["entities"]["f1"]
     scored = "" if len(sample) == len(golds) else f" on {len(sample):,} of the {len(golds):,} documents, evenly spaced"
     details += f"; F1 {f1:.3f}{scored} (scored in {seconds(time.perf_counter() - start)} s)"
     checks.append(("F1 ≥ 0.95", f1 >= 0.95))
