@@ -33,7 +33,7 @@ import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
-from jejaring.graph.loadtest import measure_load
+from loadtest import measure_load
 
 ROOT = Path(__file__).resolve().parents[1]
 QUERY = "SELECT ?s ?p ?o WHERE { ?s ?p ?o } LIMIT 10"

@@ -30,11 +30,13 @@ from rdflib import Graph
 from jejaring.cli import cli
 from jejaring.errors import InputError
 from jejaring.graph.endpoint import make_endpoint, negotiate, network_policy
-from jejaring.graph.loadtest import measure_load
 from jejaring.graph.project import project
 from jejaring.graph.store import open_graph
 from jejaring.graph.visualise import write_html
 from jejaring.queries import list_queries
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
+from loadtest import measure_load
 
 SPARQLWrapper = pytest.importorskip("SPARQLWrapper", reason="SPARQLWrapper (test extra) is not installed")
 

@@ -25,8 +25,10 @@ from click.testing import CliRunner
 
 from jejaring.cli import cli
 from jejaring.graph.endpoint import make_endpoint
-from jejaring.graph.loadtest import measure_load
 from jejaring.graph.store import open_graph
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
+from loadtest import measure_load
 
 
 @pytest.fixture(scope="module")
