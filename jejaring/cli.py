@@ -15,6 +15,7 @@ import click
 
 from jejaring import __version__
 from jejaring.errors import JejaringError
+from jejaring.graph.names import VIEWS
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -206,11 +207,11 @@ def stats_command(graph: str, fmt: str) -> None:
             click.echo(f"  {n:>4}  {label}")
 
 
-def _export_choices() -> tuple[list[str], tuple[str, ...]]:
-    """The export formats (keys of ``jejaring.graph.export.WRITERS``) and views, without loading any exporter."""
-    from jejaring.graph.export import NETWORK_VIEWS, WRITERS
+def _export_choices() -> list[str]:
+    """The export formats (keys of ``jejaring.graph.export.WRITERS``), without loading any exporter."""
+    from jejaring.graph.export import WRITERS
 
-    return list(WRITERS), NETWORK_VIEWS
+    return list(WRITERS)
 
 
 def pseudonymise_options(fn):
@@ -229,10 +230,10 @@ RAW_CSV_HELP = ("Write CSV cells as they are. By default a cell a spreadsheet wo
 
 @cli.command(name="export", context_settings=CONTEXT_SETTINGS)
 @graph_option
-@click.option("-f", "--format", "fmt", type=click.Choice(_export_choices()[0]), default="trig", show_default=True,
+@click.option("-f", "--format", "fmt", type=click.Choice(_export_choices()), default="trig", show_default=True,
               help="trig and nq keep the named graphs; ttl, nt, xml and jsonld (compacted) hold the union; graphml, "
                    "gexf, csv, kumu, cytoscape and neo4j write a network view (see README, Export formats).")
-@click.option("--view", type=click.Choice(_export_choices()[1]), default="stakeholders", show_default=True,
+@click.option("--view", type=click.Choice(VIEWS), default="stakeholders", show_default=True,
               help="For network formats: which network view to export.")
 @click.option("-o", "--output", type=click.Path(path_type=str), default=None,
               help="Output file (written atomically); standard output when omitted. A folder for csv and neo4j.")
@@ -319,7 +320,6 @@ def eval_command(graph: str, golds: tuple[str, ...], more_golds: tuple[str, ...]
 
 #: Choices of the network commands, kept in step with jejaring.graph (checked by a test) without importing
 #: networkx when the command line starts.
-VIEW_CHOICES = ("stakeholders", "participation", "lessons", "full")
 CENTRALITY_CHOICES = ("betweenness", "degree", "eigenvector", "pagerank")
 ANALYSIS_FORMAT_CHOICES = ("table", "csv", "json")
 COLOR_BY_CHOICES = ("kind", "community", "sector")
@@ -333,7 +333,7 @@ def view_options(fn):
                       help="Keep only what was valid up to this date (YYYY, YYYY-MM or YYYY-MM-DD).")(fn)
     fn = click.option("--since", metavar="DATE", default=None,
                       help="Keep only what was valid from this date (YYYY, YYYY-MM or YYYY-MM-DD).")(fn)
-    return click.option("--view", type=click.Choice(VIEW_CHOICES), default="stakeholders", show_default=True,
+    return click.option("--view", type=click.Choice(VIEWS), default="stakeholders", show_default=True,
                         help="Which network: persons and organisations, agents and events, lessons, or all.")(fn)
 
 

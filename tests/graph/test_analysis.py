@@ -153,7 +153,7 @@ def test_analysis_cli_bad_date_is_one_line_exit_2():
 
 
 def test_analysis_cli_choices_match_the_api():
-    assert cli_module.VIEW_CHOICES == project.VIEWS
+    assert cli_module.VIEWS == project.VIEWS
     assert cli_module.CENTRALITY_CHOICES == analysis.CENTRALITIES
     assert tuple(ANALYSIS_FORMATS) == cli_module.ANALYSIS_FORMAT_CHOICES
     assert cli_module.COLOR_BY_CHOICES == visualise.COLOR_BY
