@@ -101,7 +101,7 @@ def programmes(f: Findings) -> None:
 
 @component("organisations", assigns=["organisations"],
            rules=["org-head", "org-head-lowercase", "org-head-suffix", "org-lexicon", "org-acronym", "org-ends-at-name",
-                  "org-government-of-place"])
+                  "org-government-of-place", "org-business-noun"])
 def organisations(f: Findings) -> None:
     """Organisations from the lexicon and from head words (Dinas, Badan, Foundation ...); a name read from head
     words ends where a person the recogniser reads begins."""

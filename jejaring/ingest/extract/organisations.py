@@ -47,6 +47,7 @@ class _Rules:
     english_locality: re.Pattern[str]  # "of (the) DKI Jakarta", "of Semarang City" after a name (group 1)
     kind_words: re.Pattern[str]  # "Duri Utara urban village": capitalised words, then a kind word (group 2)
     government_of: re.Pattern[str]  # "pemerintah Arab Saudi": a word for government, then capitalised words (group 1)
+    business_named: re.Pattern[str]  # "the engineering firm ARUP": a noun for a business, then its name (group 1)
     kind_of: dict[str, KindWord]  # the kind word's row
     government_heads: tuple[str, ...]  # heads that open a government's name ("Pemerintah", "Pem...")
     office_heads: frozenset[str]  # heads naming the office of a body named next ("Kantor")
@@ -87,6 +88,8 @@ def _rules(lexicon: Lexicon) -> _Rules:
         english_locality=re.compile(english),
         kind_words=re.compile(rf"((?:[A-Z][\w'’\-]*\s+){{1,3}})({alternation(kind_of, ' ')})\b"),
         kind_of=kind_of,
+        business_named=re.compile(rf"(?<![\w-])(?:{words('business_nouns')})\s+"
+                                  rf"([A-Z][\w&'’\-]*(?:[ \t]+[A-Z][\w&'’\-]*){{0,3}})"),
         government_of=re.compile(rf"(?<!\w)(?i:{words('government_words')})\s+((?:[A-Za-z]+\s+)?[A-Z][\w'’\-]*"
                                  rf"(?:[ \t]+[A-Z][\w'’\-]*){{0,3}})"),
         government_heads=tuple(sorted(lexicon.words("government_head_prefixes"))),
@@ -111,6 +114,7 @@ def find_organisations(ctx: Context) -> Iterator[Mention]:
     yield from _by_head(ctx)
     yield from _by_lowercase_head(ctx)
     yield from _by_government_word(ctx)
+    yield from _by_business_noun(ctx)
     yield from _by_lexicon(ctx)
     yield from _by_acronym(ctx)
 
@@ -167,6 +171,17 @@ def _generic_start(ctx: Context, words: tuple[tuple[int, int, str], ...], acrony
         if _generic_name(ctx, acronym, " ".join(w for _, _, w in words[i:])):
             return words[i][0]
     return None
+
+
+def _by_business_noun(ctx: Context) -> Iterator[Mention]:
+    """ "the engineering firm ARUP", "perusahaan otobus Sinar Jaya": a lowercase noun for a business before a name
+    the lexicon does not know as a place or a post."""
+    lex = ctx.lexicon
+    for m in _rules(lex).business_named.finditer(ctx.text):
+        name = m.group(1)
+        if lex.place(name) is not None or lex.starts_with_post(name) or lex.is_common_word(name.split()[0]):
+            continue
+        yield Mention(m.start(1), m.end(1), "organisation", name, "org-business-noun", 0.75, org_kind="company")
 
 
 def _by_government_word(ctx: Context) -> Iterator[Mention]:

@@ -227,6 +227,10 @@ WORD_LISTS: Mapping[str, str] = {
         "Words after a title saying its holder held it then, no longer ('Presiden saat itu, ...', 'the mayor at the "
         "time, ...'); any case."
     ),
+    "business_nouns": (
+        "Lowercase nouns for a business before its name ('the engineering firm ARUP', 'perusahaan otobus Sinar "
+        "Jaya'): the name after them is a company's; lower case."
+    ),
     "government_words": (
         "Words for 'the government (of)' before the place it governs ('pemerintah Arab Saudi', 'the government of "
         "Japan'): the place's government is meant; any case."

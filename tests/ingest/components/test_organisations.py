@@ -1,7 +1,8 @@
 """The ``organisations`` component: names after a head word ("Dinas ...", "Ministry of ..."), lowercase English
 heads ("... urban village"), suffix heads ("... Secretariat"), names the lexicon knows, known acronyms, and the
 government of a country or locality after a word for government (rules ``org-head``, ``org-head-lowercase``,
-``org-head-suffix``, ``org-lexicon``, ``org-acronym``, ``org-government-of-place``)."""
+``org-head-suffix``, ``org-lexicon``, ``org-acronym``, ``org-government-of-place``), and a company's name after a
+lowercase noun for a business (``org-business-noun``)."""
 
 from __future__ import annotations
 
@@ -35,6 +36,10 @@ CASES = [
     # a generic regional body's own acronym, which no single body of the lexicon carries
     ("org-acronym", "Pemerintah kota bekerja melalui Disperindag untuk menekan harga.", "id",
      "organisation:disperindag", "Disperindag", "Disperindag"),
+    ("org-business-noun", "The index was calculated with the engineering firm Arupa Desain.", "en",
+     "organisation:arupa-desain", "Arupa Desain", "Arupa Desain"),
+    ("org-business-noun", "Layanan itu lahir dari kerja sama dengan perusahaan otobus Sinar Lestari.", "id",
+     "organisation:sinar-lestari", "Sinar Lestari", "Sinar Lestari"),
     ("org-government-of-place", "Usulan itu datang dari pemerintah Arab Saudi pekan lalu.", "id",
      "organisation:pemerintah-arab-saudi", "Pemerintah Arab Saudi", "pemerintah Arab Saudi"),
     ("org-government-of-place", "Pemerintah Australia menolak usulan itu.", "id",
@@ -191,3 +196,8 @@ def test_organisations_a_title_before_a_suffix_head_is_no_part_of_the_name(extra
     ex = extract("Direktur Utama Bank Harapan Tani Dimas Prasetyo menjelaskan rencana itu.")
     assert not [e.name for k, e in ex.entities.items() if k.startswith("organisation:") and e.name.startswith("Direktur")]
     assert "person:dimas-prasetyo" in ex.entities
+
+
+def test_organisations_a_place_after_a_noun_for_a_business_is_no_company(extract):
+    ex = extract("The study was done by a consulting firm Jakarta had hired.", "en")
+    assert not any(k.startswith("organisation:") for k in ex.entities)
