@@ -175,13 +175,14 @@ def _generic_start(ctx: Context, words: tuple[tuple[int, int, str], ...], acrony
 
 def _by_business_noun(ctx: Context) -> Iterator[Mention]:
     """ "the engineering firm ARUP", "perusahaan otobus Sinar Jaya": a lowercase noun for a business before a name
-    the lexicon does not know as a place or a post."""
+    the lexicon does not know as a place or a post; the name where the document repeats it names the firm too."""
     lex = ctx.lexicon
-    for m in _rules(lex).business_named.finditer(ctx.text):
-        name = m.group(1)
+    names = {m.group(1) for m in _rules(lex).business_named.finditer(ctx.text)}
+    for name in sorted(names):
         if lex.place(name) is not None or lex.starts_with_post(name) or lex.is_common_word(name.split()[0]):
             continue
-        yield Mention(m.start(1), m.end(1), "organisation", name, "org-business-noun", 0.75, org_kind="company")
+        for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", ctx.text):
+            yield Mention(m.start(), m.end(), "organisation", name, "org-business-noun", 0.75, org_kind="company")
 
 
 def _by_government_word(ctx: Context) -> Iterator[Mention]:

@@ -201,3 +201,9 @@ def test_organisations_a_title_before_a_suffix_head_is_no_part_of_the_name(extra
 def test_organisations_a_place_after_a_noun_for_a_business_is_no_company(extract):
     ex = extract("The study was done by a consulting firm Jakarta had hired.", "en")
     assert not any(k.startswith("organisation:") for k in ex.entities)
+
+
+def test_organisations_a_firm_named_again_without_its_noun_is_the_firm(extract):
+    text = "The index was calculated with the engineering firm Arupa Desain. Later Arupa Desain presented the scores."
+    org = extract(text, "en").entities["organisation:arupa-desain"]
+    assert [s.exact for s in org.spans] == ["Arupa Desain", "Arupa Desain"]
