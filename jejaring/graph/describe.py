@@ -106,10 +106,11 @@ def describe_entity(kg: KnowledgeGraph, iri: str) -> Description:
         PREFIX oa: <http://www.w3.org/ns/oa#> PREFIX jj: <https://w3id.org/jejaring/ns#>
         SELECT DISTINCT ?body ?src ?start ?end ?exact ?rule WHERE {{
           {{ BIND(<{iri}> AS ?body) }} UNION {{ ?body ?anyp <{iri}> }}
-          ?a oa:hasBody ?body ; oa:hasTarget ?t . OPTIONAL {{ ?a jj:rule ?rule }}
-          ?t oa:hasSource ?src .
-          OPTIONAL {{ ?t oa:hasSelector [ a oa:TextPositionSelector ; oa:start ?start ; oa:end ?end ] }}
-          OPTIONAL {{ ?t oa:hasSelector [ a oa:TextQuoteSelector ; oa:exact ?exact ] }}
+          GRAPH ?g {{  # evidence lives in the document graphs only, not in the union copy
+            ?a oa:hasBody ?body ; oa:hasTarget ?t . OPTIONAL {{ ?a jj:rule ?rule }}
+            ?t oa:hasSource ?src .
+            OPTIONAL {{ ?t oa:hasSelector [ a oa:TextPositionSelector ; oa:start ?start ; oa:end ?end ] }}
+            OPTIONAL {{ ?t oa:hasSelector [ a oa:TextQuoteSelector ; oa:exact ?exact ] }} }}
         }} ORDER BY ?src ?start"""):
         src = row["src"].value
         identity = _identity(kg, src)

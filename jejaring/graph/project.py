@@ -78,10 +78,11 @@ _Q_ORGS = _PREFIX + """SELECT DISTINCT ?o ?p ?v ?g WHERE {
   VALUES ?p { jj:sector org:classification org:unitOf org:subOrganizationOf }
   GRAPH ?g { ?o ?p ?v } ?o a org:Organization }"""
 _Q_SOURCES = _PREFIX + "SELECT DISTINCT ?s ?doc WHERE { ?s prov:wasDerivedFrom|jj:extractedFrom ?doc }"
-_Q_QUOTES = _PREFIX + """SELECT DISTINCT ?body ?src ?exact ?start WHERE {
+# Evidence lives in the document graphs only (not in the union copy): read with GRAPH.
+_Q_QUOTES = _PREFIX + """SELECT DISTINCT ?body ?src ?exact ?start WHERE { GRAPH ?g {
   ?a a oa:Annotation ; oa:hasBody ?body ; oa:hasTarget ?t .
   ?t oa:hasSource ?src ; oa:hasSelector ?q . ?q a oa:TextQuoteSelector ; oa:exact ?exact .
-  OPTIONAL { ?t oa:hasSelector ?pos . ?pos oa:start ?start } }"""
+  OPTIONAL { ?t oa:hasSelector ?pos . ?pos oa:start ?start } } }"""
 _Q_MEMBERSHIPS = _PREFIX + """SELECT DISTINCT ?m ?person ?org ?role ?post ?begin ?end ?at WHERE {
   ?m a org:Membership ; org:member ?person .
   OPTIONAL { ?m org:organization ?org } OPTIONAL { ?m org:role ?role } OPTIONAL { ?m jj:post ?post }

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from jejaring.graph.store import KnowledgeGraph, document_state
+from jejaring.graph.store import EVIDENCE, EVIDENCE_TRIPLES, KnowledgeGraph, document_state
 
 __all__ = ["graph_stats"]
 
@@ -24,17 +24,19 @@ COUNTED_CLASSES = {
 def graph_stats(kg: KnowledgeGraph, top: int = 10) -> dict:
     """Triples, documents, entities per class and the organisations with most members.
 
-    Returns a dict with keys ``quads``, ``triples`` (distinct over the union), ``documents``,
+    Returns a dict with keys ``quads``, ``triples`` (distinct over the named graphs), ``documents``,
     ``entities`` (class name -> count) and ``top_organisations`` (list of (label, members)).
     """
     values = " ".join(f"(<{iri}> '{name}')" for name, iri in COUNTED_CLASSES.items())
     counts = {name: 0 for name in COUNTED_CLASSES}
-    for row in kg.query(
+    for row in kg.query(  # evidence (annotations) is in the document graphs only, not in the union copy
         f"SELECT ?name (COUNT(DISTINCT ?s) AS ?n) "
-        f"WHERE {{ VALUES (?c ?name) {{ {values} }} ?s a ?c }} GROUP BY ?name"
+        f"WHERE {{ VALUES (?c ?name) {{ {values} }} {{ ?s a ?c }} UNION {{ GRAPH ?g {{ ?s a ?c }} "
+        f'FILTER STRSTARTS(STR(?s), "{EVIDENCE}") }} }} GROUP BY ?name'
     ):
         counts[row["name"].value] = int(row["n"].value)
-    triples = next(iter(kg.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")))["n"].value
+    triples = _count(kg, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }") + _count(
+        kg, f"SELECT (COUNT(*) AS ?n) WHERE {{ {EVIDENCE_TRIPLES} }}")
     top_orgs = [
         (row["label"].value, int(row["n"].value))
         for row in kg.query(
@@ -47,8 +49,12 @@ def graph_stats(kg: KnowledgeGraph, top: int = 10) -> dict:
     ]
     return {
         "quads": len(kg),
-        "triples": int(triples),
+        "triples": triples,
         "documents": len(document_state(kg)),
         "entities": counts,
         "top_organisations": top_orgs,
     }
+
+
+def _count(kg: KnowledgeGraph, sparql: str) -> int:
+    return int(next(iter(kg.query(sparql)))["n"].value)

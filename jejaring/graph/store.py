@@ -3,7 +3,9 @@
 The store's default graph is the union of its named graphs, kept by every write (a triple is in it
 while some named graph holds it): Oxigraph evaluates a plain default graph many times faster than a
 union default graph computed per query, where a triple stated by many documents is matched once per
-graph. Exports and counts read the named graphs only.
+graph. Evidence (the Web Annotations under :data:`EVIDENCE`, 70-80 % of the quads) stays in the
+document graphs only: queries read it with ``GRAPH ?g { ... }``. Exports and counts read the named
+graphs only.
 
 Every backend is an Oxigraph store, so SPARQL always runs in Oxigraph's engine:
 
@@ -19,6 +21,7 @@ from __future__ import annotations
 import gc
 import io
 import os
+import re
 import tempfile
 import uuid
 from collections.abc import Iterable, Iterator
@@ -38,12 +41,14 @@ from rdflib.namespace import DCTERMS, OWL, PROV, RDF, VOID, XSD
 from jejaring import __version__
 from jejaring.errors import GraphLocationError, InputError, StoreWriteError
 from jejaring.ingest.document import Document
-from jejaring.ontology.namespaces import DOC, GRAPH, ID, SCHEMA
+from jejaring.ontology.namespaces import DOC, GRAPH, ID, OA, SCHEMA
 
 __all__ = [
     "CURATED_GRAPH",
     "DATASET_FORMATS",
     "DOCUMENTS_QUERY",
+    "EVIDENCE",
+    "EVIDENCE_TRIPLES",
     "IMPORTED_GRAPH",
     "META_GRAPH",
     "DocumentGraph",
@@ -62,6 +67,8 @@ __all__ = [
     "stored_document",
     "unfinished_documents",
     "union_is_kept",
+    "union_triples",
+    "union_update",
     "writing",
 ]
 
@@ -70,6 +77,11 @@ CURATED_GRAPH = GRAPH.curated
 #: Where a dataset file's default-graph triples go when it is opened (the store's default graph is the union).
 IMPORTED_GRAPH = GRAPH.imported
 _DEFAULT = ox.DefaultGraph()
+#: Where evidence lives: every annotation, its target and its selectors are named under this namespace
+#: (``…/annotation/{hash}``, ``…#target``, ``…#position``, ``…#quote``). Their triples stay in the document
+#: graphs; the union copy in the default graph leaves them out.
+EVIDENCE = ID["annotation/"]
+_EVIDENCE_LINE = re.compile(rb"^<" + re.escape(str(EVIDENCE).encode()) + rb"[^\n]*\n?", re.MULTILINE)
 _STAGING = str(GRAPH) + "staging/"
 
 #: Suffixes of dataset files, which keep named graphs, and their Oxigraph formats.
@@ -202,10 +214,13 @@ class BaseGraph:
         return True
 
     def _keep_union(self) -> None:
-        """Copy every named graph's triples into the default graph when it is empty but they are not
-        (a store written before the union was kept there)."""
+        """Copy every named graph's triples but evidence into the default graph when it is empty but they are
+        not (a store written before the union was kept there); take evidence out of the union of a store
+        written when the union held it."""
         if not self.store.query("ASK { ?s ?p ?o }") and self.store.query("ASK { GRAPH ?g { ?s ?p ?o } }"):
-            self.store.update(_mirror())
+            self.store.update(union_update())
+        elif self.store.query(f"ASK {{ ?s a <{OA.Annotation}> FILTER STRSTARTS(STR(?s), \"{EVIDENCE}\") }}"):
+            self.store.update(f'DELETE {{ ?s ?p ?o }} WHERE {{ ?s ?p ?o FILTER STRSTARTS(STR(?s), "{EVIDENCE}") }}')
 
     # -- reading ---------------------------------------------------------------------------
     def comparable_quads(self) -> set[tuple]:
@@ -223,8 +238,9 @@ class BaseGraph:
 
     # -- SPARQL Update operations ----------------------------------------------------------
     def _insert_update(self, graph: URIRef | str, ntriples: str) -> str:
-        """An update operation adding N-Triples to a named graph and to the union (the default graph)."""
-        return f"INSERT DATA {{ GRAPH <{graph}> {{ {ntriples} }} {ntriples} }}"
+        """An update operation adding N-Triples to a named graph and, all but evidence, to the union (the default
+        graph)."""
+        return f"INSERT DATA {{ GRAPH <{graph}> {{ {ntriples} }} {union_triples(ntriples)} }}"
 
     def _retire_update(self, graph: str) -> str:
         """Update operations dropping a named graph, and from the union every triple no other graph holds."""
@@ -323,7 +339,7 @@ class KnowledgeGraph(BaseGraph):
 
     def _insert_new(self, graphs: list[DocumentGraph]) -> None:
         self.store.bulk_load(b"".join(g.nquads() for g in graphs), ox.RdfFormat.N_QUADS)
-        self.store.bulk_load(b"".join(g.ntriples for g in graphs), ox.RdfFormat.N_TRIPLES)  # into the union
+        self.store.bulk_load(union_triples(b"".join(g.ntriples for g in graphs)), ox.RdfFormat.N_TRIPLES)
         records = [t for g in graphs for t in meta_record(
             document_iri(g.identity), g.identity, g.sha256, g.language, g.text, g.digest, size=g.size)]
         self.store.extend(_quads(records, _ox(META_GRAPH)) + _quads(records, _DEFAULT))
@@ -338,7 +354,7 @@ class KnowledgeGraph(BaseGraph):
 
     def load(self, path: str | os.PathLike[str]) -> None:
         """Bulk-load a TriG or N-Quads file into the store (Oxigraph's parser and bulk writer, no transaction:
-        for a new store), adding its triples to the union; triples of the file's default graph go into
+        for a new store), adding its triples but evidence to the union; triples of the file's default graph go into
         :data:`IMPORTED_GRAPH`.
 
         In memory the file goes through Oxigraph's loader and the union is made by one update (1M quads:
@@ -351,14 +367,15 @@ class KnowledgeGraph(BaseGraph):
                 if q.graph_name == _DEFAULT:
                     q = ox.Quad(q.subject, q.predicate, q.object, imported)
                 yield q
-                yield ox.Quad(q.subject, q.predicate, q.object, _DEFAULT)
+                if not _is_evidence(q.subject):
+                    yield ox.Quad(q.subject, q.predicate, q.object, _DEFAULT)
 
         try:
             if self._file is None:
                 self.store.bulk_extend(quads())
             else:
                 self.store.bulk_load(path=str(path), format=fmt)
-                self.store.update(f"ADD SILENT DEFAULT TO GRAPH <{IMPORTED_GRAPH}> ; CLEAR SILENT DEFAULT ; {_mirror()}")
+                self.store.update(f"ADD SILENT DEFAULT TO GRAPH <{IMPORTED_GRAPH}> ; CLEAR SILENT DEFAULT ; {union_update()}")
         except (SyntaxError, ValueError, OSError) as e:
             raise GraphLocationError(f"{path}: cannot read the dataset file: {e}") from None
 
@@ -397,12 +414,18 @@ class KnowledgeGraph(BaseGraph):
 
     def serialize(self, out: IO[bytes], fmt: ox.RdfFormat, graph: URIRef | None = None) -> None:
         """Write the named graphs (or one of them) with Oxigraph's own writer, streaming; a triple format,
-        which cannot hold named graphs, gets the union (or the one graph)."""
+        which cannot hold named graphs, gets the union with the evidence (or the one graph)."""
         if fmt in (ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS):
             ox.serialize(self.quads(graph), out, fmt, prefixes=_prefixes(fmt))
+        elif graph is not None:
+            self.store.dump(out, fmt, from_graph=_ox(graph), prefixes=_prefixes(fmt))
         else:
-            self.store.dump(out, fmt, from_graph=_ox(graph) if graph is not None else _DEFAULT,
-                            prefixes=_prefixes(fmt))
+            ox.serialize(self._all_triples(), out, fmt, prefixes=_prefixes(fmt))
+
+    def _all_triples(self) -> Iterator[ox.Triple]:
+        """Every triple of the named graphs once: the union copy, then the evidence it leaves out."""
+        yield from (q.triple for q in self.store.quads_for_pattern(None, None, None, _DEFAULT))
+        yield from (ox.Triple(r["s"], r["p"], r["o"]) for r in self.store.query(EVIDENCE_TRIPLES))
 
     # -- saving ----------------------------------------------------------------------------
     def save(self) -> None:
@@ -443,7 +466,7 @@ def snapshot(kg) -> KnowledgeGraph:
     kg.serialize(data, ox.RdfFormat.N_QUADS)
     copy = ox.Store()
     copy.load(data.getvalue(), ox.RdfFormat.N_QUADS)
-    copy.update(_mirror())
+    copy.update(union_update())
     return KnowledgeGraph(kg.location, copy, file=Path(kg.location + ".snapshot.nq"))
 
 
@@ -480,9 +503,9 @@ def unfinished_documents(kg) -> list[str]:
 
 
 def union_is_kept(kg: KnowledgeGraph) -> bool:
-    """True when the default graph holds exactly the triples of the named graphs, as every write keeps it
-    (a check for tests and the kill trials: it reads the whole store)."""
-    named = {(q.subject, q.predicate, q.object) for q in kg.quads()}
+    """True when the default graph holds exactly the triples of the named graphs but evidence, as every write
+    keeps it (a check for tests and the kill trials: it reads the whole store)."""
+    named = {(q.subject, q.predicate, q.object) for q in kg.quads() if not _is_evidence(q.subject)}
     return named == {(q.subject, q.predicate, q.object) for q in kg.store.quads_for_pattern(None, None, None, _DEFAULT)}
 
 
@@ -642,9 +665,29 @@ def _retire(graph: str) -> str:
         DROP SILENT GRAPH <{graph}>"""
 
 
-def _mirror() -> str:
-    """An update operation adding every named graph's triples to the union."""
-    return "INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
+#: The distinct evidence triples of the named graphs (the triples the union copy leaves out).
+EVIDENCE_TRIPLES = f"""SELECT DISTINCT ?s ?p ?o WHERE {{ GRAPH ?g {{ ?s ?p ?o }}
+    FILTER (STRSTARTS(STR(?s), "{EVIDENCE}")) }}"""
+
+
+def union_update() -> str:
+    """An update operation adding every named graph's triples, evidence left out, to the union."""
+    return f'INSERT {{ ?s ?p ?o }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER (!isIRI(?s) || !STRSTARTS(STR(?s), "{EVIDENCE}")) }}'
+
+
+def union_triples(ntriples: str | bytes) -> str | bytes:
+    """The N-Triples (one triple a line) that the union copy keeps: every line but those about evidence.
+
+    >>> union_triples(b'<https://w3id.org/jejaring/id/annotation/a1> <p> "x" .\\n<https://w3id.org/jejaring/id/a> <p> "y" .\\n')
+    b'<https://w3id.org/jejaring/id/a> <p> "y" .\\n'
+    """
+    if isinstance(ntriples, str):
+        return _EVIDENCE_LINE.sub(b"", ntriples.encode()).decode()
+    return _EVIDENCE_LINE.sub(b"", ntriples)
+
+
+def _is_evidence(subject: ox.NamedNode | ox.BlankNode | ox.Triple) -> bool:
+    return isinstance(subject, ox.NamedNode) and subject.value.startswith(EVIDENCE)
 
 
 def _finish(loading: Future | None) -> None:

@@ -272,3 +272,47 @@ def test_store_dataset_file_default_graph_goes_into_a_named_graph(tmp_path):
         kg.save()
     with open_graph(path) as kg:
         assert len(kg) == 2 and union_is_kept(kg)
+
+
+def _annotated_graph() -> Graph:
+    """A person with one evidence span: an annotation, its target and its two selectors (issue 23)."""
+    ann = URIRef("https://w3id.org/jejaring/id/annotation/0123456789abcdef")
+    g = _doc_graph(1)
+    rows = f"""@prefix oa: <http://www.w3.org/ns/oa#> .
+        <{ann}> a oa:Annotation ; oa:hasBody <https://example.org/p0> ; oa:hasTarget <{ann}#target> .
+        <{ann}#target> a oa:SpecificResource ; oa:hasSource <{document_iri("a.txt")}> ;
+            oa:hasSelector <{ann}#position>, <{ann}#quote> .
+        <{ann}#position> a oa:TextPositionSelector ; oa:start 0 ; oa:end 8 .
+        <{ann}#quote> a oa:TextQuoteSelector ; oa:exact "Person 0" ."""
+    g.parse(data=rows, format="turtle")
+    return g
+
+
+def _evidence_in_union(kg) -> int:
+    return sum("/annotation/" in q.subject.value for q in kg.store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+
+
+@pytest.mark.parametrize("location", ["store", "graph.trig"])
+def test_store_union_leaves_out_the_evidence_the_document_graph_keeps(tmp_path, location):
+    with open_graph(tmp_path / location) as kg:
+        kg.replace_document("a.txt", _annotated_graph(), sha256="sha256:a")
+        kg.write_documents([DocumentGraph.of("b.txt", _annotated_graph(), sha256="sha256:b")])
+        kg.save()
+        assert union_is_kept(kg) and _evidence_in_union(kg) == 0
+        assert len(list(kg.quads(document_iri("a.txt")))) == 2 + 12
+        assert kg.query("ASK { <https://example.org/p0> <https://schema.org/name> ?n }")
+        write_rdf(kg, "nt", tmp_path / "out.nt")
+    with open_graph(tmp_path / location, create=False) as kg:  # a dataset file is loaded: the same rule
+        assert union_is_kept(kg) and _evidence_in_union(kg) == 0
+    lines = (tmp_path / "out.nt").read_text().splitlines()  # a triple format still gets the evidence, once
+    assert len(lines) == len(set(lines)) and set(_annotated_graph()) <= set(Graph().parse(tmp_path / "out.nt"))
+
+
+def test_store_whose_union_holds_evidence_loses_it_at_open(tmp_path):
+    with open_graph(tmp_path / "store") as kg:
+        kg.replace_document("a.txt", _annotated_graph(), sha256="sha256:a")
+        kg.store.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")  # as an older jejaring kept it
+        assert _evidence_in_union(kg) == 12
+    with open_graph(tmp_path / "store") as kg:
+        assert _evidence_in_union(kg) == 0 and union_is_kept(kg)
+        assert len(list(kg.quads(document_iri("a.txt")))) == 2 + 12

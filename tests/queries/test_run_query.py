@@ -16,7 +16,7 @@ import pytest
 
 from jejaring.errors import QueryError
 from jejaring.graph.sparql import QueryTimeout, QueryWorkers, run_query
-from jejaring.graph.store import open_graph
+from jejaring.graph.store import open_graph, union_update
 from jejaring.queries import bind_params, list_queries
 
 RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n0 ?o }"
@@ -78,7 +78,7 @@ def graph(request, examples, tmp_path):
         store.update("INSERT { GRAPH <urn:jejaring-test:g2> { ?s <urn:jejaring-test:named> ?n } } "
                      "WHERE { ?s <https://schema.org/name> ?n }")
         # raw writes skip the union the store keeps in its default graph: make it again
-        store.update("DROP DEFAULT ; INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
+        store.update(f"DROP DEFAULT ; {union_update()}")
         del store  # the store's lock goes with its last reference (some tests close and reopen it)
         yield kg
 
