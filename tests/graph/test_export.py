@@ -260,7 +260,7 @@ def test_export_kumu_ids_are_unique_and_every_connection_end_is_an_element(corpu
     assert any(e["tags"] for e in elements) and any(e["description"] for e in elements)
 
 
-@pytest.mark.parametrize("fmt", [*NETWORK_FORMATS, "jsonld", "ttl", "trig"])
+@pytest.mark.parametrize("fmt", [*NETWORK_FORMATS, "jsonld", "ttl", "trig", "nq"])
 def test_export_twice_is_byte_identical(corpus, tmp_path, fmt):
     first, second = export(corpus, fmt, tmp_path / "a"), export(corpus, fmt, tmp_path / "b")
     if first.is_dir():
@@ -468,3 +468,20 @@ def test_export_xml_formats_survive_markup_and_control_characters(tmp_path):
     assert [d["spells"] for *_, d in H.edges(data=True)] == [[("2019-01-01", "None")]] * 2
     R = nx.read_graphml(tmp_path / "g.graphml")
     assert R.nodes["person/tri"]["label"] == "Tri\nIndrawan <b>&</b>"
+
+
+def test_export_nquads_dumped_per_graph_in_threads_matches_one_writer_byte_for_byte(tmp_path):
+    """Issue 23: the whole-store N-Quads export dumps graphs in threads; its bytes and order are one writer's."""
+    ex = "https://example.org/"
+    quads = []
+    for g in range(40):  # more graphs than the threads keep in hand
+        graph = ox.NamedNode(f"{ex}g{g:02d}") if g % 13 else ox.BlankNode(f"bg{g}")
+        for i in range(25):
+            quads += [ox.Quad(ox.NamedNode(f"{ex}s{i}"), ox.NamedNode(f"{ex}p"), ox.Literal(f"line {g} .\n\tnext ."), graph),
+                      ox.Quad(ox.BlankNode(f"b{g}x{i}"), ox.NamedNode(f"{ex}q"), ox.Literal("ü", language="id"), graph)]
+    with open_graph(tmp_path / "store") as kg:
+        kg.store.extend(quads)
+        expected = io.BytesIO()
+        ox.serialize(kg.quads(), expected, ox.RdfFormat.N_QUADS)
+        kg.serialize(ours := io.BytesIO(), ox.RdfFormat.N_QUADS)
+    assert expected.getvalue().count(b"\n") == len(quads) and ours.getvalue() == expected.getvalue()
