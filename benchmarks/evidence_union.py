@@ -71,15 +71,16 @@ def old_text(q: LibraryQuery) -> str:
 
 
 def parameters(kg: KnowledgeGraph) -> dict[str, str]:
-    """A value for every required parameter, picked from the corpus: its busiest person and organisation."""
-    person, node, day = next(iter(kg.query(PREFIXES + """SELECT ?name ?m ?day WHERE {
+    """A value for every required parameter, picked from the corpus: its busiest person and organisation (the
+    organisation's node for ``evidence``: the one with most annotations)."""
+    person, _, day = next(iter(kg.query(PREFIXES + """SELECT ?name ?m ?day WHERE {
         { SELECT ?p (COUNT(?x) AS ?n) WHERE { ?x org:member ?p } GROUP BY ?p ORDER BY DESC(?n) ?p LIMIT 1 }
         ?p schema:name ?name . ?m org:member ?p .
         OPTIONAL { ?m org:memberDuring/(time:hasBeginning|time:inside)/time:inXSDDate ?day } }
         ORDER BY DESC(BOUND(?day)) ?m LIMIT 1""")))
-    organisation = next(iter(kg.query(PREFIXES + """SELECT ?label WHERE {
+    organisation, node = next(iter(kg.query(PREFIXES + """SELECT ?label ?o WHERE {
         { SELECT ?o (COUNT(?x) AS ?n) WHERE { ?x org:organization ?o } GROUP BY ?o ORDER BY DESC(?n) ?o LIMIT 1 }
-        ?o skos:prefLabel ?label } ORDER BY ?label LIMIT 1""")))[0]
+        ?o skos:prefLabel ?label } ORDER BY ?label LIMIT 1""")))
     return {"person": person.value, "entity": organisation.value, "organisation": organisation.value,
             "label": person.value, "node": node.value, "date": day.value if day else "2020-01-01"}
 
