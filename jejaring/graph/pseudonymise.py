@@ -42,7 +42,7 @@ import networkx as nx
 import pyoxigraph as ox
 
 from jejaring.errors import NetworkError
-from jejaring.graph.store import META_GRAPH, KnowledgeGraph
+from jejaring.graph.store import META_GRAPH, KnowledgeGraph, union_update
 from jejaring.ingest.lexicon import Lexicon, load_lexicon, normalise
 from jejaring.ontology.namespaces import ID, PREFIXES
 
@@ -371,6 +371,7 @@ def pseudonymise_graph(kg: KnowledgeGraph, pseudonyms: Pseudonyms) -> KnowledgeG
     """
     store = ox.Store()
     store.extend(sorted(_pseudonymised_quads(kg, pseudonyms), key=str))
+    store.update(union_update())  # the union a triple format (Turtle, N-Triples, RDF/XML) writes
     return KnowledgeGraph(f"{kg.location} (pseudonymised)", store)
 
 

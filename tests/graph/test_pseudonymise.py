@@ -8,7 +8,7 @@ from pathlib import Path
 import networkx as nx
 import pytest
 from click.testing import CliRunner
-from rdflib import Dataset
+from rdflib import Dataset, URIRef
 
 from jejaring.cli import cli
 from jejaring.graph.project import VIEWS, project
@@ -32,7 +32,7 @@ HIDDEN = ("Larasati Purbaningrum", "Kinanti Maharesi", "Gilang Sastrowardoyo")
 HIDDEN_WORDS = tuple(w for name in HIDDEN for w in name.split())
 PSEUDONYM = re.compile(r"Person [0-9a-f]{10}")
 #: Every format the issue asks about, and the files each writes.
-OUTPUTS = {"trig": "out.trig", "nq": "out.nq", "jsonld": "out.jsonld", "csv": "csv", "gexf": "out.gexf",
+OUTPUTS = {"trig": "out.trig", "nq": "out.nq", "ttl": "out.ttl", "jsonld": "out.jsonld", "csv": "csv", "gexf": "out.gexf",
            "graphml": "out.graphml", "viz": "out.html"}
 
 
@@ -145,6 +145,18 @@ def test_pseudonymise_rdf_keeps_graphs_and_drops_full_texts(graph, tmp_path):
     assert list(ds.objects(None, SCHEMA.text)) == []  # the documents' full texts are left out
     assert {str(g.identifier) for g in ds.graphs()} >= {"https://w3id.org/jejaring/doc/kunjungan.txt",
                                                         "https://w3id.org/jejaring/graph/meta"}
+
+
+def test_pseudonymise_triple_format_holds_the_facts_and_the_evidence(graph, tmp_path):
+    """A pseudonymised Turtle export is the union of the pseudonymised graphs: facts and evidence (issue 23)."""
+    from rdflib import Graph
+    from rdflib.namespace import RDF
+
+    g = Graph().parse(data=_write(graph, "ttl", tmp_path, "--pseudonymise"), format="turtle")
+    names = {str(o) for s, o in g.subject_objects(SCHEMA.name) if "/person/" in str(s)}
+    assert sorted(n for n in names if not PSEUDONYM.fullmatch(n)) == sorted(OFFICIALS)
+    assert len([n for n in names if PSEUDONYM.fullmatch(n)]) == len(HIDDEN)
+    assert any(g.subjects(RDF.type, URIRef("http://www.w3.org/ns/oa#Annotation")))
 
 
 def test_pseudonymise_viz_focus_on_a_hidden_person(graph, tmp_path):
