@@ -67,9 +67,9 @@ def test_extraction_every_evidence_span_slices_back_to_its_quote(tmp_path):
         texts = {d.iri: kg.document_text(d.identity) for d in kg.documents()}
         rows = list(kg.query("""
             PREFIX oa: <http://www.w3.org/ns/oa#>
-            SELECT ?src ?start ?end ?exact WHERE {
+            SELECT ?src ?start ?end ?exact WHERE { GRAPH ?g {
               ?t oa:hasSource ?src ; oa:hasSelector ?p , ?q .
-              ?p oa:start ?start ; oa:end ?end . ?q oa:exact ?exact }"""))
+              ?p oa:start ?start ; oa:end ?end . ?q oa:exact ?exact } }"""))
     assert len(rows) > 500
     for r in rows:
         text = texts[r["src"].value]
