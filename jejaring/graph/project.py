@@ -37,14 +37,12 @@ from itertools import combinations
 import networkx as nx
 
 from jejaring.errors import NetworkError
+from jejaring.graph.names import VIEWS
 from jejaring.graph.store import KnowledgeGraph
 from jejaring.ingest.mapping import SECTOR_OF_KIND
 from jejaring.ontology.namespaces import PREFIXES
 
 __all__ = ["KIND_OF_CLASS", "MAX_QUOTES", "VIEWS", "ego_network", "find_node", "project"]
-
-#: The views :func:`project` makes.
-VIEWS = ("stakeholders", "participation", "lessons", "full")
 
 #: Classes to node kinds, most specific first: a node takes the kind of the first class it has.
 KIND_OF_CLASS: dict[str, str] = {

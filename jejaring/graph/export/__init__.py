@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from jejaring.errors import InputError
+from jejaring.graph.names import VIEWS as NETWORK_VIEWS
 
 __all__ = [
     "NETWORK_VIEWS",
@@ -45,11 +46,6 @@ __all__ = [
     "write_neo4j",
     "write_rdf",
 ]
-
-#: The views network formats can export; the same as :data:`jejaring.graph.project.VIEWS` (checked by a test),
-#: kept here so the command line can list them without importing networkx.
-NETWORK_VIEWS = ("stakeholders", "participation", "lessons", "full")
-
 
 @dataclass(frozen=True)
 class Writer:
