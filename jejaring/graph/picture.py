@@ -23,7 +23,8 @@ _GAP = 2.0  # pixels between a node and its label
 #: How many rings of spots around a node a label may take, each a label's height further out; the labels
 #: that must be shown may go further before they overlap another.
 RINGS, RINGS_MUST = 3, 10
-#: matplotlib's markers for vis-network's shapes (see ``KIND_SHAPES`` in :mod:`jejaring.graph.visualise`).
+#: matplotlib's markers for vis-network's shapes (the scene gives each kind's shape: ``KIND_SHAPES`` in
+#: :mod:`jejaring.graph.visualise`).
 MARKERS = {"dot": "o", "square": "s", "triangle": "^", "star": "*", "diamond": "D"}
 
 
@@ -80,8 +81,6 @@ def draw_scene(scene, positions: dict, *, title: str, must: int, most: int) -> F
     from matplotlib.font_manager import FontProperties
     from matplotlib.lines import Line2D
 
-    from jejaring.graph.visualise import KIND_SHAPES
-
     fig = Figure(figsize=(12, 9), dpi=150)
     FigureCanvasAgg(fig)
     fig.suptitle(title, fontsize=11, y=0.985)
@@ -111,7 +110,7 @@ def draw_scene(scene, positions: dict, *, title: str, must: int, most: int) -> F
                       for item in scene.legend[:20]]
     if len(scene.legend) > 20:
         colour_handles.append(Line2D([], [], linestyle="", label=f"… {len(scene.legend) - 20} more"))
-    shape_handles = [Line2D([], [], marker=MARKERS[KIND_SHAPES.get(k["name"], "dot")], linestyle="", markersize=7,
+    shape_handles = [Line2D([], [], marker=MARKERS[k["shape"]], linestyle="", markersize=7,
                             color="#777777", label=f"{k['name']} ({k['count']})") for k in scene.kinds]
     if colour_handles:
         fig.legend(handles=colour_handles, title=f"colour: {scene.color_by}", loc="upper left",

@@ -431,7 +431,8 @@ def _scene(G: nx.Graph, *, color_by: str | None, size_by: str, focus: str | None
         tally = Counter(n[attr] for n in scene.nodes)
         target.extend({"name": name, "count": tally[name]} for name in sorted(tally))
     for item in scene.kinds:
-        item["symbol"] = _SYMBOLS[KIND_SHAPES.get(item["name"], "dot")]
+        item["shape"] = KIND_SHAPES.get(item["name"], "dot")
+        item["symbol"] = _SYMBOLS[item["shape"]]
     docs = set(shown.graph.get("documents") or ())
     for _, d in shown.nodes(data="documents"):
         docs.update(d or ())
