@@ -30,7 +30,6 @@ import urllib.parse
 import weakref
 from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
 
 import pyoxigraph as ox
 
@@ -428,9 +427,7 @@ class _Pool:
 
     def source(self, kg) -> tuple[tuple[str, str], bytes | None]:
         """What a worker opens for ``kg``, and the dump of an in-memory graph; holds a checkpoint until released."""
-        from jejaring.graph.store import DATASET_FORMATS
-
-        if Path(kg.location).suffix.lower() in DATASET_FORMATS:
+        if kg.in_memory:
             dump = kg.store.dump(format=ox.RdfFormat.N_QUADS) or b""
             return ("memory", hashlib.blake2b(dump, digest_size=20).hexdigest()), dump
         location = os.path.abspath(kg.location)

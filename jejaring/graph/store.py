@@ -269,6 +269,11 @@ class KnowledgeGraph(BaseGraph):
         self.store = store
         self._file = file
 
+    @property
+    def in_memory(self) -> bool:
+        """True for a graph read from a dataset file (``.trig``, ``.nq``) and held in memory until :meth:`save`."""
+        return self._file is not None
+
     def close(self) -> None:
         """Flush and release the embedded store; a file-backed graph is saved by :meth:`save`, not here."""
         try:
