@@ -629,7 +629,8 @@ def entities_command(graph: str, kind: str | None, search: str | None, fmt: str)
 
 
 def _decision_command(action: str, args: tuple[str, ...], graph: str) -> None:
-    from jejaring.ingest.curation import curation_path, decide
+    from jejaring.ingest.batch import decide
+    from jejaring.ingest.curation import curation_path
 
     with _open(graph) as kg:
         decide(kg, action, *args)
@@ -703,7 +704,7 @@ def review_command(graph: str) -> None:
     Example:
         jejaring review -g graph/
     """
-    from jejaring.ingest.curation import review
+    from jejaring.ingest.batch import review
 
     with _open(graph) as kg:
         rows = review(kg)

@@ -25,7 +25,7 @@ from jejaring.graph.store import (
 )
 from jejaring.ingest.cache import extraction_key, load_cached, resolution_key, save_cached
 from jejaring.ingest.curated import CURATED_SUFFIXES, parse_curated, read_curated
-from jejaring.ingest.curation import load_curation, write_curated_graph
+from jejaring.ingest.curation import load_curation, save_curation, write_curated_graph
 from jejaring.ingest.document import Document, path_identity
 from jejaring.ingest.lexicon import Lexicon, load_lexicon
 from jejaring.ingest.link import Curation, Resolution, resolve_corpus
@@ -36,7 +36,7 @@ from jejaring.ingest.records import Extraction
 from jejaring.ingest.workers import TaskFailed, run_tasks
 from jejaring.ontology.namespaces import OA
 
-__all__ = ["IngestReport", "ingest_paths", "rebuild", "remove_documents", "resolve", "stored_extractions"]
+__all__ = ["IngestReport", "decide", "ingest_paths", "rebuild", "remove_documents", "resolve", "review", "stored_extractions"]
 
 Progress = Callable[[str, str, int], None]
 """Called with a stage, an identity and the stage's count: ``("extract", identity, files)`` after each
@@ -295,3 +295,67 @@ def _iri(value: str) -> ox.NamedNode | None:
         return ox.NamedNode(value)
     except ValueError:
         return None
+
+
+# -- curated decisions: recorded in curation.yaml, applied by resolving the corpus again -----------------
+def decide(kg: KnowledgeGraph, action: str, *args: str, lexicon=None) -> Curation:
+    """Record a decision and apply it: ``merge A B``, ``distinct A B`` (entities by IRI or label),
+    ``alias ENTITY LABEL``, ``reject FACT`` or ``reject SUBJECT PREDICATE OBJECT``.
+
+    The entities are named in ``curation.yaml`` by their IRI and every label they have now, so the
+    decision still finds them when a new document changes an IRI. The corpus is resolved again.
+    """
+    from jejaring.graph.describe import entity_labels, find_entity
+
+    curation = load_curation(kg)
+    if action in ("merge", "distinct"):
+        a, b = (find_entity(kg, x) for x in args)
+        if a == b:
+            # merged now: the names the person gave tell the two apart
+            pair = ((args[0],), (args[1],))
+        else:
+            pair = (tuple([a, *entity_labels(kg, a)]), tuple([b, *entity_labels(kg, b)]))
+        (curation.merges if action == "merge" else curation.distinct).append(pair)
+    elif action == "alias":
+        curation.aliases.append((find_entity(kg, args[0]), args[1]))
+    elif action == "reject":
+        if len(args) == 1:
+            curation.rejects.append({"fact": find_entity(kg, args[0])})
+        elif len(args) == 3:
+            curation.rejects.append({"subject": find_entity(kg, args[0]), "predicate": _expand(args[1]),
+                                     "object": find_entity(kg, args[2])})
+        else:
+            raise InputError("reject takes a fact (IRI) or a triple: SUBJECT PREDICATE OBJECT")
+    else:
+        raise InputError(f"unknown decision '{action}'")
+    save_curation(kg, curation)
+    rebuild(kg, lexicon or load_lexicon(), changed={})
+    return curation
+
+
+def _expand(predicate: str) -> str:
+    """A predicate as an IRI; prefixed names of the model (``schema:attendee``) are expanded."""
+    from jejaring.ontology.namespaces import PREFIXES
+
+    prefix, _, local = predicate.partition(":")
+    if prefix in PREFIXES and not predicate.startswith(("http://", "https://")):
+        return str(PREFIXES[prefix]) + local
+    return predicate
+
+
+def review(kg: KnowledgeGraph, lexicon=None) -> list[tuple]:
+    """Candidate merges the scores leave to a person (between ``REVIEW`` and ``AUTO_MERGE``), each with
+    a quote of each entity's evidence: ``[(candidate, quote_first, quote_second)]``."""
+    from jejaring.graph.describe import describe_entity
+
+    lexicon = lexicon or load_lexicon()
+    resolution = resolve(stored_extractions(kg, lexicon), load_curation(kg), lexicon)
+    out = []
+    for c in resolution.candidates:
+        quotes = []
+        for iri in (c.first, c.second):
+            d = describe_entity(kg, iri)
+            own = [e for e in d.evidence if e.about == d.label] or d.evidence
+            quotes.append(f"{own[0].document}: {own[0].sentence}" if own else "")
+        out.append((c, *quotes))
+    return out

@@ -20,7 +20,7 @@ from jejaring.errors import InputError
 from jejaring.graph.store import CURATED_GRAPH, KnowledgeGraph, atomic_write
 from jejaring.ingest.link import Curation
 
-__all__ = ["curation_path", "decide", "load_curation", "review", "save_curation", "write_curated_graph"]
+__all__ = ["curation_path", "load_curation", "save_curation", "write_curated_graph"]
 
 
 def curation_path(kg: KnowledgeGraph) -> Path | None:
@@ -95,70 +95,3 @@ def write_curated_graph(kg: KnowledgeGraph, curation: Curation) -> None:
 
 def _is_iri(value: str) -> bool:
     return value.startswith(("http://", "https://"))
-
-
-def decide(kg: KnowledgeGraph, action: str, *args: str, lexicon=None) -> Curation:
-    """Record a decision and apply it: ``merge A B``, ``distinct A B`` (entities by IRI or label),
-    ``alias ENTITY LABEL``, ``reject FACT`` or ``reject SUBJECT PREDICATE OBJECT``.
-
-    The entities are named in ``curation.yaml`` by their IRI and every label they have now, so the
-    decision still finds them when a new document changes an IRI. The corpus is resolved again.
-    """
-    from jejaring.graph.describe import entity_labels, find_entity
-    from jejaring.ingest.batch import rebuild
-    from jejaring.ingest.lexicon import load_lexicon
-
-    curation = load_curation(kg)
-    if action in ("merge", "distinct"):
-        a, b = (find_entity(kg, x) for x in args)
-        if a == b:
-            # merged now: the names the person gave tell the two apart
-            pair = ((args[0],), (args[1],))
-        else:
-            pair = (tuple([a, *entity_labels(kg, a)]), tuple([b, *entity_labels(kg, b)]))
-        (curation.merges if action == "merge" else curation.distinct).append(pair)
-    elif action == "alias":
-        curation.aliases.append((find_entity(kg, args[0]), args[1]))
-    elif action == "reject":
-        if len(args) == 1:
-            curation.rejects.append({"fact": find_entity(kg, args[0])})
-        elif len(args) == 3:
-            curation.rejects.append({"subject": find_entity(kg, args[0]), "predicate": _expand(args[1]),
-                                     "object": find_entity(kg, args[2])})
-        else:
-            raise InputError("reject takes a fact (IRI) or a triple: SUBJECT PREDICATE OBJECT")
-    else:
-        raise InputError(f"unknown decision '{action}'")
-    save_curation(kg, curation)
-    rebuild(kg, lexicon or load_lexicon(), changed={})
-    return curation
-
-
-def _expand(predicate: str) -> str:
-    """A predicate as an IRI; prefixed names of the model (``schema:attendee``) are expanded."""
-    from jejaring.ontology.namespaces import PREFIXES
-
-    prefix, _, local = predicate.partition(":")
-    if prefix in PREFIXES and not predicate.startswith(("http://", "https://")):
-        return str(PREFIXES[prefix]) + local
-    return predicate
-
-
-def review(kg: KnowledgeGraph, lexicon=None) -> list[tuple]:
-    """Candidate merges the scores leave to a person (between ``REVIEW`` and ``AUTO_MERGE``), each with
-    a quote of each entity's evidence: ``[(candidate, quote_first, quote_second)]``."""
-    from jejaring.graph.describe import describe_entity
-    from jejaring.ingest.batch import resolve, stored_extractions
-    from jejaring.ingest.lexicon import load_lexicon
-
-    lexicon = lexicon or load_lexicon()
-    resolution = resolve(stored_extractions(kg, lexicon), load_curation(kg), lexicon)
-    out = []
-    for c in resolution.candidates:
-        quotes = []
-        for iri in (c.first, c.second):
-            d = describe_entity(kg, iri)
-            own = [e for e in d.evidence if e.about == d.label] or d.evidence
-            quotes.append(f"{own[0].document}: {own[0].sentence}" if own else "")
-        out.append((c, *quotes))
-    return out

@@ -12,8 +12,7 @@ from rapidfuzz import fuzz
 from jejaring.errors import CurationError
 from jejaring.evaluate import name_score
 from jejaring.graph.store import open_graph
-from jejaring.ingest.batch import ingest_paths, remove_documents
-from jejaring.ingest.curation import decide
+from jejaring.ingest.batch import decide, ingest_paths, remove_documents
 from jejaring.ingest.document import Document
 from jejaring.ingest.lexicon import load_lexicon
 from jejaring.ingest.link import Curation, _name_score, resolve_corpus

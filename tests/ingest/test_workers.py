@@ -12,8 +12,7 @@ import pytest
 
 import jejaring.ingest.batch as batch
 from jejaring.graph.store import open_graph
-from jejaring.ingest.batch import ingest_paths
-from jejaring.ingest.curation import decide
+from jejaring.ingest.batch import decide, ingest_paths
 from jejaring.ingest.workers import TaskFailed, run_tasks
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
