@@ -22,7 +22,7 @@ _EXPORTS = {
     "extract_document": "jejaring.ingest.pipeline",
     "load_lexicon": "jejaring.ingest.lexicon",
     "resolve_corpus": "jejaring.ingest.link",
-    "decide": "jejaring.ingest.curation",
+    "decide": "jejaring.ingest.batch",
     "validate_dataset": "jejaring.ontology.validate",
     "validate_graph": "jejaring.graph.validate",
     "graph_stats": "jejaring.graph.stats",
