@@ -54,11 +54,10 @@ def _after_common_words(m: Mention) -> Mention:
     """The person mention without its leading words that the training corpora never use in a name, when two
     words or more are left (one could be the place of a title: "Camat Tambora")."""
     words = list(re.finditer(r"\S+", m.name))
-    first = next((i for i, w in enumerate(words) if w.group().lower() not in common_words()), None)
-    if first is None or first == 0 or len(words) - first < 2:
+    k = next((i for i, w in enumerate(words) if w.group().lower() not in common_words()), None)
+    if k is None or k == 0 or len(words) - k < 2:
         return m
-    first = words[first]
-    return replace(m, start=m.start + first.start(), name=m.name[first.start():])
+    return replace(m, start=m.start + words[k].start(), name=m.name[words[k].start():])
 
 
 @component("places", assigns=["places"], rules=["place-gazetteer"])

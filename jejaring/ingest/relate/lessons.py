@@ -21,13 +21,13 @@ def lesson_nodes(f: Findings) -> None:
     ctx = f.ctx
     if not f.allows("lesson-list-item"):
         return
+    visits = any(c.event_class == "LearningVisit" for c in f.clusters)
     for item in f.lesson_items:
         # where it came from: said in the lesson or its cue; else where the visit went, a city its cue
         # sentence names, or (no visit in the document: the lessons of a city's own launch or workshop) the
         # city of the document's title block
         named = _source_city(f, item) or _cue_source_city(f, item)
         event = _lesson_event(f, item, named)
-        visits = any(c.event_class == "LearningVisit" for c in f.clusters)
         city = named or _visited_city(f, event) or _cue_city(f, item) or (
             _title_city(f) if event is None or not visits else None)
         examples = _examples(f, item)
