@@ -47,7 +47,7 @@ class _Rules:
     english_locality: re.Pattern[str]  # "of (the) DKI Jakarta", "of Semarang City" after a name (group 1)
     kind_words: re.Pattern[str]  # "Duri Utara urban village": capitalised words, then a kind word (group 2)
     government_of: re.Pattern[str]  # "pemerintah Arab Saudi": a word for government, then capitalised words (group 1)
-    business_named: re.Pattern[str]  # "the engineering firm ARUP": a noun for a business, then its name (group 1)
+    business_named: re.Pattern[str]  # "the engineering firm Delta Rekayasa": a noun for a business, then its name (group 1)
     kind_of: dict[str, KindWord]  # the kind word's row
     government_heads: tuple[str, ...]  # heads that open a government's name ("Pemerintah", "Pem...")
     office_heads: frozenset[str]  # heads naming the office of a body named next ("Kantor")
@@ -174,7 +174,7 @@ def _generic_start(ctx: Context, words: tuple[tuple[int, int, str], ...], acrony
 
 
 def _by_business_noun(ctx: Context) -> Iterator[Mention]:
-    """ "the engineering firm ARUP", "perusahaan otobus Sinar Jaya": a lowercase noun for a business before a name
+    """ "the engineering firm Delta Rekayasa", "perusahaan otobus Sinar Lestari": a lowercase noun for a business before a name
     the lexicon does not know as a place or a post; the name where the document repeats it names the firm too."""
     lex = ctx.lexicon
     names = {m.group(1) for m in _rules(lex).business_named.finditer(ctx.text)}
@@ -228,7 +228,7 @@ def _by_head(ctx: Context) -> Iterator[Mention]:
                 continue
             if head.head in rules.delegation_heads and ctx.lexicon.place(
                     " ".join(w for _, _, w in words[i + len(head.head.split()):j])) is not None:
-                i = j  # "Tim Semarang": a place's delegation, no body
+                i = j  # "Tim Kendari": a place's delegation, no body
                 continue
             if head.head in rules.office_heads and i + 1 < len(words) and (
                     words[i + 1][2].isupper() or _head_at(words, i + 1, heads, True) is not None

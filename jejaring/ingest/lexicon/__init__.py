@@ -220,7 +220,7 @@ WORD_LISTS: Mapping[str, str] = {
     ),
     "office_heads": "Head words naming the office of a body named next ('Kantor BPBD ...'): the body is meant.",
     "delegation_heads": (
-        "Head words that, with only a place after them, name that place's delegation, not a body ('Tim Semarang'); "
+        "Head words that, with only a place after them, name that place's delegation, not a body ('Tim Kendari'); "
         "as written."
     ),
     "then_words": (
@@ -228,8 +228,8 @@ WORD_LISTS: Mapping[str, str] = {
         "time, ...'); any case."
     ),
     "business_nouns": (
-        "Lowercase nouns for a business before its name ('the engineering firm ARUP', 'perusahaan otobus Sinar "
-        "Jaya'): the name after them is a company's; lower case."
+        "Lowercase nouns for a business before its name ('the engineering firm Delta Rekayasa', 'perusahaan otobus "
+        "Sinar Lestari'): the name after them is a company's; lower case."
     ),
     "government_words": (
         "Words for 'the government (of)' before the place it governs ('pemerintah Arab Saudi', 'the government of "
