@@ -943,7 +943,7 @@ def _document_graph(
     dataset: Dataset, identities: list[str], name: str, path: str, *, several: bool
 ) -> tuple[Graph | Dataset, str | None]:
     """The graph to score one gold against, and a description of it for the report."""
-    from jejaring.graph.store import document_iri
+    from jejaring.ontology.namespaces import document_iri
 
     fitting = [i for i in identities if i == name or i.endswith("/" + name)]
     if fitting and len(identities) == 1:

@@ -48,8 +48,7 @@ def add_statement_notes(kg) -> None:
     from rdflib import Graph, Literal, URIRef
     from rdflib.namespace import DCTERMS, FOAF, PROV, RDF, XSD
 
-    from jejaring.graph.store import document_iri
-    from jejaring.ontology.namespaces import ID, JJ, OA, SCHEMA
+    from jejaring.ontology.namespaces import ID, JJ, OA, SCHEMA, document_iri
 
     def find(label: str, cls: URIRef) -> URIRef:
         rows = list(kg.query(f"SELECT DISTINCT ?s ?label WHERE {{ ?s a <{cls}> ; ?p ?l FILTER(STR(?l) = ?label) }}",

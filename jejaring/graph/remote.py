@@ -42,10 +42,9 @@ from jejaring.graph.store import (
     DATASET_FORMATS,
     BaseGraph,
     DocumentGraph,
-    document_iri,
     meta_record,
 )
-from jejaring.ontology.namespaces import PREFIXES
+from jejaring.ontology.namespaces import PREFIXES, document_iri
 
 __all__ = ["RemoteGraph", "RemoteLocation", "RemoteStore", "open_remote", "parse_location"]
 

@@ -34,7 +34,6 @@ from datetime import UTC, date, datetime
 from itertools import chain
 from pathlib import Path
 from typing import IO, TypeVar
-from urllib.parse import quote
 
 import pyoxigraph as ox
 from rdflib import Dataset, Graph, Literal, URIRef
@@ -43,7 +42,7 @@ from rdflib.namespace import DCTERMS, OWL, PROV, RDF, VOID, XSD
 from jejaring import __version__
 from jejaring.errors import GraphLocationError, InputError, StoreWriteError
 from jejaring.ingest.document import Document
-from jejaring.ontology.namespaces import DOC, GRAPH, ID, OA, SCHEMA
+from jejaring.ontology.namespaces import DOC, GRAPH, ID, OA, SCHEMA, document_iri
 
 __all__ = [
     "CURATED_GRAPH",
@@ -56,7 +55,6 @@ __all__ = [
     "DocumentRecord",
     "KnowledgeGraph",
     "atomic_write",
-    "document_iri",
     "document_records",
     "document_state",
     "meta_record",
@@ -93,15 +91,6 @@ DATASET_FORMATS: dict[str, ox.RdfFormat] = {".trig": ox.RdfFormat.TRIG, ".nq": o
 #: a mistake. Any other ending names a store directory ("corpus.store", as the team's scoring script writes).
 NOT_GRAPH_SUFFIXES = frozenset({".ttl", ".nt", ".n3", ".jsonld", ".json", ".rdf", ".xml", ".owl", ".trix", ".csv",
                                 ".txt", ".md", ".html", ".htm", ".pdf"})
-
-
-def document_iri(identity: str) -> URIRef:
-    """The IRI of a document and of its named graph, from its identity (relative path or URL).
-
-    >>> str(document_iri("reports/2019 06.txt"))
-    'https://w3id.org/jejaring/doc/reports/2019%2006.txt'
-    """
-    return DOC[quote(identity, safe="/:._-~")]
 
 
 @dataclass(frozen=True)

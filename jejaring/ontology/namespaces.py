@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from rdflib import Namespace
+from urllib.parse import quote
+
+from rdflib import Namespace, URIRef
 from rdflib.namespace import DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SKOS, TIME, VOID, XSD
 
 __all__ = [
@@ -24,6 +26,7 @@ __all__ = [
     "SKOS",
     "TIME",
     "XSD",
+    "document_iri",
 ]
 
 JJ = Namespace("https://w3id.org/jejaring/ns#")
@@ -35,6 +38,16 @@ ORG = Namespace("http://www.w3.org/ns/org#")
 OA = Namespace("http://www.w3.org/ns/oa#")
 SH = Namespace("http://www.w3.org/ns/shacl#")
 DCT = DCTERMS
+
+
+def document_iri(identity: str) -> URIRef:
+    """The IRI of a document and of its named graph, from its identity (relative path or URL).
+
+    >>> str(document_iri("reports/2019 06.txt"))
+    'https://w3id.org/jejaring/doc/reports/2019%2006.txt'
+    """
+    return DOC[quote(identity, safe="/:._-~")]
+
 
 PREFIXES: dict[str, Namespace] = {
     "jj": JJ,

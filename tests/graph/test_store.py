@@ -12,7 +12,6 @@ from jejaring.graph.store import (
     IMPORTED_GRAPH,
     META_GRAPH,
     DocumentGraph,
-    document_iri,
     open_graph,
     record_retired,
     set_rebuilding,
@@ -20,7 +19,7 @@ from jejaring.graph.store import (
 )
 from jejaring.graph.terms import from_ox, to_ox
 from jejaring.ingest.batch import ingest_paths
-from jejaring.ontology.namespaces import SCHEMA
+from jejaring.ontology.namespaces import SCHEMA, document_iri
 
 
 def _doc_graph(n: int) -> Graph:

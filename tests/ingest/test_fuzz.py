@@ -33,7 +33,6 @@ from rdflib import Dataset, Graph
 from rdflib.compare import isomorphic
 
 from jejaring.errors import InputError
-from jejaring.graph.store import document_iri
 from jejaring.ingest.curated import CSV_COLUMNS, EVENT_CLASSES, parse_curated
 from jejaring.ingest.document import Document
 from jejaring.ingest.lexicon import load_lexicon
@@ -42,6 +41,7 @@ from jejaring.ingest.mapping import map_extraction, to_ntriples
 from jejaring.ingest.pipeline import extract_document
 from jejaring.ingest.read import read_document
 from jejaring.ingest.records import Extraction
+from jejaring.ontology.namespaces import document_iri
 
 ROOT = Path(__file__).resolve().parents[2]
 

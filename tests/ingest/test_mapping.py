@@ -15,7 +15,6 @@ import pyoxigraph as ox
 import pytest
 from rdflib import Graph
 
-from jejaring.graph.store import document_iri
 from jejaring.graph.terms import to_ox
 from jejaring.ingest.batch import apply_rejects
 from jejaring.ingest.curated import CURATED_SUFFIXES, parse_curated, read_curated
@@ -26,6 +25,7 @@ from jejaring.ingest.mapping import map_extraction, to_ntriples
 from jejaring.ingest.pipeline import extract_document
 from jejaring.ingest.read import read_document
 from jejaring.ingest.records import Extraction
+from jejaring.ontology.namespaces import document_iri
 
 ROOT = Path(__file__).resolve().parents[2]
 GOLDEN = ROOT / "tests" / "golden"
