@@ -20,7 +20,6 @@ from functools import lru_cache
 import pyoxigraph as ox
 from rdflib import URIRef
 
-from jejaring.graph.store import document_iri
 from jejaring.ingest.document import Span
 from jejaring.ingest.lexicon import UNIT_KINDS  # noqa: F401  (kinds that are units: org:OrganizationalUnit)
 from jejaring.ingest.records import (
@@ -36,6 +35,7 @@ from jejaring.ingest.records import (
     Statement,
 )
 from jejaring.ontology import namespaces as ns
+from jejaring.ontology.namespaces import document_iri
 
 __all__ = ["entity_iri", "map_extraction", "role_iri", "slugify", "theme_iri", "to_ntriples"]
 
