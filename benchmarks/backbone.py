@@ -25,7 +25,7 @@ import networkx as nx
 from jejaring.graph.backbone import TIE, backbone, tie_strengths
 from jejaring.graph.project import project
 from jejaring.graph.store import open_graph
-from jejaring.ingest.batch import ingest_paths
+from jejaring.service import ingest_paths
 
 HERE = Path(__file__).resolve().parent
 #: (method, parameters) of every candidate, the full network first.

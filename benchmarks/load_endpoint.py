@@ -46,7 +46,7 @@ READY_SECONDS = 60.0
 def build_small_graph(location: Path) -> Path:
     """Ingest examples/curated into a store at ``location``."""
     from jejaring.graph.store import open_graph
-    from jejaring.ingest.batch import ingest_paths
+    from jejaring.service import ingest_paths
 
     with open_graph(location) as kg:
         ingest_paths(kg, [ROOT / "examples" / "curated"])

@@ -104,8 +104,8 @@ def ingest_command(paths: tuple[str, ...], graph: str, lexicons: tuple[str, ...]
     """
     from pathlib import Path
 
-    from jejaring.ingest.batch import ingest_paths
     from jejaring.ingest.lexicon import load_lexicon
+    from jejaring.service import ingest_paths
 
     lexicon = load_lexicon([Path(p) for p in lexicons])
     with _open(graph, create=True) as kg:
@@ -629,12 +629,12 @@ def entities_command(graph: str, kind: str | None, search: str | None, fmt: str)
 
 
 def _decision_command(action: str, args: tuple[str, ...], graph: str) -> None:
-    from jejaring.ingest.batch import decide
     from jejaring.ingest.curation import curation_path
+    from jejaring.service import decide
 
     with _open(graph) as kg:
         decide(kg, action, *args)
-        where = curation_path(kg)
+        where = curation_path(kg.location)
     click.echo(f"{action} recorded{f' in {where}' if where else ''} and applied", err=True)
 
 
@@ -704,7 +704,7 @@ def review_command(graph: str) -> None:
     Example:
         jejaring review -g graph/
     """
-    from jejaring.ingest.batch import review
+    from jejaring.service import review
 
     with _open(graph) as kg:
         rows = review(kg)
@@ -726,7 +726,7 @@ def remove_command(documents: tuple[str, ...], graph: str) -> None:
     Example:
         jejaring remove 03-post-change-id.txt -g graph/
     """
-    from jejaring.ingest.batch import remove_documents
+    from jejaring.service import remove_documents
 
     with _open(graph) as kg:
         removed = remove_documents(kg, documents)

@@ -101,7 +101,7 @@ def add_statement_notes(kg) -> None:
 def build_example_graph(location) -> None:
     """Ingest examples/curated into the graph at ``location`` and add the statement notes."""
     from jejaring.graph.store import open_graph
-    from jejaring.ingest.batch import ingest_paths
+    from jejaring.service import ingest_paths
 
     with open_graph(location) as kg:
         ingest_paths(kg, [EXAMPLES / "curated"])

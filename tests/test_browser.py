@@ -16,7 +16,7 @@ import pytest
 from jejaring.graph.project import project
 from jejaring.graph.store import open_graph
 from jejaring.graph.visualise import write_html
-from jejaring.ingest.batch import ingest_paths
+from jejaring.service import ingest_paths
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",

@@ -12,27 +12,28 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pyoxigraph as ox
 import yaml
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, RDF, SKOS
 
 from jejaring.errors import InputError
-from jejaring.graph.store import CURATED_GRAPH, KnowledgeGraph, atomic_write
 from jejaring.ingest.link import Curation
+from jejaring.ontology.namespaces import OA
 
-__all__ = ["curation_path", "load_curation", "save_curation", "write_curated_graph"]
+__all__ = ["apply_rejects", "curated_triples", "curation_path", "curation_text", "load_curation"]
 
 
-def curation_path(kg: KnowledgeGraph) -> Path | None:
-    """Where the store's ``curation.yaml`` lives: beside the store (None for a remote store)."""
-    if kg.location.startswith(("http://", "https://")):
+def curation_path(location: str) -> Path | None:
+    """Where the ``curation.yaml`` of the store at ``location`` lives: beside the store (None for a remote store)."""
+    if location.startswith(("http://", "https://")):
         return None
-    return Path(kg.location).resolve().parent / "curation.yaml"
+    return Path(location).resolve().parent / "curation.yaml"
 
 
-def load_curation(kg: KnowledgeGraph) -> Curation:
-    """The decisions recorded for this store (none when there is no ``curation.yaml`` yet)."""
-    path = curation_path(kg)
+def load_curation(location: str) -> Curation:
+    """The decisions recorded for the store at ``location`` (none when there is no ``curation.yaml`` yet)."""
+    path = curation_path(location)
     if path is None or not path.exists():
         return Curation()
     try:
@@ -47,25 +48,21 @@ def load_curation(kg: KnowledgeGraph) -> Curation:
                     rejects=list(data.get("reject") or []))
 
 
-def save_curation(kg: KnowledgeGraph, curation: Curation) -> None:
-    """Write ``curation.yaml`` (atomically) and the curated graph."""
-    path = curation_path(kg)
-    if path is not None:
-        data = {
-            "merge": [{"a": list(a), "b": list(b)} for a, b in curation.merges],
-            "distinct": [{"a": list(a), "b": list(b)} for a, b in curation.distinct],
-            "alias": [{"entity": e, "label": label} for e, label in curation.aliases],
-            "reject": curation.rejects,
-        }
-        with atomic_write(path, "w") as fh:
-            fh.write("# Curated decisions for the knowledge graph beside this file (jejaring merge, distinct,\n"
-                     "# alias, reject). Keep it under version control; it is applied at every ingest.\n")
-            yaml.safe_dump(data, fh, allow_unicode=True, sort_keys=False)
-    write_curated_graph(kg, curation)
+def curation_text(curation: Curation) -> str:
+    """The decisions as the text of ``curation.yaml``."""
+    data = {
+        "merge": [{"a": list(a), "b": list(b)} for a, b in curation.merges],
+        "distinct": [{"a": list(a), "b": list(b)} for a, b in curation.distinct],
+        "alias": [{"entity": e, "label": label} for e, label in curation.aliases],
+        "reject": curation.rejects,
+    }
+    return ("# Curated decisions for the knowledge graph beside this file (jejaring merge, distinct,\n"
+            "# alias, reject). Keep it under version control; it is applied at every ingest.\n"
+            + yaml.safe_dump(data, allow_unicode=True, sort_keys=False))
 
 
-def write_curated_graph(kg: KnowledgeGraph, curation: Curation) -> None:
-    """Replace the curated graph with the decisions, as one transaction."""
+def curated_triples(curation: Curation) -> str:
+    """The curated graph of the decisions, as N-Triples."""
     g = Graph()
     for prop, pairs in ((OWL.sameAs, curation.merges), (OWL.differentFrom, curation.distinct)):
         for a, b in pairs:
@@ -89,8 +86,30 @@ def write_curated_graph(kg: KnowledgeGraph, curation: Curation) -> None:
             g.add((node, RDF.subject, URIRef(reject["subject"])))
             g.add((node, RDF.predicate, URIRef(reject["predicate"])))
             g.add((node, RDF.object, URIRef(reject["object"])))
-    triples = g.serialize(format="nt")
-    kg.replace_graph(CURATED_GRAPH, triples)
+    return g.serialize(format="nt")
+
+
+def apply_rejects(triples: set[ox.Triple], curation: Curation) -> None:
+    """Drop the facts people rejected from a document's triples: a node (with its evidence) or one triple."""
+    for reject in curation.rejects:
+        if "fact" in reject:
+            fact = _iri(reject["fact"])
+            annotations = {t.subject.value for t in triples if t.predicate == _HAS_BODY and t.object == fact}
+            gone = {fact, *(_iri(f"{a}{part}") for a in annotations for part in ("", "#target", "#position", "#quote"))}
+            triples -= {t for t in triples if t.subject in gone or t.object == fact}
+        elif None not in (parts := [_iri(reject[k]) for k in ("subject", "predicate", "object")]):
+            triples.discard(ox.Triple(*parts))
+
+
+_HAS_BODY = ox.NamedNode(str(OA.hasBody))
+
+
+def _iri(value: str) -> ox.NamedNode | None:
+    """An IRI as an Oxigraph term; None for a string that is no IRI (a hand-edited file), which no triple has."""
+    try:
+        return ox.NamedNode(value)
+    except ValueError:
+        return None
 
 
 def _is_iri(value: str) -> bool:

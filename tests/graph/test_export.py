@@ -29,8 +29,8 @@ from jejaring.graph.export import NETWORK_VIEWS, WRITERS, to_csv, to_gexf, to_gr
 from jejaring.graph.export._network import edge_table, join_list, node_id
 from jejaring.graph.project import project
 from jejaring.graph.store import open_graph
-from jejaring.ingest.batch import ingest_paths
 from jejaring.ontology.namespaces import PREFIXES
+from jejaring.service import ingest_paths
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 ID = "https://w3id.org/jejaring/id/"

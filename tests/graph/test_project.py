@@ -10,7 +10,7 @@ import pytest
 from jejaring.errors import NetworkError
 from jejaring.graph.project import ego_network, find_node, project
 from jejaring.graph.store import open_graph
-from jejaring.ingest.batch import ingest_paths
+from jejaring.service import ingest_paths
 
 ID = "https://w3id.org/jejaring/id/"
 FIXTURE = Path(__file__).resolve().parents[1] / "data" / "network.trig"

@@ -25,8 +25,8 @@ from jejaring.graph.remote import RemoteGraph, parse_location
 from jejaring.graph.sparql import inject_values, run_query
 from jejaring.graph.stats import graph_stats
 from jejaring.graph.store import open_graph, union_is_kept
-from jejaring.ingest.batch import ingest_paths, remove_documents
 from jejaring.queries import bind_params, list_queries
+from jejaring.service import ingest_paths, remove_documents
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 #: Parameter sets run on both stores: the required ones, then filters and a value crafted to break out.

@@ -18,8 +18,8 @@ from jejaring.graph.store import (
     union_is_kept,
 )
 from jejaring.graph.terms import from_ox, to_ox
-from jejaring.ingest.batch import ingest_paths
 from jejaring.ontology.namespaces import SCHEMA, document_iri
+from jejaring.service import ingest_paths
 
 
 def _doc_graph(n: int) -> Graph:

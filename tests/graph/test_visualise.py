@@ -360,7 +360,7 @@ def generated(tmp_path_factory) -> Path:
     import subprocess
     import sys
 
-    from jejaring.ingest.batch import ingest_paths
+    from jejaring.service import ingest_paths
 
     folder = tmp_path_factory.mktemp("generated")
     subprocess.run([sys.executable, str(ROOT / "benchmarks" / "generate_corpus.py"), "-n", "60", "-o", str(folder),

@@ -86,7 +86,7 @@ def test_curated_ingest_maps_posts_with_intervals(tmp_path):
     path = tmp_path / "facts.yaml"
     path.write_text(GOOD_YAML)
     with open_graph(tmp_path / "g.trig") as kg:
-        from jejaring.ingest.batch import ingest_paths
+        from jejaring.service import ingest_paths
 
         ingest_paths(kg, [path])
         rows = list(kg.query("""

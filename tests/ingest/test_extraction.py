@@ -12,7 +12,7 @@ import pytest
 from jejaring.evaluate import evaluate
 from jejaring.graph.export import write_rdf
 from jejaring.graph.store import open_graph
-from jejaring.ingest.batch import ingest_paths
+from jejaring.service import ingest_paths
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "examples" / "corpus"

@@ -12,13 +12,13 @@ from rapidfuzz import fuzz
 from jejaring.errors import CurationError
 from jejaring.evaluate import name_score
 from jejaring.graph.store import open_graph
-from jejaring.ingest.batch import decide, ingest_paths, remove_documents
 from jejaring.ingest.document import Document
 from jejaring.ingest.lexicon import load_lexicon
 from jejaring.ingest.link import Curation, _name_score, resolve_corpus
 from jejaring.ingest.pipeline import extract_document
 from jejaring.ingest.read import read_document
 from jejaring.ingest.resolve import same_person
+from jejaring.service import decide, ingest_paths, remove_documents
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = sorted((ROOT / "examples" / "corpus").iterdir())

@@ -16,8 +16,8 @@ import pytest
 from rdflib import Graph
 
 from jejaring.graph.terms import to_ox
-from jejaring.ingest.batch import apply_rejects
 from jejaring.ingest.curated import CURATED_SUFFIXES, parse_curated, read_curated
+from jejaring.ingest.curation import apply_rejects
 from jejaring.ingest.document import Document
 from jejaring.ingest.lexicon import load_lexicon
 from jejaring.ingest.link import Curation, resolve_corpus

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-import jejaring.ingest.batch as batch
+import jejaring.service as service
 from jejaring.graph.store import open_graph
-from jejaring.ingest.batch import decide, ingest_paths
 from jejaring.ingest.workers import TaskFailed, run_tasks
+from jejaring.service import decide, ingest_paths
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
@@ -90,8 +90,8 @@ def _held_back(corpus: Path, tmp_path: Path) -> tuple[Path, Path]:
 def _count_extractions(monkeypatch) -> list[str]:
     """The identities of the documents extracted from now on (cache hits are not extractions)."""
     calls: list[str] = []
-    extract = batch.extract_document
-    monkeypatch.setattr(batch, "extract_document", lambda doc, lex: calls.append(doc.identity) or extract(doc, lex))
+    extract = service.extract_document
+    monkeypatch.setattr(service, "extract_document", lambda doc, lex: calls.append(doc.identity) or extract(doc, lex))
     return calls
 
 
@@ -128,8 +128,8 @@ def test_the_stored_corpus_is_resolved_from_the_cache_and_again_after_a_decision
     corpus = _corpus(tmp_path)
     late, held = _held_back(corpus, tmp_path)
     resolved: list[int] = []
-    resolve_corpus = batch.resolve_corpus
-    monkeypatch.setattr(batch, "resolve_corpus", lambda ex, *a: resolved.append(len(ex)) or resolve_corpus(ex, *a))
+    resolve_corpus = service.resolve_corpus
+    monkeypatch.setattr(service, "resolve_corpus", lambda ex, *a: resolved.append(len(ex)) or resolve_corpus(ex, *a))
     with open_graph(tmp_path / "graph") as kg:
         ingest_paths(kg, [corpus])
         held.rename(late)

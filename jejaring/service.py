@@ -1,4 +1,5 @@
-"""Ingest a batch of files into a knowledge graph: read, extract, map, write one graph per document."""
+"""Where ingest meets the store: ingest a batch of files (read, extract, map, write one graph per document),
+rebuild, remove documents, and record and review curated decisions."""
 
 from __future__ import annotations
 
@@ -8,14 +9,15 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-import pyoxigraph as ox
 from rdflib import URIRef
 
 from jejaring.errors import InputError, JejaringError
 from jejaring.graph.derive import refresh_derived
 from jejaring.graph.store import (
+    CURATED_GRAPH,
     DocumentGraph,
     KnowledgeGraph,
+    atomic_write,
     document_state,
     rebuilding,
     record_retired,
@@ -25,7 +27,7 @@ from jejaring.graph.store import (
 )
 from jejaring.ingest.cache import extraction_key, load_cached, resolution_key, save_cached
 from jejaring.ingest.curated import CURATED_SUFFIXES, parse_curated, read_curated
-from jejaring.ingest.curation import load_curation, save_curation, write_curated_graph
+from jejaring.ingest.curation import apply_rejects, curated_triples, curation_path, curation_text, load_curation
 from jejaring.ingest.document import Document, path_identity
 from jejaring.ingest.lexicon import Lexicon, load_lexicon
 from jejaring.ingest.link import Curation, Resolution, resolve_corpus
@@ -34,9 +36,19 @@ from jejaring.ingest.pipeline import extract_document
 from jejaring.ingest.read import iter_paths, read_document
 from jejaring.ingest.records import Extraction
 from jejaring.ingest.workers import TaskFailed, run_tasks
-from jejaring.ontology.namespaces import OA
 
-__all__ = ["IngestReport", "decide", "ingest_paths", "rebuild", "remove_documents", "resolve", "review", "stored_extractions"]
+__all__ = [
+    "IngestReport",
+    "decide",
+    "ingest_paths",
+    "rebuild",
+    "remove_documents",
+    "resolve",
+    "review",
+    "save_curation",
+    "stored_extractions",
+    "write_curated_graph",
+]
 
 Progress = Callable[[str, str, int], None]
 """Called with a stage, an identity and the stage's count: ``("extract", identity, files)`` after each
@@ -140,7 +152,7 @@ def rebuild(kg: KnowledgeGraph, lexicon: Lexicon, *, changed: Mapping[str, Extra
     """Resolve the corpus (stored documents plus ``changed``) and write every document graph whose inputs
     (extraction, canonical IRIs, rejected facts) differ from those it was written with; then the derived
     graph, and save. A rebuild stopped half-way is marked in the store and finished by the next ingest."""
-    curation = load_curation(kg)
+    curation = load_curation(kg.location)
     state = document_state(kg)
     digests = {identity: digest for identity, (_, digest) in state.items()}
     before = stored_extractions(kg, lexicon, jobs=jobs, time_limit=time_limit, state=state)
@@ -274,29 +286,6 @@ def _extract_cached(doc: Document, lexicon: Lexicon) -> Extraction:
     return extraction
 
 
-def apply_rejects(triples: set[ox.Triple], curation: Curation) -> None:
-    """Drop the facts people rejected from a document's triples: a node (with its evidence) or one triple."""
-    for reject in curation.rejects:
-        if "fact" in reject:
-            fact = _iri(reject["fact"])
-            annotations = {t.subject.value for t in triples if t.predicate == _HAS_BODY and t.object == fact}
-            gone = {fact, *(_iri(f"{a}{part}") for a in annotations for part in ("", "#target", "#position", "#quote"))}
-            triples -= {t for t in triples if t.subject in gone or t.object == fact}
-        elif None not in (parts := [_iri(reject[k]) for k in ("subject", "predicate", "object")]):
-            triples.discard(ox.Triple(*parts))
-
-
-_HAS_BODY = ox.NamedNode(str(OA.hasBody))
-
-
-def _iri(value: str) -> ox.NamedNode | None:
-    """An IRI as an Oxigraph term; None for a string that is no IRI (a hand-edited file), which no triple has."""
-    try:
-        return ox.NamedNode(value)
-    except ValueError:
-        return None
-
-
 # -- curated decisions: recorded in curation.yaml, applied by resolving the corpus again -----------------
 def decide(kg: KnowledgeGraph, action: str, *args: str, lexicon=None) -> Curation:
     """Record a decision and apply it: ``merge A B``, ``distinct A B`` (entities by IRI or label),
@@ -307,7 +296,7 @@ def decide(kg: KnowledgeGraph, action: str, *args: str, lexicon=None) -> Curatio
     """
     from jejaring.graph.describe import entity_labels, find_entity
 
-    curation = load_curation(kg)
+    curation = load_curation(kg.location)
     if action in ("merge", "distinct"):
         a, b = (find_entity(kg, x) for x in args)
         if a == b:
@@ -333,6 +322,20 @@ def decide(kg: KnowledgeGraph, action: str, *args: str, lexicon=None) -> Curatio
     return curation
 
 
+def save_curation(kg: KnowledgeGraph, curation: Curation) -> None:
+    """Write ``curation.yaml`` beside the store (atomically; a remote store has none) and the curated graph."""
+    path = curation_path(kg.location)
+    if path is not None:
+        with atomic_write(path, "w") as fh:
+            fh.write(curation_text(curation))
+    write_curated_graph(kg, curation)
+
+
+def write_curated_graph(kg: KnowledgeGraph, curation: Curation) -> None:
+    """Replace the curated graph with the decisions, as one transaction."""
+    kg.replace_graph(CURATED_GRAPH, curated_triples(curation))
+
+
 def _expand(predicate: str) -> str:
     """A predicate as an IRI; prefixed names of the model (``schema:attendee``) are expanded."""
     from jejaring.ontology.namespaces import PREFIXES
@@ -349,7 +352,7 @@ def review(kg: KnowledgeGraph, lexicon=None) -> list[tuple]:
     from jejaring.graph.describe import describe_entity
 
     lexicon = lexicon or load_lexicon()
-    resolution = resolve(stored_extractions(kg, lexicon), load_curation(kg), lexicon)
+    resolution = resolve(stored_extractions(kg, lexicon), load_curation(kg.location), lexicon)
     out = []
     for c in resolution.candidates:
         quotes = []
