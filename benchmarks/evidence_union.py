@@ -27,8 +27,8 @@ import pyoxigraph as ox
 from measure import Table, seconds, time_pair
 
 from jejaring.graph.store import KnowledgeGraph, open_graph
-from jejaring.ingest.batch import ingest_paths
 from jejaring.queries import LibraryQuery, bind_params, list_queries
+from jejaring.service import ingest_paths
 
 #: The commit whose union held the evidence, and whose library read it there.
 BASELINE = "9f06d5d"
