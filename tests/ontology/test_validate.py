@@ -215,6 +215,8 @@ def test_validate_valid_dataset_conforms():
             ),
             id="citation-of-a-whole-source",
         ),
+        pytest.param((_delete(DOC_GRAPH, f"<{ID['annotation/person-1']}#target> a oa:SpecificResource ."),),
+                     id="untyped-target"),
         pytest.param(
             (_delete(DOC_GRAPH, f"<{INTERVAL}> time:hasEnd <{INTERVAL}#end> ."),),
             id="interval-without-end",
@@ -269,6 +271,9 @@ PERSON_TARGET = URIRef(ID["annotation/person-1"] + "#target")
 POSITION_WITHOUT_QUOTE = (
     _delete(DOC_GRAPH, f"<{PERSON_TARGET}> oa:hasSelector <{ID['annotation/person-1']}#quote> ."),
 )
+UNTYPED = _delete(DOC_GRAPH, f"<{PERSON_TARGET}> a oa:SpecificResource .")
+UNTYPED_POSITION_WITHOUT_QUOTE = (UNTYPED, *POSITION_WITHOUT_QUOTE)
+UNTYPED_WITHOUT_SOURCE = (UNTYPED, _delete(DOC_GRAPH, f"<{PERSON_TARGET}> oa:hasSource {DOC_GRAPH} ."))
 NOT_A_THEME = (_insert(DOC_GRAPH, f"<{LESSON}> dct:subject kind:badan ."),)
 EVENT_KIND_ONLY = (_delete(DOC_GRAPH, f"<{EVENT}> a schema:Event ."),)
 BAD_HASH = (
@@ -302,6 +307,10 @@ BROKEN = [
     pytest.param(
         POSITION_WITHOUT_QUOTE, "jj:SpecificResourceShape", str(PERSON_TARGET), id="position-without-quote"
     ),
+    pytest.param(UNTYPED_POSITION_WITHOUT_QUOTE, "jj:SpecificResourceShape", str(PERSON_TARGET),
+                 id="untyped-target-position-without-quote"),
+    pytest.param(UNTYPED_WITHOUT_SOURCE, "jj:SpecificResourceShape", str(PERSON_TARGET),
+                 id="untyped-target-without-source"),
     pytest.param(NOT_A_THEME, "jj:LessonShape", str(LESSON), id="lesson-subject-not-a-theme"),
     pytest.param(EVENT_KIND_ONLY, "jj:EventShape", str(EVENT), id="event-kind-without-schema-event"),
     pytest.param(BAD_HASH, "jj:DocumentShape", DOC_IRI, id="document-without-sha256"),
