@@ -24,7 +24,8 @@ import pyoxigraph as ox
 from measure import Table, seconds, time_pair
 from synthetic_graph import for_quads, write_graph
 
-from jejaring.graph.store import KnowledgeGraph, open_graph
+from jejaring.graph.store import open_graph
+from jejaring.graph.store.local import KnowledgeGraph
 
 #: The new export may take at most this share of the single-threaded time.
 TARGET = 0.6

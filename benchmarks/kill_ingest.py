@@ -27,7 +27,9 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from jejaring.graph.store import open_graph, unfinished_documents, union_is_kept
+from jejaring.graph.store import open_graph
+from jejaring.graph.store.local import union_is_kept
+from jejaring.graph.store.meta import unfinished_documents
 
 HERE = Path(__file__).resolve().parent
 

@@ -60,7 +60,8 @@ def _run(cmd: list[str], ok: tuple[int, ...] = (0,)):
 
 
 def _pyshacl(graph: Path) -> tuple[float, int]:
-    from jejaring.graph.store import open_graph, snapshot
+    from jejaring.graph.store import open_graph
+    from jejaring.graph.store.local import snapshot
     from jejaring.ontology.validate import validate_dataset
 
     with open_graph(graph, create=False) as kg:

@@ -15,7 +15,7 @@ __version__ = "0.1.0"
 
 _EXPORTS = {
     "open_graph": "jejaring.graph.store",
-    "KnowledgeGraph": "jejaring.graph.store",
+    "KnowledgeGraph": "jejaring.graph.store.local",
     "ingest_paths": "jejaring.service",
     "remove_documents": "jejaring.service",
     "read_document": "jejaring.ingest.read",

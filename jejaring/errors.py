@@ -15,6 +15,8 @@ __all__ = [
     "LexiconError",
     "NetworkError",
     "QueryError",
+    "QueryMemoryError",
+    "QueryTimeout",
     "StoreWriteError",
     "ValidationFailed",
 ]
@@ -46,6 +48,14 @@ class GraphLocationError(InputError):
 
 class QueryError(InputError):
     """A SPARQL query does not parse, or names an unknown library query or parameter."""
+
+
+class QueryTimeout(JejaringError):
+    """A query ran past its time limit and was stopped (exit code 1)."""
+
+
+class QueryMemoryError(JejaringError):
+    """A query needed more memory than its worker may use (``max_memory``) and was stopped (exit code 1)."""
 
 
 class CurationError(InputError):

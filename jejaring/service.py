@@ -12,19 +12,10 @@ from pathlib import Path
 from rdflib import URIRef
 
 from jejaring.errors import InputError, JejaringError
-from jejaring.graph.derive import refresh_derived
-from jejaring.graph.store import (
-    CURATED_GRAPH,
-    DocumentGraph,
-    KnowledgeGraph,
-    atomic_write,
-    document_state,
-    rebuilding,
-    record_retired,
-    set_rebuilding,
-    stored_document,
-    writing,
-)
+from jejaring.graph.store.base import CURATED_GRAPH, DocumentGraph, writing
+from jejaring.graph.store.derive import refresh_derived
+from jejaring.graph.store.local import KnowledgeGraph, atomic_write
+from jejaring.graph.store.meta import document_state, rebuilding, record_retired, set_rebuilding, stored_document
 from jejaring.ingest.cache import extraction_key, load_cached, resolution_key, save_cached
 from jejaring.ingest.curated import CURATED_SUFFIXES, parse_curated, read_curated
 from jejaring.ingest.curation import apply_rejects, curated_triples, curation_path, curation_text, load_curation
@@ -228,7 +219,7 @@ def stored_extractions(kg: KnowledgeGraph, lexicon: Lexicon, *, jobs: int = 1, t
                        state: Mapping[str, tuple[str, str | None]] | None = None) -> dict[str, Extraction]:
     """The extraction of every stored document: from the cache when it holds it, else extracted again from
     the cleaned text the store keeps (deterministic), in ``jobs`` worker processes. ``state`` is the
-    store's :func:`~jejaring.graph.store.document_state`, when the caller has it already."""
+    store's :func:`~jejaring.graph.store.meta.document_state`, when the caller has it already."""
     out: dict[str, Extraction] = {}
     missing: list[Document] = []
     for identity, (sha256, _) in sorted((state if state is not None else document_state(kg)).items()):

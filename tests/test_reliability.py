@@ -17,7 +17,9 @@ from pathlib import Path
 
 import pytest
 
-from jejaring.graph.store import open_graph, unfinished_documents, union_is_kept
+from jejaring.graph.store import open_graph
+from jejaring.graph.store.local import union_is_kept
+from jejaring.graph.store.meta import unfinished_documents
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"

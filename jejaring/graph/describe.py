@@ -8,7 +8,7 @@ import pyoxigraph as ox
 from rdflib.namespace import PROV
 
 from jejaring.errors import CurationError
-from jejaring.graph.store import KnowledgeGraph
+from jejaring.graph.store.local import KnowledgeGraph
 from jejaring.ingest.extract.names import fold
 from jejaring.ingest.extract.text import layout_of
 from jejaring.ontology.namespaces import JJ

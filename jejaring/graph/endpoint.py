@@ -45,16 +45,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from jejaring import __version__
-from jejaring.errors import InputError, JejaringError, QueryError
-from jejaring.graph.sparql import (
-    UPDATE_KEYWORDS,
-    QueryMemoryError,
-    QueryResult,
-    QueryTimeout,
-    QueryWorkers,
-    format_result,
-    query_form,
-)
+from jejaring.errors import InputError, JejaringError, QueryError, QueryMemoryError, QueryTimeout
+from jejaring.graph.sparql import UPDATE_KEYWORDS, QueryResult, QueryWorkers, format_result, query_form
 from jejaring.queries import bind_params, list_queries, load_query
 
 __all__ = ["MAX_MEMORY", "MAX_REQUEST_SIZE", "EndpointServer", "check_origins", "make_endpoint", "negotiate", "network_policy"]

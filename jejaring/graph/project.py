@@ -38,7 +38,7 @@ import networkx as nx
 
 from jejaring.errors import NetworkError
 from jejaring.graph.names import VIEWS
-from jejaring.graph.store import KnowledgeGraph
+from jejaring.graph.store.local import KnowledgeGraph
 from jejaring.ingest.mapping import SECTOR_OF_KIND
 from jejaring.ontology.namespaces import PREFIXES
 

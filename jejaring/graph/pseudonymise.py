@@ -42,7 +42,9 @@ import networkx as nx
 import pyoxigraph as ox
 
 from jejaring.errors import NetworkError
-from jejaring.graph.store import META_GRAPH, KnowledgeGraph, union_update
+from jejaring.graph.store.base import union_update
+from jejaring.graph.store.local import KnowledgeGraph
+from jejaring.graph.store.meta import META_GRAPH
 from jejaring.ingest.lexicon import Lexicon, load_lexicon, normalise
 from jejaring.ontology.namespaces import ID, PREFIXES
 

@@ -12,7 +12,6 @@ Markdown, and graphs as Turtle, N-Triples, RDF/XML or JSON-LD.
 from __future__ import annotations
 
 import collections
-import functools
 import hashlib
 import itertools
 import json
@@ -33,7 +32,8 @@ from dataclasses import dataclass
 
 import pyoxigraph as ox
 
-from jejaring.errors import InputError, JejaringError, QueryError
+from jejaring.errors import InputError, JejaringError, QueryError, QueryMemoryError, QueryTimeout
+from jejaring.graph.store.query import _TOKENS, _prefixes, bind_for_oxigraph, parse_error_message, tokenize
 
 # Workers import this module: it loads pyoxigraph, not rdflib (the namespaces are imported where used).
 
@@ -41,20 +41,14 @@ __all__ = [
     "GRAPH_FORMATS",
     "RESULT_FORMATS",
     "UPDATE_KEYWORDS",
-    "QueryMemoryError",
     "QueryResult",
-    "QueryTimeout",
     "QueryWorkers",
-    "bind_for_oxigraph",
     "check_query",
     "format_result",
-    "inject_values",
-    "parse_error_message",
     "parse_size",
     "query_form",
     "run_query",
     "schema_org_hint",
-    "tokenize",
 ]
 
 #: SELECT/ASK output formats: Oxigraph's SPARQL 1.1 results formats, or None for our text renderings.
@@ -74,30 +68,10 @@ GRAPH_FORMATS: dict[str, ox.RdfFormat] = {
     "jsonld": ox.RdfFormat.JSON_LD,
 }
 
-_POSITION = re.compile(r"error at (\d+):(\d+):\s*")
-_TOKENS = re.compile(
-    r'''(?P<comment>\#[^\n]*)
-      | (?P<string>"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^'\\]|\\.|'(?!''))*\'\'\'
-                  |"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')
-      | (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
-      | (?P<var>[?$][\w\u00B7]+)
-      | (?P<pname>[A-Za-z_][\w.\-]*:[\w.\-:%]*)
-      | (?P<word>[A-Za-z_][\w\-]*)
-      | (?P<open>\{) | (?P<close>\}) | (?P<other>\S)''',
-    re.X | re.S,
-)
 #: Braces and brackets a query may nest: Oxigraph's parser overflows its stack a few thousand deep.
 MAX_NESTING = 200
 #: The first keyword of a SPARQL Update operation.
 UPDATE_KEYWORDS = frozenset({"INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY", "WITH"})
-
-
-class QueryTimeout(JejaringError):
-    """A query ran past its time limit and was stopped (exit code 1)."""
-
-
-class QueryMemoryError(JejaringError):
-    """A query needed more memory than its worker may use (``max_memory``) and was stopped (exit code 1)."""
 
 
 @dataclass(frozen=True)
@@ -190,7 +164,7 @@ def run_query(
     Parameters
     ----------
     kg
-        A :class:`~jejaring.graph.store.KnowledgeGraph` or a remote graph.
+        A :class:`~jejaring.graph.store.local.KnowledgeGraph` or a remote graph.
     sparql
         The query (SELECT, ASK, CONSTRUCT or DESCRIBE), or the name of a library query (``"career-trail"``).
     bindings
@@ -357,18 +331,6 @@ class QueryWorkers:
     def close(self) -> None:
         """Stop the workers and remove the checkpoints (done too when the object is collected, and at exit)."""
         self._finalizer()
-
-
-def _substitutions(bindings: dict | None) -> dict:
-    """The bindings as pyoxigraph terms, converted as :meth:`KnowledgeGraph.query` converts them."""
-    if not bindings:
-        return {}
-    from jejaring.graph.terms import to_ox
-
-    try:
-        return {ox.Variable(k): to_ox(v) for k, v in bindings.items()}
-    except (SyntaxError, RuntimeError, ValueError) as e:
-        raise QueryError(parse_error_message(str(e))) from None
 
 
 _DEFAULT_WORKERS: QueryWorkers | None = None
@@ -793,41 +755,6 @@ class _OpenGraph:
         except SyntaxError as e:
             raise InputError(f"the SPARQL query does not parse: {e}") from None
 
-def parse_error_message(message: str, sparql: str = "") -> str:
-    """One line from Oxigraph's (possibly multi-line) error message, with the position spelled out and, given
-    the query, the prefix it did not declare.
-
-    >>> parse_error_message("error at 1:28: expected one of \\",\\", \\".\\"")
-    'the SPARQL query does not parse at line 1, column 28: expected one of ",", "."'
-    >>> parse_error_message("error at 1:31: expected one of Prefix not found", "SELECT * { ?s a schema:Person }")[54:]
-    'the prefix schema: is not declared; add PREFIX schema: <https://schema.org/> before the query'
-    """
-    text = " ".join(message.split())
-    text = re.sub(r"^the SPARQL query does not parse:\s*", "", text)
-    m = _POSITION.search(text)
-    if m:
-        detail = text[m.end():]
-        if "Prefix not found" in detail:
-            detail = _undeclared_prefix(sparql)
-        elif len(detail) > 160:
-            detail = detail[:157].rstrip() + "..."
-        return f"the SPARQL query does not parse at line {m.group(1)}, column {m.group(2)}: {detail}"
-    return f"the SPARQL query cannot be run: {text}" if not text.startswith("the SPARQL query") else text
-
-
-def _undeclared_prefix(sparql: str) -> str:
-    """What to add for the first prefixed name of a query whose prefix it does not declare: jejaring's IRI for the
-    prefixes it knows, a placeholder for the others."""
-    tokens = [t for t in _TOKENS.finditer(sparql) if t.lastgroup not in ("comment", "string")]
-    declared = {tokens[i + 1].group().removesuffix(":") for i, t in enumerate(tokens[:-1])
-                if t.lastgroup == "word" and t.group().upper() == "PREFIX"}
-    missing = next((t.group().split(":", 1)[0] for t in tokens
-                    if t.lastgroup == "pname" and t.group().split(":", 1)[0] not in declared), None)
-    if missing is None:
-        return "a prefix is not declared; add PREFIX name: <IRI> before the query"
-    return f"the prefix {missing}: is not declared; add PREFIX {missing}: <{dict(_prefixes()).get(missing, 'IRI')}> " \
-           "before the query"
-
 
 def schema_org_hint(sparql: str) -> str | None:
     """A hint for a query naming ``http://schema.org/``, which matches nothing: the graph uses ``https://schema.org/``.
@@ -841,99 +768,6 @@ def schema_org_hint(sparql: str) -> str | None:
         return ("the query uses <http://schema.org/>, but the graph's schema.org terms are <https://schema.org/...>: "
                 "write PREFIX schema: <https://schema.org/>")
     return None
-
-
-def tokenize(sparql: str) -> list[re.Match]:
-    """The keywords and braces of a query, outside comments, strings and IRIs (enough to find its clauses).
-
-    >>> [t.group() for t in tokenize('SELECT * WHERE { ?s <p#x> "{" } # }')]
-    ['SELECT', 'WHERE', '{', '}']
-    """
-    return [t for t in _TOKENS.finditer(sparql) if t.lastgroup in ("word", "open", "close")]
-
-
-def bind_for_oxigraph(sparql: str, bindings: dict | None) -> tuple[str, dict]:
-    """The query text and the substitutions that run ``sparql`` with ``bindings`` on Oxigraph.
-
-    Oxigraph's evaluator sees substitutions but its optimiser does not, so a bound parameter would not
-    steer the join order, and a query about one entity could read the whole corpus first (10x to 100x
-    slower at 1M quads). The values are therefore also written in a ``VALUES`` block at the top of the
-    WHERE clause (:func:`inject_values`), which the optimiser plans around, while the substitutions
-    still bind them inside sub-selects, which the block does not reach. A query with no place for the
-    block runs with the substitutions alone.
-
-    >>> from rdflib import URIRef
-    >>> bind_for_oxigraph("SELECT ?n WHERE { ?n ?p ?o }", {"n": URIRef("https://example.org/a")})
-    ('SELECT ?n WHERE { VALUES (?n) { (<https://example.org/a>) }\\n ?n ?p ?o }', {<Variable value=n>: <NamedNode value=https://example.org/a>})
-    """
-    substitutions = _substitutions(bindings)
-    if not substitutions:
-        return sparql, {}
-    try:
-        return inject_values(sparql, bindings), substitutions
-    except QueryError:
-        return sparql, substitutions
-
-
-def inject_values(sparql: str, bindings: dict) -> str:
-    """The query with a ``VALUES`` block binding ``bindings`` at the top of its WHERE clause.
-
-    Each value is written as an RDF term in N-Triples syntax (pyoxigraph escapes it), so a value
-    cannot break out of its quotes. Used for remote servers, which cannot bind variables themselves,
-    and beside substitutions for Oxigraph's planner (:func:`bind_for_oxigraph`).
-
-    Raises
-    ------
-    QueryError
-        The query has no WHERE clause to bind into, or is a ``CONSTRUCT WHERE`` short form.
-
-    Examples
-    --------
-    >>> inject_values('SELECT ?n WHERE { ?s ?p ?n }', {"n": "x\\" } #"})
-    'SELECT ?n WHERE { VALUES (?n) { ("x\\\\" } #") }\\n ?s ?p ?n }'
-    """
-    from jejaring.graph.terms import to_ox
-
-    names = list(bindings)
-    values = " ".join(str(to_ox(bindings[n])) for n in names)
-    block = f" VALUES ({' '.join('?' + n for n in names)}) {{ ({values}) }}\n"
-    form, seen_where, depth, groups = None, False, 0, 0
-    tokens = tokenize(sparql)
-    for i, tok in enumerate(tokens):
-        kind = tok.lastgroup
-        if kind == "word" and depth == 0:
-            word = tok.group().upper()
-            if form is None and word in ("SELECT", "CONSTRUCT", "ASK", "DESCRIBE"):
-                form = word
-            elif word == "WHERE":
-                seen_where = True
-        elif kind == "open":
-            if depth == 0 and form is not None:
-                groups += 1
-                if form == "CONSTRUCT" and seen_where and groups == 1:
-                    raise QueryError("parameters cannot be bound into a CONSTRUCT WHERE { } short form; "
-                                     "write CONSTRUCT { ... } WHERE { ... }")
-                if seen_where or form != "CONSTRUCT" or groups == 2:
-                    return _insert_block(sparql, tokens, i, block)
-            depth += 1
-        elif kind == "close":
-            depth -= 1
-    raise QueryError("the query has no WHERE clause to bind parameters into")
-
-
-def _insert_block(sparql: str, tokens: list, i: int, block: str) -> str:
-    start = tokens[i].end()
-    follows = tokens[i + 1] if i + 1 < len(tokens) else None
-    if follows is None or follows.lastgroup != "word" or follows.group().upper() != "SELECT":
-        return sparql[:start] + block + sparql[start:]
-    # a sub-select cannot follow VALUES in the same group: wrap it in a group of its own
-    depth = 0
-    for tok in tokens[i:]:
-        depth += {"open": 1, "close": -1}.get(tok.lastgroup, 0)
-        if depth == 0:
-            end = tok.start()
-            return sparql[:start] + block + " {" + sparql[start:end] + "} " + sparql[end:]
-    raise QueryError("the query's braces do not balance")
 
 
 def check_query(sparql: str, allow_service: Iterable[str] = ()) -> None:
@@ -1069,13 +903,6 @@ def _display(term) -> str:
     if isinstance(term, ox.Literal):
         return " ".join(term.value.split()) if "\n" in term.value or "\t" in term.value else term.value
     return str(term)
-
-
-@functools.cache
-def _prefixes() -> tuple[tuple[str, str], ...]:
-    from jejaring.ontology.namespaces import PREFIXES
-
-    return tuple((k, str(v)) for k, v in PREFIXES.items())
 
 
 def _table(names: list[str], cells: list[list[str]]) -> str:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from jejaring.graph.store import KnowledgeGraph, document_state
+from jejaring.graph.store.local import KnowledgeGraph
+from jejaring.graph.store.meta import document_state
 
 __all__ = ["graph_stats"]
 

@@ -25,7 +25,7 @@ import pyshacl_turbo
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDFS, SH
 
-from jejaring.graph.terms import from_ox, to_ox
+from jejaring.graph.store.terms import from_ox, to_ox
 from jejaring.ontology.namespaces import OA
 from jejaring.ontology.validate import (
     LABEL_PROPERTIES,

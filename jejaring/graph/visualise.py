@@ -40,7 +40,7 @@ from jejaring.graph.analysis import communities, node_centrality
 from jejaring.graph.backbone import TIE, backbone
 from jejaring.graph.picture import RINGS, RINGS_MUST
 from jejaring.graph.project import ego_network
-from jejaring.graph.store import atomic_write
+from jejaring.graph.store.local import atomic_write
 
 __all__ = [
     "COLOR_BY",

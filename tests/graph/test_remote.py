@@ -21,10 +21,12 @@ from jejaring.cli import cli
 from jejaring.errors import GraphLocationError, QueryError
 from jejaring.graph.endpoint import make_endpoint
 from jejaring.graph.export import write_rdf
-from jejaring.graph.remote import RemoteGraph, parse_location
-from jejaring.graph.sparql import inject_values, run_query
+from jejaring.graph.sparql import run_query
 from jejaring.graph.stats import graph_stats
-from jejaring.graph.store import open_graph, union_is_kept
+from jejaring.graph.store import open_graph
+from jejaring.graph.store.local import union_is_kept
+from jejaring.graph.store.query import inject_values
+from jejaring.graph.store.remote import RemoteGraph, parse_location
 from jejaring.queries import bind_params, list_queries
 from jejaring.service import ingest_paths, remove_documents
 

@@ -8,16 +8,11 @@ from rdflib.namespace import RDF
 
 from jejaring.errors import GraphLocationError
 from jejaring.graph.export import write_rdf
-from jejaring.graph.store import (
-    IMPORTED_GRAPH,
-    META_GRAPH,
-    DocumentGraph,
-    open_graph,
-    record_retired,
-    set_rebuilding,
-    union_is_kept,
-)
-from jejaring.graph.terms import from_ox, to_ox
+from jejaring.graph.store import open_graph
+from jejaring.graph.store.base import IMPORTED_GRAPH, DocumentGraph
+from jejaring.graph.store.local import union_is_kept
+from jejaring.graph.store.meta import META_GRAPH, record_retired, set_rebuilding
+from jejaring.graph.store.terms import from_ox, to_ox
 from jejaring.ontology.namespaces import SCHEMA, document_iri
 from jejaring.service import ingest_paths
 

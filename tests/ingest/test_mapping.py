@@ -15,7 +15,7 @@ import pyoxigraph as ox
 import pytest
 from rdflib import Graph
 
-from jejaring.graph.terms import to_ox
+from jejaring.graph.store.terms import to_ox
 from jejaring.ingest.curated import CURATED_SUFFIXES, parse_curated, read_curated
 from jejaring.ingest.curation import apply_rejects
 from jejaring.ingest.document import Document

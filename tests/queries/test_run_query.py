@@ -14,9 +14,10 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from jejaring.errors import QueryError
-from jejaring.graph.sparql import QueryTimeout, QueryWorkers, run_query
-from jejaring.graph.store import open_graph, union_update
+from jejaring.errors import QueryError, QueryTimeout
+from jejaring.graph.sparql import QueryWorkers, run_query
+from jejaring.graph.store import open_graph
+from jejaring.graph.store.base import union_update
 from jejaring.queries import bind_params, list_queries
 
 RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n0 ?o }"

@@ -117,7 +117,7 @@ def export_graph(
     Parameters
     ----------
     kg
-        An open :class:`~jejaring.graph.store.KnowledgeGraph`.
+        An open :class:`~jejaring.graph.store.local.KnowledgeGraph`.
     fmt
         A key of :data:`WRITERS`.
     path

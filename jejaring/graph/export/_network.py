@@ -32,7 +32,7 @@ from pathlib import Path
 import networkx as nx
 
 from jejaring.errors import InputError
-from jejaring.graph.store import atomic_write
+from jejaring.graph.store.local import atomic_write
 from jejaring.ontology.namespaces import ID
 
 __all__ = [

@@ -10,7 +10,7 @@ import sys
 
 import pyoxigraph as ox
 
-from jejaring.graph.store import KnowledgeGraph, atomic_write
+from jejaring.graph.store.local import KnowledgeGraph, atomic_write
 
 __all__ = ["RDF_FORMATS", "write_rdf"]
 

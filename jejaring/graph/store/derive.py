@@ -7,7 +7,8 @@ from __future__ import annotations
 import pyoxigraph as ox
 from rdflib.namespace import PROV, RDFS, SKOS
 
-from jejaring.graph.store import META_GRAPH, KnowledgeGraph
+from jejaring.graph.store.local import KnowledgeGraph
+from jejaring.graph.store.meta import META_GRAPH
 from jejaring.ontology.namespaces import GRAPH, JJ, SCHEMA
 
 __all__ = ["DERIVED_GRAPH", "derive", "refresh_derived"]

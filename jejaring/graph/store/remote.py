@@ -1,6 +1,6 @@
 """A knowledge graph kept in any SPARQL 1.1 Query/Update server: Oxigraph, Fuseki, GraphDB, Virtuoso, Neptune.
 
-:func:`open_remote` gives an object with the API of :class:`~jejaring.graph.store.KnowledgeGraph`;
+:func:`open_remote` gives an object with the API of :class:`~jejaring.graph.store.local.KnowledgeGraph`;
 its ``store`` (:class:`RemoteStore`) answers the pyoxigraph ``Store`` calls that code written for the
 embedded store makes (``query``, ``update``, ``quads_for_pattern``, ``named_graphs``).
 Writes are SPARQL Update requests, one per document (one transaction on servers that make a request
@@ -36,14 +36,10 @@ import pyoxigraph as ox
 from rdflib import Dataset, URIRef
 
 from jejaring import __version__
-from jejaring.errors import GraphLocationError, JejaringError, QueryError
-from jejaring.graph.sparql import QueryTimeout, inject_values, parse_error_message
-from jejaring.graph.store import (
-    DATASET_FORMATS,
-    BaseGraph,
-    DocumentGraph,
-    meta_record,
-)
+from jejaring.errors import GraphLocationError, JejaringError, QueryError, QueryTimeout
+from jejaring.graph.store.base import DATASET_FORMATS, BaseGraph, DocumentGraph
+from jejaring.graph.store.meta import meta_record
+from jejaring.graph.store.query import inject_values, parse_error_message
 from jejaring.ontology.namespaces import PREFIXES, document_iri
 
 __all__ = ["RemoteGraph", "RemoteLocation", "RemoteStore", "open_remote", "parse_location"]
