@@ -40,7 +40,7 @@ from jejaring.evaluate import evaluate_stored, summarise
 from jejaring.graph.analysis import analyse
 from jejaring.graph.export import WRITERS
 from jejaring.graph.project import project
-from jejaring.graph.sparql import run_query
+from jejaring.graph.sparql.run import run_query
 from jejaring.graph.store import open_graph
 from jejaring.graph.store.query import bind_for_oxigraph
 from jejaring.graph.visualise import write_html

@@ -29,7 +29,7 @@ _EXPORTS = {
     "describe_entity": "jejaring.graph.describe",
     "find_entity": "jejaring.graph.describe",
     "list_entities": "jejaring.graph.describe",
-    "run_query": "jejaring.graph.sparql",
+    "run_query": "jejaring.graph.sparql.run",
     "load_query": "jejaring.queries",
     "list_queries": "jejaring.queries",
     "project": "jejaring.graph.project",

@@ -472,7 +472,9 @@ def query_command(name: str | None, graph: str, params: tuple[str, ...], query_f
         jejaring query -g graph/ -e 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }' --timeout 10
         jejaring query -g graph/ --file jejaring/queries/lookup.rq --param label=bpbd --format json
     """
-    from jejaring.graph.sparql import format_result, run_query, schema_org_hint
+    from jejaring.graph.sparql.formats import format_result
+    from jejaring.graph.sparql.run import run_query
+    from jejaring.graph.sparql.text import schema_org_hint
     from jejaring.queries import bind_params, load_query, parse_query_text, read_query_file
 
     given = [x for x in (name, query_file, expression) if x is not None]
@@ -579,8 +581,8 @@ def serve_command(graph: str, host: str, port: int, timeout: float, max_rows: in
         curl -H 'Accept: text/csv' 'http://127.0.0.1:7878/sparql?query=SELECT%20*%20WHERE%20%7B?s%20?p%20?o%7D%20LIMIT%205'
     """
     from jejaring.errors import InputError
-    from jejaring.graph.endpoint import make_endpoint
-    from jejaring.graph.sparql import parse_size
+    from jejaring.graph.sparql.endpoint import make_endpoint
+    from jejaring.graph.sparql.workers import parse_size
 
     memory = parse_size(max_memory)
     with _open(graph) as kg:

@@ -18,7 +18,7 @@ import pytest
 from click.testing import CliRunner
 
 from jejaring.cli import cli
-from jejaring.graph import sparql
+from jejaring.graph.sparql import workers as query_workers
 from jejaring.ingest.pipeline import DEFAULT_PIPELINE
 from jejaring.ingest.registry import COMPONENTS
 
@@ -89,7 +89,7 @@ def simple_command_words(line: str) -> list[str] | None:
 def stop_query_workers() -> None:
     """What the exit of a ``jejaring`` process does: its query workers stop and their checkpoints beside the
     graph are removed."""
-    workers, sparql._DEFAULT_WORKERS = sparql._DEFAULT_WORKERS, None
+    workers, query_workers._DEFAULT_WORKERS = query_workers._DEFAULT_WORKERS, None
     if workers is not None:
         workers.close()
 

@@ -128,7 +128,7 @@ def describe_entity(kg: KnowledgeGraph, iri: str) -> Description:
 
 def _posts(kg: KnowledgeGraph, iri: str) -> dict[str, str]:
     """A person's memberships and each as "role, organisation (period)", read with the library's career trail."""
-    from jejaring.graph.sparql import run_query
+    from jejaring.graph.sparql.run import run_query
 
     names = [row["n"].value for row in kg.query(f"SELECT ?n WHERE {{ <{iri}> <https://schema.org/name> ?n }} LIMIT 1")]
     if not names:

@@ -29,8 +29,8 @@ from rdflib import Graph
 
 from jejaring.cli import cli
 from jejaring.errors import InputError
-from jejaring.graph.endpoint import make_endpoint, negotiate, network_policy
 from jejaring.graph.project import project
+from jejaring.graph.sparql.endpoint import make_endpoint, negotiate, network_policy
 from jejaring.graph.store import open_graph
 from jejaring.graph.visualise import write_html
 from jejaring.queries import list_queries

@@ -24,7 +24,7 @@ import pytest
 from click.testing import CliRunner
 
 from jejaring.cli import cli
-from jejaring.graph.endpoint import make_endpoint
+from jejaring.graph.sparql.endpoint import make_endpoint
 from jejaring.graph.store import open_graph
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))

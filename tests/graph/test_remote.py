@@ -19,9 +19,9 @@ from rdflib import Graph, Literal, URIRef
 
 from jejaring.cli import cli
 from jejaring.errors import GraphLocationError, QueryError
-from jejaring.graph.endpoint import make_endpoint
 from jejaring.graph.export import write_rdf
-from jejaring.graph.sparql import run_query
+from jejaring.graph.sparql.endpoint import make_endpoint
+from jejaring.graph.sparql.run import run_query
 from jejaring.graph.stats import graph_stats
 from jejaring.graph.store import open_graph
 from jejaring.graph.store.local import union_is_kept

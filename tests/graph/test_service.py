@@ -14,8 +14,9 @@ from click.testing import CliRunner
 
 from jejaring.cli import cli
 from jejaring.errors import QueryError
-from jejaring.graph.endpoint import make_endpoint
-from jejaring.graph.sparql import MAX_NESTING, check_query, run_query
+from jejaring.graph.sparql.endpoint import make_endpoint
+from jejaring.graph.sparql.run import run_query
+from jejaring.graph.sparql.text import MAX_NESTING, check_query
 from jejaring.graph.store import open_graph
 
 

@@ -10,7 +10,7 @@ from rdflib.namespace import XSD
 
 import jejaring.queries
 from jejaring.errors import QueryError
-from jejaring.graph.sparql import run_query
+from jejaring.graph.sparql.run import run_query
 from jejaring.graph.store import open_graph
 from jejaring.queries import bind_params, list_queries, load_query, parse_query_text
 

@@ -15,7 +15,8 @@ import pyoxigraph as ox
 import pytest
 
 from jejaring.errors import QueryError, QueryTimeout
-from jejaring.graph.sparql import QueryWorkers, run_query
+from jejaring.graph.sparql.run import run_query
+from jejaring.graph.sparql.workers import QueryWorkers
 from jejaring.graph.store import open_graph
 from jejaring.graph.store.base import union_update
 from jejaring.queries import bind_params, list_queries
@@ -241,7 +242,7 @@ def test_this_process_is_never_forked(graph, monkeypatch):
 def test_a_worker_stops_when_its_parent_is_killed(graph, tmp_path):
     script = textwrap.dedent(f"""
         import sys
-        from jejaring.graph.sparql import QueryWorkers
+        from jejaring.graph.sparql.workers import QueryWorkers
         from jejaring.graph.store import open_graph
         kg = open_graph({graph.location!r}, create=False)
         workers = QueryWorkers()

@@ -6,7 +6,7 @@
   refused with 403, a query that does not parse with 400 and the parser's message, a query past the
   time limit is stopped (it runs in a worker process that is killed) and answered with 503; rows
   beyond the limit are left out and the response says so in ``X-SPARQL-MaxRows``. The worker
-  processes (:class:`~jejaring.graph.sparql.QueryWorkers`) start with the server and serve query
+  processes (:class:`~jejaring.graph.sparql.workers.QueryWorkers`) start with the server and serve query
   after query; one is ready before the first request is answered.
 - ``/``: a query box and the library of questions, each runnable with its parameters.
 - ``/library/NAME?param=value``: a library query with typed parameters.
@@ -46,7 +46,10 @@ from pathlib import Path
 
 from jejaring import __version__
 from jejaring.errors import InputError, JejaringError, QueryError, QueryMemoryError, QueryTimeout
-from jejaring.graph.sparql import UPDATE_KEYWORDS, QueryResult, QueryWorkers, format_result, query_form
+from jejaring.graph.sparql.formats import format_result
+from jejaring.graph.sparql.result import QueryResult
+from jejaring.graph.sparql.text import UPDATE_KEYWORDS, query_form
+from jejaring.graph.sparql.workers import QueryWorkers
 from jejaring.queries import bind_params, list_queries, load_query
 
 __all__ = ["MAX_MEMORY", "MAX_REQUEST_SIZE", "EndpointServer", "check_origins", "make_endpoint", "negotiate", "network_policy"]

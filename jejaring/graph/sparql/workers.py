@@ -1,12 +1,8 @@
-"""Run SPARQL with a time limit that really stops the work, a result-size limit, and write the results.
+"""Worker processes that run queries with a time limit, killed when it passes (:class:`QueryWorkers`).
 
-pyoxigraph cannot cancel a running query, so a query with a time limit runs in a worker process
-(:class:`QueryWorkers`), which is killed when the time is up while the caller carries on. Workers are
-fresh interpreters that open the graph themselves (a checkpoint of an embedded store, read-only, or a
-dump of an in-memory one), never forks of this process, whose store may have threads holding locks.
-Results come back as SPARQL TSV (SELECT), N-Triples (CONSTRUCT, DESCRIBE) or a boolean (ASK), and are
-written by Oxigraph's own serialisers as SPARQL 1.1 JSON, XML, CSV or TSV, as a text table or
-Markdown, and graphs as Turtle, N-Triples, RDF/XML or JSON-LD.
+Workers are fresh interpreters that open the graph themselves (a checkpoint of an embedded store, read-only, or
+a dump of an in-memory one), never forks of this process, whose store may have threads holding locks. Results
+come back as SPARQL TSV (SELECT), N-Triples (CONSTRUCT, DESCRIBE) or a boolean (ASK).
 """
 
 from __future__ import annotations
@@ -25,238 +21,21 @@ import subprocess
 import sys
 import tempfile
 import threading
-import urllib.parse
 import weakref
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 import pyoxigraph as ox
 
 from jejaring.errors import InputError, JejaringError, QueryError, QueryMemoryError, QueryTimeout
-from jejaring.graph.store.query import _TOKENS, _prefixes, bind_for_oxigraph, parse_error_message, tokenize
+from jejaring.graph.sparql.result import QueryResult, evaluate
+from jejaring.graph.sparql.text import check_query
+from jejaring.graph.store.query import bind_for_oxigraph
 
-# Workers import this module: it loads pyoxigraph, not rdflib (the namespaces are imported where used).
+# Workers import this module: it loads pyoxigraph, not rdflib.
 
-__all__ = [
-    "GRAPH_FORMATS",
-    "RESULT_FORMATS",
-    "UPDATE_KEYWORDS",
-    "QueryResult",
-    "QueryWorkers",
-    "check_query",
-    "format_result",
-    "parse_size",
-    "query_form",
-    "run_query",
-    "schema_org_hint",
-]
-
-#: SELECT/ASK output formats: Oxigraph's SPARQL 1.1 results formats, or None for our text renderings.
-RESULT_FORMATS: dict[str, ox.QueryResultsFormat | None] = {
-    "json": ox.QueryResultsFormat.JSON,
-    "xml": ox.QueryResultsFormat.XML,
-    "csv": ox.QueryResultsFormat.CSV,
-    "tsv": ox.QueryResultsFormat.TSV,
-    "table": None,
-    "md": None,
-}
-#: CONSTRUCT/DESCRIBE output formats.
-GRAPH_FORMATS: dict[str, ox.RdfFormat] = {
-    "turtle": ox.RdfFormat.TURTLE,
-    "ntriples": ox.RdfFormat.N_TRIPLES,
-    "rdfxml": ox.RdfFormat.RDF_XML,
-    "jsonld": ox.RdfFormat.JSON_LD,
-}
-
-#: Braces and brackets a query may nest: Oxigraph's parser overflows its stack a few thousand deep.
-MAX_NESTING = 200
-#: The first keyword of a SPARQL Update operation.
-UPDATE_KEYWORDS = frozenset({"INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY", "WITH"})
+__all__ = ["MIN_WORKER_MEMORY", "QueryWorkers", "parse_size"]
 
 
-@dataclass(frozen=True)
-class QueryResult:
-    """The result of one query, in a compact form that crosses process boundaries.
-
-    Attributes
-    ----------
-    kind
-        ``"select"``, ``"ask"`` or ``"graph"`` (CONSTRUCT, DESCRIBE).
-    payload
-        SPARQL TSV for ``select``, N-Triples for ``graph``, ``b"true"``/``b"false"`` for ``ask``.
-    truncated
-        True when rows (or triples) beyond ``max_rows`` were left out.
-    count
-        The number of rows or triples kept.
-    """
-
-    kind: str
-    payload: bytes
-    truncated: bool = False
-    count: int = 0
-
-    @property
-    def boolean(self) -> bool | None:
-        """The answer of an ASK query, None for the other kinds."""
-        return self.payload == b"true" if self.kind == "ask" else None
-
-    def solutions(self) -> ox.QuerySolutions:
-        """The rows of a SELECT result as pyoxigraph solutions."""
-        return ox.parse_query_results(self.payload, ox.QueryResultsFormat.TSV)
-
-    @property
-    def variables(self) -> list[str]:
-        """The projected variable names of a SELECT result."""
-        if self.kind != "select":
-            return []
-        header = self.payload.split(b"\n", 1)[0].decode("utf-8")
-        return [v[1:] for v in header.split("\t") if v]
-
-    def rows(self) -> list[list]:
-        """The rows of a SELECT result: pyoxigraph terms, None where a variable is unbound."""
-        if self.kind != "select":
-            return []
-        names = self.variables
-        return [[s[n] for n in names] for s in self.solutions()]
-
-    def records(self) -> list[dict]:
-        """The rows of a SELECT result as dicts of plain Python values: an IRI as its text, a literal as the
-        value its datatype names (``int``, ``Decimal``, ``float``, ``bool``, ``datetime.date`` ...; text as
-        ``str``), None where a variable is unbound."""
-        names = self.variables
-        return [{n: _python(value) for n, value in zip(names, row, strict=True)} for row in self.rows()]
-
-    def triples(self) -> list[ox.Triple]:
-        """The triples of a CONSTRUCT or DESCRIBE result."""
-        if self.kind != "graph":
-            return []
-        return [ox.Triple(q.subject, q.predicate, q.object) for q in ox.parse(self.payload, ox.RdfFormat.N_TRIPLES)]
-
-
-def _python(term):
-    """A pyoxigraph term as a plain Python value (see :meth:`QueryResult.records`)."""
-    if not isinstance(term, ox.Literal):
-        return None if term is None else term.value
-    if term.language or term.datatype == ox.NamedNode("http://www.w3.org/2001/XMLSchema#string"):
-        return term.value
-    from rdflib import Literal  # not at the top: workers import this module without rdflib
-
-    value = Literal(term.value, datatype=term.datatype.value).toPython()
-    return term.value if isinstance(value, Literal) else value  # a datatype rdflib has no Python type for
-
-
-#: A library query's name, as opposed to a query's text.
-_LIBRARY_NAME = re.compile(r"[a-z][a-z0-9-]*")
-
-
-def run_query(
-    kg,
-    sparql: str,
-    bindings: dict | None = None,
-    *,
-    timeout: float | None = None,
-    max_rows: int | None = None,
-    allow_service: Iterable[str] = (),
-    **params,
-) -> QueryResult:
-    """Run a SPARQL query on a knowledge graph, stopping it after ``timeout`` seconds.
-
-    Parameters
-    ----------
-    kg
-        A :class:`~jejaring.graph.store.local.KnowledgeGraph` or a remote graph.
-    sparql
-        The query (SELECT, ASK, CONSTRUCT or DESCRIBE), or the name of a library query (``"career-trail"``).
-    bindings
-        Variable names to RDF terms, bound as terms (never pasted into the text).
-    params
-        Parameters of a library query (or of a query text whose header declares them), as Python values:
-        ``run_query(kg, "career-trail", person="Siti Rahmawati Hasibuan")``. They are typed as the query
-        declares (:func:`jejaring.queries.bind_params`) and added to ``bindings``.
-    timeout
-        Seconds before the query is stopped; None runs it in this process, with no limit. With a
-        limit it runs in a worker process (see :class:`QueryWorkers`), kept for the next queries.
-    max_rows
-        Keep at most this many rows (or triples); :attr:`QueryResult.truncated` tells when some were left out.
-    allow_service
-        Hosts that ``SERVICE`` may call (see :func:`check_query`); by default a query reaches no other host.
-
-    Raises
-    ------
-    QueryError
-        The query does not parse, cannot be evaluated, calls ``SERVICE`` on a host not allowed or nests
-        deeper than :data:`MAX_NESTING`.
-    QueryTimeout
-        The time limit passed; the query was stopped.
-
-    Examples
-    --------
-    >>> from jejaring.graph.store import open_graph
-    >>> import tempfile, os
-    >>> kg = open_graph(os.path.join(tempfile.mkdtemp(), "g.trig"))
-    >>> run_query(kg, "ASK { ?s ?p ?o }", timeout=10).boolean
-    False
-    """
-    if params or _LIBRARY_NAME.fullmatch(sparql):
-        from jejaring.queries import bind_params, load_query, parse_query_text
-
-        query = load_query(sparql) if _LIBRARY_NAME.fullmatch(sparql) else parse_query_text(sparql, "query")
-        sparql, bindings = query.text, {**bind_params(query, {k: str(v) for k, v in params.items()}),
-                                        **(bindings or {})}
-    check_query(sparql, allow_service)
-    if timeout is None or getattr(kg, "is_remote", False):
-        if getattr(kg, "is_remote", False):
-            return evaluate(kg, sparql, bindings, max_rows, timeout=timeout)
-        return evaluate(kg, sparql, bindings, max_rows)
-    return _default_workers().run(kg, sparql, bindings, timeout=timeout, max_rows=max_rows,
-                                  allow_service=allow_service)
-
-
-def evaluate(kg, sparql: str, bindings: dict | None = None, max_rows: int | None = None, **options) -> QueryResult:
-    """Run a query in this process and collect its result (no time limit but the remote one, if any)."""
-    try:
-        result = kg.query(sparql, bindings, **options)
-        if isinstance(result, ox.QueryBoolean | bool):
-            return QueryResult("ask", b"true" if bool(result) else b"false", count=1)
-        if isinstance(result, ox.QuerySolutions):
-            return _collect_solutions(result, max_rows)
-        return _collect_triples(result, max_rows)
-    except QueryError:
-        raise
-    except InputError as e:
-        raise QueryError(parse_error_message(str(e), sparql)) from None
-    except (SyntaxError, RuntimeError, ValueError) as e:
-        raise QueryError(parse_error_message(str(e), sparql)) from None
-
-
-def _collect_solutions(solutions: ox.QuerySolutions, max_rows: int | None) -> QueryResult:
-    if max_rows is None:  # Oxigraph's own TSV writer: no Python object per value (2x faster for large results)
-        payload = solutions.serialize(format=ox.QueryResultsFormat.TSV)
-        return QueryResult("select", payload, False, payload.count(b"\n") - 1)
-    names = [v.value for v in solutions.variables]
-    lines = ["\t".join(f"?{n}" for n in names)]
-    truncated = False
-    for solution in solutions:
-        if max_rows is not None and len(lines) > max_rows:
-            truncated = True
-            break
-        lines.append("\t".join("" if solution[n] is None else str(solution[n]) for n in names))
-    return QueryResult("select", ("\n".join(lines) + "\n").encode("utf-8"), truncated, len(lines) - 1)
-
-
-def _collect_triples(triples, max_rows: int | None) -> QueryResult:
-    kept: list[ox.Triple] = []
-    truncated = False
-    for t in triples:
-        if max_rows is not None and len(kept) >= max_rows:
-            truncated = True
-            break
-        kept.append(t)
-    payload = ox.serialize(kept, format=ox.RdfFormat.N_TRIPLES) if kept else b""
-    return QueryResult("graph", payload, truncated, len(kept))
-
-
-# -- worker processes ------------------------------------------------------------------------------
 class QueryWorkers:
     """Worker processes that run queries with a time limit, and are killed when it passes.
 
@@ -278,7 +57,7 @@ class QueryWorkers:
       order). The dump is taken before each query (time in proportion to the graph: use a directory
       store for large graphs) and sent only when it differs from the one the worker holds.
 
-    Results are computed as in this process (:func:`evaluate`). Workers stay alive between
+    Results are computed as in this process (:func:`~jejaring.graph.sparql.result.evaluate`). Workers stay alive between
     queries: starting one takes an interpreter, the imports and opening the graph, none of which
     counts against the time limit. A query past its limit kills its worker; the next query starts
     another. At most ``max_idle`` idle workers are kept; more start while more queries run at once.
@@ -286,7 +65,7 @@ class QueryWorkers:
     With ``max_memory`` (bytes) each worker runs under that limit on the memory it allocates (on Linux and
     other Unix systems, ``RLIMIT_DATA``: its heap and private mappings, not the shared libraries or the
     address space reserved for thread stacks, which are half a gigabyte before any query). A query that
-    needs more makes the allocation fail, the worker stops, and :class:`QueryMemoryError` is raised; the
+    needs more makes the allocation fail, the worker stops, and :class:`~jejaring.errors.QueryMemoryError` is raised; the
     next query starts a new worker.
 
     Examples
@@ -311,7 +90,8 @@ class QueryWorkers:
 
     def run(self, kg, sparql: str, bindings: dict | None = None, *, timeout: float | None = None,
             max_rows: int | None = None, allow_service: Iterable[str] = ()) -> QueryResult:
-        """Run a query as :func:`run_query` does, in one of these workers when there is a ``timeout``."""
+        """Run a query as :func:`~jejaring.graph.sparql.run.run_query` does, in one of these workers when there is a
+        ``timeout``."""
         check_query(sparql, allow_service)
         if getattr(kg, "is_remote", False):
             return evaluate(kg, sparql, bindings, max_rows, timeout=timeout)
@@ -338,7 +118,7 @@ _DEFAULT_LOCK = threading.Lock()
 
 
 def _default_workers() -> QueryWorkers:
-    """The workers of :func:`run_query`, started on first use."""
+    """The workers of :func:`~jejaring.graph.sparql.run.run_query`, started on first use."""
     global _DEFAULT_WORKERS
     with _DEFAULT_LOCK:
         if _DEFAULT_WORKERS is None:
@@ -558,7 +338,7 @@ def _alive(pid: int) -> bool:
 
 #: How a worker starts: this interpreter, with this process's module path, running :func:`_serve`.
 _BOOT = ("import json, sys; sys.path[:] = json.loads(sys.argv[1]); "
-         "from jejaring.graph.sparql import _serve; _serve(int(sys.argv[2]), int(sys.argv[3]))")
+         "from jejaring.graph.sparql.workers import _serve; _serve(int(sys.argv[2]), int(sys.argv[3]))")
 #: The least memory limit a worker can start with: the interpreter, pyoxigraph and a small graph take about 100 MB.
 MIN_WORKER_MEMORY = 128 * 2**20
 
@@ -756,167 +536,3 @@ class _OpenGraph:
             raise InputError(f"the SPARQL query does not parse: {e}") from None
 
 
-def schema_org_hint(sparql: str) -> str | None:
-    """A hint for a query naming ``http://schema.org/``, which matches nothing: the graph uses ``https://schema.org/``.
-
-    >>> schema_org_hint("PREFIX schema: <http://schema.org/> SELECT * { ?s a schema:Person }")[:40]
-    'the query uses <http://schema.org/>, but'
-    >>> schema_org_hint('SELECT * { ?s ?p "http://schema.org/" }') is None
-    True
-    """
-    if any(t.lastgroup == "iri" and t.group().startswith("<http://schema.org/") for t in _TOKENS.finditer(sparql)):
-        return ("the query uses <http://schema.org/>, but the graph's schema.org terms are <https://schema.org/...>: "
-                "write PREFIX schema: <https://schema.org/>")
-    return None
-
-
-def check_query(sparql: str, allow_service: Iterable[str] = ()) -> None:
-    """Refuse, before it runs, a query that would call another host or overflow the parser.
-
-    Oxigraph evaluates ``SERVICE <url>`` by sending the query to that URL and puts the remote answer in
-    its error message, so a query could make this machine reach any host it can (its own admin pages
-    included). A ``SERVICE`` is refused unless its IRI names one of the hosts in ``allow_service``; a
-    ``SERVICE ?variable``, a relative IRI without ``BASE`` or an undeclared prefix is refused always.
-    Nesting deeper than :data:`MAX_NESTING` is refused too: the parser would crash, not answer.
-
-    Raises
-    ------
-    QueryError
-        One line naming what is refused and how to allow it.
-
-    Examples
-    --------
-    >>> check_query('SELECT * WHERE { ?s ?p "SERVICE <http://a.example/>" }')
-    >>> check_query('SELECT * WHERE { SERVICE <http://a.example/sparql> { ?s ?p ?o } }')  # doctest: +ELLIPSIS
-    Traceback (most recent call last):
-    ...
-    jejaring.errors.QueryError: the query calls SERVICE <http://a.example/sparql>, and a.example is not allowed; ...
-    >>> check_query('SELECT * WHERE { SERVICE <http://a.example/sparql> { ?s ?p ?o } }', ["a.example"])
-    """
-    allowed = {host.lower() for host in allow_service}
-    tokens = [t for t in _TOKENS.finditer(sparql) if t.lastgroup not in ("comment", "string")]
-    prefixes: dict[str, str] = {}
-    base, depth = "", 0
-    for i, tok in enumerate(tokens):
-        kind, text = tok.lastgroup, tok.group()
-        if kind in ("open", "other") and text in "{([":
-            depth += 1
-            if depth > MAX_NESTING:
-                raise QueryError(f"the query nests deeper than {MAX_NESTING} levels of brackets; it is refused")
-        elif kind in ("close", "other") and text in "})]":
-            depth -= 1
-        elif kind != "word":
-            continue
-        word = text.upper()
-        following = [t.group() for t in tokens[i + 1:i + 4]]
-        if word == "PREFIX" and len(following) >= 2 and following[1].startswith("<"):
-            prefixes[following[0].removesuffix(":")] = following[1][1:-1]
-        elif word == "BASE" and following and following[0].startswith("<"):
-            base = following[0][1:-1]
-        elif word == "SERVICE":
-            target = following[1] if following[:1] and following[0].upper() == "SILENT" else following[0] \
-                if following else ""
-            _check_service(target, prefixes, base, allowed)
-
-
-def _check_service(target: str, prefixes: dict[str, str], base: str, allowed: set[str]) -> None:
-    if target.startswith("<"):
-        iri = urllib.parse.urljoin(base, target[1:-1]) if base else target[1:-1]
-    elif ":" in target and not target.startswith(("?", "$")):
-        prefix, _, local = target.partition(":")
-        iri = prefixes[prefix] + local if prefix in prefixes else ""
-    else:
-        iri = ""
-    host = (urllib.parse.urlsplit(iri).hostname or "") if iri else ""
-    if host and host in allowed:
-        return
-    hint = f"--allow-service {host}" if host else "--allow-service HOST, with the service's IRI written out"
-    shown = iri or target or "without an IRI"
-    what = f"and {host} is not allowed" if host else "whose host cannot be told before it runs"
-    raise QueryError(f"the query calls SERVICE {'<' + iri + '>' if iri else shown}, {what}; "
-                     f"SERVICE is refused unless its host is allowed ({hint})")
-
-
-def query_form(sparql: str) -> str | None:
-    """The query form (SELECT, ASK, CONSTRUCT, DESCRIBE) or the first update keyword, after the prologue.
-
-    >>> query_form("PREFIX ex: <http://ex/> # a comment\\nINSERT DATA { ex:a ex:b ex:c }")
-    'INSERT'
-    """
-    for tok in tokenize(sparql):
-        if tok.lastgroup == "word" and tok.group().upper() not in ("PREFIX", "BASE"):
-            return tok.group().upper()
-    return None
-
-
-# -- writing ---------------------------------------------------------------------------------------
-def format_result(result: QueryResult, fmt: str = "table", *, graph_format: str = "turtle") -> bytes:
-    """Serialise a result: SELECT/ASK in ``fmt`` (see :data:`RESULT_FORMATS`), graphs in ``graph_format``.
-
-    Raises
-    ------
-    QueryError
-        An unknown format name.
-
-    Examples
-    --------
-    >>> r = QueryResult("select", b'?n\\n"Seoul"\\n', count=1)
-    >>> format_result(r, "csv")
-    b'n\\r\\nSeoul\\r\\n'
-    >>> print(format_result(r, "md").decode())
-    | n |
-    |---|
-    | Seoul |
-    <BLANKLINE>
-    """
-    if result.kind == "graph":
-        if graph_format not in GRAPH_FORMATS:
-            raise QueryError(f"unknown graph format {graph_format!r}; one of {', '.join(GRAPH_FORMATS)}")
-        rdf_format = GRAPH_FORMATS[graph_format]
-        prefixes = None if rdf_format == ox.RdfFormat.N_TRIPLES else dict(_prefixes())
-        return ox.serialize(result.triples(), format=rdf_format, prefixes=prefixes) or b""
-    if fmt not in RESULT_FORMATS:
-        raise QueryError(f"unknown result format {fmt!r}; one of {', '.join(RESULT_FORMATS)}")
-    native = RESULT_FORMATS[fmt]
-    if result.kind == "ask":
-        if native in (ox.QueryResultsFormat.JSON, ox.QueryResultsFormat.XML):
-            parsed = ox.parse_query_results(f'{{"head":{{}},"boolean":{result.payload.decode()}}}',
-                                            ox.QueryResultsFormat.JSON)
-            return parsed.serialize(format=native)
-        return result.payload + b"\n"
-    if native is not None:
-        return result.solutions().serialize(format=native)
-    cells = [[_display(t) for t in row] for row in result.rows()]
-    return (_markdown if fmt == "md" else _table)(result.variables, cells).encode("utf-8")
-
-
-def _display(term) -> str:
-    if term is None:
-        return ""
-    if isinstance(term, ox.NamedNode):
-        for prefix, ns in _prefixes():
-            if term.value.startswith(ns) and len(term.value) > len(ns):
-                return f"{prefix}:{term.value[len(ns):]}"
-        return term.value
-    if isinstance(term, ox.BlankNode):
-        return f"_:{term.value}"
-    if isinstance(term, ox.Literal):
-        return " ".join(term.value.split()) if "\n" in term.value or "\t" in term.value else term.value
-    return str(term)
-
-
-def _table(names: list[str], cells: list[list[str]]) -> str:
-    widths = [max([len(n)] + [len(row[i]) for row in cells]) for i, n in enumerate(names)]
-    lines = ["  ".join(n.ljust(w) for n, w in zip(names, widths, strict=True)).rstrip(),
-             "  ".join("-" * w for w in widths)]
-    lines += ["  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip() for row in cells]
-    return "\n".join(lines) + "\n"
-
-
-def _markdown(names: list[str], cells: list[list[str]]) -> str:
-    def esc(text: str) -> str:
-        return text.replace("\\", "\\\\").replace("|", "\\|")
-
-    lines = ["| " + " | ".join(esc(n) for n in names) + " |", "|" + "|".join("---" for _ in names) + "|"]
-    lines += ["| " + " | ".join(esc(c) for c in row) + " |" for row in cells]
-    return "\n".join(lines) + "\n"
