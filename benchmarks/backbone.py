@@ -1,7 +1,7 @@
 """Which backbone makes the default stakeholders view readable (issue 21): a row per candidate.
 
 Generates a corpus with ``generate_corpus.py`` (seed 1 by default, as ``run.py``), ingests it, projects the stakeholders
-view and, for every candidate backbone of :mod:`jejaring.graph.backbone`, counts the edges the page would draw
+view and, for every candidate backbone of :mod:`jejaring.graph.views.backbone`, counts the edges the page would draw
 (one per pair of nodes) per node, the memberships kept, and the persons with a co-attendance tie who keep
 their strongest. The default must draw at most 3 edges per node and keep every membership and every
 person's strongest tie.
@@ -22,9 +22,9 @@ from pathlib import Path
 
 import networkx as nx
 
-from jejaring.graph.backbone import TIE, backbone, tie_strengths
-from jejaring.graph.project import project
 from jejaring.graph.store import open_graph
+from jejaring.graph.views.backbone import TIE, backbone, tie_strengths
+from jejaring.graph.views.project import project
 from jejaring.service import ingest_paths
 
 HERE = Path(__file__).resolve().parent

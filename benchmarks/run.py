@@ -37,13 +37,13 @@ from synthetic_graph import Summary, for_nodes, for_quads, write_graph
 import jejaring
 from jejaring.errors import QueryTimeout
 from jejaring.evaluate import evaluate_stored, summarise
-from jejaring.graph.analysis import analyse
-from jejaring.graph.export import WRITERS
-from jejaring.graph.project import project
 from jejaring.graph.sparql.run import run_query
 from jejaring.graph.store import open_graph
 from jejaring.graph.store.query import bind_for_oxigraph
-from jejaring.graph.visualise import write_html
+from jejaring.graph.views.analysis import analyse
+from jejaring.graph.views.export import WRITERS
+from jejaring.graph.views.project import project
+from jejaring.graph.views.visualise import write_html
 from jejaring.queries import LibraryQuery, bind_params, list_queries
 
 HERE = Path(__file__).resolve().parent

@@ -20,9 +20,9 @@ from pathlib import Path
 
 from backbone import stakeholders_view
 
-from jejaring.graph.project import project
 from jejaring.graph.store import open_graph
-from jejaring.graph.visualise import LABELS_MUST, drawn_edge_count, shown_network, to_image, write_html
+from jejaring.graph.views.project import project
+from jejaring.graph.views.visualise import LABELS_MUST, drawn_edge_count, shown_network, to_image, write_html
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]

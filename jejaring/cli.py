@@ -15,7 +15,7 @@ import click
 
 from jejaring import __version__
 from jejaring.errors import JejaringError
-from jejaring.graph.names import VIEWS
+from jejaring.graph.views.names import VIEWS
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -160,7 +160,7 @@ def validate_command(graph: str, quiet: bool) -> None:
     Example:
         jejaring validate -g graph/
     """
-    from jejaring.graph.validate import validate_graph
+    from jejaring.graph.views.validate import validate_graph
     from jejaring.ontology.validate import format_violation
 
     with _open(graph) as kg:
@@ -189,7 +189,7 @@ def stats_command(graph: str, fmt: str) -> None:
         jejaring stats -g graph/
         jejaring stats -g graph/ --format json
     """
-    from jejaring.graph.stats import graph_stats
+    from jejaring.graph.views.stats import graph_stats
 
     with _open(graph) as kg:
         stats = graph_stats(kg)
@@ -208,8 +208,8 @@ def stats_command(graph: str, fmt: str) -> None:
 
 
 def _export_choices() -> list[str]:
-    """The export formats (keys of ``jejaring.graph.export.WRITERS``), without loading any exporter."""
-    from jejaring.graph.export import WRITERS
+    """The export formats (keys of ``jejaring.graph.views.export.WRITERS``), without loading any exporter."""
+    from jejaring.graph.views.export import WRITERS
 
     return list(WRITERS)
 
@@ -253,7 +253,7 @@ def export_command(graph: str, fmt: str, view: str, output: str | None, pseudony
         jejaring export -g graph/ -f neo4j -o neo4j-import/
         jejaring export -g graph/ -f trig -o shared.trig --pseudonymise
     """
-    from jejaring.graph.export import export_graph
+    from jejaring.graph.views.export import export_graph
 
     with _open(graph) as kg:
         export_graph(kg, fmt, output, view=view, pseudonymise=pseudonymise, pseudonym_key=pseudonym_key,
@@ -272,7 +272,7 @@ def show_command(entity: str, graph: str) -> None:
         jejaring show "Kurniawati Sembiring" -g graph/
         jejaring show "BPBD DKI" -g graph/
     """
-    from jejaring.graph.describe import describe_entity, find_entity
+    from jejaring.graph.views.describe import describe_entity, find_entity
 
     with _open(graph) as kg:
         d = describe_entity(kg, find_entity(kg, entity))
@@ -358,8 +358,8 @@ def analyse_command(graph: str, view: str, since: str | None, until: str | None,
         jejaring analyse -g graph/ --view participation --centrality pagerank --format csv
         jejaring analyse -g graph/ --since 2019 --format json --top 10
     """
-    from jejaring.graph.analysis import ANALYSIS_FORMATS, analyse
-    from jejaring.graph.project import project
+    from jejaring.graph.views.analysis import ANALYSIS_FORMATS, analyse
+    from jejaring.graph.views.project import project
 
     with _open(graph) as kg:
         G = project(kg, view, since=since, until=until)
@@ -406,9 +406,9 @@ def viz_command(graph: str, output: str, view: str, since: str | None, until: st
     """
     from pathlib import Path
 
-    from jejaring.graph.describe import find_entity
-    from jejaring.graph.project import project
-    from jejaring.graph.visualise import drawn_edge_count, shown_network, to_image, write_html
+    from jejaring.graph.views.describe import find_entity
+    from jejaring.graph.views.project import project
+    from jejaring.graph.views.visualise import drawn_edge_count, shown_network, to_image, write_html
 
     suffix = Path(output).suffix.lower().lstrip(".")
     fmt = fmt or (suffix if suffix in VIZ_FORMAT_CHOICES else "html")
@@ -416,7 +416,7 @@ def viz_command(graph: str, output: str, view: str, since: str | None, until: st
         G = project(kg, view, since=since, until=until)
         center = find_entity(kg, focus) if focus is not None else None
         if pseudonymise:
-            from jejaring.graph.pseudonymise import pseudonymise_network, read_pseudonyms
+            from jejaring.graph.views.pseudonymise import pseudonymise_network, read_pseudonyms
 
             pseudonyms = read_pseudonyms(kg, key=pseudonym_key)
             G, center = pseudonymise_network(G, pseudonyms), center and pseudonyms.iri(center)
@@ -619,7 +619,7 @@ def entities_command(graph: str, kind: str | None, search: str | None, fmt: str)
         jejaring entities -g graph/ --kind person
         jejaring entities -g graph/ --search bpbd
     """
-    from jejaring.graph.describe import list_entities
+    from jejaring.graph.views.describe import list_entities
 
     with _open(graph) as kg:
         rows = list_entities(kg, kind, search)

@@ -285,7 +285,7 @@ def decide(kg: KnowledgeGraph, action: str, *args: str, lexicon=None) -> Curatio
     The entities are named in ``curation.yaml`` by their IRI and every label they have now, so the
     decision still finds them when a new document changes an IRI. The corpus is resolved again.
     """
-    from jejaring.graph.describe import entity_labels, find_entity
+    from jejaring.graph.views.describe import entity_labels, find_entity
 
     curation = load_curation(kg.location)
     if action in ("merge", "distinct"):
@@ -340,7 +340,7 @@ def _expand(predicate: str) -> str:
 def review(kg: KnowledgeGraph, lexicon=None) -> list[tuple]:
     """Candidate merges the scores leave to a person (between ``REVIEW`` and ``AUTO_MERGE``), each with
     a quote of each entity's evidence: ``[(candidate, quote_first, quote_second)]``."""
-    from jejaring.graph.describe import describe_entity
+    from jejaring.graph.views.describe import describe_entity
 
     lexicon = lexicon or load_lexicon()
     resolution = resolve(stored_extractions(kg, lexicon), load_curation(kg.location), lexicon)

@@ -10,7 +10,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 from measure import time_pair
 
-from jejaring.graph.export import WRITERS
+from jejaring.graph.views.export import WRITERS
 from jejaring.queries import list_queries
 
 ROOT = Path(__file__).resolve().parent.parent

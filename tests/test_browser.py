@@ -13,9 +13,9 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from jejaring.graph.project import project
 from jejaring.graph.store import open_graph
-from jejaring.graph.visualise import write_html
+from jejaring.graph.views.project import project
+from jejaring.graph.views.visualise import write_html
 from jejaring.service import ingest_paths
 
 CHROMIUM = "/usr/bin/chromium"
@@ -287,7 +287,7 @@ def _overlapping(boxes: list) -> set:
 
 
 def test_browser_labels_at_the_initial_fit(browser, generated_view):
-    from jejaring.graph.visualise import LABELS_MUST, shown_network
+    from jejaring.graph.views.visualise import LABELS_MUST, shown_network
 
     G, path = generated_view
     shown = shown_network(G)
@@ -316,7 +316,7 @@ def test_browser_labels_at_the_initial_fit(browser, generated_view):
 
 
 def test_browser_click_focuses_on_a_node_and_its_ties(browser, generated_view):
-    from jejaring.graph.visualise import shown_network
+    from jejaring.graph.views.visualise import shown_network
 
     G, path = generated_view
     shown = shown_network(G)

@@ -14,8 +14,8 @@ from click.testing import CliRunner
 from jejaring import cli as cli_module
 from jejaring.cli import cli
 from jejaring.errors import NetworkError
-from jejaring.graph import analysis, project, visualise
-from jejaring.graph.analysis import ANALYSIS_FORMATS, analyse, communities, node_centrality, simple_graph
+from jejaring.graph.views import analysis, project, visualise
+from jejaring.graph.views.analysis import ANALYSIS_FORMATS, analyse, communities, node_centrality, simple_graph
 
 FIXTURE = Path(__file__).resolve().parents[1] / "data" / "network.trig"
 

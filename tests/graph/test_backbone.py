@@ -6,7 +6,7 @@ import networkx as nx
 import pytest
 
 from jejaring.errors import NetworkError
-from jejaring.graph.backbone import TIE, backbone, disparity_ties, strongest_ties, threshold_ties, tie_strengths
+from jejaring.graph.views.backbone import TIE, backbone, disparity_ties, strongest_ties, threshold_ties, tie_strengths
 
 
 def _ties(*rows: tuple[str, str, int]) -> nx.MultiGraph:

@@ -11,9 +11,9 @@ import pytest
 from click.testing import CliRunner
 
 from jejaring.cli import cli
-from jejaring.graph.analysis import analyse
-from jejaring.graph.analysis import to_csv as analysis_csv
-from jejaring.graph.export import to_csv, to_neo4j
+from jejaring.graph.views.analysis import analyse
+from jejaring.graph.views.analysis import to_csv as analysis_csv
+from jejaring.graph.views.export import to_csv, to_neo4j
 
 #: What Excel and LibreOffice read as the start of a formula (OWASP "CSV injection").
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")

@@ -29,10 +29,10 @@ from rdflib import Graph
 
 from jejaring.cli import cli
 from jejaring.errors import InputError
-from jejaring.graph.project import project
 from jejaring.graph.sparql.endpoint import make_endpoint, negotiate, network_policy
 from jejaring.graph.store import open_graph
-from jejaring.graph.visualise import write_html
+from jejaring.graph.views.project import project
+from jejaring.graph.views.visualise import write_html
 from jejaring.queries import list_queries
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))

@@ -24,11 +24,11 @@ from rdflib import Graph, URIRef
 
 from jejaring import cli as cli_module
 from jejaring.cli import cli
-from jejaring.graph import project as project_module
-from jejaring.graph.export import NETWORK_VIEWS, WRITERS, to_csv, to_gexf, to_graphml, to_kumu
-from jejaring.graph.export._network import edge_table, join_list, node_id
-from jejaring.graph.project import project
 from jejaring.graph.store import open_graph
+from jejaring.graph.views import project as project_module
+from jejaring.graph.views.export import NETWORK_VIEWS, WRITERS, to_csv, to_gexf, to_graphml, to_kumu
+from jejaring.graph.views.export._network import edge_table, join_list, node_id
+from jejaring.graph.views.project import project
 from jejaring.ontology.namespaces import PREFIXES
 from jejaring.service import ingest_paths
 

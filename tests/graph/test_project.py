@@ -8,8 +8,8 @@ import networkx as nx
 import pytest
 
 from jejaring.errors import NetworkError
-from jejaring.graph.project import ego_network, find_node, project
 from jejaring.graph.store import open_graph
+from jejaring.graph.views.project import ego_network, find_node, project
 from jejaring.service import ingest_paths
 
 ID = "https://w3id.org/jejaring/id/"

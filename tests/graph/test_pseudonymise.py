@@ -11,9 +11,9 @@ from click.testing import CliRunner
 from rdflib import Dataset, URIRef
 
 from jejaring.cli import cli
-from jejaring.graph.project import VIEWS, project
-from jejaring.graph.pseudonymise import is_public_title, pseudonymise_network, read_pseudonyms
 from jejaring.graph.store import open_graph
+from jejaring.graph.views.project import VIEWS, project
+from jejaring.graph.views.pseudonymise import is_public_title, pseudonymise_network, read_pseudonyms
 from jejaring.ontology.namespaces import SCHEMA
 
 # Invented names: officials (a governor, a head of agency), a staff member and two members of a youth forum.

@@ -19,14 +19,14 @@ from rdflib import Graph, Literal, URIRef
 
 from jejaring.cli import cli
 from jejaring.errors import GraphLocationError, QueryError
-from jejaring.graph.export import write_rdf
 from jejaring.graph.sparql.endpoint import make_endpoint
 from jejaring.graph.sparql.run import run_query
-from jejaring.graph.stats import graph_stats
 from jejaring.graph.store import open_graph
 from jejaring.graph.store.local import union_is_kept
 from jejaring.graph.store.query import inject_values
 from jejaring.graph.store.remote import RemoteGraph, parse_location
+from jejaring.graph.views.export import write_rdf
+from jejaring.graph.views.stats import graph_stats
 from jejaring.queries import bind_params, list_queries
 from jejaring.service import ingest_paths, remove_documents
 

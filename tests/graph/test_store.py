@@ -7,12 +7,12 @@ from rdflib.compare import isomorphic
 from rdflib.namespace import RDF
 
 from jejaring.errors import GraphLocationError
-from jejaring.graph.export import write_rdf
 from jejaring.graph.store import open_graph
 from jejaring.graph.store.base import IMPORTED_GRAPH, DocumentGraph
 from jejaring.graph.store.local import union_is_kept
 from jejaring.graph.store.meta import META_GRAPH, record_retired, set_rebuilding
 from jejaring.graph.store.terms import from_ox, to_ox
+from jejaring.graph.views.export import write_rdf
 from jejaring.ontology.namespaces import SCHEMA, document_iri
 from jejaring.service import ingest_paths
 

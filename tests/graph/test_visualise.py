@@ -13,10 +13,10 @@ from click.testing import CliRunner
 
 from jejaring.cli import cli
 from jejaring.errors import NetworkError
-from jejaring.graph import visualise
-from jejaring.graph.project import project
 from jejaring.graph.store import open_graph
-from jejaring.graph.visualise import (
+from jejaring.graph.views import visualise
+from jejaring.graph.views.project import project
+from jejaring.graph.views.visualise import (
     EDGE_RELATIONS_MAX,
     SMOOTH_EDGES_MAX,
     layout_positions,

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from jejaring.evaluate import evaluate
-from jejaring.graph.export import write_rdf
 from jejaring.graph.store import open_graph
+from jejaring.graph.views.export import write_rdf
 from jejaring.service import ingest_paths
 
 ROOT = Path(__file__).resolve().parents[2]

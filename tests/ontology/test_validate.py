@@ -436,7 +436,7 @@ def test_validate_report_lists_violations():
     ]
 
 
-# -- validate_graph (jejaring.graph.validate) gives validate_dataset's findings, in seconds ----------------------
+# -- validate_graph (jejaring.graph.views.validate) gives validate_dataset's findings, in seconds ----------------
 # Every node shape broken at least once; several only across graphs (a type, a second value or a label stated in
 # another graph than the node's other triples), where validating each graph alone would find something else.
 EVERY_SHAPE = (
@@ -469,7 +469,7 @@ def _graph(tmp_path, dataset: Dataset):
 
 
 def test_validate_graph_finds_what_validate_dataset_finds_for_every_shape(tmp_path):
-    from jejaring.graph.validate import validate_graph
+    from jejaring.graph.views.validate import validate_graph
 
     dataset = _dataset(*EVERY_SHAPE)
     expected = validate_dataset(dataset)
@@ -481,7 +481,7 @@ def test_validate_graph_finds_what_validate_dataset_finds_for_every_shape(tmp_pa
 
 
 def test_validate_graph_valid_dataset_conforms(tmp_path):
-    from jejaring.graph.validate import validate_graph
+    from jejaring.graph.views.validate import validate_graph
 
     with _graph(tmp_path, _dataset()) as kg:
         assert validate_graph(kg) == ValidationReport(conforms=True, violations=[])
@@ -489,7 +489,7 @@ def test_validate_graph_valid_dataset_conforms(tmp_path):
 
 @pytest.mark.parametrize(("operations", "shape", "focus"), BROKEN)
 def test_validate_graph_broken_dataset_is_reported_on_shape_and_focus(tmp_path, operations, shape, focus):
-    from jejaring.graph.validate import validate_graph
+    from jejaring.graph.views.validate import validate_graph
 
     with _graph(tmp_path, _dataset(*operations)) as kg:
         report = validate_graph(kg)
@@ -498,7 +498,7 @@ def test_validate_graph_broken_dataset_is_reported_on_shape_and_focus(tmp_path, 
 
 
 def test_validate_graph_reports_progress_for_each_step(tmp_path):
-    from jejaring.graph.validate import sparql_constraints, validate_graph
+    from jejaring.graph.views.validate import sparql_constraints, validate_graph
 
     steps = []
     with _graph(tmp_path, _dataset()) as kg:

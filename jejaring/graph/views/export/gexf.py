@@ -9,12 +9,12 @@ period keeps only its known bound. Readers that skip spells get the same period 
 ``start``/``end`` (GEXF's other way of giving one period; Gephi reads the spell) and as the ``start``/``end``
 attribute values, which graphology-gexf (Gephi Lite) reads.
 
-Nodes are coloured with the network view's palette (:mod:`jejaring.graph.visualise`) by ``kind`` or
+Nodes are coloured with the network view's palette (:mod:`jejaring.graph.views.visualise`) by ``kind`` or
 ``sector``, and sized by degree (8 to 32). Edges carry their relation as ``label`` and their ``weight``.
 Gephi merges parallel edges of one ``kind`` on import, so each edge's ``kind`` is its relation followed by
 what tells it from other edges of that relation between the same nodes (``membership|membership/0f3a...``
-for a second post in one organisation; :func:`~jejaring.graph.export._network.edge_kind`). Edges go the way
-their relation does (:mod:`jejaring.graph.export._network`) in an undirected graph. Lists are joined with
+for a second post in one organisation; :func:`~jejaring.graph.views.export._network.edge_kind`). Edges go the way
+their relation does (:mod:`jejaring.graph.views.export._network`) in an undirected graph. Lists are joined with
 ``|``, as in the other network exports.
 """
 
@@ -28,7 +28,7 @@ import networkx as nx
 
 from jejaring import __version__
 from jejaring.errors import NetworkError
-from jejaring.graph.export._network import (
+from jejaring.graph.views.export._network import (
     Column,
     batched_text,
     cell,
@@ -39,8 +39,8 @@ from jejaring.graph.export._network import (
     pad_date,
     write_chunks,
 )
-from jejaring.graph.export._xml import attr, text, token
-from jejaring.graph.visualise import KIND_COLORS, PALETTE, SECTOR_COLORS
+from jejaring.graph.views.export._xml import attr, text, token
+from jejaring.graph.views.visualise import KIND_COLORS, PALETTE, SECTOR_COLORS
 
 __all__ = ["GEXF_TYPES", "to_gexf", "write_gexf"]
 
@@ -61,7 +61,7 @@ def to_gexf(G: nx.Graph, *, color_by: str = "kind") -> str:
     Parameters
     ----------
     G
-        A network view (:func:`jejaring.graph.project.project`).
+        A network view (:func:`jejaring.graph.views.project.project`).
     color_by
         ``kind`` or ``sector``: which palette of the network view colours the nodes.
 

@@ -1,7 +1,7 @@
 """Cytoscape.js JSON export, also read by Cytoscape desktop (File › Import › Network from File, ``.cyjs``).
 
 The layout follows networkx's :func:`~networkx.readwrite.json_graph.cytoscape_data` (``data``, ``directed``,
-``multigraph``, ``elements``), with the stable ids of :mod:`jejaring.graph.export._network` instead of
+``multigraph``, ``elements``), with the stable ids of :mod:`jejaring.graph.views.export._network` instead of
 networkx's node keys: every node's ``data`` has ``id``, ``name`` (its label, the column Cytoscape desktop
 labels nodes with), ``label`` and the node attributes; every edge's ``data`` has ``id``, ``source``,
 ``target`` and the edge attributes. Lists stay JSON arrays.
@@ -14,7 +14,7 @@ import os
 
 import networkx as nx
 
-from jejaring.graph.export._network import edge_table, node_table, write_chunks
+from jejaring.graph.views.export._network import edge_table, node_table, write_chunks
 
 __all__ = ["to_cytoscape", "write_cytoscape"]
 
@@ -25,7 +25,7 @@ def to_cytoscape(G: nx.Graph) -> dict:
     Parameters
     ----------
     G
-        A network view (:func:`jejaring.graph.project.project`).
+        A network view (:func:`jejaring.graph.views.project.project`).
 
     Returns
     -------

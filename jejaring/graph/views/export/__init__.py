@@ -6,7 +6,7 @@ without importing Oxigraph, rdflib or networkx:
 
 - RDF (:mod:`.rdf`, :mod:`.jsonld`): ``trig``, ``nq`` (the named graphs), ``ttl``, ``nt``, ``xml``, and
   ``jsonld`` (compacted), which hold the union;
-- networks, from a projected view (:func:`jejaring.graph.project.project`): ``graphml``, ``gexf``, ``csv``
+- networks, from a projected view (:func:`jejaring.graph.views.project.project`): ``graphml``, ``gexf``, ``csv``
   (a folder), ``kumu``, ``cytoscape`` and ``neo4j`` (a folder).
 
 Every format module has a pure ``to_<format>`` returning text or data and a thin ``write_<format>``.
@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from jejaring.errors import InputError
-from jejaring.graph.names import VIEWS as NETWORK_VIEWS
+from jejaring.graph.views.names import VIEWS as NETWORK_VIEWS
 
 __all__ = [
     "NETWORK_VIEWS",
@@ -123,10 +123,10 @@ def export_graph(
     path
         The file to write atomically (standard output when None), or the folder for ``csv`` and ``neo4j``.
     view, since, until
-        For network formats: which view, and the time window (:func:`jejaring.graph.project.project`).
+        For network formats: which view, and the time window (:func:`jejaring.graph.views.project.project`).
     pseudonymise, pseudonym_key
         Replace the names of persons who hold no public post by stable pseudonyms keyed by ``pseudonym_key``
-        (:mod:`jejaring.graph.pseudonymise`); a network keeps its shape.
+        (:mod:`jejaring.graph.views.pseudonymise`); a network keeps its shape.
     raw_csv
         For ``csv`` and ``neo4j``: write text cells as they are, even those a spreadsheet would read as a
         formula (``=``, ``+``, ``-``, ``@``, tab, carriage return first), which by default start with an
@@ -148,11 +148,11 @@ def export_graph(
         raise InputError(f"{path}: is a folder; the {fmt} export writes one file")
     source = kg
     if writer.network:
-        from jejaring.graph.project import project
+        from jejaring.graph.views.project import project
 
         source = project(kg, view, since=since, until=until)
     if pseudonymise:
-        from jejaring.graph import pseudonymise as pz
+        from jejaring.graph.views import pseudonymise as pz
 
         pseudonyms = pz.read_pseudonyms(kg, key=pseudonym_key)
         source = pz.pseudonymise_network(source, pseudonyms) if writer.network else pz.pseudonymise_graph(kg, pseudonyms)

@@ -4,5 +4,5 @@ from __future__ import annotations
 
 __all__ = ["VIEWS"]
 
-#: The network views :func:`jejaring.graph.project.project` makes and the network formats export.
+#: The network views :func:`jejaring.graph.views.project.project` makes and the network formats export.
 VIEWS = ("stakeholders", "participation", "lessons", "full")

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 
 import networkx as nx
 
-from jejaring.graph.export._network import cell, edge_table, node_table, write_chunks
+from jejaring.graph.views.export._network import cell, edge_table, node_table, write_chunks
 
 __all__ = ["to_kumu", "write_kumu"]
 
@@ -29,7 +29,7 @@ def to_kumu(G: nx.Graph) -> dict:
     Parameters
     ----------
     G
-        A network view (:func:`jejaring.graph.project.project`).
+        A network view (:func:`jejaring.graph.views.project.project`).
 
     Returns
     -------

@@ -24,7 +24,7 @@ _GAP = 2.0  # pixels between a node and its label
 #: that must be shown may go further before they overlap another.
 RINGS, RINGS_MUST = 3, 10
 #: matplotlib's markers for vis-network's shapes (the scene gives each kind's shape: ``KIND_SHAPES`` in
-#: :mod:`jejaring.graph.visualise`).
+#: :mod:`jejaring.graph.views.visualise`).
 MARKERS = {"dot": "o", "square": "s", "triangle": "^", "star": "*", "diamond": "D"}
 
 
@@ -74,7 +74,7 @@ def _overlap(a: tuple, b: tuple) -> bool:
 
 
 def draw_scene(scene, positions: dict, *, title: str, must: int, most: int) -> Figure:
-    """The figure of a scene (see :mod:`jejaring.graph.visualise`) at ``positions`` (node id -> x, y)."""
+    """The figure of a scene (see :mod:`jejaring.graph.views.visualise`) at ``positions`` (node id -> x, y)."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.collections import LineCollection
     from matplotlib.figure import Figure

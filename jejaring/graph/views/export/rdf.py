@@ -1,6 +1,6 @@
 """RDF exports written by Oxigraph: TriG and N-Quads keep the named graphs; Turtle, N-Triples and RDF/XML the union.
 
-JSON-LD is compacted with a context in :mod:`jejaring.graph.export.jsonld`; ``write_rdf(kg, "jsonld")`` writes it.
+JSON-LD is compacted with a context in :mod:`jejaring.graph.views.export.jsonld`; ``write_rdf(kg, "jsonld")`` writes it.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ def write_rdf(kg: KnowledgeGraph, fmt: str, path: str | os.PathLike[str] | None 
     """Write the graph in an RDF format (a key of :data:`RDF_FORMATS`, or ``jsonld``) to ``path`` (atomically)
     or to standard output."""
     if fmt == "jsonld":
-        from jejaring.graph.export.jsonld import write_jsonld
+        from jejaring.graph.views.export.jsonld import write_jsonld
 
         write_jsonld(kg, path)
         return

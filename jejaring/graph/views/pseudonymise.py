@@ -112,7 +112,7 @@ def is_public_title(title: str, lexicon: Lexicon | None = None) -> bool:
 
 
 def public_persons(G: nx.Graph, lexicon: Lexicon | None = None) -> set[str]:
-    """The persons of a stakeholders view (:func:`jejaring.graph.project.project`) who hold a public post.
+    """The persons of a stakeholders view (:func:`jejaring.graph.views.project.project`) who hold a public post.
 
     A membership edge counts when its organisation's ``sector`` is :data:`PUBLIC_SECTOR` and its ``role``
     is a public title (:func:`is_public_title`).
@@ -250,7 +250,7 @@ def read_pseudonyms(kg: KnowledgeGraph, *, key: str = "", lexicon: Lexicon | Non
     NetworkError
         Two persons got the same pseudonym (change the key).
     """
-    from jejaring.graph.project import project
+    from jejaring.graph.views.project import project
 
     lexicon = lexicon or load_lexicon()
     G = project(kg, "stakeholders")

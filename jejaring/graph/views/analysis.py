@@ -1,6 +1,6 @@
 """Who is central, who belongs together and who bridges: measures over a network view.
 
-:func:`analyse` takes a networkx graph (a projection from :mod:`jejaring.graph.project`, or any graph whose
+:func:`analyse` takes a networkx graph (a projection from :mod:`jejaring.graph.views.project`, or any graph whose
 nodes may carry ``label``, ``kind`` and ``sector``) and returns plain data: per-node degree and one
 centrality, Louvain communities, brokers between sectors and between communities, and connected components.
 Parallel edges of a multigraph are merged first, their ``weight`` summed.
@@ -133,7 +133,7 @@ def analyse(G: nx.Graph, *, centrality: str = "betweenness", seed: int = 42) -> 
     Parameters
     ----------
     G
-        A network view (see :func:`jejaring.graph.project.project`); node attributes ``label``, ``kind`` and
+        A network view (see :func:`jejaring.graph.views.project.project`); node attributes ``label``, ``kind`` and
         ``sector`` are used when present.
     centrality
         One of :data:`CENTRALITIES`.
@@ -262,7 +262,7 @@ def to_csv(result: dict, *, top: int = 0, raw: bool = False) -> str:
     as a formula (``=``, ``+``, ``-``, ``@``, tab, carriage return first) starts with an apostrophe, unless
     ``raw``; numbers are written as they are.
     """
-    from jejaring.graph.export._network import defuse_formula
+    from jejaring.graph.views.export._network import defuse_formula
 
     text = str if raw else defuse_formula
     buf = io.StringIO()

@@ -1,8 +1,8 @@
 """GraphML export for Gephi, yEd, Cytoscape and igraph: every ``<key>`` declares ``for=`` and ``attr.type``.
 
 Numbers are ``int``/``double``, flags ``boolean``, everything else ``string``; lists (posts, documents,
-quotes ...) are joined with ``|`` (:data:`~jejaring.graph.export._network.LIST_SEPARATOR`). Empty values are
-left out. Node and edge ids are the stable ids of :mod:`jejaring.graph.export._network` (readers use them
+quotes ...) are joined with ``|`` (:data:`~jejaring.graph.views.export._network.LIST_SEPARATOR`). Empty values are
+left out. Node and edge ids are the stable ids of :mod:`jejaring.graph.views.export._network` (readers use them
 as names; strict GraphML would want XML name tokens, which IRIs are not, and no reader we know checks).
 """
 
@@ -14,8 +14,8 @@ from collections.abc import Iterator
 
 import networkx as nx
 
-from jejaring.graph.export._network import Column, batched_text, cell, edge_table, node_table, write_chunks
-from jejaring.graph.export._xml import attr, text
+from jejaring.graph.views.export._network import Column, batched_text, cell, edge_table, node_table, write_chunks
+from jejaring.graph.views.export._xml import attr, text
 
 __all__ = ["GRAPHML_TYPES", "to_graphml", "write_graphml"]
 
@@ -36,7 +36,7 @@ def to_graphml(G: nx.Graph) -> str:
     Parameters
     ----------
     G
-        A network view (:func:`jejaring.graph.project.project`).
+        A network view (:func:`jejaring.graph.views.project.project`).
 
     Returns
     -------

@@ -27,7 +27,7 @@ from collections.abc import Iterator
 
 import networkx as nx
 
-from jejaring.graph.export._network import (
+from jejaring.graph.views.export._network import (
     Column,
     Table,
     batched_text,
@@ -74,7 +74,7 @@ def to_neo4j(G: nx.Graph, *, raw: bool = False) -> dict[str, str]:
     Parameters
     ----------
     G
-        A network view (:func:`jejaring.graph.project.project`).
+        A network view (:func:`jejaring.graph.views.project.project`).
     raw
         Write text cells as they are, even those a spreadsheet would read as a formula (by default they
         start with an apostrophe).

@@ -12,7 +12,7 @@ of one event all say the same thing. The page's script puts each edge's tooltip 
 then its relations, at most :data:`EDGE_RELATIONS_MAX` of them). This keeps the page of a 10,000-node
 network in megabytes rather than a hundred.
 
-A stakeholders view shows its backbone (:mod:`jejaring.graph.backbone`: every membership, each agent's
+A stakeholders view shows its backbone (:mod:`jejaring.graph.views.backbone`: every membership, each agent's
 strongest co-attendance tie) unless ``all_edges``; the page has a slider for the minimum tie strength. The
 page draws node labels itself, in screen pixels: the nodes that matter most (by the size measure) first,
 each label put where it overlaps no other (below, above, beside or diagonal to its node), at most
@@ -36,11 +36,11 @@ import networkx as nx
 import numpy as np
 
 from jejaring.errors import NetworkError
-from jejaring.graph.analysis import communities, node_centrality
-from jejaring.graph.backbone import TIE, backbone
-from jejaring.graph.picture import RINGS, RINGS_MUST
-from jejaring.graph.project import ego_network
 from jejaring.graph.store.local import atomic_write
+from jejaring.graph.views.analysis import communities, node_centrality
+from jejaring.graph.views.backbone import TIE, backbone
+from jejaring.graph.views.picture import RINGS, RINGS_MUST
+from jejaring.graph.views.project import ego_network
 
 __all__ = [
     "COLOR_BY",
@@ -160,7 +160,7 @@ def to_html(
     Parameters
     ----------
     G
-        A network view (see :func:`jejaring.graph.project.project`); nodes may carry ``label``, ``kind``,
+        A network view (see :func:`jejaring.graph.views.project.project`); nodes may carry ``label``, ``kind``,
         ``sector``, ``posts``, ``organisations``, ``documents``, ``quotes``, ``start``/``end``; edges
         ``relation``, ``role``, ``start``/``end``, ``documents``, ``weight``.
     title
@@ -285,7 +285,7 @@ def to_image(
 
     import matplotlib
 
-    from jejaring.graph.picture import draw_scene
+    from jejaring.graph.views.picture import draw_scene
 
     scene = _scene(G, color_by=color_by, size_by=size_by, focus=focus, depth=depth, all_edges=all_edges, seed=seed)
     positions = {str(n): xy for n, xy in layout_positions(scene.graph, seed=seed).items()}

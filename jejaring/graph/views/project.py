@@ -37,8 +37,8 @@ from itertools import combinations
 import networkx as nx
 
 from jejaring.errors import NetworkError
-from jejaring.graph.names import VIEWS
 from jejaring.graph.store.local import KnowledgeGraph
+from jejaring.graph.views.names import VIEWS
 from jejaring.ingest.mapping import SECTOR_OF_KIND
 from jejaring.ontology.namespaces import PREFIXES
 

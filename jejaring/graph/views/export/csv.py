@@ -4,7 +4,7 @@ Two files in a folder: ``nodes.csv`` (``id``, ``label``, ``kind`` ...) and ``edg
 ``target``, ``relation`` ...), UTF-8, comma-separated, ``\\n`` line endings, quoted only where needed, rows
 sorted by id. Lists are joined with ``|``; numbers are plain numbers; missing values are empty. A text cell
 that a spreadsheet would read as a formula (``=``, ``+``, ``-``, ``@``, tab, carriage return first) gets an
-apostrophe before it (:func:`~jejaring.graph.export._network.defuse_formula`) unless ``raw``. The columns
+apostrophe before it (:func:`~jejaring.graph.views.export._network.defuse_formula`) unless ``raw``. The columns
 are documented in the README ("CSV columns"); attributes a view adds beyond them (``bipartite`` in the
 participation view) follow, in name order.
 """
@@ -16,7 +16,7 @@ from collections.abc import Iterator
 
 import networkx as nx
 
-from jejaring.graph.export._network import (
+from jejaring.graph.views.export._network import (
     Table,
     batched_text,
     cell,
@@ -39,7 +39,7 @@ def to_csv(G: nx.Graph, *, raw: bool = False) -> dict[str, str]:
     Parameters
     ----------
     G
-        A network view (:func:`jejaring.graph.project.project`).
+        A network view (:func:`jejaring.graph.views.project.project`).
     raw
         Write text cells as they are, even those a spreadsheet would read as a formula (by default they
         start with an apostrophe).

@@ -1,6 +1,6 @@
 """What every network export shares: stable ids, one column schema, sorted rows, list joining, date padding.
 
-A network export reads a projected view (:func:`jejaring.graph.project.project`). Nodes and edges come out
+A network export reads a projected view (:func:`jejaring.graph.views.project.project`). Nodes and edges come out
 sorted by id, so two exports of the same graph are byte-identical. Ids are stable across exports and across
 re-ingestion because they derive from the canonical IRIs only:
 

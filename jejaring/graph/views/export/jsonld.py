@@ -19,8 +19,8 @@ from collections import defaultdict
 
 import pyoxigraph as ox
 
-from jejaring.graph.export._network import write_chunks
 from jejaring.graph.store.local import KnowledgeGraph
+from jejaring.graph.views.export._network import write_chunks
 from jejaring.ontology.namespaces import DOC, GRAPH, PREFIXES
 
 __all__ = ["JSONLD_PREFIXES", "to_jsonld", "write_jsonld"]
