@@ -33,7 +33,7 @@ from jejaring.ingest.extract.programmes import find_programmes
 from jejaring.ingest.extract.text import pattern
 from jejaring.ingest.findings import Findings
 from jejaring.ingest.lexicon import Lexicon
-from jejaring.ingest.model import KINDS, common_words
+from jejaring.ingest.model import KINDS, LANGUAGES, common_words
 from jejaring.ingest.model import recognise as recognise_names
 from jejaring.ingest.registry import component
 
@@ -41,13 +41,26 @@ _ACRONYM = re.compile(r"(?<![\w/])([A-Z][A-Za-z0-9]{1,14})(?![\w])")
 _BRACKETED = re.compile(r"\(([^()]{3,600})\)")
 
 
-@component("recognise", assigns=["recognised"], rules=["name-after-common-words"])
+@component("recognise", assigns=["recognised"], rules=["name-after-common-words", "name-after-place"])
 def recognise(f: Findings) -> None:
     """Persons, organisations and places the trained recogniser (:mod:`jejaring.ingest.model`) reads; a person's
-    name starts after the common words the recogniser took with it ("[Lingkungan] Hidup Rina Marlina")."""
+    name starts after the common words the recogniser took with it ("[Lingkungan] Hidup Rina Marlina") and after
+    a place of two words or more ("Bupati [Pulau Taliabu] Rosmini")."""
     found = [Mention(s, e, KINDS[label], f.ctx.text[s:e], "recognised") for s, e, label in recognise_names(f.ctx.text)]
-    trim = f.allows("name-after-common-words")
-    f.recognised = [_after_common_words(m) if trim and m.kind == "person" else m for m in found]
+    if f.allows("name-after-common-words"):
+        found = [_after_common_words(m) if m.kind == "person" else m for m in found]
+    if f.allows("name-after-place"):
+        found = [_after_place(f, m) if m.kind == "person" else m for m in found]
+    f.recognised = found
+
+
+def _after_place(f: Findings, m: Mention) -> Mention:
+    """The person mention without a leading place of two words or more that the gazetteer knows."""
+    words = list(re.finditer(r"\S+", m.name))
+    for k in range(len(words) - 1, 1, -1):
+        if f.ctx.lexicon.place(m.name[:words[k - 1].end()]) is not None:
+            return replace(m, start=m.start + words[k].start(), name=m.name[words[k].start():])
+    return m
 
 
 def _after_common_words(m: Mention) -> Mention:
@@ -84,18 +97,33 @@ def events(f: Findings) -> None:
 
 @component("programmes", requires=["lesson_items"], assigns=["programmes"],
            rules=["programme-cue", "programme-cue-after", "programme-example", "programme-example-cue",
-                  "programme-site", "programme-version"])
+                  "programme-site", "programme-version", "programme-not-person"])
 def programmes(f: Findings) -> None:
     """Programmes, projects and strategies, and the examples a lesson gives; one read from a Title Case headline
-    only as far as the body names it too (a headline capitalises every word: "Paparkan Kebijakan Parkir")."""
+    only as far as the body names it too (a headline capitalises every word: "Paparkan Kebijakan Parkir"); a
+    name that opens with a title or post ("strategi Presiden Nama"), or an example the recogniser reads as a person
+    ("tokoh seperti Nama"), names a person, not a programme."""
     spans = [(i.description_start, i.description_end) for i in f.lesson_items]
     found = f.kept(find_programmes(f.ctx, spans))
+    if f.allows("programme-not-person"):
+        found = [m for m in found if not _names_person(f, m)]
     line = _title_case_headline(f)
     if line is not None:
         body = " ".join(f.ctx.text[line.end:].split()).casefold()
         found = [m for m in found if m.start >= line.end or
                  re.search(rf"(?<!\w){re.escape(' '.join(m.name.split()).casefold())}(?!\w)", body)]
     f.programmes = found
+
+
+def _names_person(f: Findings, m: Mention) -> bool:
+    """True when ``m`` opens with an honorific or a post, or is an example ("seperti X") around a person the
+    recogniser reads in a language it learned."""
+    lex = f.ctx.lexicon
+    if m.name.lower().startswith(tuple(h.lower() + " " for h in lex.honorific_forms())) or \
+            lex.starts_with_post(m.name, then=" "):
+        return True
+    return m.rule == "programme-example-cue" and f.ctx.doc.language in LANGUAGES and any(
+        r.kind == "person" and m.start <= r.start and r.end <= m.end for r in f.recognised or ())
 
 
 @component("organisations", assigns=["organisations"],
@@ -320,10 +348,11 @@ def _ending_before_names(f: Findings, posts: list[Mention]) -> list[Mention]:
     shorter than the recogniser ("Wali Kota Palu Agung Prasetyo": Agung is a word of institutions too)."""
     lex = f.ctx.lexicon
     place_ends = {m.end for m in f.places}
-    # a word of institutions opens a name only right after the place that ends the title ("Wali Kota X Agung ...")
+    # a word of institutions opens a name only right after the place or the short form in brackets that ends the
+    # title ("Wali Kota X Agung ...", "Menteri Koordinator Bidang X (Menko X) Agung ...")
     people = [r for r in f.recognised or () if r.kind == "person" and r.name.split()[0].lower() not in common_words()
               and (not lex.is_institutional_word(r.name.split()[0]) or r.start - 1 in place_ends
-                   or _after_rank(f, r.start))]
+                   or f.ctx.text[:r.start].endswith(") ") or _after_rank(f, r.start))]
     out = []
     for p in posts:
         role_end = role_at(f.ctx, p.start, p.end)

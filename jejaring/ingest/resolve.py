@@ -208,9 +208,10 @@ class EntityTable:
             if target is None and any(same_person(m.name, x) for x in e.labels()):
                 key = e.key
                 break
-        if key is None and len(m.name.split()) == 1:
+        if key is None:  # "Mulyani", "Tri Mulyani" after "Tri Mulyani Sunarharum"
+            words = fold(m.name).split()
             owners = [e.key for e in self.ex.entities.values() if isinstance(e, Person) and
-                      fold(m.name) in {w for x in e.labels() for w in fold(x).split()}]
+                      any(_has_run(fold(x).split(), words) for x in e.labels())]
             if len(owners) == 1:
                 key = owners[0]
                 target = target or fold(m.name)
@@ -286,3 +287,8 @@ def _fullness(name: str) -> tuple[int, int]:
 
 def _without_locality(name: str) -> str:
     return re.sub(r"\s+(?:Provinsi|Prov\.|Kota|Kabupaten)\s+.+$|\s+DKI Jakarta$", "", name)
+
+
+def _has_run(words: list[str], run: list[str]) -> bool:
+    """True when ``run`` stands in ``words`` as consecutive words."""
+    return any(words[i:i + len(run)] == run for i in range(len(words) - len(run) + 1))

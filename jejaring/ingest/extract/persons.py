@@ -115,10 +115,13 @@ def find_persons(ctx: Context, blocked: list[Mention], posts: list[Mention] = ()
     if recognised is not None and ctx.doc.language in LANGUAGES:
         found = [m for m in found if _confirmed(m, recognised)]
     found += _coordinated(ctx, found, blocked)
-    found += _back_references(ctx, found, blocked)
-    if recognised is not None and ctx.doc.language in LANGUAGES:
-        found += _recognised(ctx, recognised, blocked + found)
-    return found
+    model = _recognised(ctx, recognised, blocked + found) if recognised is not None and \
+        ctx.doc.language in LANGUAGES else []
+    # a later part of a name refers back to it, whether a rule or only the recogniser read the name; a lone word
+    # the recogniser read there is that back-reference
+    names = found + [m for m in model if " " in m.name]
+    back = _back_references(ctx, names, names + blocked)
+    return found + back + [m for m in model if not _overlaps(m, back)]
 
 
 def _confirmed(m: Mention, recognised: list[Mention]) -> bool:
@@ -411,21 +414,21 @@ def _only_common_words(words: list[str]) -> bool:
     return all(w.strip("'’-").lower() in common_words() for w in words)
 
 
-def _back_references(ctx: Context, found: list[Mention], blocked: list[Mention]) -> list[Mention]:
-    """Later mentions by one part of a known name ("Hendra", "Pak Hendra", "Saputra")."""
+def _back_references(ctx: Context, names: list[Mention], taken: list[Mention]) -> list[Mention]:
+    """Later mentions by one part of a name in ``names`` ("Hendra", "Pak Hendra", "Saputra"), outside ``taken``."""
     parts: dict[str, set[str]] = {}
-    for m in found:
+    for m in names:
         words = [w for w in m.name.split() if not re.fullmatch(r"[A-Z]\.", w)]
         for w in words if len(words) > 1 or len(m.name) >= 5 else []:
             if len(w) >= 4:
                 parts.setdefault(fold(w), set()).add(fold(m.name))
-    taken = [(m.start, m.end) for m in found] + [(b.start, b.end) for b in blocked]
+    spans = [(m.start, m.end) for m in taken]
     out = []
     for m in re.finditer(r"(?<![\w])([A-Z][a-zà-ÿ'’\-]{3,})(?![\w])", ctx.text):
         owners = parts.get(fold(m.group(1)))
         if not owners or len(owners) != 1:
             continue
-        if any(s < m.end() and m.start() < e for s, e in taken):
+        if any(s < m.end() and m.start() < e for s, e in spans):
             continue
         out.append(Mention(m.start(), m.end(), "person", m.group(1), "person-back-reference", 0.7,
                            same_as=next(iter(owners))))

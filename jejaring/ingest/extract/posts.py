@@ -267,13 +267,15 @@ def _trailing_name(ctx: Context, start: int, stop: int, role_end: int) -> tuple[
 
 
 def _lone_name(ctx: Context, word: str, before: str, stop: int) -> bool:
-    """One word ends a title as its holder's name when the title names its body before it, and a verb of saying
-    follows or that body is one the lexicon knows ("Ketua KPU RI Hasanuddin dalam ...")."""
+    """One word ends a title as its holder's name when the title names its body or place before it, and a verb of
+    saying follows or that body or place is one the lexicon knows ("Ketua KPU RI Hasanuddin dalam ...", "Bupati
+    Pulau Taliabu Rosmini hadir")."""
     if not before.strip() or len(word) < 4 or ctx.lexicon.is_common_word(word):
         return False
     words = before.split()
-    known = any(ctx.lexicon.organisation_by_name(" ".join(words[-n:])) or
-                ctx.lexicon.organisation_by_acronym(" ".join(words[-n:])) for n in range(1, min(4, len(words)) + 1))
+    lex = ctx.lexicon
+    known = any(lex.organisation_by_name(" ".join(words[-n:])) or lex.organisation_by_acronym(" ".join(words[-n:]))
+                or lex.place(" ".join(words[-n:])) is not None for n in range(1, min(4, len(words)) + 1))
     return known or said_after(ctx, stop)
 
 

@@ -20,13 +20,14 @@ def entities(f: Findings) -> None:
     t = f.table
     for m in sorted(f.organisations, key=lambda m: (m.refers_to is not None, m.start)):
         t.organisation(m)
-    _merge_bracketed_organisations(f)
+    _merge_bracketed(f, f.organisations)
     for m in f.places:
         t.place(m)
     for m in f.programmes:
         t.programme(m)
     for m in sorted(f.persons, key=lambda m: (m.rule == "person-back-reference", len(m.name.split()) == 1, m.start)):
         t.person(m)
+    _merge_bracketed(f, f.persons)
 
 
 @component("unit-parents", requires=["entities", "memberships"], assigns=["entities"], rules=["org-unit-of-locality"])
@@ -51,13 +52,15 @@ def unit_parents(f: Findings) -> None:
                 break
 
 
-def _merge_bracketed_organisations(f: Findings) -> None:
-    """ "Resilient Jakarta Secretariat (Sekretariat Jakarta Berketahanan)": one body, two names."""
+def _merge_bracketed(f: Findings, mentions) -> None:
+    """ "Resilient Jakarta Secretariat (Sekretariat Jakarta Berketahanan)", "Saifullah Yusuf (Gus Ipul)": one
+    organisation or person, two names. A bare acronym in brackets is left alone: after a body the acronym rules
+    resolve it, after a person it is mostly their initials."""
     text = f.ctx.text
     starting: dict[int, list] = {}  # by start, so a long document is not read pair by pair
-    for b in f.organisations:
+    for b in mentions:
         starting.setdefault(b.start, []).append(b)
-    for a in f.organisations:
+    for a in mentions:
         opening = _OPENING.match(text, a.end)
         if opening is None:
             continue

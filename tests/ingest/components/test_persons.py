@@ -103,6 +103,25 @@ def test_persons_back_reference_is_the_full_name(extract):
     assert list(ex.entities) == ["person:wulan-kartikasari"]
 
 
+def test_persons_back_reference_after_the_name_the_recogniser_reads(extract):
+    """A later "Profesor Laras" refers back to the full name only the recogniser read earlier."""
+    ex = extract("Ia menambahkan, sosok seperti Laras Wicaksana layak dihormati. Menurutnya, Profesor Laras tidak "
+                 "pernah meminta anggaran lebih.")
+    assert [e.key for e in ex.entities.values() if e.kind == "person"] == ["person:laras-wicaksana"]
+
+
+def test_persons_two_words_of_a_longer_name_are_the_same_person(extract):
+    ex = extract("Dewi Anggraini Pratiwi membuka rapat itu. Menurut Dewi Anggraini, tanggul sudah siap.")
+    assert [(e.key, len(e.spans)) for e in ex.entities.values() if e.kind == "person"] == [
+        ("person:dewi-anggraini-pratiwi", 2)]
+
+
+def test_persons_a_name_in_brackets_after_a_name_is_the_same_person(extract):
+    ex = extract("Menteri Sosial Rahmat Hidayat (Gus Amat) meninjau lokasi banjir di Bekasi.")
+    persons = [e for e in ex.entities.values() if e.kind == "person"]
+    assert [(e.key, e.alt_labels) for e in persons] == [("person:rahmat-hidayat", [("Gus Amat", None)])]
+
+
 @pytest.mark.parametrize("text", [
     "Laporan ini mencakup Juli, Agustus dan September.",
     "Rapat sudah dimulai sejak pagi, Alhamdulillah sudah dicopot, kata Hendra.",

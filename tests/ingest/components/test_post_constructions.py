@@ -264,6 +264,22 @@ def test_post_constructions_one_word_names_and_asides(extract, text, name, role,
     assert [(p, r, o) for p, r, o, _ in posts(extract(text))] == [(name, role, org)]
 
 
+def test_post_constructions_one_word_name_after_the_place_of_the_title(extract):
+    """The place the gazetteer knows ends the title, so one word after it names the holder; the recogniser's
+    span, which took the place with the name, starts after the place."""
+    text = "Bupati Rokan Hilir Wiratmo hadir di Kantor Kementerian Sosial, Jakarta."
+    assert [(p, r, o) for p, r, o, _ in posts(extract(text))] == [
+        ("person:wiratmo", "regent", "organisation:pemerintah-kabupaten-rokan-hilir")]
+    assert posts(extract(text, disabled_rules=["name-after-place"])) == []
+
+
+def test_post_constructions_a_word_of_institutions_opens_a_name_after_a_short_form(extract):
+    # "Airlangga" names a university too; after the short form in brackets it opens the holder's name
+    text = "Acara dibuka oleh Menteri Koordinator Bidang Pangan (Menko Pangan) Airlangga Suryadi dari Jakarta."
+    assert [(p, r, o) for p, r, o, _ in posts(extract(text))] == [
+        ("person:airlangga-suryadi", "coordinating-minister", "organisation:kemenko-pangan")]
+
+
 def test_post_constructions_a_lone_word_with_no_body_before_it_is_no_name(extract):
     assert posts(extract("Menteri Keuangan mengatakan anggaran cukup.")) == []
 

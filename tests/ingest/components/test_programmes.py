@@ -1,6 +1,7 @@
 """The ``programmes`` component: programmes after (or before) a programme cue, examples inside a lesson, examples
 after "misalnya"/"such as", the sites of a visit, and names with a version number (rules ``programme-cue``,
-``programme-cue-after``, ``programme-example``, ``programme-example-cue``, ``programme-site``, ``programme-version``).
+``programme-cue-after``, ``programme-example``, ``programme-example-cue``, ``programme-site``, ``programme-version``),
+and what names a person instead (``programme-not-person``).
 
 ``programme-secretariat`` is registered but no extractor gives it (see the rule ablation).
 """
@@ -127,3 +128,16 @@ def test_programmes_a_month_and_year_in_a_lesson_is_no_example(extract):
     text = ("Pelajaran dari kunjungan:\n- Kepemimpinan: pembelajaran dari kunjungan ke Palu pada Agustus 2019, "
             "khususnya soal program Kampung Tangguh.\n")
     assert "Agustus 2019" not in [e.name for e in extract(text).entities.values() if e.kind == "programme"]
+
+
+@pytest.mark.parametrize(("text", "person"), [
+    ("Warga mendukung strategi Presiden Bagas Wiratmaja untuk menurunkan harga pangan.", "person:bagas-wiratmaja"),
+    ("Ia menambahkan, sosok seperti Bagas Wiratmaja layak dihormati.", "person:bagas-wiratmaja"),
+    ("Ia memuji pemimpin seperti Profesor Bagas yang jujur.", "person:bagas"),
+])
+def test_programmes_a_title_or_an_example_the_recogniser_reads_names_a_person(extract, text, person):
+    def read(ex):
+        return programmes(ex), [e.key for e in ex.entities.values() if e.kind == "person"]
+
+    assert read(extract(text)) == ([], [person])
+    assert read(extract(text, disabled_rules=["programme-not-person"])) != ([], [person])
