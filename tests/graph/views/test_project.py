@@ -13,7 +13,7 @@ from jejaring.graph.views.project import ego_network, find_node, project
 from jejaring.service import ingest_paths
 
 ID = "https://w3id.org/jejaring/id/"
-FIXTURE = Path(__file__).resolve().parents[1] / "data" / "network.trig"
+FIXTURE = Path(__file__).resolve().parents[2] / "data" / "network.trig"
 PAYLOAD = "<img src=x onerror=alert(1)>"
 EVIL_DOC = f"evil {PAYLOAD}.txt"
 
@@ -32,7 +32,7 @@ DISKUSI = ID + "event/2019-06-13-diskusi-publik-hasil-pembelajaran-cross-learnin
 @pytest.fixture(scope="module")
 def curated_graph(tmp_path_factory):
     """The curated example facts (YAML and CSV), ingested once into a dataset file."""
-    examples = Path(__file__).resolve().parents[2] / "examples" / "curated"
+    examples = Path(__file__).resolve().parents[3] / "examples" / "curated"
     path = tmp_path_factory.mktemp("curated") / "graph.trig"
     with open_graph(path) as kg:
         report = ingest_paths(kg, [examples / "seoul-visit.yaml", examples / "stakeholders.csv"])

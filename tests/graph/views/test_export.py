@@ -32,7 +32,7 @@ from jejaring.graph.views.project import project
 from jejaring.ontology.namespaces import PREFIXES
 from jejaring.service import ingest_paths
 
-EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+EXAMPLES = Path(__file__).resolve().parents[3] / "examples"
 ID = "https://w3id.org/jejaring/id/"
 NETWORK_FORMATS = [name for name, w in WRITERS.items() if w.network]
 RAPPER = shutil.which("rapper")
@@ -98,7 +98,7 @@ def test_export_command_has_help_and_every_format_is_in_the_readme():
     result = CliRunner().invoke(cli, ["export", "-h"], catch_exceptions=False)
     assert result.exit_code == 0
     assert "Example:" in result.stdout and "jejaring export -g graph/ -f gexf" in result.stdout
-    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    readme = (Path(__file__).resolve().parents[3] / "README.md").read_text(encoding="utf-8")
     assert "| `jejaring export -g GRAPH -f FORMAT [--view V] [-o PATH]`" in readme
     table = readme.split("### Export formats", 1)[1].split("\n\n", 3)[2]
     first_cells = [line.split("|")[1] for line in table.splitlines() if line.startswith("| `")]

@@ -25,7 +25,7 @@ from jejaring.graph.views.visualise import (
     write_html,
 )
 
-FIXTURE = Path(__file__).resolve().parents[1] / "data" / "network.trig"
+FIXTURE = Path(__file__).resolve().parents[2] / "data" / "network.trig"
 PAYLOAD = "<img src=x onerror=alert(1)>"
 EVIL = "https://w3id.org/jejaring/id/person/evil"
 
@@ -346,12 +346,12 @@ def test_visualise_network_commands_have_help_and_are_in_the_readme(command):
     result = CliRunner().invoke(cli, [command, "-h"], catch_exceptions=False)
     assert result.exit_code == 0
     assert "Example:" in result.stdout and f"jejaring {command} -g graph/" in result.stdout
-    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    readme = (Path(__file__).resolve().parents[3] / "README.md").read_text(encoding="utf-8")
     assert f"| `jejaring {command} -g GRAPH" in readme
 
 
 # -- issue 21: a readable default view, focus, pictures ---------------------------------------------
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 
 
 @pytest.fixture(scope="module")

@@ -35,7 +35,7 @@ from jejaring.graph.views.project import project
 from jejaring.graph.views.visualise import write_html
 from jejaring.queries import list_queries
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
+sys.path.insert(0, str(Path(__file__).resolve().parents[3] / "benchmarks"))
 from loadtest import measure_load
 
 SPARQLWrapper = pytest.importorskip("SPARQLWrapper", reason="SPARQLWrapper (test extra) is not installed")
@@ -500,7 +500,7 @@ def payload_server(tmp_path_factory):
     network view made from it."""
     root = tmp_path_factory.mktemp("payloads")
     trig = root / "payloads.trig"
-    trig.write_text((Path(__file__).resolve().parents[1] / "data" / "network.trig").read_text(encoding="utf-8")
+    trig.write_text((Path(__file__).resolve().parents[2] / "data" / "network.trig").read_text(encoding="utf-8")
                     + PAYLOAD_DOCUMENT, encoding="utf-8")
     kg = open_graph(trig, create=False)
     write_html(project(kg, "stakeholders"), root / "network.html", title=f"Network {PAYLOADS[0]}")

@@ -30,7 +30,7 @@ from jejaring.graph.views.stats import graph_stats
 from jejaring.queries import bind_params, list_queries
 from jejaring.service import ingest_paths, remove_documents
 
-EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+EXAMPLES = Path(__file__).resolve().parents[3] / "examples"
 #: Parameter sets run on both stores: the required ones, then filters and a value crafted to break out.
 PARAMS = {
     "agency-lessons": [{}, {"organisation": "BPPBJ"}],

@@ -27,7 +27,7 @@ from jejaring.cli import cli
 from jejaring.graph.sparql.endpoint import make_endpoint
 from jejaring.graph.store import open_graph
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
+sys.path.insert(0, str(Path(__file__).resolve().parents[3] / "benchmarks"))
 from loadtest import measure_load
 
 

@@ -17,7 +17,7 @@ from jejaring.errors import NetworkError
 from jejaring.graph.views import analysis, project, visualise
 from jejaring.graph.views.analysis import ANALYSIS_FORMATS, analyse, communities, node_centrality, simple_graph
 
-FIXTURE = Path(__file__).resolve().parents[1] / "data" / "network.trig"
+FIXTURE = Path(__file__).resolve().parents[2] / "data" / "network.trig"
 
 
 def _sectors_graph() -> nx.Graph:
