@@ -45,7 +45,7 @@ _BRACKETED = re.compile(r"\(([^()]{3,600})\)")
 def recognise(f: Findings) -> None:
     """Persons, organisations and places the trained recogniser (:mod:`jejaring.ingest.model`) reads; a person's
     name starts after the common words the recogniser took with it ("[Lingkungan] Hidup Rina Marlina") and after
-    a place of two words or more ("Bupati [Pulau Taliabu] Rosmini")."""
+    a place ("Bupati [Pulau Taliabu] Rosmini")."""
     found = [Mention(s, e, KINDS[label], f.ctx.text[s:e], "recognised") for s, e, label in recognise_names(f.ctx.text)]
     if f.allows("name-after-common-words"):
         found = [_after_common_words(m) if m.kind == "person" else m for m in found]
@@ -55,10 +55,11 @@ def recognise(f: Findings) -> None:
 
 
 def _after_place(f: Findings, m: Mention) -> Mention:
-    """The person mention without a leading place of two words or more that the gazetteer knows."""
+    """The person mention without a leading place the gazetteer knows: one of two words or more, or of one word
+    when two words or more are left ("Bupati [Solok] Rina Marlina")."""
     words = list(re.finditer(r"\S+", m.name))
-    for k in range(len(words) - 1, 1, -1):
-        if f.ctx.lexicon.place(m.name[:words[k - 1].end()]) is not None:
+    for k in range(len(words) - 1, 0, -1):
+        if (k > 1 or len(words) > 2) and f.ctx.lexicon.place(m.name[:words[k - 1].end()]) is not None:
             return replace(m, start=m.start + words[k].start(), name=m.name[words[k].start():])
     return m
 

@@ -189,6 +189,21 @@ def test_read_keeps_sentences_that_resemble_boilerplate(tmp_path: Path, sentence
     assert sentence in doc.text
 
 
+@pytest.mark.parametrize(("glued", "parted"), [
+    ("Rapat dipimpin Ketua Wiratmo WidjayaBendahara koperasi.", "Rapat dipimpin Ketua Wiratmo Widjaya Bendahara koperasi."),
+    ("Harga beras turun, kataWiratmo di pasar.", "Harga beras turun, kata Wiratmo di pasar."),
+    ("Festival MusikDalam kota digelar.", "Festival Musik Dalam kota digelar."),
+])
+def test_read_parts_words_a_web_page_glued(tmp_path: Path, glued: str, parted: str) -> None:
+    assert read_document(_write(tmp_path, "a.txt", f"{CONTENT}\n\n{glued}\n")).text == f"{CONTENT}\n\n{parted}"
+
+
+@pytest.mark.parametrize("name", ["IndoStrategi", "YouTube", "JavaScript", "TransJakarta", "KemenPANRB", "iPhone"])
+def test_read_keeps_brand_names_whole(tmp_path: Path, name: str) -> None:
+    sentence = f"Warga memakai {name} setiap hari."
+    assert sentence in read_document(_write(tmp_path, "a.txt", f"{CONTENT}\n\n{sentence}\n")).text
+
+
 def test_read_all_boilerplate_is_an_error(tmp_path: Path) -> None:
     with pytest.raises(DocumentError, match=r"a\.txt: no text left"):
         read_document(_write(tmp_path, "a.txt", "Show More\nRelated Articles\n"))

@@ -26,7 +26,15 @@ from jejaring.ingest.read.metadata import (
 )
 from jejaring.ingest.read.paths import SUPPORTED_SUFFIXES, iter_paths
 from jejaring.ingest.read.pdf import _read_pdf
-from jejaring.ingest.read.text import _drop_boilerplate, _normalise, _read_bytes, _read_plain, _rules, detect_language
+from jejaring.ingest.read.text import (
+    _drop_boilerplate,
+    _normalise,
+    _read_bytes,
+    _read_plain,
+    _rules,
+    _unglue,
+    detect_language,
+)
 
 __all__ = ["SUPPORTED_SUFFIXES", "detect_language", "iter_paths", "read_document"]
 
@@ -88,7 +96,7 @@ def read_document(path: Path, root: Path | None = None, *, max_bytes: int = 20_0
         found = _read_plain(path, data)
     if not found.text.strip():
         raise DocumentError(f"{path}: no text found")
-    text = _drop_boilerplate(_normalise(found.text), rules)
+    text = _unglue(_drop_boilerplate(_normalise(found.text), rules), rules)
     if not text.strip():
         raise DocumentError(f"{path}: no text left after removing page furniture (menus, share buttons, credits)")
     title = found.title or _first_line_title(text)

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from jejaring.errors import DocumentError
 from jejaring.ingest.lexicon import Lexicon, load_lexicon
+from jejaring.ingest.model import common_words
 from jejaring.ingest.read.paths import SUPPORTED_SUFFIXES
 
 __all__ = ["detect_language"]
@@ -194,6 +195,27 @@ def _rules(lexicon: Lexicon) -> _Rules:
         own_stopwords={lang: words.difference(*(other for o, other in stopwords.items() if o != lang))
                        for lang, words in stopwords.items()},
     )
+
+
+def _unglue(text: str, rules: _Rules) -> str:
+    """Part two words a web page glued together ("kataRina", "SutarmiBendahara"): a capitalised word after an
+    Indonesian common word in lower case, or an Indonesian stopword or post title after any word. Brand names
+    ("IndoStrategi", "YouTube", "JavaScript") stay whole."""
+    stopwords = rules.own_stopwords.get("id", frozenset())
+    first_words = stopwords | common_words()
+
+    def part(m: re.Match[str]) -> str:
+        first, second = m.group(1), m.group(2)
+        if (first.islower() and first in first_words) or second.lower() in stopwords or \
+                rules.lexicon.starts_with_post(second, longer_than=3):
+            return f"{first} {second}"
+        return m.group()
+
+    return _GLUED.sub(part, text)
+
+
+#: Two words without a space between them, the second capitalised.
+_GLUED = re.compile(r"(?<![\w])([A-Za-z][a-z]{2,})([A-Z][a-z]{2,})(?![\w])")
 
 
 def _drop_boilerplate(text: str, rules: _Rules) -> str:

@@ -92,3 +92,22 @@ def test_recognise_one_word_left_after_a_title_is_kept_with_it(extract):
 
     m = Mention(0, 13, "person", "Camat Tambora", "recognised")
     assert _after_common_words(m) is m
+
+
+@pytest.mark.parametrize(("span", "name"), [
+    ("Rokan Hilir Wiratmo", "Wiratmo"),            # a place of two words, one word left
+    ("Solok Wiratmo Widjaya", "Wiratmo Widjaya"),  # a place of one word, two words left
+    ("Solok Wiratmo", "Solok Wiratmo"),            # one word could not stand alone: kept whole
+    ("Wiratmo Widjaya", "Wiratmo Widjaya"),
+])
+def test_recognise_a_name_starts_after_the_place_the_recogniser_took_with_it(span, name):
+    from jejaring.ingest.document import Document
+    from jejaring.ingest.extract.context import Context, Mention
+    from jejaring.ingest.findings import Findings
+    from jejaring.ingest.lexicon import load_lexicon
+    from jejaring.ingest.mentions import _after_place
+
+    text = f"Bupati {span} hadir."
+    findings = Findings(Context(Document("x.txt", text, language="id"), load_lexicon()))
+    m = _after_place(findings, Mention(7, 7 + len(span), "person", span, "recognised"))
+    assert (m.name, text[m.start:m.end]) == (name, name)
