@@ -26,7 +26,7 @@ from jejaring.ingest.mapping import map_extraction, to_ntriples
 from jejaring.ingest.pipeline import extract_document
 from jejaring.ingest.read import iter_paths, read_document
 from jejaring.ingest.records import Extraction
-from jejaring.ingest.workers import TaskFailed, run_tasks
+from jejaring.workers import TaskFailed, run_tasks
 
 __all__ = [
     "IngestReport",

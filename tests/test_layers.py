@@ -15,7 +15,8 @@ PACKAGE = Path(__file__).resolve().parents[1] / "jejaring"
 
 #: Bottom to top; a module belongs to the first layer one of whose names is the module or a package holding it.
 LAYERS = (
-    ("foundation", ("jejaring", "jejaring.errors", "jejaring.ontology", "jejaring.queries")),
+    # workers: the one worker-process mechanism, for extraction (service) and for queries (graph.sparql)
+    ("foundation", ("jejaring", "jejaring.errors", "jejaring.ontology", "jejaring.queries", "jejaring.workers")),
     ("ingest", ("jejaring.ingest",)),
     ("graph.store", ("jejaring.graph", "jejaring.graph.store")),
     ("graph.sparql", ("jejaring.graph.sparql",)),

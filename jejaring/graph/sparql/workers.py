@@ -10,19 +10,14 @@ from __future__ import annotations
 import collections
 import hashlib
 import itertools
-import json
-import multiprocessing.connection
 import os
 import re
 import shutil
 import signal
-import socket
-import subprocess
-import sys
 import tempfile
 import threading
 import weakref
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 import pyoxigraph as ox
 
@@ -30,6 +25,7 @@ from jejaring.errors import InputError, JejaringError, QueryError, QueryMemoryEr
 from jejaring.graph.sparql.result import QueryResult, evaluate
 from jejaring.graph.sparql.text import check_query
 from jejaring.graph.store.query import bind_for_oxigraph
+from jejaring.workers import Worker, WorkerDied, WorkerTimeout
 
 # Workers import this module: it loads pyoxigraph, not rdflib.
 
@@ -39,11 +35,8 @@ __all__ = ["MIN_WORKER_MEMORY", "QueryWorkers", "parse_size"]
 class QueryWorkers:
     """Worker processes that run queries with a time limit, and are killed when it passes.
 
-    A worker is a fresh interpreter, never a fork of this process: this process may hold an
-    embedded store, whose RocksDB background threads may hold a mutex at any moment; a forked child
-    inherits that mutex locked, with no thread left to release it, and hangs (as can a fork of any
-    process with threads, such as the endpoint's, whatever its store). A worker opens the graph
-    itself:
+    A worker is a :class:`~jejaring.workers.Worker`: a fresh interpreter, never a fork of this process, which
+    may hold an embedded store whose threads hold locks. It opens the graph itself:
 
     - an embedded store (a directory) as a checkpoint, opened with :meth:`pyoxigraph.Store.read_only`.
       The checkpoint (:meth:`pyoxigraph.Store.backup`) is made of hard links to the store's immutable
@@ -336,36 +329,19 @@ def _alive(pid: int) -> bool:
     return True
 
 
-#: How a worker starts: this interpreter, with this process's module path, running :func:`_serve`.
-_BOOT = ("import json, sys; sys.path[:] = json.loads(sys.argv[1]); "
-         "from jejaring.graph.sparql.workers import _serve; _serve(int(sys.argv[2]), int(sys.argv[3]))")
 #: The least memory limit a worker can start with: the interpreter, pyoxigraph and a small graph take about 100 MB.
 MIN_WORKER_MEMORY = 128 * 2**20
 
 
 class _Worker:
-    """One worker process and this end of its channel; ``source`` is the graph it has open.
-
-    The worker is a new interpreter started by :mod:`subprocess` (whose child only calls ``exec``
-    after the fork, which is safe with threads), not by multiprocessing's ``spawn``, which would
-    run the main script again in the worker when it lacks an ``if __name__ == "__main__"`` guard.
-    Its standard input is a pipe this process never writes to: it ends when this process does.
-    """
+    """One query worker (a :class:`~jejaring.workers.Worker`) and ``source``, the graph it has open."""
 
     def __init__(self, max_memory: int | None = None) -> None:
         self.max_memory = max_memory
-        mine, theirs = socket.socketpair()
         try:
-            self.process = subprocess.Popen(
-                [sys.executable, "-c", _BOOT, json.dumps(sys.path), str(theirs.fileno()), str(max_memory or 0)],
-                stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, pass_fds=(theirs.fileno(),),
-            )
+            self.process = Worker(_start, max_memory=max_memory)
         except OSError as e:
-            mine.close()
             raise JejaringError(f"cannot start a query worker: {e}") from None
-        finally:
-            theirs.close()
-        self.conn = multiprocessing.connection.Connection(mine.detach())
         self.source: tuple[str, str] | None = None
 
     @property
@@ -373,28 +349,26 @@ class _Worker:
         return self.process.pid
 
     def alive(self) -> bool:
-        return self.process.poll() is None
+        return self.process.alive()
 
     def run(self, source: tuple[str, str], dump: bytes | None, query: tuple | None,
             timeout: float | None) -> QueryResult | None:
         """Open ``source`` (unless open already), then run ``query``: (SPARQL, substitutions, max rows)."""
-        try:
-            self.conn.send((source, dump if source != self.source else None, query))
-        except OSError:
-            raise JejaringError(f"the query worker stopped (exit code {self.process.poll()})") from None
-        try:
-            status, value = self._answer(_START_LIMIT, JejaringError(
-                f"the query worker did not open the graph within {_START_LIMIT:g} s"))
-        except QueryMemoryError:
-            raise JejaringError(f"the query worker cannot open the graph within its {_size(self.max_memory or 0)} "
-                                "of memory; allow more (--max-memory)") from None
-        if status == "failed":
+        if source != self.source:
             self.source = None
-            raise JejaringError(value)
-        self.source = source
+            late = JejaringError(f"the query worker did not open the graph within {_START_LIMIT:g} s")
+            try:
+                self._answer(None, _START_LIMIT, late)  # its start-up: the interpreter and the imports
+                status, value = self._answer(("open", source, dump), _START_LIMIT, late)
+            except QueryMemoryError:
+                raise JejaringError(f"the query worker cannot open the graph within its {_size(self.max_memory or 0)} "
+                                    "of memory; allow more (--max-memory)") from None
+            if status == "failed":
+                raise JejaringError(value)
+            self.source = source
         if query is None:
             return None
-        status, value = self._answer(timeout, QueryTimeout(
+        status, value = self._answer(("query", query), timeout, QueryTimeout(
             f"the query ran past the time limit of {timeout:g} s and was stopped; "
             "narrow it (LIMIT, more specific patterns) or allow more time"))
         if status == "error":
@@ -408,26 +382,22 @@ class _Worker:
                                 "worker may use and was stopped; narrow it (LIMIT, more specific patterns, no "
                                 "ORDER BY over a large result) or allow more (--max-memory)")
 
-    def _answer(self, limit: float, late: JejaringError) -> tuple[str, object]:
+    def _answer(self, message: tuple | None, limit: float, late: JejaringError):
+        """Send ``message`` and wait for the answer (None: wait for the start-up to be done)."""
         try:
-            if not self.conn.poll(limit):
-                raise late
-            return self.conn.recv()
-        except (EOFError, OSError):  # the worker died, or was killed by close()
-            try:
-                code = self.process.wait(1)
-            except subprocess.TimeoutExpired:
-                code = None
-            if self.max_memory and code == -signal.SIGABRT:  # Rust aborts when an allocation fails
+            if message is None:
+                return self.process.wait_ready(limit)
+            self.process.send(message)
+            return self.process.receive(limit)
+        except WorkerTimeout:
+            raise late from None
+        except WorkerDied as e:  # the worker died, or was killed by close()
+            if self.max_memory and e.exit_code == -signal.SIGABRT:  # Rust aborts when an allocation fails
                 raise self._memory_error() from None
-            raise JejaringError(f"the query worker stopped without an answer (exit code {code})") from None
+            raise JejaringError(f"the query worker stopped without an answer (exit code {e.exit_code})") from None
 
     def kill(self) -> None:
-        if self.process.poll() is None:
-            self.process.kill()
-        self.process.wait()
-        self.process.stdin.close()
-        self.conn.close()
+        self.process.kill()
 
 
 def parse_size(text: str) -> int | None:
@@ -458,57 +428,31 @@ def _size(n: int) -> str:
     return f"{n / 2**30:g} GB" if n >= 2**30 else f"{n / 2**20:g} MB"
 
 
-def _limit_memory(max_memory: int) -> None:
-    """Limit the memory this process may allocate (heap and private mappings), where the system allows it."""
-    try:
-        import resource
-    except ImportError:  # not a Unix system: no limit
-        return
-    limit = getattr(resource, "RLIMIT_DATA", None) or resource.RLIMIT_AS
-    resource.setrlimit(limit, (max_memory, max_memory))
+def _start() -> Callable[[tuple], tuple[str, object]]:
+    """A query worker's start-up: it answers ``("open", source, dump)`` with ``("started", None)`` (or
+    ``("failed", why)``), then ``("query", (SPARQL, substitutions, max rows))`` with its result."""
+    graph: _OpenGraph | None = None
 
-
-def _serve(channel: int, max_memory: int = 0) -> None:
-    """A worker's loop: open the graph it is sent, answer ``("started", None)``, run the query, answer."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is for the parent, which stops its workers
-    if max_memory:
-        _limit_memory(max_memory)
-    threading.Thread(target=_exit_with_parent, daemon=True).start()
-    conn = multiprocessing.connection.Connection(channel)
-    source, graph = None, None
-    while True:
-        try:
-            wanted, dump, query = conn.recv()
-        except (EOFError, OSError):
-            return
-        if wanted != source:
-            source = graph = None
+    def handle(message: tuple) -> tuple[str, object]:
+        nonlocal graph
+        if message[0] == "open":
+            graph = None
             try:
-                graph = _OpenGraph(_open(wanted, dump))
+                graph = _OpenGraph(_open(*message[1:]))
             except Exception as e:
-                conn.send(("failed", f"the query worker cannot open the graph: {type(e).__name__}: {e}"))
-                continue
-            source = wanted
-        conn.send(("started", None))
-        if query is None:
-            continue
-        sparql, substitutions, max_rows = query
+                return "failed", f"the query worker cannot open the graph: {type(e).__name__}: {e}"
+            return "started", None
+        sparql, substitutions, max_rows = message[1]
         try:
-            message = ("ok", evaluate(graph, sparql, substitutions, max_rows))
+            return "ok", evaluate(graph, sparql, substitutions, max_rows)
         except MemoryError:
-            message = ("memory", None)
+            return "memory", None
         except JejaringError as e:
-            message = ("error", str(e))
+            return "error", str(e)
         except Exception as e:  # the worker must always answer, or the caller waits for nothing
-            message = ("error", f"the query failed: {type(e).__name__}: {e}")
-        conn.send(message)
+            return "error", f"the query failed: {type(e).__name__}: {e}"
 
-
-def _exit_with_parent() -> None:
-    """Stop the worker, even in the middle of a query, when its parent is gone (its end of stdin closes)."""
-    while os.read(0, 1024):
-        pass
-    os._exit(0)
+    return handle
 
 
 def _open(source: tuple[str, str], dump: bytes | None) -> ox.Store:

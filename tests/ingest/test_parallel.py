@@ -1,53 +1,17 @@
-"""Extraction in worker processes: same results as one process, failures and time limits reported, and
-the extraction cache used instead of extracting a stored corpus again."""
+"""Extraction in worker processes (the pool itself: tests/test_workers.py): same results as one process, a
+pathological document skipped at the time limit, and the extraction cache used instead of extracting a stored
+corpus again."""
 
 from __future__ import annotations
 
-import os
 import shutil
-import time
 from pathlib import Path
-
-import pytest
 
 import jejaring.service as service
 from jejaring.graph.store import open_graph
-from jejaring.ingest.workers import TaskFailed, run_tasks
 from jejaring.service import decide, ingest_paths
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
-
-
-def square_or_fail(task, offset):
-    """A task for the pool: sleeps when asked, dies when asked, fails on negatives."""
-    if task == "sleep":
-        time.sleep(30)
-    if task == "die":
-        os._exit(3)
-    if task < 0:
-        raise ValueError("negative")
-    return task * task + offset
-
-
-@pytest.mark.parametrize("jobs", [1, 2])
-def test_run_tasks_returns_every_result_by_index(jobs):
-    results = dict(run_tasks(square_or_fail, [1, 2, 3, -1, 5], 10, jobs=jobs, time_limit=20 if jobs > 1 else None))
-    assert [results[i] for i in (0, 1, 2, 4)] == [11, 14, 19, 35]
-    assert isinstance(results[3], TaskFailed) and "negative" in str(results[3])
-
-
-def test_run_tasks_stops_a_task_past_the_time_limit_and_goes_on():
-    started = time.monotonic()
-    results = dict(run_tasks(square_or_fail, [2, "sleep", 3, 4], 0, jobs=2, time_limit=2))
-    assert isinstance(results[1], TaskFailed) and "time limit" in str(results[1])
-    assert [results[i] for i in (0, 2, 3)] == [4, 9, 16]
-    assert time.monotonic() - started < 25  # the sleeping task (30 s) was stopped, not waited for
-
-
-def test_run_tasks_reports_a_worker_that_dies_and_replaces_it():
-    results = dict(run_tasks(square_or_fail, ["die", 2, 3], 0, jobs=1, time_limit=20))
-    assert isinstance(results[0], TaskFailed) and "stopped unexpectedly" in str(results[0])
-    assert results[1] == 4 and results[2] == 9
 
 
 def _corpus(tmp_path: Path) -> Path:
