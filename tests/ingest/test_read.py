@@ -193,12 +193,15 @@ def test_read_keeps_sentences_that_resemble_boilerplate(tmp_path: Path, sentence
     ("Rapat dipimpin Ketua Wiratmo WidjayaBendahara koperasi.", "Rapat dipimpin Ketua Wiratmo Widjaya Bendahara koperasi."),
     ("Harga beras turun, kataWiratmo di pasar.", "Harga beras turun, kata Wiratmo di pasar."),
     ("Festival MusikDalam kota digelar.", "Festival Musik Dalam kota digelar."),
+    ("Tanggul sudah selesai dibangun.Selain itu, pompa diperbaiki.",
+     "Tanggul sudah selesai dibangun. Selain itu, pompa diperbaiki."),
 ])
 def test_read_parts_words_a_web_page_glued(tmp_path: Path, glued: str, parted: str) -> None:
     assert read_document(_write(tmp_path, "a.txt", f"{CONTENT}\n\n{glued}\n")).text == f"{CONTENT}\n\n{parted}"
 
 
-@pytest.mark.parametrize("name", ["IndoStrategi", "YouTube", "JavaScript", "TransJakarta", "KemenPANRB", "iPhone"])
+@pytest.mark.parametrize("name", ["IndoStrategi", "YouTube", "JavaScript", "TransJakarta", "KemenPANRB", "iPhone",
+                                  "www.Situsdinas.go.id"])
 def test_read_keeps_brand_names_whole(tmp_path: Path, name: str) -> None:
     sentence = f"Warga memakai {name} setiap hari."
     assert sentence in read_document(_write(tmp_path, "a.txt", f"{CONTENT}\n\n{sentence}\n")).text

@@ -56,7 +56,8 @@ def _rules(lexicon: Lexicon) -> _Rules:
         return lexicon.alternation(name, space=space)
 
     particle = words("name_particles")
-    name = rf"{_NAME_WORD}(?:[ \t]+(?:{_INITIAL}|{_NAME_WORD}|{particle}(?=[ \t]+[A-Z]))){{0,4}}"
+    opener = rf"(?:(?={words('name_openers')}\b)[A-Z][a-z]?[ \t]+)?"  # "I Wayan ...", "Ni Luh ..."
+    name = rf"{opener}{_NAME_WORD}(?:[ \t]+(?:{_INITIAL}|{_NAME_WORD}|{particle}(?=[ \t]+[A-Z]))){{0,4}}"
     labels = (rf"(?:{words('person_labels', ' ')}|{words('person_labels_before_place', ' ')} [A-Z]\w+)"
               r"\s*:\s*")
     before_name = alternation(v.verb for v in lexicon.speech_verbs if v.before_name)

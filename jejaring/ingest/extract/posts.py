@@ -32,6 +32,7 @@ class _Rules:
     body_links: frozenset[str]  # words linking a title to the organisation after it ("at")
     article: re.Pattern[str]  # a definite article and the space after it
     said_after: re.Pattern[str]  # a verb of saying after a name ("... Rina mengatakan")
+    name_opener: re.Pattern[str]  # the opener of a Balinese name ("I Wayan", "Ni Luh")
     breaks: frozenset[str]  # words that end a title: a second post follows
     and_word: re.Pattern[str]  # "and" between two words
     body_after_comma: re.Pattern[str]  # a body after a comma ("..., Dinas ...")
@@ -64,6 +65,7 @@ def _rules(lexicon: Lexicon) -> _Rules:
         body_links=frozenset(lexicon.words("post_body_links")),
         article=re.compile(rf"\s+(?:{words('definite_articles')}\s+)?", re.I),
         said_after=re.compile(rf"\s*,?\s+(?:{words('also_words')}\s+)?{words('verbs_after_name')}\b"),
+        name_opener=re.compile(rf"(?<![\w]){words('name_openers')}\b"),
         breaks=frozenset(w.lower() for w in lexicon.words("post_breaks") | lexicon.words("weekdays")),
         and_word=re.compile(rf"\s+{words('and_words')}\s+"),
         body_after_comma=re.compile(rf"{words('post_body_heads', ' ')}\b"),
@@ -263,7 +265,10 @@ def _trailing_name(ctx: Context, start: int, stop: int, role_end: int) -> tuple[
         return None  # "Bupati Kuantan Singingi": a place of two words the lexicon knows is no holder
     if len(name) == 1 and not _lone_name(ctx, name[0].group(), ctx.text[role_end:start + name[0].start()], stop):
         return None
-    return start + name[-1].start(), stop
+    first = start + name[-1].start()
+    # "Ketua DPRD Bangli I Ketut ...": a Balinese name's opener is a word of institutions too (Komisi I)
+    opener = _rules(ctx.lexicon).name_opener.search(ctx.text, max(role_end, first - 3))
+    return (opener.start() if opener is not None and opener.start() < first < opener.end() else first), stop
 
 
 def _lone_name(ctx: Context, word: str, before: str, stop: int) -> bool:

@@ -162,6 +162,7 @@ WORD_LISTS: Mapping[str, str] = {
         "Words of the class or id of a web page's furniture (share buttons, menus): links inside are no references."
     ),
     "name_particles": "Lowercase particles inside a person's name ('Van der Berg', 'bin').",
+    "name_openers": "Words that open a person's name before its first capitalised word (Balinese 'I Wayan', 'Ni Luh').",
     "person_labels": (
         "Labels followed by a colon and a person's name ('Moderator:', 'Disusun oleh :'); as written, case matters."
     ),

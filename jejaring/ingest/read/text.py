@@ -199,8 +199,9 @@ def _rules(lexicon: Lexicon) -> _Rules:
 
 def _unglue(text: str, rules: _Rules) -> str:
     """Part two words a web page glued together ("kataRina", "SutarmiBendahara"): a capitalised word after an
-    Indonesian common word in lower case, or an Indonesian stopword or post title after any word. Brand names
-    ("IndoStrategi", "YouTube", "JavaScript") stay whole."""
+    Indonesian common word in lower case, or an Indonesian stopword or post title after any word, and two
+    sentences glued at a full stop ("tersebut.Selain"). Brand names ("IndoStrategi", "YouTube", "JavaScript")
+    and web addresses stay whole."""
     stopwords = rules.own_stopwords.get("id", frozenset())
     first_words = stopwords | common_words()
 
@@ -211,11 +212,13 @@ def _unglue(text: str, rules: _Rules) -> str:
             return f"{first} {second}"
         return m.group()
 
-    return _GLUED.sub(part, text)
+    return _GLUED.sub(part, _NO_SPACE_AFTER_STOP.sub(". ", text))
 
 
 #: Two words without a space between them, the second capitalised.
 _GLUED = re.compile(r"(?<![\w])([A-Za-z][a-z]{2,})([A-Z][a-z]{2,})(?![\w])")
+#: A full stop between two words with no space after it ("tersebut.Selain"); not inside an address ("www.Situs.go.id").
+_NO_SPACE_AFTER_STOP = re.compile(r"(?<=[a-z]{3})\.(?=[A-Z][a-z]{2,}(?![\w.@/]))")
 
 
 def _drop_boilerplate(text: str, rules: _Rules) -> str:

@@ -116,6 +116,15 @@ def test_persons_two_words_of_a_longer_name_are_the_same_person(extract):
         ("person:dewi-anggraini-pratiwi", 2)]
 
 
+@pytest.mark.parametrize(("text", "key"), [
+    ("Sementara itu, Ketua DPRD Bangli I Ketut Wirawan meyakini aturan baru itu berdampak baik.",
+     "person:i-ketut-wirawan"),
+    ("Menurut Ni Luh Sariasih, hasil panen tahun ini baik.", "person:ni-luh-sariasih"),
+])
+def test_persons_a_balinese_name_opens_with_i_or_ni(extract, text, key):
+    assert [e.key for e in extract(text).entities.values() if e.kind == "person"] == [key]
+
+
 def test_persons_a_name_in_brackets_after_a_name_is_the_same_person(extract):
     ex = extract("Menteri Sosial Rahmat Hidayat (Gus Amat) meninjau lokasi banjir di Bekasi.")
     persons = [e for e in ex.entities.values() if e.kind == "person"]
