@@ -14,6 +14,7 @@ __all__ = [
     "GRAPH",
     "ID",
     "JJ",
+    "LABEL_PREDICATES",
     "OA",
     "ORG",
     "OWL",
@@ -23,6 +24,7 @@ __all__ = [
     "RDFS",
     "SCHEMA",
     "SH",
+    "SHOWN_LABEL_PREDICATES",
     "SKOS",
     "TIME",
     "XSD",
@@ -38,6 +40,16 @@ ORG = Namespace("http://www.w3.org/ns/org#")
 OA = Namespace("http://www.w3.org/ns/oa#")
 SH = Namespace("http://www.w3.org/ns/shacl#")
 DCT = DCTERMS
+
+#: What counts as a label: every property whose literal names a resource (a name, preferred label, alias,
+#: misspelling or acronym). Finding an entity by name, pseudonymising a person and scoring extraction read all.
+#: The first ones are also the labels fit to show, best first (:data:`SHOWN_LABEL_PREDICATES`).
+LABEL_PREDICATES = (SCHEMA.name, SKOS.prefLabel, RDFS.label, SKOS.altLabel, JJ.acronym,
+                    SKOS.hiddenLabel, FOAF.name, SCHEMA.alternateName)
+#: The labels a view shows, best first: a node is shown by the first of these it has. A narrower set because
+#: misspellings (``skos:hiddenLabel``) are matched, never shown, and the names other tools write
+#: (``foaf:name``, ``schema:alternateName``) are matched while a view shows the ones jejaring writes.
+SHOWN_LABEL_PREDICATES = LABEL_PREDICATES[:5]
 
 
 def document_iri(identity: str) -> URIRef:

@@ -27,13 +27,14 @@ _TOKENS = re.compile(
 
 
 def _substitutions(bindings: dict | None) -> dict:
-    """The bindings as pyoxigraph terms, converted as :meth:`KnowledgeGraph.query` converts them."""
+    """The single-valued bindings as pyoxigraph terms, converted as :meth:`KnowledgeGraph.query` converts them
+    (a substitution binds one value: a list of values is bound by the ``VALUES`` block alone)."""
     if not bindings:
         return {}
     from jejaring.graph.store.terms import to_ox
 
     try:
-        return {ox.Variable(k): to_ox(v) for k, v in bindings.items()}
+        return {ox.Variable(k): to_ox(v) for k, v in bindings.items() if not _several(v)}
     except (SyntaxError, RuntimeError, ValueError) as e:
         raise QueryError(parse_error_message(str(e))) from None
 
@@ -97,12 +98,14 @@ def bind_for_oxigraph(sparql: str, bindings: dict | None) -> tuple[str, dict]:
     >>> bind_for_oxigraph("SELECT ?n WHERE { ?n ?p ?o }", {"n": URIRef("https://example.org/a")})
     ('SELECT ?n WHERE { VALUES (?n) { (<https://example.org/a>) }\\n ?n ?p ?o }', {<Variable value=n>: <NamedNode value=https://example.org/a>})
     """
-    substitutions = _substitutions(bindings)
-    if not substitutions:
+    if not bindings:
         return sparql, {}
+    substitutions = _substitutions(bindings)
     try:
         return inject_values(sparql, bindings), substitutions
     except QueryError:
+        if any(_several(v) for v in bindings.values()):
+            raise
         return sparql, substitutions
 
 
@@ -110,8 +113,10 @@ def inject_values(sparql: str, bindings: dict) -> str:
     """The query with a ``VALUES`` block binding ``bindings`` at the top of its WHERE clause.
 
     Each value is written as an RDF term in N-Triples syntax (pyoxigraph escapes it), so a value
-    cannot break out of its quotes. Used for remote servers, which cannot bind variables themselves,
-    and beside substitutions for Oxigraph's planner (:func:`bind_for_oxigraph`).
+    cannot break out of its quotes. A tuple or list of terms binds its variable to each of them in
+    turn, in a ``VALUES`` block of its own (the label predicates a query reads, for instance). Used for
+    remote servers, which cannot bind variables themselves, and beside substitutions for Oxigraph's
+    planner (:func:`bind_for_oxigraph`).
 
     Raises
     ------
@@ -122,12 +127,18 @@ def inject_values(sparql: str, bindings: dict) -> str:
     --------
     >>> inject_values('SELECT ?n WHERE { ?s ?p ?n }', {"n": "x\\" } #"})
     'SELECT ?n WHERE { VALUES (?n) { ("x\\\\" } #") }\\n ?s ?p ?n }'
+    >>> from rdflib import URIRef
+    >>> inject_values('SELECT ?n WHERE { ?s ?p ?n }', {"p": (URIRef("urn:x:a"), URIRef("urn:x:b"))})
+    'SELECT ?n WHERE { VALUES ?p { <urn:x:a> <urn:x:b> }\\n ?s ?p ?n }'
     """
     from jejaring.graph.store.terms import to_ox
 
-    names = list(bindings)
+    names = [n for n in bindings if not _several(bindings[n])]
     values = " ".join(str(to_ox(bindings[n])) for n in names)
-    block = f" VALUES ({' '.join('?' + n for n in names)}) {{ ({values}) }}\n"
+    block = f" VALUES ({' '.join('?' + n for n in names)}) {{ ({values}) }}\n" if names else ""
+    for name, terms in bindings.items():
+        if _several(terms):
+            block += f" VALUES ?{name} {{ {' '.join(str(to_ox(t)) for t in terms)} }}\n"
     form, seen_where, depth, groups = None, False, 0, 0
     tokens = tokenize(sparql)
     for i, tok in enumerate(tokens):
@@ -150,6 +161,11 @@ def inject_values(sparql: str, bindings: dict) -> str:
         elif kind == "close":
             depth -= 1
     raise QueryError("the query has no WHERE clause to bind parameters into")
+
+
+def _several(value) -> bool:
+    """Whether a binding is a list of values rather than one."""
+    return isinstance(value, (tuple, list))
 
 
 def _insert_block(sparql: str, tokens: list, i: int, block: str) -> str:

@@ -20,7 +20,8 @@ The views:
 - ``full``: every entity and fact node (memberships, statements, posts ...), linked by the RDF properties
   between them.
 
-Everything is read with a few SPARQL queries evaluated by the store, never by Python loops over triples.
+Everything is read with a few SPARQL queries evaluated by the store, never by Python loops over triples; the queries
+are the files `project-*.rq` in `graph/views/queries/`.
 """
 
 from __future__ import annotations
@@ -35,12 +36,14 @@ from datetime import date
 from itertools import combinations
 
 import networkx as nx
+from rdflib import URIRef
 
 from jejaring.errors import NetworkError
 from jejaring.graph.store.local import KnowledgeGraph
 from jejaring.graph.views.names import VIEWS
+from jejaring.graph.views.queries import view_query
 from jejaring.ingest.mapping import SECTOR_OF_KIND
-from jejaring.ontology.namespaces import PREFIXES
+from jejaring.ontology.namespaces import PREFIXES, SHOWN_LABEL_PREDICATES
 
 __all__ = ["KIND_OF_CLASS", "MAX_QUOTES", "VIEWS", "ego_network", "find_node", "project"]
 
@@ -65,48 +68,7 @@ _PLACES = frozenset({"city", "country", "area"})
 #: How many evidence quotes a node or edge keeps for its tooltip.
 MAX_QUOTES = 3
 
-_PREFIX = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
-_CLASSES = " ".join(f"<{c}>" for c in KIND_OF_CLASS)
-_LABEL_PROPS = ("schema:name", "skos:prefLabel", "rdfs:label", "skos:altLabel", "jj:acronym")
-
-_Q_TYPES = _PREFIX + f"SELECT DISTINCT ?s ?t WHERE {{ VALUES ?t {{ {_CLASSES} }} ?s a ?t }}"
-_Q_LABELS = _PREFIX + f"""SELECT DISTINCT ?s ?p ?l WHERE {{
-  VALUES ?p {{ {' '.join(_LABEL_PROPS)} }} ?s ?p ?l FILTER(isLiteral(?l)) }}"""
-_Q_ORGS = _PREFIX + """SELECT DISTINCT ?o ?p ?v ?g WHERE {
-  VALUES ?p { jj:sector org:classification org:unitOf org:subOrganizationOf }
-  GRAPH ?g { ?o ?p ?v } ?o a org:Organization }"""
-_Q_SOURCES = _PREFIX + "SELECT DISTINCT ?s ?doc WHERE { ?s prov:wasDerivedFrom|jj:extractedFrom ?doc }"
-# Evidence lives in the document graphs only (not in the union copy): read with GRAPH.
-_Q_QUOTES = _PREFIX + """SELECT DISTINCT ?body ?src ?exact ?start WHERE { GRAPH ?g {
-  ?a a oa:Annotation ; oa:hasBody ?body ; oa:hasTarget ?t .
-  ?t oa:hasSource ?src ; oa:hasSelector ?q . ?q a oa:TextQuoteSelector ; oa:exact ?exact .
-  OPTIONAL { ?t oa:hasSelector ?pos . ?pos oa:start ?start } } }"""
-_Q_MEMBERSHIPS = _PREFIX + """SELECT DISTINCT ?m ?person ?org ?role ?post ?begin ?end ?at WHERE {
-  ?m a org:Membership ; org:member ?person .
-  OPTIONAL { ?m org:organization ?org } OPTIONAL { ?m org:role ?role } OPTIONAL { ?m jj:post ?post }
-  OPTIONAL { ?m org:memberDuring ?i .
-    OPTIONAL { ?i time:hasBeginning/time:inXSDDate ?begin }
-    OPTIONAL { ?i time:hasEnd/time:inXSDDate ?end }
-    OPTIONAL { ?i time:inside/time:inXSDDate ?at } } }"""
-_Q_EVENTS = _PREFIX + """SELECT DISTINCT ?e ?start ?end WHERE {
-  ?e a schema:Event . OPTIONAL { ?e schema:startDate ?start } OPTIONAL { ?e schema:endDate ?end } }"""
-_Q_PARTICIPATION = _PREFIX + """SELECT DISTINCT ?e ?p ?a ?g WHERE {
-  VALUES ?p { schema:attendee schema:organizer } GRAPH ?g { ?e ?p ?a } }"""
-_Q_LESSON_LINKS = _PREFIX + """SELECT DISTINCT ?l ?p ?o ?g WHERE {
-  VALUES ?p { prov:wasGeneratedBy jj:learnedFrom jj:relevantTo jj:exemplifiedBy jj:adoptedIn }
-  GRAPH ?g { ?l ?p ?o } ?l a jj:Lesson }"""
-# Each branch a subquery of its own: Oxigraph then starts from the few endorsements and statements
-# instead of joining every lesson with the whole union (20 s against 0.1 s at 10,000 nodes).
-_Q_ENDORSEMENTS = _PREFIX + """SELECT DISTINCT ?agent ?lesson ?st ?text ?event ?g WHERE {
-  { SELECT ?agent ?lesson ?g WHERE { GRAPH ?g { ?agent jj:endorses ?lesson } ?lesson a jj:Lesson } }
-  UNION
-  { SELECT ?st ?agent ?lesson ?g ?text ?event WHERE {
-      GRAPH ?g { ?st prov:wasAttributedTo ?agent ; schema:about ?lesson } ?lesson a jj:Lesson
-      OPTIONAL { ?st schema:description ?text } OPTIONAL { ?st prov:wasGeneratedBy ?event } } } }"""
-_Q_STATEMENTS = _PREFIX + "SELECT ?s ?d WHERE { ?s a jj:Statement ; schema:description ?d }"
-_Q_LINKS = _PREFIX + f"""SELECT DISTINCT ?s ?p ?o ?g WHERE {{
-  GRAPH ?g {{ ?s ?p ?o }} FILTER(isIRI(?o) && ?p NOT IN (rdf:type, prov:wasDerivedFrom, jj:extractedFrom))
-  VALUES ?ts {{ {_CLASSES} }} VALUES ?to {{ {_CLASSES} }} ?s a ?ts . ?o a ?to }}"""
+_CLASSES = tuple(URIRef(c) for c in KIND_OF_CLASS)
 
 _LESSON_RELATION = {
     "http://www.w3.org/ns/prov#wasGeneratedBy": "learned-at",
@@ -283,18 +245,18 @@ def _read_facts(kg: KnowledgeGraph, *, full: bool) -> _Facts:
 
     rank = {iri: i for i, iri in enumerate(KIND_OF_CLASS)}
     best: dict[str, int] = {}
-    for row in kg.query(_Q_TYPES):
+    for row in kg.query(view_query("project-kinds"), {"t": _CLASSES}):
         s, r = row["s"].value, rank[row["t"].value]
         if r < best.get(s, len(rank)):
             best[s], f.kinds[s] = r, KIND_OF_CLASS[row["t"].value]
     f.labels = _labels(kg)
-    for row in kg.query(_Q_SOURCES):
+    for row in kg.query(view_query("project-sources")):
         f.documents[row["s"].value].add(names.get(row["doc"].value, row["doc"].value))
     f.quotes = _quotes(kg, names)
 
     org_kind: dict[str, str] = {}
     declared: dict[str, str] = {}
-    for row in kg.query(_Q_ORGS):
+    for row in kg.query(view_query("project-organisations")):
         o, p, v = row["o"].value, row["p"].value, row["v"].value
         if p.endswith("#sector"):
             declared[o] = min(declared.get(o, v), v)
@@ -308,12 +270,12 @@ def _read_facts(kg: KnowledgeGraph, *, full: bool) -> _Facts:
 
     starts: dict[str, list[str]] = defaultdict(list)
     ends: dict[str, list[str]] = defaultdict(list)
-    for row in kg.query(_Q_EVENTS):  # documents may disagree on dates: keep the widest period
+    for row in kg.query(view_query("project-events")):  # documents may disagree on dates: keep the widest period
         e = row["e"].value
         starts[e] += [row["start"].value] if row["start"] is not None else []
         ends[e] += [row["end"].value] if row["end"] is not None else []
         f.events[e] = (min(starts[e], default=""), max(ends[e], default=""))
-    for row in kg.query(_Q_PARTICIPATION):
+    for row in kg.query(view_query("project-participation")):
         relations = f.participation[(row["e"].value, row["a"].value)]
         relations.setdefault(_PARTICIPATION_RELATION[row["p"].value], set()).update(filter(None, [doc(row["g"])]))
     f.memberships = _memberships(kg, f.labels)
@@ -321,10 +283,10 @@ def _read_facts(kg: KnowledgeGraph, *, full: bool) -> _Facts:
         f.held_by[m.person].append(m)
         if m.org:
             f.held_in[m.org].append(m)
-    for row in kg.query(_Q_LESSON_LINKS):
+    for row in kg.query(view_query("project-lesson-links")):
         key = (row["l"].value, _LESSON_RELATION[row["p"].value], row["o"].value)
         f.lesson_links[key].update(filter(None, [doc(row["g"])]))
-    for row in kg.query(_Q_ENDORSEMENTS):
+    for row in kg.query(view_query("project-endorsements")):
         rel = "endorses" if row["st"] is None else "said"
         entry = f.endorsements.setdefault((row["agent"].value, row["lesson"].value, rel),
                                           {"quotes": set(), "events": set(), "documents": set()})
@@ -337,10 +299,10 @@ def _read_facts(kg: KnowledgeGraph, *, full: bool) -> _Facts:
         for m in f.memberships:
             what = ", ".join(x for x in (m.role or "member", f.labels.get(m.org, "") if m.org else "") if x)
             f.labels.setdefault(m.iri, f"{f.labels.get(m.person, _local(m.person))}: {what}")
-        for row in kg.query(_Q_STATEMENTS):
+        for row in kg.query(view_query("project-statements")):
             text = " ".join(row["d"].value.split())
             f.labels.setdefault(row["s"].value, f"“{text[:59]}…”" if len(text) > 60 else f"“{text}”")
-        for row in kg.query(_Q_LINKS):
+        for row in kg.query(view_query("project-links"), {"ts": _CLASSES, "to": _CLASSES}):
             key = (row["s"].value, _short(row["p"].value), row["o"].value)
             f.links[key].update(filter(None, [doc(row["g"])]))
     return f
@@ -348,10 +310,10 @@ def _read_facts(kg: KnowledgeGraph, *, full: bool) -> _Facts:
 
 def _labels(kg: KnowledgeGraph) -> dict[str, str]:
     """One label per resource: the preferred property first, then no language, Indonesian, English, others."""
-    prop_rank = {_expand(p): i for i, p in enumerate(_LABEL_PROPS)}
+    prop_rank = {str(p): i for i, p in enumerate(SHOWN_LABEL_PREDICATES)}
     lang_rank = {"": 0, "id": 1, "en": 2}
     best: dict[str, tuple] = {}
-    for row in kg.query(_Q_LABELS):
+    for row in kg.query(view_query("project-labels"), {"p": SHOWN_LABEL_PREDICATES}):
         s, lit = row["s"].value, row["l"]
         key = (prop_rank[row["p"].value], lang_rank.get(lit.language or "", 3), lit.value)
         if s not in best or key < best[s]:
@@ -362,7 +324,7 @@ def _labels(kg: KnowledgeGraph) -> dict[str, str]:
 def _quotes(kg: KnowledgeGraph, names: dict[str, str]) -> dict[str, list[tuple[str, str]]]:
     """Each annotated node's distinct quotes as (exact, source document), in document and text order."""
     found: dict[str, set[tuple]] = defaultdict(set)
-    for row in kg.query(_Q_QUOTES):
+    for row in kg.query(view_query("project-quotes")):
         exact = " ".join(row["exact"].value.split())
         if not exact:
             continue
@@ -388,7 +350,7 @@ def _pick_quotes(quotes: list[tuple[str, str]], label: str) -> list[str]:
 
 def _memberships(kg: KnowledgeGraph, labels: dict[str, str]) -> list[_Membership]:
     rows: dict[str, dict] = {}
-    for row in kg.query(_Q_MEMBERSHIPS):
+    for row in kg.query(view_query("project-memberships")):
         m = row["m"].value
         r = rows.setdefault(m, {"person": row["person"].value, "org": None, "role": "", "begin": "", "end": "",
                                 "at": ""})
@@ -695,11 +657,6 @@ def _period(start: str, end: str) -> str:
     if start and start == end:
         return start
     return f"{start or '…'} – {end or '…'}"
-
-
-def _expand(curie: str) -> str:
-    prefix, local = curie.split(":", 1)
-    return f"{PREFIXES[prefix]}{local}"
 
 
 def _short(iri: str) -> str:
