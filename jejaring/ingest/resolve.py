@@ -77,7 +77,7 @@ class EntityTable:
             self.ex.add(org)
         org = self.ex.entities[key]
         self._name_org(org, m, acronym_only)
-        for alias in m.aliases:
+        for alias in [*m.aliases, *_place_spelt_out(m.name, self.ctx.lexicon)]:
             org.add_label(alias, None)
         self._evidence(key, m)
         return self._bind(m, key)
@@ -292,3 +292,16 @@ def _without_locality(name: str) -> str:
 def _has_run(words: list[str], run: list[str]) -> bool:
     """True when ``run`` stands in ``words`` as consecutive words."""
     return any(words[i:i + len(run)] == run for i in range(len(words) - len(run) + 1))
+
+
+def _place_spelt_out(name: str, lexicon) -> list[str]:
+    """The name again with the short form of the place it ends in spelt out ("Polda Kaltim" -> "Polda
+    Kalimantan Timur"), so a search by either finds the body."""
+    words = name.split()
+    for n in range(min(3, len(words) - 1), 0, -1):
+        tail = " ".join(words[-n:])
+        place = lexicon.place(tail)
+        if place is not None:
+            spelt = re.sub(r"^(?:Provinsi|Kabupaten|Kota)(?:\s+Administrasi)?\s+", "", place.name)
+            return [] if fold(spelt) in fold(name) else [" ".join([*words[:-n], spelt])]
+    return []

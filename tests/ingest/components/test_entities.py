@@ -51,3 +51,14 @@ def test_entities_initialled_name_and_full_name_are_one_person(extract):
 ])
 def test_entities_names_that_differ_by_short_forms_are_one_body(extract, text, key):
     assert [k for k, e in extract(text).entities.items() if e.kind == "organisation"] == [key]
+
+
+@pytest.mark.parametrize(("text", "labels"), [
+    ("Kasus itu ditangani Polda Kaltim sejak Mei.", {"Polda Kaltim", "Polda Kalimantan Timur"}),
+    # the place is spelt out already: no label "Suku Dinas LH Administrasi Jakarta Utara"
+    ("Suku Dinas LH Jakarta Utara menanam pohon.",
+     {"Suku Dinas LH Jakarta Utara", "Suku Dinas Lingkungan Hidup Jakarta Utara"}),
+])
+def test_entities_a_short_form_of_the_place_is_spelt_out_in_another_label(extract, text, labels):
+    orgs = [e for e in extract(text).entities.values() if e.kind == "organisation"]
+    assert [set(e.labels()) for e in orgs] == [labels]
