@@ -441,5 +441,6 @@ def _as_the_body_names(f: Findings, m: Mention, headline_end: int, evidence: str
     for n in range(len(words), (shortest or len(words)) - 1, -1):
         text = " ".join(w.group() for w in words[:n])
         if len(text) >= 3 and re.search(rf"(?<!\w){re.escape(text)}(?!\w)", evidence):
-            return m if n == len(words) else replace(m, end=m.start + words[n - 1].end(), name=text)
+            # the names the mention's head words or locality gave it ran on as far as it did
+            return m if n == len(words) else replace(m, end=m.start + words[n - 1].end(), name=text, aliases=[])
     return None

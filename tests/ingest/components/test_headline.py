@@ -40,6 +40,15 @@ def test_headline_organisation_is_kept_as_far_as_the_body_names_it(extract, head
     assert [(s.start, s.exact) for s in in_headline] == [(0, "Pemkot Palu")] * len(starts)
 
 
+def test_headline_organisation_cut_keeps_no_name_that_ran_on(extract):
+    """The long form of "DPRD" read from the whole headline goes with the words it ran on over."""
+    text = ("Ketua DPRD Kota Madiun Ajak Warga Rawat Taman Kota\n\nKetua DPRD Kota Madiun Rina Hartati mengajak "
+            "warga merawat taman kota setiap pekan.\n")
+    labels = [label for e in extract(text).entities.values() if e.kind == "organisation" for label in e.labels()]
+    assert "DPRD Kota Madiun" in labels
+    assert not [label for label in labels if "Ajak" in label]
+
+
 def test_headline_in_sentence_case_is_left_alone(extract):
     ex = extract("Bupati Garut Dimas Prasetyo diperiksa kejaksaan hari ini\n\nIa datang pagi.\n")
     assert names(ex, "Person") == ["Dimas Prasetyo"]
