@@ -295,13 +295,14 @@ def _has_run(words: list[str], run: list[str]) -> bool:
 
 
 def _place_spelt_out(name: str, lexicon) -> list[str]:
-    """The name again with the short form of the place it ends in spelt out ("Polda Kaltim" -> "Polda
-    Kalimantan Timur"), so a search by either finds the body."""
+    """The name again with the short form of the region it ends in spelt out ("Polda Kaltim" -> "Polda
+    Kalimantan Timur"), so a search by either finds the body; a country's name in the gazetteer is English, so
+    it is left as written ("Partai Demokrat AS")."""
     words = name.split()
     for n in range(min(3, len(words) - 1), 0, -1):
         tail = " ".join(words[-n:])
         place = lexicon.place(tail)
-        if place is not None:
+        if place is not None and place.kind != "country":
             spelt = re.sub(r"^(?:Provinsi|Kabupaten|Kota)(?:\s+Administrasi)?\s+", "", place.name)
             return [] if fold(spelt) in fold(name) else [" ".join([*words[:-n], spelt])]
     return []

@@ -55,6 +55,7 @@ def test_entities_names_that_differ_by_short_forms_are_one_body(extract, text, k
 
 @pytest.mark.parametrize(("text", "labels"), [
     ("Kasus itu ditangani Polda Kaltim sejak Mei.", {"Polda Kaltim", "Polda Kalimantan Timur"}),
+    ("Kedutaan Besar AS membuka pendaftaran beasiswa.", {"Kedutaan Besar AS"}),
     # the place is spelt out already: no label "Suku Dinas LH Administrasi Jakarta Utara"
     ("Suku Dinas LH Jakarta Utara menanam pohon.",
      {"Suku Dinas LH Jakarta Utara", "Suku Dinas Lingkungan Hidup Jakarta Utara"}),
