@@ -175,8 +175,8 @@ def run_tasks(
 
     ``result`` is what ``work`` returned, or a :class:`TaskFailed` when it raised an exception, its
     process died, or it ran past ``time_limit`` seconds (the process is killed and replaced). ``shared``
-    (e.g. the lexicon) goes to each worker once, when it starts. With one job and no time limit the work
-    runs in this process.
+    (e.g. the lexicon) goes to each worker once per batch. Workers are kept for the next batch (their imports
+    and caches, such as a loaded model, stay). With one job and no time limit the work runs in this process.
 
     >>> sorted(run_tasks(divmod, [7, 9], 4))
     [(0, (1, 3)), (1, (2, 1))]
@@ -185,7 +185,9 @@ def run_tasks(
         for index, task in enumerate(tasks):
             yield index, _attempt(work, task, shared)
         return
-    pool = _Batch(work, shared, max(1, min(jobs, len(tasks))))
+    if not tasks:
+        return
+    pool = _Batch(work, shared, min(jobs, len(tasks)))
     try:
         yield from pool.run(tasks, time_limit)
     finally:
@@ -199,20 +201,45 @@ def _attempt(work: Callable[[Any, Any], Any], task: Any, shared: Any) -> Any:
         return e if isinstance(e, TaskFailed) else TaskFailed(f"failed ({type(e).__name__}: {e})")
 
 
-def _task_handler(work: Callable[[Any, Any], Any], shared: Any) -> Callable[[Any], Any]:
-    """A batch worker's start-up: it keeps ``shared`` for every task it is given."""
-    return lambda task: _attempt(work, task, shared)
+def _batch_handler() -> Callable[[tuple], Any]:
+    """A batch worker's start-up: none (the imports come with each batch's work); it answers ``("batch", (work,
+    shared))`` by keeping them for the batch's ``("task", task)`` messages."""
+    batch: tuple = ()
+
+    def handle(message: tuple) -> Any:
+        nonlocal batch
+        kind, payload = message
+        if kind == "batch":
+            batch = payload
+            return None
+        work, shared = batch
+        return _attempt(work, payload, shared)
+
+    return handle
+
+
+#: Batch workers that finished a batch, kept for the next (starting one costs an interpreter and the imports of
+#: the work, about a second, and the work's caches, such as a loaded model, stay warm), with the module path
+#: they started with: a worker started before a path was added could not import work from there.
+_IDLE: list[tuple[list[str], Worker]] = []
+_IDLE_LOCK = threading.Lock()
 
 
 class _Batch:
     """``size`` workers, each running one task at a time; one that dies or runs out of time is replaced."""
 
     def __init__(self, work: Callable[[Any, Any], Any], shared: Any, size: int) -> None:
-        self.work, self.shared = work, shared
-        self.workers = [self._start() for _ in range(size)]  # all start at once, then are waited for
+        self.batch = ("batch", (work, shared))
+        with _IDLE_LOCK:
+            reused = [w for path, w in _IDLE if path == sys.path and w.alive()][:size]
+            for _, worker in _IDLE:
+                if worker not in reused:
+                    worker.kill()
+            _IDLE.clear()
+        self.workers = reused + [self._start() for _ in range(size - len(reused))]  # they start at once
         self.running: dict[Worker, tuple[int, float]] = {}  # worker -> (task index, when it was given)
         for worker in self.workers:
-            self._wait_ready(worker)
+            self._prepare(worker)
 
     def run(self, tasks: Sequence[Any], time_limit: float | None) -> Iterator[tuple[int, Any]]:
         queue = deque(enumerate(tasks))
@@ -222,7 +249,7 @@ class _Batch:
                     index, task = queue.popleft()
                     self.running[worker] = index, time.monotonic()
                     with contextlib.suppress(WorkerDied):  # answered below, by the end of its channel
-                        worker.send(task)
+                        worker.send(("task", task))
             timeout = None
             if time_limit is not None:
                 first = min(started for _, started in self.running.values())
@@ -244,24 +271,33 @@ class _Batch:
                         self._replace(worker)
                         yield index, TaskFailed(f"took longer than the time limit of {time_limit:g} s; skipped")
 
-    def _start(self) -> Worker:
+    @staticmethod
+    def _start() -> Worker:
         try:
-            return Worker(_task_handler, self.work, self.shared)
+            return Worker(_batch_handler)
         except OSError as e:
             raise JejaringError(f"cannot start a worker process: {e}") from None
 
-    def _wait_ready(self, worker: Worker) -> None:
+    def _prepare(self, worker: Worker) -> None:
+        """Wait for the worker's start-up, then give it the batch's work and shared data (time limits start after)."""
         try:
             worker.wait_ready(_START_LIMIT)
+            worker.send(self.batch)
+            worker.receive(_START_LIMIT)
         except (WorkerDied, WorkerTimeout) as e:
             raise JejaringError(f"a worker process did not start: {e}") from None
 
     def _replace(self, worker: Worker) -> None:
         worker.kill()
         fresh = self._start()
-        self._wait_ready(fresh)
+        self._prepare(fresh)
         self.workers[self.workers.index(worker)] = fresh
 
     def close(self) -> None:
-        for worker in self.workers:
-            worker.kill()
+        """Keep the workers that finished their tasks for the next batch; kill those stopped in the middle of one."""
+        with _IDLE_LOCK:
+            for worker in self.workers:
+                if worker in self.running or not worker.alive():
+                    worker.kill()
+                else:
+                    _IDLE.append((list(sys.path), worker))

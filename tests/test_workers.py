@@ -6,7 +6,10 @@ from __future__ import annotations
 
 import os
 import signal
+import subprocess
+import sys
 import time
+from pathlib import Path
 
 import pytest
 
@@ -27,6 +30,14 @@ def square_or_fail(task, offset):
     if task < 0:
         raise ValueError("negative")
     return task * task + offset
+
+
+def note_pid(task, folder):
+    """A task that leaves its process id in ``folder`` first, then sleeps when asked."""
+    Path(folder, str(os.getpid())).touch()
+    if task == "sleep":
+        time.sleep(30)
+    return os.getpid()
 
 
 def counting_start(reply):
@@ -138,6 +149,29 @@ def test_run_tasks_reports_a_worker_that_dies_and_replaces_it():
     assert results[0] != results[3] and os.getpid() not in (results[0], results[3])  # a new worker took over
 
 
-def test_run_tasks_workers_are_kept_for_the_next_tasks():
-    results = dict(run_tasks(square_or_fail, ["pid"] * 6, 0, jobs=2, time_limit=20))
-    assert 1 <= len(set(results.values())) <= 2 and os.getpid() not in results.values()
+def test_run_tasks_keeps_its_workers_for_the_next_batch():
+    first = set(dict(run_tasks(square_or_fail, ["pid"] * 4, 0, jobs=2, time_limit=20)).values())
+    second = set(dict(run_tasks(square_or_fail, ["pid"] * 4, 1, jobs=2, time_limit=20)).values())
+    assert first == second and len(first) == 2 and os.getpid() not in first
+
+
+def test_run_tasks_kills_the_workers_of_a_batch_stopped_in_the_middle(tmp_path):
+    batch = run_tasks(note_pid, ["pid", "sleep"], str(tmp_path), jobs=2, time_limit=60)
+    _, kept = next(batch)
+    while len(list(tmp_path.iterdir())) < 2:  # the other worker has begun its sleep
+        time.sleep(0.05)
+    (sleeper,) = {int(p.name) for p in tmp_path.iterdir()} - {kept}
+    batch.close()  # as a KeyboardInterrupt in the caller does
+    with pytest.raises(ProcessLookupError):
+        os.kill(sleeper, 0)  # killed and reaped
+    later = set(dict(run_tasks(square_or_fail, ["pid"] * 4, 0, jobs=2, time_limit=20)).values())
+    assert kept in later and sleeper not in later
+
+
+def test_run_tasks_from_a_script_without_a_main_guard(tmp_path):
+    script = tmp_path / "script.py"
+    script.write_text("from jejaring.workers import run_tasks\n"
+                      "print(sorted(run_tasks(divmod, [7, 9], 4, jobs=2, time_limit=60)))\n")
+    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=120, cwd=tmp_path,
+                          env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)})
+    assert (done.returncode, done.stdout) == (0, "[(0, (1, 3)), (1, (2, 1))]\n")
