@@ -8,10 +8,12 @@ endpoint's). It is started by :mod:`subprocess` (whose child only calls ``exec``
 with threads), not by multiprocessing's ``spawn`` or ``forkserver``, which import the main script again in the
 worker when it lacks an ``if __name__ == "__main__"`` guard.
 
-Each use gives the worker its start-up, a function run once in the worker (load the lexicon and model, open
-nothing yet ...) that returns the handler of each message; the worker answers every message with what the
-handler returns. Every worker ignores Ctrl-C (the parent handles it and stops its workers), may run under a
-memory limit, and exits when its parent is gone, even in the middle of a task.
+Each use gives the worker its start-up, a function run once in the worker that returns the handler of each
+message, and the worker answers every message with what the handler returns: a query worker's handler opens a
+graph, then runs queries on it; a batch worker's takes a batch's work and shared data (the lexicon: the model
+it loads stays loaded for the next batch), then its tasks. Every worker ignores Ctrl-C (the parent handles it
+and stops its workers), may run under a memory limit, and exits when its parent is gone, even in the middle of
+a task.
 """
 
 from __future__ import annotations
@@ -187,7 +189,7 @@ def run_tasks(
         return
     if not tasks:
         return
-    pool = _Batch(work, shared, min(jobs, len(tasks)))
+    pool = _Batch(work, shared, max(1, min(jobs, len(tasks))))
     try:
         yield from pool.run(tasks, time_limit)
     finally:
