@@ -75,13 +75,15 @@ def _undeclared_prefix(sparql: str) -> str:
            "before the query"
 
 
-def tokenize(sparql: str) -> list[re.Match]:
+@functools.lru_cache(maxsize=256)
+def tokenize(sparql: str) -> tuple[re.Match, ...]:
     """The keywords and braces of a query, outside comments, strings and IRIs (enough to find its clauses).
+    Cached: the views run the same few queries many times, each with other bindings.
 
     >>> [t.group() for t in tokenize('SELECT * WHERE { ?s <p#x> "{" } # }')]
     ['SELECT', 'WHERE', '{', '}']
     """
-    return [t for t in _TOKENS.finditer(sparql) if t.lastgroup in ("word", "open", "close")]
+    return tuple(t for t in _TOKENS.finditer(sparql) if t.lastgroup in ("word", "open", "close"))
 
 
 def bind_for_oxigraph(sparql: str, bindings: dict | None) -> tuple[str, dict]:
@@ -168,7 +170,7 @@ def _several(value) -> bool:
     return isinstance(value, (tuple, list))
 
 
-def _insert_block(sparql: str, tokens: list, i: int, block: str) -> str:
+def _insert_block(sparql: str, tokens: tuple, i: int, block: str) -> str:
     start = tokens[i].end()
     follows = tokens[i + 1] if i + 1 < len(tokens) else None
     if follows is None or follows.lastgroup != "word" or follows.group().upper() != "SELECT":

@@ -5,21 +5,19 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import pyoxigraph as ox
-from rdflib.namespace import PROV
+from rdflib import URIRef
 
 from jejaring.errors import CurationError
 from jejaring.graph.store.local import KnowledgeGraph
+from jejaring.graph.views.queries import view_query
 from jejaring.ingest.extract.names import fold
 from jejaring.ingest.extract.text import layout_of
-from jejaring.ontology.namespaces import JJ
+from jejaring.ontology.namespaces import LABEL_PREDICATES
 
 __all__ = ["Description", "Evidence", "describe_entity", "entity_labels", "find_entity", "list_entities"]
 
-_LABELS = """
-  VALUES ?lp { <https://schema.org/name> <http://www.w3.org/2004/02/skos/core#prefLabel>
-               <http://www.w3.org/2004/02/skos/core#altLabel> <http://www.w3.org/2004/02/skos/core#hiddenLabel>
-               <https://w3id.org/jejaring/ns#acronym> <http://www.w3.org/2000/01/rdf-schema#label> }
-"""
+_LABEL_RANK = {str(p): i for i, p in enumerate(LABEL_PREDICATES)}
+
 
 
 @dataclass(frozen=True)
@@ -57,12 +55,12 @@ def find_entity(kg: KnowledgeGraph, text: str) -> str:
         No entity has that label, or several do (their IRIs are listed).
     """
     if text.startswith(("http://", "https://")):
-        if not kg.query(f"ASK {{ <{text}> ?p ?o }}"):
+        if not kg.query(view_query("describe-exists"), {"iri": URIRef(text)}):
             raise CurationError(f"no entity {text} in the graph")
         return text
     wanted = fold(text)
     hits = sorted({
-        row["s"].value for row in kg.query(f"SELECT DISTINCT ?s ?l WHERE {{ {_LABELS} ?s ?lp ?l }}")
+        row["s"].value for row in kg.query(view_query("describe-labels"), {"lp": LABEL_PREDICATES})
         if fold(row["l"].value) == wanted
     })
     if not hits:
@@ -76,7 +74,7 @@ def _did_you_mean(kg: KnowledgeGraph, wanted: str, limit: int = 5) -> str:
     """The closest labels to a name that matched none (rapidfuzz, case and accents ignored), as advice."""
     from rapidfuzz import fuzz, process
 
-    labels = {row["l"].value for row in kg.query(f"SELECT DISTINCT ?l WHERE {{ {_LABELS} ?s ?lp ?l }}")}
+    labels = {row["l"].value for row in kg.query(view_query("describe-labels"), {"lp": LABEL_PREDICATES})}
     close = process.extract(wanted, {label: fold(label) for label in sorted(labels)}, scorer=fuzz.WRatio,
                             limit=limit, score_cutoff=80)
     if not close:
@@ -91,27 +89,17 @@ def describe_entity(kg: KnowledgeGraph, iri: str) -> Description:
     d = Description(iri, label)
     posts = _posts(kg, iri)
     d.posts = list(posts.values())
-    for row in kg.query(f"SELECT DISTINCT ?p ?o WHERE {{ <{iri}> ?p ?o }} ORDER BY ?p ?o"):
+    for row in kg.query(view_query("describe-facts"), {"iri": URIRef(iri)}):
         p, o = row["p"].value, row["o"]
         if p.endswith("#type"):
             d.types.append(_short(o.value))
         else:
             d.facts.append((_short(p), _label(kg, o.value) if isinstance(o, ox.NamedNode) else o.value))
-    for row in kg.query(f"""SELECT DISTINCT ?s ?p WHERE {{ ?s ?p <{iri}> FILTER (?p != <http://www.w3.org/ns/oa#hasBody>) }}
-                           ORDER BY ?p ?s"""):
+    for row in kg.query(view_query("describe-facts-about"), {"iri": URIRef(iri)}):
         if row["s"].value not in posts:  # a post is shown as one line of its own, not as the membership's IRI
             d.facts.append((f"^{_short(row['p'].value)}", _label(kg, row["s"].value)))
     texts: dict[str, str | None] = {}
-    for row in kg.query(f"""
-        PREFIX oa: <http://www.w3.org/ns/oa#> PREFIX jj: <https://w3id.org/jejaring/ns#>
-        SELECT DISTINCT ?body ?src ?start ?end ?exact ?rule WHERE {{
-          {{ BIND(<{iri}> AS ?body) }} UNION {{ ?body ?anyp <{iri}> }}
-          GRAPH ?g {{  # evidence lives in the document graphs only, not in the union copy
-            ?a oa:hasBody ?body ; oa:hasTarget ?t . OPTIONAL {{ ?a jj:rule ?rule }}
-            ?t oa:hasSource ?src .
-            OPTIONAL {{ ?t oa:hasSelector [ a oa:TextPositionSelector ; oa:start ?start ; oa:end ?end ] }}
-            OPTIONAL {{ ?t oa:hasSelector [ a oa:TextQuoteSelector ; oa:exact ?exact ] }} }}
-        }} ORDER BY ?src ?start"""):
+    for row in kg.query(view_query("describe-evidence"), {"iri": URIRef(iri)}):
         src = row["src"].value
         identity = _identity(kg, src)
         if identity not in texts:
@@ -130,7 +118,7 @@ def _posts(kg: KnowledgeGraph, iri: str) -> dict[str, str]:
     """A person's memberships and each as "role, organisation (period)", read with the library's career trail."""
     from jejaring.graph.sparql.run import run_query
 
-    names = [row["n"].value for row in kg.query(f"SELECT ?n WHERE {{ <{iri}> <https://schema.org/name> ?n }} LIMIT 1")]
+    names = [row["n"].value for row in kg.query(view_query("describe-name"), {"iri": URIRef(iri)})]
     if not names:
         return {}
     posts = {}
@@ -146,9 +134,9 @@ def _posts(kg: KnowledgeGraph, iri: str) -> dict[str, str]:
 def _label(kg: KnowledgeGraph, iri: str) -> str:
     if not iri.startswith(("http://", "https://")):
         return iri
-    for row in kg.query(f"SELECT ?l WHERE {{ {_LABELS} <{iri}> ?lp ?l }} LIMIT 1"):
-        return row["l"].value
-    return _short(iri)
+    rows = kg.query(view_query("describe-entity-labels"), {"iri": URIRef(iri), "lp": LABEL_PREDICATES})
+    best = min(rows, key=lambda row: _LABEL_RANK[row["lp"].value], default=None)  # the first of the best property
+    return best["l"].value if best is not None else _short(iri)
 
 
 def _short(iri: str) -> str:
@@ -161,7 +149,7 @@ def _short(iri: str) -> str:
 
 
 def _identity(kg: KnowledgeGraph, doc_iri: str) -> str | None:
-    for row in kg.query(f"SELECT ?id WHERE {{ GRAPH ?m {{ <{doc_iri}> <http://purl.org/dc/terms/source> ?id }} }}"):
+    for row in kg.query(view_query("describe-document"), {"doc": URIRef(doc_iri)}):
         return row["id"].value
     return None
 
@@ -178,7 +166,8 @@ def _sentence(text: str | None, start: int, end: int | None) -> str:
 
 def entity_labels(kg: KnowledgeGraph, iri: str) -> list[str]:
     """Every label of an entity, sorted."""
-    return sorted({row["l"].value for row in kg.query(f"SELECT ?l WHERE {{ {_LABELS} <{iri}> ?lp ?l }}")})
+    return sorted({row["l"].value for row in kg.query(view_query("describe-entity-labels"),
+                                                      {"iri": URIRef(iri), "lp": LABEL_PREDICATES})})
 
 
 #: Entity kinds ``jejaring entities --kind`` knows, and their classes.
@@ -193,18 +182,14 @@ def list_entities(kg: KnowledgeGraph, kind: str | None = None, search: str | Non
     """Entities with their labels, kind and number of documents; ``search`` keeps those a label of which
     contains it (case and accents ignored)."""
     kinds = {kind: KINDS[kind]} if kind else KINDS
-    values = " ".join(f"(<{iri}> '{name}')" for name, iri in kinds.items())
-    rows = kg.query(f"""SELECT ?s ?kind (GROUP_CONCAT(DISTINCT ?l; separator="\u001f") AS ?labels)
-                                 (COUNT(DISTINCT ?doc) AS ?docs) WHERE {{
-                          VALUES (?c ?kind) {{ {values} }} ?s a ?c . {_LABELS} ?s ?lp ?l .
-                          OPTIONAL {{ ?s <{JJ.extractedFrom}>|<{PROV.wasDerivedFrom}> ?doc }}
-                        }} GROUP BY ?s ?kind ORDER BY ?kind ?s""")
+    kind_of = {iri: name for name, iri in kinds.items()}
+    rows = kg.query(view_query("describe-entities"), {"c": tuple(URIRef(c) for c in kind_of), "lp": LABEL_PREDICATES})
     out = []
     wanted = fold(search) if search else None
     for row in rows:
         labels = sorted(set(row["labels"].value.split("\u001f")))
         if wanted and not any(wanted in fold(label) for label in labels):
             continue
-        out.append({"iri": row["s"].value, "kind": row["kind"].value, "labels": labels,
+        out.append({"iri": row["s"].value, "kind": kind_of[row["c"].value], "labels": labels,
                     "documents": int(row["docs"].value)})
-    return out
+    return sorted(out, key=lambda e: (e["kind"], e["iri"]))

@@ -45,8 +45,9 @@ from jejaring.errors import NetworkError
 from jejaring.graph.store.base import union_update
 from jejaring.graph.store.local import KnowledgeGraph
 from jejaring.graph.store.meta import META_GRAPH
+from jejaring.graph.views.queries import view_query
 from jejaring.ingest.lexicon import Lexicon, load_lexicon, normalise
-from jejaring.ontology.namespaces import ID, PREFIXES
+from jejaring.ontology.namespaces import ID, LABEL_PREDICATES, PREFIXES, SCHEMA
 
 __all__ = [
     "PUBLIC_SECTOR",
@@ -65,15 +66,9 @@ PUBLIC_SECTOR = "government"
 #: Stands for a word shared by the names of several pseudonymised persons.
 SHARED_WORD = "[name]"
 
-_NAME_PROPS = ("schema:name", "rdfs:label", "skos:prefLabel", "skos:altLabel", "skos:hiddenLabel", "foaf:name",
-               "schema:alternateName", "schema:givenName", "schema:familyName", "jj:acronym")
-_PREFIX = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
-_PERSON = "VALUES ?t { schema:Person foaf:Person }"
-_Q_NAMES = _PREFIX + f"""SELECT DISTINCT ?s ?l ?person WHERE {{
-  VALUES ?p {{ {' '.join(_NAME_PROPS)} }} ?s ?p ?l FILTER(isLiteral(?l))
-  BIND(EXISTS {{ {_PERSON} ?s a ?t }} AS ?person) }}"""
-_Q_SAME = _PREFIX + "SELECT DISTINCT ?a ?b WHERE { ?a owl:sameAs ?b FILTER(isIRI(?a) && isIRI(?b)) }"
-_NAME_IRIS = frozenset(str(PREFIXES[p]) + local for p, local in (n.split(":") for n in _NAME_PROPS))
+#: Every label, and the parts of a person's name, which name them as well.
+_NAME_PROPS = (*LABEL_PREDICATES, SCHEMA.givenName, SCHEMA.familyName)
+_NAME_IRIS = frozenset(map(str, _NAME_PROPS))
 _RDF_TYPE = str(PREFIXES["rdf"]) + "type"
 _SAME_AS = str(PREFIXES["owl"]) + "sameAs"
 _SCHEMA_NAME = ox.NamedNode(str(PREFIXES["schema"]) + "name")
@@ -262,14 +257,14 @@ def read_pseudonyms(kg: KnowledgeGraph, *, key: str = "", lexicon: Lexicon | Non
         raise NetworkError("two persons got the same pseudonym; set another JEJARING_PSEUDONYM_KEY")
     names = {p: f"Person {d}" for p, d in digests.items()}
     iris = {p: str(ID[f"person/p-{d}"]) for p, d in digests.items()}
-    for row in kg.query(_Q_SAME):
+    for row in kg.query(view_query("pseudonymise-same-as")):
         a, b = row["a"].value, row["b"].value
         for old, new in ((a, b), (b, a)):
             if new in iris and old not in persons:
                 iris[old] = iris[new]
     forms: dict[str, set[tuple[str, ...]]] = defaultdict(set)
     other_words: set[str] = set()
-    for row in kg.query(_Q_NAMES):
+    for row in kg.query(view_query("pseudonymise-names"), {"p": _NAME_PROPS}):
         words = tuple(w.lower() for w in _WORD.findall(row["l"].value))
         if row["person"].value == "true" and row["s"].value in persons:
             forms[row["s"].value].add(words)

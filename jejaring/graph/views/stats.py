@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from itertools import islice
+
+from rdflib import URIRef
+
 from jejaring.graph.store.local import KnowledgeGraph
 from jejaring.graph.store.meta import document_state
+from jejaring.graph.views.queries import view_query
 
 __all__ = ["graph_stats"]
 
@@ -19,7 +24,6 @@ COUNTED_CLASSES = {
     "lessons": "https://w3id.org/jejaring/ns#Lesson",
     "statements": "https://w3id.org/jejaring/ns#Statement",
 }
-ANNOTATION = "http://www.w3.org/ns/oa#Annotation"
 
 
 def graph_stats(kg: KnowledgeGraph, top: int = 10) -> dict:
@@ -28,26 +32,15 @@ def graph_stats(kg: KnowledgeGraph, top: int = 10) -> dict:
     Returns a dict with keys ``quads``, ``triples`` (the facts: distinct over the union, evidence left out), ``documents``,
     ``entities`` (class name -> count) and ``top_organisations`` (list of (label, members)).
     """
-    values = " ".join(f"(<{iri}> '{name}')" for name, iri in COUNTED_CLASSES.items())
+    name_of = {iri: name for name, iri in COUNTED_CLASSES.items()}
     counts = {name: 0 for name in COUNTED_CLASSES}
-    for row in kg.query(
-        f"SELECT ?name (COUNT(DISTINCT ?s) AS ?n) "
-        f"WHERE {{ VALUES (?c ?name) {{ {values} }} ?s a ?c }} GROUP BY ?name"
-    ):
-        counts[row["name"].value] = int(row["n"].value)
-    # evidence is in the document graphs only, not in the union copy
-    counts["annotations"] = _count(kg, f"SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE {{ GRAPH ?g {{ ?s a <{ANNOTATION}> }} }}")
-    triples = _count(kg, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
-    top_orgs = [
-        (row["label"].value, int(row["n"].value))
-        for row in kg.query(
-            f"""PREFIX org: <http://www.w3.org/ns/org#> PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-                SELECT ?o (SAMPLE(?l) AS ?label) (COUNT(DISTINCT ?p) AS ?n) WHERE {{
-                  ?m org:organization ?o ; org:member ?p . OPTIONAL {{ ?o skos:prefLabel ?l }}
-                }} GROUP BY ?o ORDER BY DESC(?n) ?label LIMIT {int(top)}"""
-        )
-        if row["label"] is not None
-    ]
+    for row in kg.query(view_query("stats-entities"), {"c": tuple(URIRef(c) for c in name_of)}):
+        counts[name_of[row["c"].value]] = int(row["n"].value)
+    counts["annotations"] = _count(kg, view_query("stats-annotations"))
+    triples = _count(kg, view_query("stats-triples"))
+    top_orgs = [(row["label"].value, int(row["n"].value))
+                for row in islice(kg.query(view_query("stats-organisations")), max(int(top), 0))
+                if row["label"] is not None]
     return {
         "quads": len(kg),
         "triples": triples,
