@@ -127,13 +127,14 @@ def find_persons(ctx: Context, blocked: list[Mention], posts: list[Mention] = ()
 
 def _confirmed(m: Mention, recognised: list[Mention]) -> bool:
     """False for what a weak rule took for a name and the recogniser does not read as a person: a run of words
-    the weakest rules gathered, or a lone word the training corpora use as a common word ("Misalnya")."""
+    the weakest rules gathered or a list item holds alone ("1. Genjot Produksi Garam"), or a lone word the
+    training corpora use as a common word ("Misalnya")."""
     from jejaring.ingest.model import common_words
 
     if m.honorifics or m.rule not in _WEAK_RULES or any(r.start < m.end and m.start < r.end for r in recognised):
         return True
     if len(m.name.split()) > 1:
-        return m.rule not in _WEAKEST_RULES
+        return m.rule not in _WEAKEST_RULES and (m.rule != "person-list" or m.post_text is not None)
     return m.name.lower() not in common_words()
 
 
@@ -235,7 +236,7 @@ def _candidates(ctx: Context) -> Iterator[tuple[str, int, int, int | None, int]]
             rest = text[name_end:e]
             post = re.match(r"\s*,\s*|\s+[-–—]\s+", rest)  # "Name, Post" or "Name - Post"
             if post or enumerated or _only_closing(rest):
-                ps = name_end + (post.end() if post else 0)
+                ps = name_end + post.end() if post else name_end if enumerated else None
                 yield "person-list", s, name_end, ps, e
     for m in rules.labels.finditer(text):
         end = _name_with_titles(rules, text, m.end(), min(len(text), m.end() + 120), honorifics)

@@ -125,6 +125,12 @@ def test_persons_a_balinese_name_opens_with_i_or_ni(extract, text, key):
     assert [e.key for e in extract(text).entities.values() if e.kind == "person"] == [key]
 
 
+def test_persons_a_list_item_of_capitalised_words_alone_is_a_heading(extract):
+    text = ("Daftar kebijakan pangan tahun ini:\n\n1. Genjot Produksi Garam\n\nPemerintah menambah lahan garam di "
+            "pesisir.\n\n2. Serap Gula Petani\n\nBulog membeli gula dari petani.\n")
+    assert [e.name for e in extract(text).entities.values() if e.kind == "person"] == []
+
+
 def test_persons_a_name_in_brackets_after_a_name_is_the_same_person(extract):
     ex = extract("Menteri Sosial Rahmat Hidayat (Gus Amat) meninjau lokasi banjir di Bekasi.")
     persons = [e for e in ex.entities.values() if e.kind == "person"]

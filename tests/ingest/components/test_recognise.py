@@ -45,15 +45,18 @@ def _default():
 
 
 def test_recognise_silence_drops_only_what_the_weakest_rules_gathered():
-    """A listed name ("1. X, Post") stands on its list's structure even where the recogniser reads nothing."""
+    """A listed name with its post ("1. X, Post") stands on its list's structure even where the recogniser reads
+    nothing; an item that holds only capitalised words ("1. Genjot Produksi Garam") does not."""
     from jejaring.ingest.extract.context import Mention
     from jejaring.ingest.extract.persons import _confirmed
 
-    listed = Mention(3, 20, "person", "Wuryanto Iskandar", "person-list")
+    listed = Mention(3, 20, "person", "Wuryanto Iskandar", "person-list", post_text=(22, 40))
+    heading = Mention(3, 20, "person", "Genjot Produksi Garam", "person-list")
     joined = Mention(3, 20, "person", "Cuaca Ekstrem", "person-coordinated")
     lone = Mention(0, 8, "person", "Misalnya", "person-context")
-    assert (_confirmed(listed, []), _confirmed(joined, []), _confirmed(lone, [])) == (True, False, False)
+    assert [_confirmed(m, []) for m in (listed, heading, joined, lone)] == [True, False, False, False]
     assert _confirmed(joined, [Mention(3, 8, "person", "Cuaca", "recognised")])
+    assert _confirmed(heading, [Mention(3, 20, "person", "Genjot Produksi Garam", "recognised")])
 
 
 def test_recognise_person_over_a_programme_example_is_no_person():
