@@ -32,10 +32,11 @@ from typing import Any
 
 from rapidfuzz import fuzz
 from rdflib import Dataset, Graph, Namespace
-from rdflib.namespace import FOAF, PROV, RDF, RDFS, SKOS
+from rdflib.namespace import FOAF, PROV, RDF
 from rdflib.term import Node
 
 from jejaring.errors import InputError, LexiconError
+from jejaring.ontology.namespaces import LABEL_PREDICATES
 
 __all__ = [
     "KINDS",
@@ -62,15 +63,8 @@ _ROLE_THRESHOLD = 85
 _SCHEMA = (Namespace("https://schema.org/"), Namespace("http://schema.org/"))
 _ORG = Namespace("http://www.w3.org/ns/org#")
 
-_LABEL_PREDICATES = (
-    *(s.name for s in _SCHEMA),
-    SKOS.prefLabel,
-    SKOS.altLabel,
-    SKOS.hiddenLabel,
-    RDFS.label,
-    FOAF.name,
-    _SCHEMA[0].alternateName,
-)
+# jejaring's labels, and a name in the other schema.org namespace; an acronym counts under any namespace (below).
+_LABEL_PREDICATES = (*LABEL_PREDICATES, _SCHEMA[1].name)
 
 # The punctuation the scorer turns into spaces; other signs ("&", "+") stay part of a name.
 _PUNCTUATION = str.maketrans(dict.fromkeys("()[]\"'“”‘’.,;:/-–", " "))
@@ -261,7 +255,8 @@ class _Extracted:
     def labels(self, node: Node) -> list[str]:
         if node not in self._labels:
             found = [str(o) for p in _LABEL_PREDICATES for o in self.graph.objects(node, p)]
-            found += [str(o) for p, o in self.graph.predicate_objects(node) if _local_name(p) == "acronym"]
+            found += [str(o) for p, o in self.graph.predicate_objects(node)
+                      if _local_name(p) == "acronym" and p not in _LABEL_PREDICATES]
             self._labels[node] = found
         return self._labels[node]
 

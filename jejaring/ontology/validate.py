@@ -13,7 +13,7 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import NamespaceManager
 from rdflib.term import Node
 
-from jejaring.ontology.namespaces import DOC, GRAPH, OA, PREFIXES, RDF, RDFS, SCHEMA, SH, SKOS
+from jejaring.ontology.namespaces import DOC, GRAPH, OA, PREFIXES, RDF, SH, SHOWN_LABEL_PREDICATES
 
 __all__ = [
     "LABEL_PROPERTIES",
@@ -33,8 +33,8 @@ __all__ = [
 
 _ONTOLOGY_FILES = ("jejaring.ttl", "themes.ttl", "kinds.ttl")
 _SHAPES_FILE = "shapes.ttl"
-#: The properties a node's label is read from, best first.
-LABEL_PROPERTIES = (SCHEMA.name, SKOS.prefLabel, RDFS.label, OA.exact)
+#: The properties a node's label is read from, best first: the labels a view shows, then an annotation's quote.
+LABEL_PROPERTIES = (*SHOWN_LABEL_PREDICATES, OA.exact)
 # Labels in this order of languages: untagged text is usually a proper name, then English, then Indonesian.
 _LANGUAGE_ORDER = {None: 0, "en": 1, "id": 2}
 
@@ -50,8 +50,8 @@ class Violation:
     focus : str
         The focus node: an IRI, or ``_:id`` for a blank node.
     label : str
-        The focus node's best human label (``schema:name``, ``skos:prefLabel``, ``rdfs:label``,
-        ``oa:exact``), else its IRI.
+        The focus node's best human label (one of :data:`~jejaring.ontology.namespaces.SHOWN_LABEL_PREDICATES`,
+        else ``oa:exact``), else its IRI.
     message : str
         What is wrong, in plain English (the shape's ``sh:message``).
     source : str
