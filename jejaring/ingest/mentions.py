@@ -7,6 +7,7 @@ Each wraps an extractor of ``extract/`` and sets its field of the :class:`~jejar
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import replace
 
 from jejaring.ingest.extract.context import Mention, settle_overlaps
@@ -253,17 +254,26 @@ def _listed_acronyms(lex: Lexicon, text: str, orgs: list[Mention]) -> set[int]:
     return out
 
 
-@component("recognised-organisations", requires=["settled"], assigns=["organisations", "blocked"], rules=["org-model"])
+@component("recognised-organisations", requires=["settled"], assigns=["organisations", "blocked"],
+           rules=["org-model", "org-model-repeated"])
 def recognised_organisations(f: Findings) -> None:
-    """Organisations the recogniser reads where no rule found anything, when the lexicon confirms them: it knows
-    the name or acronym, or the name has a head word that says what kind of body it is ("Pengadilan ...")."""
+    """Organisations the recogniser reads where no rule found anything, when the lexicon confirms them (it knows
+    the name or acronym, or the name has a head word that says what kind of body it is: "Pengadilan ...") or
+    the recogniser reads the same name as an organisation twice or more ("Sinar Lestari ... Sinar Lestari"),
+    a name of words rather than a bare acronym, which is as often a person's initials or a tax's."""
     if f.recognised is None or not f.allows("org-model"):
         return
     found = []
     defined = find_acronym_definitions(f.ctx)
+    named = Counter(" ".join(o.name.split()) for o in f.recognised if o.kind == "organisation")
     for r in f.recognised:
         if r.kind == "organisation" and not any(r.start < m.end and m.start < r.end for m in f.settled + f.organisations):
             typed = _typed_organisation(f.ctx.lexicon, r)
+            name = " ".join(r.name.split())
+            # "Grup Lintas Samudra ... Lintas Samudra": a body a head word named already
+            if typed is None and named[name] >= 2 and f.allows("org-model-repeated") and \
+                    _may_name_a_body(f.ctx.lexicon, name) and not any(m.name.endswith(" " + name) for m in f.organisations):
+                typed = Mention(r.start, r.end, "organisation", name, "org-model-repeated", 0.6)
             # "Public-Private Partnership (PPP)": a known acronym the document gives another meaning names no body
             if typed is not None and not (" " not in typed.name and acronym_names_no_body(f.ctx, r.start, r.end, defined,
                                                                                            typed.entry)):
@@ -271,6 +281,15 @@ def recognised_organisations(f: Findings) -> None:
     f.organisations = sorted(f.organisations + found, key=lambda m: m.start)
     f.settled = sorted(f.settled + found, key=lambda m: m.start)
     f.blocked = f.blocked + found
+
+
+def _may_name_a_body(lex: Lexicon, name: str) -> bool:
+    """True for a name of two words or more in Latin letters, capitalised, that is no place and opens with no
+    post ("CRO Jakarta ...") and neither opens nor ends with a word of the lexicon's cues ("... Learning Visit")."""
+    words = name.split()
+    return len(words) > 1 and name.isascii() and name[:1].isupper() and lex.place(name) is None and \
+        not lex.starts_with_post(name, longer_than=1, then=" ") and \
+        not lex.is_common_word(words[0]) and not lex.is_common_word(words[-1])
 
 
 def _typed_organisation(lex: Lexicon, r: Mention) -> Mention | None:

@@ -1,5 +1,6 @@
 """recognised-organisations: an organisation the recogniser reads where no rule found one is kept when the
-lexicon confirms it (a known name, or a head word that types it), rule ``org-model``."""
+lexicon confirms it (a known name, or a head word that types it), rule ``org-model``, or when the recogniser reads
+the same name as a body twice, rule ``org-model-repeated``."""
 
 from __future__ import annotations
 
@@ -27,3 +28,37 @@ def test_recognised_organisations_not_confirmed_by_the_lexicon_are_left_out(extr
     text = "Kerja sama itu diumumkan Suara Nusa Media pada Senin."
     assert any(label == "ORG" for _, _, label in recognise(text))
     assert organisations(extract(text)) == {}
+
+
+def test_recognised_organisations_a_name_read_twice_is_a_body(extract):
+    """No head word and no lexicon entry: the recogniser reading the same name as a body twice confirms it."""
+    text = ("Perusahaan Arunika Digital Indonesia mengembangkan aplikasi pajak. Arunika Digital Indonesia "
+            "menggandeng kampus.")
+    def orgs(ex):
+        return [(e.name, [s.rule for s in e.spans]) for e in ex.entities.values() if e.kind == "organisation"]
+    assert orgs(extract(text)) == [("Arunika Digital Indonesia", ["org-model-repeated"] * 2)]
+    assert orgs(extract(text, disabled_rules=["org-model-repeated"])) == []
+
+
+@pytest.mark.parametrize("text", [
+    # named by its head word already
+    "Grup Lintas Samudra Indonesia membeli kapal baru. Saham Lintas Samudra Indonesia naik 5 persen.",
+])
+def test_recognised_organisations_a_name_read_twice_adds_no_second_body(extract, text):
+    assert [e.name for e in extract(text).entities.values() if e.kind == "organisation"] == [
+        "Grup Lintas Samudra Indonesia"]
+
+
+@pytest.mark.parametrize(("name", "may"), [
+    ("Arunika Digital Indonesia", True),
+    ("SPT", False),                         # a bare acronym: as often a tax form or a person's initials
+    ("Arunika", False),                     # one word
+    ("CRO Jakarta Berketahanan", False),    # opens with a post
+    ("Cross Learning Visit", False),        # ends with an event's cue
+    ("Bandung Barat", False),               # a place
+])
+def test_recognised_organisations_what_a_name_read_twice_may_be(name, may):
+    from jejaring.ingest.lexicon import load_lexicon
+    from jejaring.ingest.mentions import _may_name_a_body
+
+    assert _may_name_a_body(load_lexicon(), name) is may
