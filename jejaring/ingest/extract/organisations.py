@@ -615,11 +615,35 @@ def _starts_with_post(ctx: Context, name: str) -> bool:
 
 
 # -- acronyms ------------------------------------------------------------------------------------
+@cache
+def _acronym_tokens(lexicon: Lexicon) -> re.Pattern[str]:
+    """An acronym: one token, or an agency type's acronym of two ("Satpol PP"), tried first."""
+    spaced = [a for agency in lexicon.agency_types for a in (agency.acronym, *agency.aliases)
+              if a and " " in a and a.split()[-1].isupper()]
+    return re.compile(rf"(?<![\w/])({alternation(spaced)}|[A-Z][A-Za-z0-9]{{1,14}})(?![\w/])")
+
+
+def _region_after(ctx: Context, pos: int) -> re.Match[str] | None:
+    """The region the gazetteer knows right after ``pos`` without a level word ("BPBD Jateng", "Satpol PP Jawa
+    Barat"), longest first, as a match whose group 1 is its name; a country is no region of a generic body."""
+    words = _REGION_WORDS.match(ctx.text[pos:pos + 60])
+    for n in range(len(words.group(1).split()) if words else 0, 0, -1):
+        name = " ".join(words.group(1).split()[:n])
+        place = ctx.lexicon.place(name)
+        if place is not None and place.kind != "country":
+            return re.match(rf"[ \t]+({re.escape(name)})", ctx.text[pos:])
+    return None
+
+
+#: Up to three capitalised words right after an acronym.
+_REGION_WORDS = re.compile(r"[ \t]+([A-Z][\w'’\-]*(?:[ \t]+[A-Z][\w'’\-]*){0,2})")
+
+
 def _by_acronym(ctx: Context) -> Iterator[Mention]:
     """Bare acronyms the lexicon knows as organisations; an acronym the document defines itself
     ("Semarang Regional Disaster Management Agency (BPBD)") means what the document says."""
     defined = find_acronym_definitions(ctx)
-    for m in re.finditer(r"(?<![\w/])([A-Z][A-Za-z0-9]{1,14})(?![\w/])", ctx.text):
+    for m in _acronym_tokens(ctx.lexicon).finditer(ctx.text):
         token = m.group(1)
         agency = ctx.lexicon.agency_type(token)
         if agency is not None and token not in (agency.acronym, *agency.aliases):
@@ -636,7 +660,8 @@ def _by_acronym(ctx: Context) -> Iterator[Mention]:
             entry = _region_entry(ctx, entries, agency) if agency is not None else entries[0] if len(entries) == 1 \
                 else None
             end, name = m.end(), token
-            loc = _rules(ctx.lexicon).after_acronym.match(ctx.text[m.end():])
+            loc = _rules(ctx.lexicon).after_acronym.match(ctx.text[m.end():]) or (
+                _region_after(ctx, m.end()) if agency is not None else None)
             if loc:  # "Bappeda Kota Semarang": that region's body, not the one the lexicon knows elsewhere
                 end, name = m.end() + loc.end(), f"{token} {loc.group(1)}"
                 entry = _entry_by_acronym(ctx, token, loc.group(1))

@@ -207,3 +207,13 @@ def test_organisations_a_firm_named_again_without_its_noun_is_the_firm(extract):
     text = "The index was calculated with the engineering firm Arupa Desain. Later Arupa Desain presented the scores."
     org = extract(text, "en").entities["organisation:arupa-desain"]
     assert [s.exact for s in org.spans] == ["Arupa Desain", "Arupa Desain"]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Alat berat Satpol PP Kabupaten Pasuruan meruntuhkan bangunan itu.", "Satpol PP Kabupaten Pasuruan"),  # two words
+    ("Alat berat Satpol PP Jabar meruntuhkan bangunan itu.", "Satpol PP Jabar"),  # a region with no level word
+    ("Petugas BPBD Jawa Tengah menyalurkan bantuan.", "BPBD Jawa Tengah"),
+])
+def test_organisations_a_generic_body_of_the_region_after_its_acronym(extract, text, name):
+    names = [e.name for e in extract(text).entities.values() if e.kind == "organisation"]
+    assert name in names and name.split()[0] not in names  # the region's body, not the acronym alone
