@@ -64,7 +64,8 @@ class Worker:
     gives it; ``start`` must be a module-level function (it is sent by name) and ``args`` picklable. With
     ``max_memory`` (bytes) the worker runs under that limit on the memory it allocates (``RLIMIT_DATA`` on
     Linux: its heap and private mappings); an allocation past it fails in the worker. Its standard input is a
-    pipe this process never writes to: it ends when this process does, and the worker exits then.
+    pipe this process never writes to: it ends when this process does, and the worker exits then. ``context`` is
+    what it took from this process as it started (module path, working directory, environment).
     """
 
     def __init__(self, start: Callable[..., Callable[[Any], Any]], *args: Any, max_memory: int | None = None) -> None:
@@ -80,6 +81,7 @@ class Worker:
         finally:
             theirs.close()
         self.conn = Connection(mine.detach())
+        self.context = _context()
         self.ready = False
         self.send((start, args))
 
@@ -124,6 +126,16 @@ class Worker:
         self.process.wait()
         self.process.stdin.close()
         self.conn.close()
+
+
+def _context() -> tuple:
+    """What a new worker takes from this process as it starts: the module path, the working directory (relative
+    paths in tasks) and the environment (settings such as ``JEJARING_CACHE``)."""
+    try:
+        cwd = os.getcwd()
+    except OSError:  # removed: a worker started now inherits the same
+        cwd = None
+    return tuple(sys.path), cwd, tuple(sorted(os.environ.items()))
 
 
 def _serve(channel: int, max_memory: int) -> None:
@@ -221,9 +233,9 @@ def _batch_handler() -> Callable[[tuple], Any]:
 
 
 #: Batch workers that finished a batch, kept for the next (starting one costs an interpreter and the imports of
-#: the work, about a second, and the work's caches, such as a loaded model, stay warm), with the module path
-#: they started with: a worker started before a path was added could not import work from there.
-_IDLE: list[tuple[list[str], Worker]] = []
+#: the work, about a second, and the work's caches, such as a loaded model, stay warm). A batch takes only those
+#: started in the context it would start them in now (see :attr:`Worker.context`).
+_IDLE: list[Worker] = []
 _IDLE_LOCK = threading.Lock()
 
 
@@ -233,8 +245,9 @@ class _Batch:
     def __init__(self, work: Callable[[Any, Any], Any], shared: Any, size: int) -> None:
         self.batch = ("batch", (work, shared))
         with _IDLE_LOCK:
-            reused = [w for path, w in _IDLE if path == sys.path and w.alive()][:size]
-            for _, worker in _IDLE:
+            context = _context()
+            reused = [w for w in _IDLE if w.context == context and w.alive()][:size]
+            for worker in _IDLE:
                 if worker not in reused:
                     worker.kill()
             _IDLE.clear()
@@ -302,4 +315,4 @@ class _Batch:
                 if worker in self.running or not worker.alive():
                     worker.kill()
                 else:
-                    _IDLE.append((list(sys.path), worker))
+                    _IDLE.append(worker)

@@ -155,6 +155,15 @@ def test_run_tasks_keeps_its_workers_for_the_next_batch():
     assert first == second and len(first) == 2 and os.getpid() not in first
 
 
+def test_run_tasks_starts_new_workers_where_the_directory_or_environment_changed(tmp_path, monkeypatch):
+    first = set(dict(run_tasks(square_or_fail, ["pid"] * 2, 0, jobs=2, time_limit=20)).values())
+    monkeypatch.chdir(tmp_path)  # a task may name a file relative to it
+    moved = set(dict(run_tasks(square_or_fail, ["pid"] * 2, 0, jobs=2, time_limit=20)).values())
+    monkeypatch.setenv("JEJARING_CACHE", "off")
+    changed = set(dict(run_tasks(square_or_fail, ["pid"] * 2, 0, jobs=2, time_limit=20)).values())
+    assert not first & moved and not moved & changed and not first & changed
+
+
 def test_run_tasks_kills_the_workers_of_a_batch_stopped_in_the_middle(tmp_path):
     batch = run_tasks(note_pid, ["pid", "sleep"], str(tmp_path), jobs=2, time_limit=60)
     _, kept = next(batch)
