@@ -217,3 +217,13 @@ def test_organisations_a_firm_named_again_without_its_noun_is_the_firm(extract):
 def test_organisations_a_generic_body_of_the_region_after_its_acronym(extract, text, name):
     names = [e.name for e in extract(text).entities.values() if e.kind == "organisation"]
     assert name in names and name.split()[0] not in names  # the region's body, not the acronym alone
+
+
+@pytest.mark.parametrize(("text", "name", "kind"), [
+    ("Pasien dirujuk ke RS Harapan Sentosa di Bogor.", "RS Harapan Sentosa", "company"),
+    ("Pasien dirujuk ke Rumah Sakit Harapan Sentosa di Bogor.", "Rumah Sakit Harapan Sentosa", "company"),
+    ("Pasien dibawa ke RSUD Kota Bogor.", "RSUD Kota Bogor", "unit"),  # a regional government's hospital
+])
+def test_organisations_hospitals_by_their_head_word(extract, text, name, kind):
+    assert [(e.name, e.org_kind) for e in extract(text).entities.values() if e.kind == "organisation"][:1] == [
+        (name, kind)]
