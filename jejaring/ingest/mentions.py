@@ -266,12 +266,13 @@ def recognised_organisations(f: Findings) -> None:
     found = []
     defined = find_acronym_definitions(f.ctx)
     named = Counter(" ".join(o.name.split()) for o in f.recognised if o.kind == "organisation")
+    learned = f.ctx.doc.language in LANGUAGES  # unconfirmed, the recogniser is trusted in its own language only
     for r in f.recognised:
         if r.kind == "organisation" and not any(r.start < m.end and m.start < r.end for m in f.settled + f.organisations):
             typed = _typed_organisation(f.ctx.lexicon, r)
             name = " ".join(r.name.split())
             # "Grup Lintas Samudra ... Lintas Samudra": a body a head word named already
-            if typed is None and named[name] >= 2 and f.allows("org-model-repeated") and \
+            if typed is None and named[name] >= 2 and f.allows("org-model-repeated") and learned and \
                     _may_name_a_body(f.ctx.lexicon, name) and not any(m.name.endswith(" " + name) for m in f.organisations):
                 typed = Mention(r.start, r.end, "organisation", name, "org-model-repeated", 0.6)
             # "Public-Private Partnership (PPP)": a known acronym the document gives another meaning names no body
@@ -284,10 +285,12 @@ def recognised_organisations(f: Findings) -> None:
 
 
 def _may_name_a_body(lex: Lexicon, name: str) -> bool:
-    """True for a name of two words or more in Latin letters, capitalised, that is no place and opens with no
-    post ("CRO Jakarta ...") and neither opens nor ends with a word of the lexicon's cues ("... Learning Visit")."""
+    """True for a name in Latin letters, capitalised, that is no place and opens with no post ("CRO Jakarta ...")
+    and neither opens nor ends with a word of the lexicon's cues ("... Learning Visit"): of two words or more, or
+    of one that is no acronym and no word the training corpora use as a common word ("Sinar", not "SPT")."""
     words = name.split()
-    return len(words) > 1 and name.isascii() and name[:1].isupper() and lex.place(name) is None and \
+    one_word = len(words) == 1 and len(name) >= 4 and not name.isupper() and name.lower() not in common_words()
+    return (len(words) > 1 or one_word) and name.isascii() and name[:1].isupper() and lex.place(name) is None and \
         not lex.starts_with_post(name, longer_than=1, then=" ") and \
         not lex.is_common_word(words[0]) and not lex.is_common_word(words[-1])
 
