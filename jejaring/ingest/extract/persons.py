@@ -56,7 +56,8 @@ def _rules(lexicon: Lexicon) -> _Rules:
         return lexicon.alternation(name, space=space)
 
     particle = words("name_particles")
-    opener = rf"(?:(?={words('name_openers')}\b)[A-Z][a-z]?[ \t]+)?"  # "I Wayan ...", "Ni Luh ..."
+    # "I Wayan ...", "Ni Luh ..."; an initial ("M Rina ...", "R. Rina ...")
+    opener = rf"(?:(?={words('name_openers')}\b)[A-Z][a-z]?[ \t]+|(?:{_INITIAL})[ \t]+)?"
     name = rf"{opener}{_NAME_WORD}(?:[ \t]+(?:{_INITIAL}|{_NAME_WORD}|{particle}(?=[ \t]+[A-Z]))){{0,4}}"
     labels = (rf"(?:{words('person_labels', ' ')}|{words('person_labels_before_place', ' ')} [A-Z]\w+)"
               r"\s*:\s*")
@@ -142,6 +143,8 @@ def _recognised(ctx: Context, recognised: list[Mention], taken: list[Mention]) -
     """The recogniser's persons that no rule found, without the titles before them ("Mayor ...")."""
     out = []
     for r in recognised:
+        if r.start and not (ctx.text[r.start - 1].isspace() or ctx.text[r.start - 1] in "([\"'“‘"):
+            continue  # the recogniser's tokens split a word ("S&P"): no name starts inside one
         start = _after_titles(ctx, r.start, r.end)
         part = _name_part(ctx, start, r.end) if start < r.end else None
         if part is None or _overlaps(part, taken + out) or not _plausible(ctx, part, "person-model"):

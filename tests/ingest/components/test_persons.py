@@ -131,6 +131,14 @@ def test_persons_a_list_item_of_capitalised_words_alone_is_a_heading(extract):
     assert [e.name for e in extract(text).entities.values() if e.kind == "person"] == []
 
 
+@pytest.mark.parametrize(("text", "keys"), [
+    ("Hal itu disampaikan Kepala Bappeda M Wiratmo di Madiun.", ["person:m-wiratmo"]),  # an initial opens the name
+    ("Obligasi itu mendapat peringkat dari S&P Global Ratings tahun lalu.", []),  # not the P of S&P
+])
+def test_persons_a_name_opens_with_an_initial(extract, text, keys):
+    assert [e.key for e in extract(text).entities.values() if e.kind == "person"] == keys
+
+
 def test_persons_a_name_in_brackets_after_a_name_is_the_same_person(extract):
     ex = extract("Menteri Sosial Rahmat Hidayat (Gus Amat) meninjau lokasi banjir di Bekasi.")
     persons = [e for e in ex.entities.values() if e.kind == "person"]
