@@ -208,7 +208,7 @@ class EntityTable:
             if target is None and any(same_person(m.name, x) for x in e.labels()):
                 key = e.key
                 break
-        if key is None:  # "Mulyani", "Tri Mulyani" after "Tri Mulyani Sunarharum"
+        if key is None:  # "Anggraini", "Dewi Anggraini" after "Dewi Anggraini Pratiwi"
             words = fold(m.name).split()
             owners = [e.key for e in self.ex.entities.values() if isinstance(e, Person) and
                       any(_has_run(fold(x).split(), words) for x in e.labels())]
