@@ -261,7 +261,7 @@ def _organisation(o: Organisation, node: Node, iri: IriOf) -> Iterator[Triple]:
         yield node, RDF.type, SCHEMA.GovernmentOrganization
     elif sector in ("ngo", "community"):
         yield node, RDF.type, SCHEMA.NGO
-    # each document gives its own preferred name; the corpus-wide skos:prefLabel is derived (graph/derive.py)
+    # each document gives its own preferred name; the corpus-wide skos:prefLabel is derived (graph/store/derive.py)
     yield node, RDFS.label, _literal(o.name, o.lang)
     if o.acronym:
         yield node, JJ.acronym, _literal(o.acronym)
