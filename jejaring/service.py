@@ -3,6 +3,7 @@ rebuild, remove documents, and record and review curated decisions."""
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import json
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -148,8 +149,10 @@ def rebuild(kg: KnowledgeGraph, lexicon: Lexicon, *, changed: Mapping[str, Extra
     digests = {identity: digest for identity, (_, digest) in state.items()}
     before = stored_extractions(kg, lexicon, jobs=jobs, time_limit=time_limit, state=state)
     after = {**before, **changed}
-    old = resolve(before, curation, lexicon) if before else None
-    new = resolve(after, curation, lexicon)  # last: resolving shares merged events' dates among the extractions
+    # resolving shares merged events' dates among the extractions it is given: the old corpus is resolved on a
+    # copy, so its merges never reach the new resolution (the graph must not depend on what was stored before)
+    old = resolve(copy.deepcopy(before), curation, lexicon) if before else None
+    new = resolve(after, curation, lexicon)
     with writing(kg.location):
         set_rebuilding(kg, True)
         kg.write_documents(_stale_graphs(after, new, curation, lexicon, digests, changed, jobs, progress))
