@@ -203,11 +203,10 @@ def _unglue(text: str, rules: _Rules) -> str:
     sentences glued at a full stop ("tersebut.Selain"). Brand names ("IndoStrategi", "YouTube", "JavaScript")
     and web addresses stay whole."""
     stopwords = rules.own_stopwords.get("id", frozenset())
-    first_words = stopwords | common_words()
 
     def part(m: re.Match[str]) -> str:
         first, second = m.group(1), m.group(2)
-        if (first.islower() and first in first_words) or second.lower() in stopwords or \
+        if (first.islower() and (first in stopwords or first in common_words())) or second.lower() in stopwords or \
                 rules.lexicon.starts_with_post(second, longer_than=3):
             return f"{first} {second}"
         return m.group()
