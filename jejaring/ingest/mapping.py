@@ -251,6 +251,8 @@ def _person(p: Person, node: Node, iri: IriOf) -> Iterator[Triple]:
         yield node, SCHEMA.honorificPrefix, _literal(h)
     for d in p.degrees:
         yield node, SCHEMA.honorificSuffix, _literal(d)
+    if p.sector:
+        yield node, JJ.sector, ID[f"sector/{p.sector}"]
 
 
 def _organisation(o: Organisation, node: Node, iri: IriOf) -> Iterator[Triple]:

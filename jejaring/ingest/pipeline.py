@@ -25,6 +25,7 @@ DEFAULT_PIPELINE: tuple[str, ...] = (
     "recognise", "places", "lessons", "events", "programmes", "organisations", "settle", "acronyms",
     "recognised-organisations", "posts", "persons", "headline", "event-groups", "entities", "memberships",
     "represented", "unit-parents", "event-nodes", "lesson-nodes", "statements", "participation", "adoption",
+    "person-sectors",
 )
 
 

@@ -67,10 +67,12 @@ class Entity(_Evidence):
 
 @dataclass
 class Person(Entity):
-    """A person; honorifics and degrees are recorded but are not part of the name."""
+    """A person; honorifics and degrees are recorded but are not part of the name. ``sector`` is the one the
+    posts the document gives them imply where none names a body (a public office: government)."""
 
     honorifics: list[str] = field(default_factory=list)
     degrees: list[str] = field(default_factory=list)
+    sector: str | None = None
     kind = "person"
 
 

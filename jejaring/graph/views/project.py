@@ -221,6 +221,7 @@ class _Facts:
     kinds: dict[str, str] = field(default_factory=dict)
     labels: dict[str, str] = field(default_factory=dict)
     sectors: dict[str, str] = field(default_factory=dict)
+    person_sectors: dict[str, str] = field(default_factory=dict)  # the sector a person's post implies
     parents: dict[str, dict[str, set[str]]] = field(default_factory=dict)  # org -> parent -> relation
     parent_docs: dict[tuple[str, str], set[str]] = field(default_factory=lambda: defaultdict(set))
     documents: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
@@ -267,6 +268,9 @@ def _read_facts(kg: KnowledgeGraph, *, full: bool) -> _Facts:
             if (d := doc(row["g"])) is not None:
                 f.parent_docs[(o, v)].add(d)
     f.sectors = _org_sectors(f.kinds, declared, org_kind, f.parents)
+    for row in kg.query(view_query("project-person-sectors")):
+        person, sector = row["person"].value, _local(row["sector"].value)
+        f.person_sectors[person] = min(f.person_sectors.get(person, sector), sector)
 
     starts: dict[str, list[str]] = defaultdict(list)
     ends: dict[str, list[str]] = defaultdict(list)
@@ -584,7 +588,7 @@ def _posts(held: list[_Membership], describe) -> list[str]:
 
 def _sector(f: _Facts, n: str, kind: str) -> str:
     """An organisation's own sector; a person's is the one most of their organisations share (over all time,
-    so colours stay the same across time windows)."""
+    so colours stay the same across time windows), else the one their post implies."""
     if kind == "organisation":
         return f.sectors.get(n, "unknown")
     if kind == "person":
@@ -592,6 +596,7 @@ def _sector(f: _Facts, n: str, kind: str) -> str:
         counts.pop("unknown", None)
         if counts:
             return min(counts, key=lambda s: (-counts[s], s))
+        return f.person_sectors.get(n, "unknown")
     return "unknown"
 
 

@@ -249,6 +249,10 @@ WORD_LISTS: Mapping[str, str] = {
         "Words an English head word needs after it to open a name ('Ministry of ...', 'Agency for ...')."
     ),
     "name_trailing_words": "Words dropped from the end of an organisation's name: they belong to what follows.",
+    "academic_roles": (
+        "Roles (the posts table's slugs) of research, teaching and expert comment ('researcher', 'lecturer', "
+        "'analyst'): their holder, where no body is named, is of the academic sector."
+    ),
     "suffix_name_breaks": "Words after which the name ending in a suffix head begins ('X of the Y Secretariat').",
     "locality_of_words": "The word between a body and its region in English ('BPBD of DKI Jakarta').",
     "locality_levels_after": "Level words after a place name in English ('Semarang City'); as written.",
@@ -1567,6 +1571,27 @@ class Lexicon:
     def adoption_cue_pattern(self) -> re.Pattern[str]:
         """A pattern finding adoption cues ("diadopsi", "integrated into") in text: whole words, any case."""
         return self._adoption
+
+    def role_sector(self, role: str) -> str | None:
+        """The sector a post of ``role`` places its holder in when the post names no body: government for a
+        public office (every title of the role is one), academic for a role of ``academic_roles``, else None.
+
+        Examples
+        --------
+        >>> lex = load_lexicon()
+        >>> lex.role_sector("governor"), lex.role_sector("researcher"), lex.role_sector("manager")
+        ('government', 'academic', None)
+        """
+        if role in self.words("academic_roles"):
+            return "academic"
+        return "government" if self._public_roles.get(role) else None
+
+    @cached_property
+    def _public_roles(self) -> dict[str, bool]:
+        out: dict[str, bool] = {}
+        for p in self.posts:
+            out[p.role] = out.get(p.role, True) and p.public
+        return out
 
     @cached_property
     def _roles_taking_org(self) -> dict[str, bool]:

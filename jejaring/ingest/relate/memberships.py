@@ -12,7 +12,7 @@ from jejaring.ingest.extract.posts import PostParse, parse_posts, title_gap
 from jejaring.ingest.extract.text import pattern
 from jejaring.ingest.findings import Findings
 from jejaring.ingest.lexicon import alternation
-from jejaring.ingest.records import Membership
+from jejaring.ingest.records import Membership, Person
 from jejaring.ingest.registry import component
 
 
@@ -95,6 +95,26 @@ def represented(f: Findings) -> None:
                     add_membership(f, Membership(person=person, organisation=org, spans=[
                         f.ctx.span(o.start, m.end, "membership", "membership-represented", 0.7)]))
                 break
+
+
+@component("person-sectors", requires=["memberships"], rules=["person-sector-of-post"])
+def person_sectors(f: Findings) -> None:
+    """A person whose posts in the document name no body takes the sector their current post implies: a public
+    office's holder is of government ("Presiden ..."), a researcher's or analyst's academic ("Pengamat ...")."""
+    if not f.allows("person-sector-of-post"):
+        return
+    held: dict[str, list[Membership]] = {}
+    for m in f.extraction.memberships:
+        held.setdefault(m.person, []).append(m)
+    for key, posts in held.items():
+        person = f.extraction.entities.get(key)
+        if not isinstance(person, Person) or any(m.organisation for m in posts):
+            continue
+        current = [m.role for m in posts if m.role and m.end is None and m.before is None
+                   and not any(_former(f, s.start, s.end) for s in m.spans)]
+        sectors = {f.ctx.lexicon.role_sector(role) for role in current}
+        if len(sectors) == 1:
+            person.sector = sectors.pop()
 
 
 def _representing(f: Findings) -> None:
@@ -214,20 +234,20 @@ def _membership(f: Findings, person: str, post: PostParse, group: str | None, at
         org = group
     span = f.ctx.span(post.start, post.end, "membership", rule)
     start, end = _interval_words(f, post.start)
-    before = at if at is not None and f.allows("post-former") and _former(f, post) else None
+    before = at if at is not None and f.allows("post-former") and _former(f, post.start, post.end) else None
     add_membership(f, Membership(person=person, organisation=org, role=post.role, role_label=post.label,
                                  role_lang=post.lang, role_names=post.names,
                                  role_forms=f.ctx.lexicon.role_forms(post.role) if post.names else (), start=start, end=end,
                                  at=None if start or end or before else at, before=before, spans=[span]))
 
 
-def _former(f: Findings, post: PostParse) -> bool:
+def _former(f: Findings, start: int, end: int) -> bool:
     """ "mantan Kepala Dinas ...", "former Mayor of ...", "Presiden ... saat itu": the title is one its holder no
     longer holds."""
     lex, text = f.ctx.lexicon, f.ctx.text
     words = pattern(rf"\b{lex.alternation('former_words')}[\s-]+$", re.IGNORECASE)
     then = pattern(rf"\s+{lex.alternation('then_words')}\b", re.IGNORECASE)
-    return bool(words.search(text[max(0, post.start - 20):post.start]) or then.match(text, post.end))
+    return bool(words.search(text[max(0, start - 20):start]) or then.match(text, end))
 
 
 def add_membership(f: Findings, new: Membership) -> None:

@@ -300,3 +300,12 @@ def test_project_rejects_bad_input(curated, call, message):
         call(curated)
     assert str(info.value) == message
     assert info.value.exit_code == 2
+
+
+def test_project_a_person_whose_post_names_no_body_takes_the_sector_it_implies(tmp_path):
+    doc = tmp_path / "pidato.txt"
+    doc.write_text("Presiden Rina Marlina meresmikan jembatan baru di Kota Bogor pada 3 Mei 2024.\n")
+    with open_graph(tmp_path / "graph.trig") as kg:
+        assert not ingest_paths(kg, [doc]).failed
+        G = project(kg, "stakeholders")
+    assert G.nodes[ID + "person/rina-marlina"]["sector"] == "government"
