@@ -227,3 +227,14 @@ def test_organisations_a_generic_body_of_the_region_after_its_acronym(extract, t
 def test_organisations_hospitals_by_their_head_word(extract, text, name, kind):
     assert [(e.name, e.org_kind) for e in extract(text).entities.values() if e.kind == "organisation"][:1] == [
         (name, kind)]
+
+
+@pytest.mark.parametrize(("text", "name", "kind"), [
+    ("Funding came from the Institute for Coastal Livelihood Studies last year.",
+     "Institute for Coastal Livelihood Studies", "research-institute"),
+    ("The Association of River Towns sent two observers.", "Association of River Towns", "ngo"),
+    ("A grant from the Foundation for Clean Harbours paid for the pumps.", "Foundation for Clean Harbours", "foundation"),
+])
+def test_organisations_english_heads_that_open_a_name(extract, text, name, kind):
+    assert [(e.name, e.org_kind) for e in extract(text, "en").entities.values() if e.kind == "organisation"] == [
+        (name, kind)]
