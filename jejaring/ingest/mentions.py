@@ -415,18 +415,30 @@ def event_groups(f: Findings) -> None:
 
 
 @component("headline", requires=["persons", "organisations"], assigns=["persons", "organisations"],
-           rules=["headline-evidence"])
+           rules=["headline-evidence", "subheading-evidence"])
 def headline(f: Findings) -> None:
     """A Title Case headline names what its body names: a person or an unlisted organisation read from it is
-    kept only as far as the body names it too ("Arinal Diperiksa Kejaksaan" -> Arinal, when the body names him)."""
+    kept only as far as the body names it too ("Arinal Diperiksa Kejaksaan" -> Arinal, when the body names him);
+    in a Title Case subheading the rest of the text is the evidence, and a known body's name is cut to what the
+    rest names too ("Upaya Pemprov X Atasi Kemiskinan" -> "Pemprov X")."""
     line = _title_case_headline(f)
-    if line is None or not f.allows("headline-evidence"):
-        return
-    body = " ".join(f.ctx.text[line.end:].split())
-    body_persons = " | ".join(m.name for m in f.persons if m.start >= line.end)
-    f.persons = [kept for m in f.persons if (kept := _as_the_body_names(f, m, line.end, body_persons, 1)) is not None]
-    f.organisations = [kept for m in f.organisations
-                       if (kept := _as_the_body_names(f, m, line.end, body, 2 if m.rule == "org-head" else None)) is not None]
+    if line is not None and f.allows("headline-evidence"):
+        _read_with_evidence(f, line, f.ctx.text[line.end:], [m for m in f.persons if m.start >= line.end])
+    if f.allows("subheading-evidence"):
+        for sub in _title_case_subheadings(f, line):
+            rest = f.ctx.text[:sub.start] + "\n" + f.ctx.text[sub.end:]
+            _read_with_evidence(f, sub, rest, [m for m in f.persons if not sub.start <= m.start < sub.end], cut_known=True)
+
+
+def _read_with_evidence(f: Findings, line, evidence: str, others: list[Mention], cut_known: bool = False) -> None:
+    """Keep the persons and organisations read from ``line`` as far as ``evidence`` (the text around it, and the
+    persons read there) names them."""
+    body = " ".join(evidence.split())
+    names = " | ".join(m.name for m in others)
+    f.persons = [kept for m in f.persons
+                 if (kept := _as_the_body_names(f, m, line, names, 1, cut_known)) is not None]
+    f.organisations = [kept for m in f.organisations if (kept := _as_the_body_names(
+        f, m, line, body, 2 if m.rule == "org-head" else None, cut_known)) is not None]
 
 
 #: How many of a document's first lines may hold its headline (after a label such as "SIARAN PERS" and a note).
@@ -453,11 +465,12 @@ def _in_title_case(f: Findings, line) -> bool:
     return sum(w[0].isupper() for w in words) >= 0.75 * len(words)
 
 
-def _as_the_body_names(f: Findings, m: Mention, headline_end: int, evidence: str,
-                       shortest: int | None) -> Mention | None:
+def _as_the_body_names(f: Findings, m: Mention, line, evidence: str, shortest: int | None,
+                       cut_known: bool = False) -> Mention | None:
     """The mention as far as ``evidence`` (body text, spaces normalised) names it too, cut to no fewer than
-    ``shortest`` words (None: never cut); None when the body does not confirm it."""
-    if m.start >= headline_end or m.entry is not None:
+    ``shortest`` words (None: never cut); None when the body does not confirm it. A body the lexicon knows is
+    kept, cut only with ``cut_known``."""
+    if not line.start <= m.start < line.end or (m.entry is not None and not cut_known):
         return m
     words = list(re.finditer(r"\S+", f.ctx.text[m.start:m.end]))
     for n in range(len(words), (shortest or len(words)) - 1, -1):
@@ -465,4 +478,13 @@ def _as_the_body_names(f: Findings, m: Mention, headline_end: int, evidence: str
         if len(text) >= 3 and re.search(rf"(?<!\w){re.escape(text)}(?!\w)", evidence):
             # the names the mention's head words or locality gave it ran on as far as it did
             return m if n == len(words) else replace(m, end=m.start + words[n - 1].end(), name=text, aliases=[])
-    return None
+    return m if m.entry is not None else None
+
+
+def _title_case_subheadings(f: Findings, headline) -> list:
+    """Lines below the headline that head a part of the text: in Title Case, alone between line breaks, after a
+    blank line."""
+    text = f.ctx.text
+    return [line for line in f.ctx.layout.lines if (headline is None or line.start >= headline.end)
+            and re.search(r"\n[ \t]*\r?\n[ \t]*$", text[:line.start]) and text[line.end:line.end + 1] in ("\n", "\r")
+            and ":" not in line.text and _in_title_case(f, line)]

@@ -67,3 +67,22 @@ def test_headline_after_a_label_and_a_note(extract):
     assert names(extract(text), "Organisation") == ["Pemkot Palu"]
     switched_off = names(extract(text, disabled_rules=["headline-evidence"]), "Organisation")
     assert any(n.startswith("Pemkot Palu Gencarkan") for n in switched_off)
+
+
+SUBHEADED = ("Harga Beras Turun Jelang Akhir Tahun\n\nHarga beras di pasar turun sepekan terakhir. Pemprov Jawa Barat "
+             "mencatat pasokan cukup.\n\nUpaya Pemprov Jawa Barat Jaga Pasokan\nPemprov Jawa Barat menggelar operasi "
+             "pasar di sepuluh kabupaten. Kepala Dinas Perdagangan Rina Hartati memantau harga.\n\n"
+             "Rina Hartati Tinjau Gudang Bulog\nIa meninjau gudang di Bandung.\n")
+
+
+def test_headline_a_subheading_names_what_the_rest_of_the_text_names(extract):
+    ex = extract(SUBHEADED)
+    labels = [label for e in ex.entities.values() if e.kind == "organisation" for label in e.labels()]
+    assert not [label for label in labels if "Jaga" in label]  # the known body's name is cut
+    assert names(ex, "Person") == ["Rina Hartati"]  # a person the text names is kept
+
+
+def test_headline_subheading_switched_off_lets_a_name_run_on(extract):
+    ex = extract(SUBHEADED, disabled_rules=["subheading-evidence"])
+    labels = [label for e in ex.entities.values() if e.kind == "organisation" for label in e.labels()]
+    assert [label for label in labels if "Jaga" in label]
