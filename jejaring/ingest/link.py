@@ -25,6 +25,7 @@ lists them. Curated decisions (merge, distinct, alias) override the scores.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -99,11 +100,13 @@ class Resolution:
 
 
 class _Sets:
-    """Union-find with cannot-link constraints."""
+    """Union-find with cannot-link constraints: forbidden pairs, and two lexicon ids in one set (a body the
+    lexicon knows is never another it knows, however a chain of look-alike names links them)."""
 
-    def __init__(self, items: Iterable[Item]) -> None:
+    def __init__(self, items: Iterable[Item], ids: Mapping[Item, str | None]) -> None:
         self.parent = {i: i for i in items}
         self.members = {i: {i} for i in self.parent}
+        self.ids = {i: {ids[i]} if ids.get(i) else set() for i in self.parent}
 
     def find(self, i: Item) -> Item:
         while self.parent[i] != i:
@@ -111,15 +114,18 @@ class _Sets:
             i = self.parent[i]
         return i
 
-    def union(self, a: Item, b: Item, forbidden: set[frozenset[Item]]) -> None:
+    def union(self, a: Item, b: Item, forbidden: set[frozenset[Item]], curated: bool = False) -> None:
         ra, rb = self.find(a), self.find(b)
         if ra == rb:
             return
         if any(frozenset((x, y)) in forbidden for x in self.members[ra] for y in self.members[rb]):
             return
+        if not curated and self.ids[ra] and self.ids[rb] and self.ids[ra] != self.ids[rb]:
+            return
         ra, rb = min(ra, rb), max(ra, rb)  # deterministic roots
         self.parent[rb] = ra
         self.members[ra] |= self.members.pop(rb)
+        self.ids[ra] |= self.ids.pop(rb)
 
     def groups(self) -> list[list[Item]]:
         return [sorted(m) for _, m in sorted(self.members.items())]
@@ -127,13 +133,15 @@ class _Sets:
 
 def resolve_corpus(extractions: Mapping[str, Extraction], curation: Curation | None = None,
                    generic: Callable[[str], bool] = lambda acronym: True,
-                   theme: Callable[[str], str | None] = lambda text: None) -> Resolution:
+                   theme: Callable[[str], str | None] = lambda text: None,
+                   place: Callable[[str], bool] = lambda word: False) -> Resolution:
     """Canonical IRIs for every person, organisation, event and lesson of a corpus, by (document, key).
 
     Other entities (places, programmes) keep the IRI their document gives them, which is already a
     function of their name or lexicon id. ``generic(acronym)`` tells an acronym every region has ("BPBD"),
     which alone merges nothing, from one that names one body ("SJB"); ``theme(text)`` is the theme a
-    lesson's title names (the lexicon's ``theme_for``).
+    lesson's title names (the lexicon's ``theme_for``); ``place(word)`` tells a word that names a place, so two
+    bodies whose names differ in their places ("DPRD Bangli", "DPRD Bali") are no typo of each other.
     """
     curation = curation or Curation()
     entities: dict[Item, Entity] = {}
@@ -151,21 +159,21 @@ def resolve_corpus(extractions: Mapping[str, Extraction], curation: Curation | N
     for kind, score in kinds:
         items = sorted(i for i, e in entities.items() if e.kind == kind)
         forbidden = _pairs(curation.distinct, items, labels, local)
-        sets = _Sets(items)
+        sets = _Sets(items, {i: getattr(entities[i], "lexicon_id", None) for i in items})
         pairs = _blocked_pairs(items, labels, kind)
         if kind == "lesson":  # after events: a lesson's source is its canonical event
             parents.update(_lesson_sources(items, entities, local, iris, theme))
             forbidden |= _same_document(items)
             pairs = _lesson_pairs(items, labels, parents)
         for a, b in pairs:
-            s = score(entities[a], entities[b], labels[a], labels[b], (parents[a], parents[b]), generic)
+            s = score(entities[a], entities[b], labels[a], labels[b], (parents[a], parents[b]), generic, place)
             if s >= AUTO_MERGE:
                 sets.union(a, b, forbidden)
             elif s >= REVIEW:
                 candidates.append((a, b, s))  # type: ignore[arg-type]
         for pair in _pairs(curation.merges, items, labels, local):
             a, b = sorted(pair)
-            sets.union(a, b, set())
+            sets.union(a, b, set(), curated=True)
         for group in sets.groups():
             if len(group) == 1:
                 continue  # an entity on its own keeps its own IRI and dates
@@ -256,20 +264,44 @@ def _name_score(x: str, y: str) -> float:
 
 
 def _organisation_score(a: Organisation, b: Organisation, la: set[str], lb: set[str],
-                        parents: tuple[str | None, str | None], generic: Callable[[str], bool]) -> float:
+                        parents: tuple[str | None, str | None], generic: Callable[[str], bool],
+                        place: Callable[[str], bool]) -> float:
     if a.lexicon_id and b.lexicon_id:
         return 100 if a.lexicon_id == b.lexicon_id else 0
     if parents[0] != parents[1] and a.unit and b.unit and None not in parents:
         return 0
-    shared = {x for x in la & lb if not (_bare_acronym(x) and generic(x))}
-    if shared or _same_but_admin_words(la, lb):
+    shared = {x for x in la & lb if not generic(x)}
+    # an acronym alone joins two bodies only when one goes by nothing more and the other is of no one place:
+    # "PUPR" is a ministry's and every region's public works office's, "BPS" the statistics office of the
+    # nation and of each province
+    if any(" " in x for x in shared) or (shared and any(
+            " " not in x.name.strip() and not any(map(place, fold(y.name).split())) for x, y in ((a, b), (b, a)))):
+        return 100
+    if _same_but_admin_words(la, lb):
         return 100
     best = 0.0
     for x in la:
         for y in lb:
-            if len(x) >= 12 and len(y) >= 12 and x.split()[0] == y.split()[0]:
+            if len(x) >= 12 and len(y) >= 12 and x.split()[0] == y.split()[0] and _numbers(x) == _numbers(y) \
+                    and not _in_other_places(x, y, place):
                 best = max(best, fuzz.ratio(x, y))
     return best
+
+
+def _in_other_places(x: str, y: str, place: Callable[[str], bool]) -> bool:
+    """True when two names differ in a place: one names a place where the other names another or none."""
+    wx, wy = set(x.split()) - set(y.split()), set(y.split()) - set(x.split())
+    px, py = any(map(place, wx)), any(map(place, wy))
+    return (px and py) or (px and not wy) or (py and not wx)
+
+
+@lru_cache(maxsize=1 << 16)
+def _numbers(label: str) -> frozenset[str]:
+    """The numbers of a name, Roman or not: "Komisi XI" and "Komisi XII" are two bodies however alike."""
+    return frozenset(w for w in label.split() if w.isdigit() or _ROMAN.fullmatch(w))
+
+
+_ROMAN = re.compile(r"(?=[ivxlc])c{0,3}(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})")
 
 
 _ADMIN_WORDS = {"kelurahan", "kecamatan", "provinsi", "kota", "kabupaten", "administrasi", "kantor"}
@@ -285,10 +317,6 @@ def _same_but_admin_words(la: set[str], lb: set[str]) -> bool:
 @lru_cache(maxsize=1 << 16)
 def _without_admin_words(label: str) -> tuple[str, ...]:
     return tuple(w for w in label.split() if w not in _ADMIN_WORDS)
-
-
-def _bare_acronym(label: str) -> bool:
-    return " " not in label and len(label) <= 8
 
 
 def _parent_name(item: Item, entity: Entity, extractions: Mapping[str, Extraction]) -> str | None:

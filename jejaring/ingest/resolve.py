@@ -10,6 +10,7 @@ from rapidfuzz import fuzz
 from jejaring.ingest.extract.context import Context, Mention
 from jejaring.ingest.extract.events import EventCluster
 from jejaring.ingest.extract.names import fold
+from jejaring.ingest.extract.organisations import place_core
 from jejaring.ingest.mapping import UNIT_KINDS, slugify
 from jejaring.ingest.records import Event, Extraction, Organisation, Person, Place, Programme
 
@@ -91,7 +92,7 @@ class EntityTable:
                         is not None and p.kind == "country"), None)
         for candidate in (long, " ".join(words[:-country]) if country else None):
             entries = lex.organisation_by_name(candidate) if candidate and candidate != name else []
-            if len(entries) == 1:
+            if len(entries) == 1 and (candidate == long or _governed_by(lex, entries[0], " ".join(words[-country:]))):
                 return entries[0]
         return None
 
@@ -104,6 +105,8 @@ class EntityTable:
                 return e.key
             labels = [fold(x) for x in e.labels()] + ([fold(e.acronym)] if e.acronym else [])
             name = fold(m.name)
+            if name not in labels and self._in_another_region(e, m.name):
+                continue
             if name in labels or (m.acronym and fold(m.acronym) in labels and
                                   m.rule in ("org-acronym", "org-list-acronym")):
                 return e.key
@@ -112,7 +115,9 @@ class EntityTable:
             if len(name) >= 12 and any(fuzz.ratio(name, x) >= TYPO_RATIO + 2 for x in labels if len(x) >= 12):
                 return e.key
             core = _without_locality(m.name)
-            if core != m.name and fold(core) in labels and not self._head_fragment(core):
+            # a national body the lexicon knows is not its office in a region ("BPS" / "BPS Provinsi Jawa Tengah")
+            if core != m.name and fold(core) in labels and not self._head_fragment(core) and \
+                    not (e.lexicon_id and m.entry is None):
                 return e.key
             if len(name.split()) >= 2 and any(x.startswith(name + " ") for x in labels) and m.rule == "org-head":
                 return e.key  # "Forum Anak" after "Forum Anak Kelurahan Duri Utara"
@@ -140,9 +145,19 @@ class EntityTable:
             org.alt_labels = [(label, lang) for label, lang in org.alt_labels if label != surface]
         elif fold(surface) != fold(org.name):
             org.add_label(surface, None)
-        core = _without_locality(surface)
-        if core != surface and not self._head_fragment(core):
-            org.add_label(core, None)
+
+    def _in_another_region(self, org: Organisation, name: str) -> bool:
+        """True when ``name`` ends in a region and ``org``'s names in regions all name another: "Dinas PUPR
+        Provinsi Y" or "KPU Provinsi Y" is not "Dinas PUPR Kabupaten X" or "KPU Kabupaten X"."""
+        core = _without_locality(name)
+        if core == name:
+            return False
+        theirs = {self._region(x[len(c):]) for x in org.labels() if (c := _without_locality(x)) != x}
+        return bool(theirs) and self._region(name[len(core):]) not in theirs
+
+    def _region(self, locality: str) -> str:
+        place = self.ctx.lexicon.place(locality.strip())
+        return place.id if place is not None else fold(place_core(locality, self.ctx.lexicon))
 
     def _head_fragment(self, core: str) -> bool:
         """ "Pemerintah" left of "Pemerintah Kota Surabaya": part of a head word, naming no one body."""
@@ -292,6 +307,18 @@ def _without_locality(name: str) -> str:
 def _has_run(words: list[str], run: list[str]) -> bool:
     """True when ``run`` stands in ``words`` as consecutive words."""
     return any(words[i:i + len(run)] == run for i in range(len(words) - len(run) + 1))
+
+
+def _governed_by(lexicon, entry, country: str) -> bool:
+    """True when the lexicon's ``entry`` belongs to the government of ``country`` (as named after a body's name:
+    "RI", "Indonesia"): the national government above it goes by that country's name. "Kementerian Dalam Negeri
+    Australia" is not the Indonesian ministry of that name."""
+    seen = set()
+    while entry.parent and entry.parent not in seen and entry.kind != "national-government":
+        seen.add(entry.parent)
+        entry = lexicon.organisation_by_id(entry.parent) or entry
+    names = [entry.name, *entry.aliases]
+    return entry.kind == "national-government" and any(fold(n).endswith(" " + fold(country)) for n in names)
 
 
 def _place_spelt_out(name: str, lexicon) -> list[str]:

@@ -14,7 +14,7 @@ from jejaring.evaluate import name_score
 from jejaring.graph.store import open_graph
 from jejaring.ingest.document import Document
 from jejaring.ingest.lexicon import load_lexicon
-from jejaring.ingest.link import Curation, _name_score, resolve_corpus
+from jejaring.ingest.link import Curation, _name_score, _Sets, resolve_corpus
 from jejaring.ingest.pipeline import extract_document
 from jejaring.ingest.read import read_document
 from jejaring.ingest.resolve import same_person
@@ -239,3 +239,51 @@ def test_link_lessons_a_curated_distinct_keeps_them_apart():
             for key, e in ex.entities.items() if e.kind == "lesson"}
     assert iris["Inclusiveness"] != iris["Inklusivitas"]
     assert iris["Flood management"] == iris["Pengelolaan banjir"]
+
+
+BODY_DOCS = {
+    "xi.txt": "Komisi XI DPR RI menggelar rapat kerja dengan Kementerian Keuangan.",
+    "xii.txt": "Komisi XII DPR RI meninjau kilang minyak di Cilacap.",
+    "xi-again.txt": "Komisi XI DPR RI memanggil Gubernur Bank Indonesia.",
+    "bangli.txt": "DPRD Bangli menggelar sidang paripurna.",
+    "bali.txt": "DPRD Bali menggelar sidang paripurna.",
+    "dinas.txt": "Dinas Pekerjaan Umum dan Penataan Ruang (PUPR) Kabupaten Boyolali memperbaiki jembatan.",
+    "ministry.txt": "Kementerian Pekerjaan Umum dan Perumahan Rakyat (PUPR) membangun bendungan.",
+    "us-party.txt": "Partai Demokrat AS kalah di negara bagian itu.",
+    "party.txt": "Partai Demokrat menggelar kongres di Jakarta.",
+}
+
+
+@pytest.fixture(scope="module")
+def body_iris():
+    """The canonical IRI of each organisation of BODY_DOCS, by (document, name)."""
+    lexicon = load_lexicon()
+    extractions = {name: extract_document(Document(name, text, language="id"), lexicon) for name, text in BODY_DOCS.items()}
+    resolution = resolve_corpus(extractions, Curation(), lambda a: lexicon.agency_type(a) is not None,
+                                lexicon.theme_for, lambda word: lexicon.place(word) is not None)
+    return {(doc, e.name): str(resolution.iris[(doc, key)]) for doc, ex in extractions.items()
+            for key, e in ex.entities.items() if e.kind == "organisation"}
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    (("xi.txt", "Komisi XI DPR RI"), ("xii.txt", "Komisi XII DPR RI")),  # numbers apart, however alike
+    (("bangli.txt", "DPRD Bangli"), ("bali.txt", "DPRD Bali")),  # places apart
+    (("us-party.txt", "Partai Demokrat AS"), ("party.txt", "Partai Demokrat")),  # a place more
+    (("dinas.txt", "Dinas Pekerjaan Umum dan Penataan Ruang Kabupaten Boyolali"),
+     ("ministry.txt", "Kementerian Pekerjaan Umum dan Perumahan Rakyat")),  # one acronym, two bodies
+])
+def test_link_bodies_with_alike_names_stay_apart(body_iris, a, b):
+    assert body_iris[a] != body_iris[b]
+
+
+def test_link_one_body_in_two_documents_is_one(body_iris):
+    assert body_iris[("xi.txt", "Komisi XI DPR RI")] == body_iris[("xi-again.txt", "Komisi XI DPR RI")]
+
+
+def test_link_a_chain_of_alike_names_never_joins_two_bodies_the_lexicon_knows():
+    sets = _Sets(["a", "b", "c"], {"a": "kemenkeu", "b": None, "c": "kemendag"})
+    sets.union("a", "b", set())
+    sets.union("b", "c", set())
+    assert sets.groups() == [["a", "b"], ["c"]]
+    sets.union("b", "c", set(), curated=True)  # a curator's decision stands
+    assert sets.groups() == [["a", "b", "c"]]

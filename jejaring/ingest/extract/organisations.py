@@ -424,8 +424,15 @@ def _org_mention(ctx: Context, start: int, end: int, rule: str, kind: str | None
     expanded = _expand_abbreviations(ctx, core)
     if expanded != core:
         aliases.append(expanded if end == end_name else f"{expanded} {locality}")
-    entry = _lexicon_entry(ctx, name) or _lexicon_entry(ctx, core) or _entry_in_region(ctx, core)
-    if entry is None and acronym_given and (locality or _generic_name(ctx, acronym_given, core)):
+    entry = _lexicon_entry(ctx, name)
+    national = _lexicon_entry(ctx, core) if entry is None else None
+    if national is not None and name != core and national.kind not in UNIT_KINDS:
+        # "Komisi Pemilihan Umum (KPU) Kabupaten Tabanan": a national body's name with a region after it names
+        # the body's branch there, not the body
+        kind, unit = national.kind, False
+    else:
+        entry = entry or national or _entry_in_region(ctx, core)
+    if entry is None and national is None and acronym_given and (locality or _generic_name(ctx, acronym_given, core)):
         entry = _entry_by_acronym(ctx, acronym_given, locality)
     return Mention(start, end, "organisation", _clean(name), rule, 0.95 if strong else 0.85, entry=entry,
                    acronym=acronym_given, aliases=aliases, org_kind=kind, unit=unit, locality=locality)

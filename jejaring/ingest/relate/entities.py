@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from jejaring.ingest.extract.names import fold
 from jejaring.ingest.findings import Findings
 from jejaring.ingest.lexicon import REGIONAL_UNIT_KINDS
 from jejaring.ingest.records import Organisation
@@ -68,5 +69,12 @@ def _merge_bracketed(f: Findings, mentions) -> None:
         for b in (b for start in spaces for b in starting.get(start, [])):
             if _CLOSING.match(text, b.end):
                 ka, kb = f.table.key_of(a), f.table.key_of(b)
-                if ka and kb and ka != kb and not _BARE_ACRONYM.fullmatch(b.name):
+                if ka and kb and ka != kb and not _BARE_ACRONYM.fullmatch(b.name) and not _ends_in(f, a.name, b.name):
                     f.table.merge(kb, ka)
+
+
+def _ends_in(f: Findings, name: str, bracketed: str) -> bool:
+    """ "Komisi XII Dewan Perwakilan Rakyat (DPR)": the name in brackets is that of the body the name before it ends
+    in, the larger body a commission, office or unit belongs to."""
+    whole, part = (fold(f.ctx.lexicon.long_form(n)) for n in (name, bracketed))
+    return whole.endswith(" " + part)

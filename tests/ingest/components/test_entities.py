@@ -63,3 +63,40 @@ def test_entities_names_that_differ_by_short_forms_are_one_body(extract, text, k
 def test_entities_a_short_form_of_the_place_is_spelt_out_in_another_label(extract, text, labels):
     orgs = [e for e in extract(text).entities.values() if e.kind == "organisation"]
     assert [set(e.labels()) for e in orgs] == [labels]
+
+
+def orgs(ex) -> dict[str, tuple[str | None, list[str]]]:
+    return {e.name: (e.lexicon_id, e.labels()) for e in ex.entities.values() if e.kind == "organisation"}
+
+
+def test_entities_a_national_body_and_its_office_in_a_region_are_two(extract):
+    ex = orgs(extract("Komisi Pemilihan Umum (KPU) Kabupaten Tabanan menggelar simulasi. Menurut KPU Provinsi Bali, "
+                      "simulasi itu contoh baik. Badan Pusat Statistik mencatat angka nasional, sementara Badan Pusat "
+                      "Statistik (BPS) Provinsi Jawa Tengah mencatat kenaikan."))
+    assert ex["Komisi Pemilihan Umum Kabupaten Tabanan"][0] is None  # not the national KPU
+    assert "KPU Provinsi Bali" in ex and "KPU Provinsi Bali" not in ex["Komisi Pemilihan Umum Kabupaten Tabanan"][1]
+    assert ex["Badan Pusat Statistik Provinsi Jawa Tengah"][0] is None
+    assert ex["Badan Pusat Statistik"][0] == "bps"
+
+
+def test_entities_one_kind_of_office_in_two_regions_is_two_bodies(extract):
+    ex = orgs(extract("Proyek itu ada di Dinas Pekerjaan Umum dan Penataan Ruang (PUPR) Kabupaten Boyolali dan di Dinas "
+                      "Pekerjaan Umum dan Penataan Ruang (PUPR) Provinsi Jawa Tengah."))
+    assert {"Dinas Pekerjaan Umum dan Penataan Ruang Kabupaten Boyolali",
+            "Dinas Pekerjaan Umum dan Penataan Ruang Provinsi Jawa Tengah"} <= set(ex)
+    assert "Dinas Pekerjaan Umum dan Penataan Ruang" not in [label for _, labels in ex.values() for label in labels]
+
+
+def test_entities_a_ministry_of_another_country_is_not_the_lexicon_s(extract):
+    ex = orgs(extract("Kementerian Dalam Negeri Australia mengeluarkan imbauan, dan Kementerian Keuangan RI menyiapkan "
+                      "anggaran."))
+    assert ex["Kementerian Dalam Negeri Australia"][0] is None
+    assert ex["Kementerian Keuangan RI"][0] == "kemenkeu"
+
+
+def test_entities_the_larger_body_in_brackets_after_a_commission_is_another_body(extract):
+    ex = orgs(extract("Anggota Komisi XII Dewan Perwakilan Rakyat Republik Indonesia (DPR RI) Budi Santosa meninjau "
+                      "kilang. DPR RI mendukung langkah itu."))
+    commission = next(labels for name, (_, labels) in ex.items() if name.startswith("Komisi XII"))
+    assert "DPR RI" not in commission
+    assert ex["DPR RI"][0] == "dpr-ri"
