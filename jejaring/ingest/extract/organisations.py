@@ -73,7 +73,9 @@ def _rules(lexicon: Lexicon) -> _Rules:
     def lower(*names: str) -> frozenset[str]:
         return frozenset(w.lower() for name in names for w in lexicon.words(name))
 
-    locality = (rf"{words('locality_heads', ' ')}[ \t]+[A-Z]\w*(?:[ \t]+[A-Z]\w*)*"
+    # a Balinese name's opener ("I Made", "Ni Luh") ends the region's name: the holder of a post follows
+    no_opener = rf"(?!(?:{words('name_openers', ' ')})\b)"
+    locality = (rf"{words('locality_heads', ' ')}[ \t]+[A-Z]\w*(?:[ \t]+{no_opener}[A-Z]\w*)*"
                 rf"|{words('bare_provinces')}|{words('bare_cities')}")
     the = words("definite_articles")
     english = (rf"\s+{words('locality_of_words')}\s+((?:{the}\s+)?(?:{words('bare_provinces', ' ')}"

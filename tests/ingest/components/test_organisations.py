@@ -238,3 +238,11 @@ def test_organisations_hospitals_by_their_head_word(extract, text, name, kind):
 def test_organisations_english_heads_that_open_a_name(extract, text, name, kind):
     assert [(e.name, e.org_kind) for e in extract(text, "en").entities.values() if e.kind == "organisation"] == [
         (name, kind)]
+
+
+def test_organisations_a_region_s_name_ends_before_a_balinese_name(extract):
+    ex = extract("Asisten Bidang Pemerintahan Setda Kabupaten Gianyar I Made Suarjana mewakili bupati.")
+    assert [e.name for e in ex.entities.values() if e.kind == "organisation"] == [
+        "Setda Kabupaten Gianyar", "Pemerintah Kabupaten Gianyar"]
+    assert [(m.person, m.organisation) for m in ex.memberships] == [
+        ("person:i-made-suarjana", "organisation:setda-kabupaten-gianyar")]
