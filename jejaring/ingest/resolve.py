@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
 
 from jejaring.ingest.extract.context import Context, Mention
 from jejaring.ingest.extract.events import EventCluster
@@ -39,7 +40,9 @@ def same_person(a: str, b: str) -> bool:
         mid_a, mid_b = ta[1:-1], tb[1:-1]
         if not mid_a or not mid_b or all(len(x) == 1 for x in mid_a) or all(len(x) == 1 for x in mid_b):
             return all(x[0] == y[0] for x, y in zip(mid_a, mid_b, strict=False))
-    return len(ta) == len(tb) and ta[0][0] == tb[0][0] and fuzz.ratio(" ".join(ta), " ".join(tb)) >= TYPO_RATIO
+    # a typo slips a letter or two in a word, not a whole syllable: "Andi Rahim" is not "Andi Ibrahim"
+    return len(ta) == len(tb) and ta[0][0] == tb[0][0] and fuzz.ratio(" ".join(ta), " ".join(tb)) >= TYPO_RATIO \
+        and all(Levenshtein.distance(x, y) <= 1 or fuzz.ratio(x, y) >= 85 for x, y in zip(ta, tb, strict=True))
 
 
 class EntityTable:
