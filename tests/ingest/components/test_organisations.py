@@ -246,3 +246,13 @@ def test_organisations_a_region_s_name_ends_before_a_balinese_name(extract):
         "Setda Kabupaten Gianyar", "Pemerintah Kabupaten Gianyar"]
     assert [(m.person, m.organisation) for m in ex.memberships] == [
         ("person:i-made-suarjana", "organisation:setda-kabupaten-gianyar")]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Warga menyetor sampah terpilah ke Bank Sampah Melati Bersih setiap pekan.", "Bank Sampah Melati Bersih"),
+    ("Pendampingan dilakukan Kelompok Swadaya Masyarakat Tunas Harapan di kelurahan itu.",
+     "Kelompok Swadaya Masyarakat Tunas Harapan"),
+])
+def test_organisations_community_groups_by_their_head_word(extract, text, name):
+    assert [(e.name, e.org_kind) for e in extract(text).entities.values() if e.kind == "organisation"] == [
+        (name, "community-group")]
