@@ -133,6 +133,8 @@ def parse_posts(ctx: Context, start: int, end: int, orgs: list[Mention], allow_l
         if holder is not None and " " not in text[holder[0]:holder[1]] and any(
                 o.start < holder[0] < o.end and word_of_body(ctx, text[o.start:holder[0]]) for o in orgs):
             holder = None  # "at Yayasan Sungai Lestari, presented": the one word is the body's
+        if holder is not None and _name_after_comma(ctx, stop):
+            holder = None  # "Ketua Bank Sampah Mekar Sari, Hasnah Laode": the holder is named after the comma
         if holder is not None:
             stop = _before_honorifics(ctx, pos, holder[0])
         org = next((o for o in orgs if pos <= o.start < stop), None)
@@ -197,6 +199,17 @@ def _post_end(rules: _Rules, text: str, pos: int, end: int, org_starts: set[int]
     # trailing joiners belong to what follows, not to the title
     trimmed = rules.trailing.sub("", text[pos:stop])
     return pos + len(trimmed)
+
+
+def _name_after_comma(ctx: Context, end: int) -> bool:
+    """True when a name stands between commas after ``end``, or between a comma and a verb of saying: two or more
+    capitalised words that open no title and are no words of institutions ("..., Hasnah Laode, menjelaskan")."""
+    m = re.match(r"[ \t]*,[ \t]*([A-Z][\w'’\-]*(?:[ \t]+[A-Z][\w'’\-]*)+)", ctx.text[end:end + 80])
+    if m is None or role_at(ctx, end + m.start(1), end + m.end(1)) is not None:
+        return False
+    closed = ctx.text.startswith(",", end + m.end(1)) or said_after(ctx, end + m.end(1))
+    return closed and not any(ctx.lexicon.is_institutional_word(w) or ctx.lexicon.place(w) is not None
+                              for w in m.group(1).split())
 
 
 def _before_next_holder(ctx: Context, role_end: int, stop: int) -> int:

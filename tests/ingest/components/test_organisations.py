@@ -249,7 +249,7 @@ def test_organisations_a_region_s_name_ends_before_a_balinese_name(extract):
 
 
 @pytest.mark.parametrize(("text", "name"), [
-    ("Warga menyetor sampah terpilah ke Bank Sampah Melati Bersih setiap pekan.", "Bank Sampah Melati Bersih"),
+    ("Warga menyetor sampah terpilah lewat KSM Melati Bersih setiap pekan.", "KSM Melati Bersih"),
     ("Pendampingan dilakukan Kelompok Swadaya Masyarakat Tunas Harapan di kelurahan itu.",
      "Kelompok Swadaya Masyarakat Tunas Harapan"),
 ])

@@ -467,3 +467,19 @@ def test_post_constructions_a_signature_block_title_then_name(extract):
 def test_post_constructions_a_title_line_and_a_paragraph_after_it_is_no_signature(extract):
     text = "Kepala Dinas Sosial Kota Palu\n\nDimas Prasetyo membuka rapat. Rina Marlina Hartati hadir."
     assert posts(extract(text)) == []
+
+
+@pytest.mark.parametrize(("text", "org"), [
+    ("Ketua Kelompok Swadaya Masyarakat Mekar Sari, Hasnah Laode, menjelaskan jadwal setoran.",
+     "organisation:kelompok-swadaya-masyarakat-mekar-sari"),
+    ("Ketua Paguyuban Rukun Santoso, Hasnah Laode mengatakan warga sepakat.", "organisation:paguyuban-rukun-santoso"),
+])
+def test_post_constructions_a_name_between_commas_after_the_title_holds_it(extract, text, org):
+    """The capitalised words before the comma are the body's, though they look like a name."""
+    assert [(p, r, o) for p, r, o, _ in posts(extract(text))] == [("person:hasnah-laode", "chair", org)]
+
+
+def test_post_constructions_a_list_of_titles_after_a_comma_keeps_each_holder(extract):
+    text = "Hadir Menteri Keuangan Dimas Prasetyo, Menko Pangan Budi Santosa dan Sekretaris Kabinet Rina Marlina."
+    holders = [p for p, _, _, _ in posts(extract(text))]
+    assert "person:dimas-prasetyo" in holders
