@@ -20,21 +20,23 @@ def derive(kg: KnowledgeGraph) -> set[ox.Triple]:
     """The derived triples of the corpus as it stands.
 
     - ``skos:prefLabel``: each document names an organisation or post with ``rdfs:label``; the preferred
-      label per language is the fullest of them (the longest, then the first in code-point order), so
-      it does not depend on the order documents came in, and an acronym stays the label only until a
-      document expands it.
+      label per language is the one most documents use (an acronym in capitals only where no document
+      writes the name out), then the fullest (the longest, then the last in code-point order), so it does
+      not depend on the order documents came in, and one document's slip ("Kementerian Keuangan RI",
+      "Presiden Prabowo dan Wakil Presiden") does not name the body for all.
     - ``jj:endorses``: a person (or body) who made a statement about a lesson endorses it.
     """
     triples: set[ox.Triple] = set()
-    chosen: dict[tuple[ox.NamedNode, str | None], str] = {}
-    for row in kg.query(f"""SELECT DISTINCT ?s ?l WHERE {{ GRAPH ?g {{ ?s <{RDFS.label}> ?l }}
-                             FILTER (?g NOT IN (<{DERIVED_GRAPH}>, <{META_GRAPH}>)) }}"""):
+    chosen: dict[tuple[ox.NamedNode, str | None], tuple] = {}
+    for row in kg.query(f"""SELECT ?s ?l (COUNT(DISTINCT ?g) AS ?n) WHERE {{ GRAPH ?g {{ ?s <{RDFS.label}> ?l }}
+                             FILTER (?g NOT IN (<{DERIVED_GRAPH}>, <{META_GRAPH}>)) }} GROUP BY ?s ?l"""):
         key = (row["s"], row["l"].language)
         label = row["l"].value
-        if key not in chosen or (len(label), label) > (len(chosen[key]), chosen[key]):
-            chosen[key] = label
+        rank = (not label.isupper(), int(row["n"].value), len(label), label)
+        if key not in chosen or rank > chosen[key]:
+            chosen[key] = rank
     pref_label, endorses = ox.NamedNode(str(SKOS.prefLabel)), ox.NamedNode(str(JJ.endorses))
-    for (node, lang), label in chosen.items():
+    for (node, lang), (*_, label) in chosen.items():
         triples.add(ox.Triple(node, pref_label, ox.Literal(label, language=lang)))
     for row in kg.query(f"""SELECT DISTINCT ?who ?lesson WHERE {{
                              ?st a <{JJ.Statement}> ; <{PROV.wasAttributedTo}> ?who ; <{SCHEMA.about}> ?lesson .

@@ -310,3 +310,20 @@ def test_store_whose_union_holds_evidence_loses_it_at_open(tmp_path):
     with open_graph(tmp_path / "store") as kg:
         assert _evidence_in_union(kg) == 0 and union_is_kept(kg)
         assert len(list(kg.quads(document_iri("a.txt")))) == 2 + 12
+
+
+def test_store_preferred_label_is_the_name_most_documents_use(tmp_path):
+    texts = {"a.txt": "Kementerian Keuangan RI menyiapkan anggaran banjir.",
+             "b.txt": "Kementerian Keuangan menyalurkan dana ke daerah.",
+             "c.txt": "Kementerian Keuangan menilai inflasi terkendali.",
+             "d.txt": "KPK memeriksa saksi pengadaan.",
+             "e.txt": "KPK menahan dua tersangka.",
+             "f.txt": "Juru bicara Komisi Pemberantasan Korupsi (KPK) menggelar konferensi pers."}
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text + "\n")
+    with open_graph(tmp_path / "graph.trig") as kg:
+        assert not ingest_paths(kg, sorted(tmp_path.glob("*.txt"))).failed
+        pref = {row["s"].value.rsplit("/", 1)[-1]: row["l"].value for row in kg.query(
+            "SELECT ?s ?l WHERE { GRAPH ?g { ?s <http://www.w3.org/2004/02/skos/core#prefLabel> ?l } }")}
+    assert pref["kemenkeu"] == "Kementerian Keuangan"  # two documents against one's longer slip
+    assert pref["kpk"] == "Komisi Pemberantasan Korupsi"  # an acronym in capitals only where no name is written
