@@ -173,7 +173,7 @@ def resolve(extractions: Mapping[str, Extraction], curation: Curation, lexicon: 
     resolution = load_cached(key, Resolution)
     if resolution is None:
         resolution = resolve_corpus(extractions, curation, lambda acronym: lexicon.agency_type(acronym) is not None,
-                                    lexicon.theme_for, lambda word: lexicon.place(word) is not None)
+                                    lexicon.theme_for, lambda word: (p := lexicon.place(word)) and p.kind)
         save_cached(key, resolution)
     else:
         resolution.share_dates(extractions)

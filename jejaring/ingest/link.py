@@ -134,14 +134,15 @@ class _Sets:
 def resolve_corpus(extractions: Mapping[str, Extraction], curation: Curation | None = None,
                    generic: Callable[[str], bool] = lambda acronym: True,
                    theme: Callable[[str], str | None] = lambda text: None,
-                   place: Callable[[str], bool] = lambda word: False) -> Resolution:
+                   place: Callable[[str], str | None] = lambda word: None) -> Resolution:
     """Canonical IRIs for every person, organisation, event and lesson of a corpus, by (document, key).
 
     Other entities (places, programmes) keep the IRI their document gives them, which is already a
     function of their name or lexicon id. ``generic(acronym)`` tells an acronym every region has ("BPBD"),
     which alone merges nothing, from one that names one body ("SJB"); ``theme(text)`` is the theme a
-    lesson's title names (the lexicon's ``theme_for``); ``place(word)`` tells a word that names a place, so two
-    bodies whose names differ in their places ("DPRD Bangli", "DPRD Bali") are no typo of each other.
+    lesson's title names (the lexicon's ``theme_for``); ``place(word)`` is the kind of place a word names, if
+    any ("regency", "country"), so two bodies whose names differ in their places ("DPRD Bangli", "DPRD Bali")
+    are no typo of each other.
     """
     curation = curation or Curation()
     entities: dict[Item, Entity] = {}
@@ -265,17 +266,17 @@ def _name_score(x: str, y: str) -> float:
 
 def _organisation_score(a: Organisation, b: Organisation, la: set[str], lb: set[str],
                         parents: tuple[str | None, str | None], generic: Callable[[str], bool],
-                        place: Callable[[str], bool]) -> float:
+                        place: Callable[[str], str | None]) -> float:
     if a.lexicon_id and b.lexicon_id:
         return 100 if a.lexicon_id == b.lexicon_id else 0
     if parents[0] != parents[1] and a.unit and b.unit and None not in parents:
         return 0
     shared = {x for x in la & lb if not generic(x)}
-    # an acronym alone joins two bodies only when one goes by nothing more and the other is of no one place:
+    # an acronym alone joins two bodies only when one goes by nothing more and the other is of no one region:
     # "PUPR" is a ministry's and every region's public works office's, "BPS" the statistics office of the
     # nation and of each province
     if any(" " in x for x in shared) or (shared and any(
-            " " not in x.name.strip() and not any(map(place, fold(y.name).split())) for x, y in ((a, b), (b, a)))):
+            " " not in x.name.strip() and not _regional(y.name, place) for x, y in ((a, b), (b, a)))):
         return 100
     if _same_but_admin_words(la, lb):
         return 100
@@ -288,7 +289,12 @@ def _organisation_score(a: Organisation, b: Organisation, la: set[str], lb: set[
     return best
 
 
-def _in_other_places(x: str, y: str, place: Callable[[str], bool]) -> bool:
+def _regional(name: str, place: Callable[[str], str | None]) -> bool:
+    """True for a name that names a place below a country ("Dinas PUPR Kabupaten Boyolali")."""
+    return any(place(w) not in (None, "country") for w in fold(name).split())
+
+
+def _in_other_places(x: str, y: str, place: Callable[[str], str | None]) -> bool:
     """True when two names differ in a place: one names a place where the other names another or none."""
     wx, wy = set(x.split()) - set(y.split()), set(y.split()) - set(x.split())
     px, py = any(map(place, wx)), any(map(place, wy))

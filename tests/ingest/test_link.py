@@ -261,7 +261,7 @@ def body_iris():
     lexicon = load_lexicon()
     extractions = {name: extract_document(Document(name, text, language="id"), lexicon) for name, text in BODY_DOCS.items()}
     resolution = resolve_corpus(extractions, Curation(), lambda a: lexicon.agency_type(a) is not None,
-                                lexicon.theme_for, lambda word: lexicon.place(word) is not None)
+                                lexicon.theme_for, lambda word: (p := lexicon.place(word)) and p.kind)
     return {(doc, e.name): str(resolution.iris[(doc, key)]) for doc, ex in extractions.items()
             for key, e in ex.entities.items() if e.kind == "organisation"}
 

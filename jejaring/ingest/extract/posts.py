@@ -134,7 +134,7 @@ def parse_posts(ctx: Context, start: int, end: int, orgs: list[Mention], allow_l
                 o.start < holder[0] < o.end and word_of_body(ctx, text[o.start:holder[0]]) for o in orgs):
             holder = None  # "at Yayasan Sungai Lestari, presented": the one word is the body's
         if holder is not None and _name_after_comma(ctx, stop):
-            holder = None  # "Ketua Bank Sampah Mekar Sari, Hasnah Laode": the holder is named after the comma
+            holder = None  # "Ketua KSM Mekar Sari, Hasnah Laode": the holder is named after the comma
         if holder is not None:
             stop = _before_honorifics(ctx, pos, holder[0])
         org = next((o for o in orgs if pos <= o.start < stop), None)

@@ -1587,18 +1587,19 @@ class Lexicon:
         return "government" if self._public_roles.get(role) else None
 
     @cached_property
-    def _public_roles(self) -> dict[str, bool]:
-        out: dict[str, bool] = {}
+    def _titles_of_role(self) -> dict[str, list[PostEntry]]:
+        out: dict[str, list[PostEntry]] = {}
         for p in self.posts:
-            out[p.role] = out.get(p.role, True) and p.public
+            out.setdefault(p.role, []).append(p)
         return out
 
     @cached_property
+    def _public_roles(self) -> dict[str, bool]:
+        return {role: all(p.public for p in titles) for role, titles in self._titles_of_role.items()}
+
+    @cached_property
     def _roles_taking_org(self) -> dict[str, bool]:
-        out: dict[str, bool] = {}
-        for p in self.posts:
-            out[p.role] = out.get(p.role, False) or p.takes_org
-        return out
+        return {role: any(p.takes_org for p in titles) for role, titles in self._titles_of_role.items()}
 
     def role_takes_org(self, role: str) -> bool:
         """True when a post of this role is normally followed by its body (any of its titles is).
