@@ -382,12 +382,32 @@ def _ending_before_names(f: Findings, posts: list[Mention]) -> list[Mention]:
         holder = p.posts[-1].holder
         name = next((r for r in people if role_end and role_end[0] < r.start < p.end and (
             holder is None or (r.start < holder[0] and r.end == holder[1]))), None)
-        parsed = parse_posts(f.ctx, p.start, name.start, f.organisations) if name is not None else []
-        if parsed and title_gap(f.ctx.text[parsed[-1].end:name.start], lex.honorific_forms(), lex.words("then_words")):
-            parsed[-1] = replace(parsed[-1], holder=(name.start, name.end))
+        start = _first_name_word(f, role_end[0], name.start) if name is not None else 0
+        parsed = parse_posts(f.ctx, p.start, start, f.organisations) if name is not None else []
+        if parsed and title_gap(f.ctx.text[parsed[-1].end:start], lex.honorific_forms(), lex.words("then_words")):
+            parsed[-1] = replace(parsed[-1], holder=(start, name.end))
             p = replace(p, end=parsed[-1].end, name=parsed[0].label, posts=parsed)
         out.append(p)
     return out
+
+
+def _first_name_word(f: Findings, role_end: int, start: int) -> int:
+    """Where the name the recogniser reads from ``start`` begins: earlier, over the capitalised words between the
+    title and it that are no words of institutions, places, ranks or common words ("Sekretaris Kabinet Teddy
+    Indra Wijaya", the recogniser reading "Indra Wijaya")."""
+    lex = f.ctx.lexicon
+    for w in reversed(list(re.finditer(r"\S+", f.ctx.text[role_end:start]))):
+        word = w.group()
+        if not _may_open_a_name(lex, word) or f.ctx.text[role_end + w.end():start].strip():
+            break
+        start = role_end + w.start()
+    return start
+
+
+def _may_open_a_name(lex: Lexicon, word: str) -> bool:
+    return word[:1].isupper() and not word.isupper() and word.isalpha() and word.lower() not in common_words() \
+        and not lex.is_common_word(word) and not lex.is_institutional_word(word) and lex.place(word) is None \
+        and word not in lex.honorific_forms()
 
 
 @component("persons", requires=["blocked", "posts"], assigns=["persons"],

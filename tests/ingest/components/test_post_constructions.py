@@ -483,3 +483,12 @@ def test_post_constructions_a_list_of_titles_after_a_comma_keeps_each_holder(ext
     text = "Hadir Menteri Keuangan Dimas Prasetyo, Menko Pangan Budi Santosa dan Sekretaris Kabinet Rina Marlina."
     holders = [p for p, _, _, _ in posts(extract(text))]
     assert "person:dimas-prasetyo" in holders
+
+
+@pytest.mark.parametrize("name", ["Tedi Arya Wijaya", "Jessy Indra Putri"])
+def test_post_constructions_a_name_the_recogniser_reads_in_part_holds_the_title_whole(extract, name):
+    """The recogniser reads the last two words; the first, no word of a title, is the name's too."""
+    ex = extract(f"Hadir pula Sekretaris Kabinet {name} di Istana.")
+    key = "person:" + name.lower().replace(" ", "-")
+    assert [(p, r) for p, r, _, _ in posts(ex)] == [(key, "cabinet-secretary")]
+    assert ex.entities[key].name == name
