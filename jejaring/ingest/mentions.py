@@ -393,8 +393,8 @@ def _ending_before_names(f: Findings, posts: list[Mention]) -> list[Mention]:
 
 def _first_name_word(f: Findings, role_end: int, start: int) -> int:
     """Where the name the recogniser reads from ``start`` begins: earlier, over the capitalised words between the
-    title and it that are no words of institutions, places, ranks or common words ("Sekretaris Kabinet Teddy
-    Indra Wijaya", the recogniser reading "Indra Wijaya")."""
+    title and it that are no words of institutions, places, ranks or common words ("Sekretaris Kabinet Tedi
+    Arya Wijaya", the recogniser reading "Arya Wijaya")."""
     lex = f.ctx.lexicon
     for w in reversed(list(re.finditer(r"\S+", f.ctx.text[role_end:start]))):
         word = w.group()

@@ -40,7 +40,7 @@ def same_person(a: str, b: str) -> bool:
         mid_a, mid_b = ta[1:-1], tb[1:-1]
         if not mid_a or not mid_b or all(len(x) == 1 for x in mid_a) or all(len(x) == 1 for x in mid_b):
             return all(x[0] == y[0] for x, y in zip(mid_a, mid_b, strict=False))
-    # a typo slips a letter or two in a word, not a whole syllable: "Andi Rahim" is not "Andi Ibrahim"
+    # a typo slips a letter or two in a word, not a whole syllable: "Sinta Rahim" is not "Sinta Ibrahim"
     return len(ta) == len(tb) and ta[0][0] == tb[0][0] and fuzz.ratio(" ".join(ta), " ".join(tb)) >= TYPO_RATIO \
         and all(Levenshtein.distance(x, y) <= 1 or fuzz.ratio(x, y) >= 85 for x, y in zip(ta, tb, strict=True))
 

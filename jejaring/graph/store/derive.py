@@ -22,8 +22,8 @@ def derive(kg: KnowledgeGraph) -> set[ox.Triple]:
     - ``skos:prefLabel``: each document names an organisation or post with ``rdfs:label``; the preferred
       label per language is the one most documents use (an acronym in capitals only where no document
       writes the name out), then the fullest (the longest, then the last in code-point order), so it does
-      not depend on the order documents came in, and one document's slip ("Kementerian Keuangan RI",
-      "Presiden Prabowo dan Wakil Presiden") does not name the body for all.
+      not depend on the order documents came in, and one document's slip ("Kementerian Keuangan RI", a post's
+      title run on into its holder's name) does not name the body for all.
     - ``jj:endorses``: a person (or body) who made a statement about a lesson endorses it.
     """
     triples: set[ox.Triple] = set()
