@@ -256,3 +256,13 @@ def test_organisations_a_region_s_name_ends_before_a_balinese_name(extract):
 def test_organisations_community_groups_by_their_head_word(extract, text, name):
     assert [(e.name, e.org_kind) for e in extract(text).entities.values() if e.kind == "organisation"] == [
         (name, "community-group")]
+
+
+@pytest.mark.parametrize(("text", "language", "names"), [
+    ("The pier was built by Harbour Dredging Ltd and Coastal Works Inc for the city.", "en",
+     ["Harbour Dredging Ltd", "Coastal Works Inc"]),
+    ("Kontrak itu dimenangi Borneo Marine Engineering GmbH pada 2023.", "id", ["Borneo Marine Engineering GmbH"]),
+])
+def test_organisations_a_company_by_the_form_after_its_name(extract, text, language, names):
+    assert [(e.name, e.org_kind) for e in extract(text, language).entities.values() if e.kind == "organisation"] == [
+        (name, "company") for name in names]
