@@ -83,6 +83,7 @@ def _rules(lexicon: Lexicon) -> _Rules:
     weekday = words("weekdays")
     the = words("definite_articles")
     holding = [c.cue for c in lexicon.participation_cues if c.role == "organiser" and c.side in ("before", "subject")]
+    holding += sorted(lexicon.words("event_doing_verbs"))
     indonesian = {c.cue.lower() for c in lexicon.event_cues if c.lang != "en"}
     return _Rules(
         small_words=frozenset(w.lower() for w in lexicon.words("title_case_small_words")),
@@ -218,7 +219,7 @@ def find_event_mentions(ctx: Context, places: list[Mention]) -> list[Mention]:
             end = nxt[0]
         out.append(_mention(ctx, start, end, event_class, places))
     out += _generic_references(ctx, out)
-    out += _verb_events(ctx, out)
+    out += _verb_events(ctx, out, places)
     return sorted(out, key=lambda m: m.start)
 
 
@@ -248,7 +249,7 @@ def _mention(ctx: Context, start: int, cue_end: int, event_class: str, places: l
         # a cue in a heading that names no event ("LAPORAN FORUM", "OPENING / WORKSHOP"): a reference at most
         return Mention(start, cue_end, "event", surface.lower(), "event-reference", 0.6, **typed)
     if not surface[:1].isupper() and not item:
-        return _lowercase(ctx, start, cue_end, typed)
+        return _lowercase(ctx, start, cue_end, typed, places)
     if not item and _refers_back(ctx, start, cue_end):
         # "Lokakarya ini ...", "Pelantikan berlangsung di ...": the event named elsewhere
         return Mention(start, cue_end, "event", surface, "event-reference", 0.6, **typed)
@@ -386,7 +387,7 @@ def _refers_back(ctx: Context, start: int, cue_end: int) -> bool:
     return sentence.start == start
 
 
-def _lowercase(ctx: Context, start: int, cue_end: int, typed: dict) -> Mention:
+def _lowercase(ctx: Context, start: int, cue_end: int, typed: dict, places: list[Mention]) -> Mention:
     """A lowercase cue: named by the capitalised words before it in English ("the GIS workshop"), a new event after
     an indefinite article ("a final review workshop") or a verb of holding ("menggelar konsultasi publik"),
     else a reference back."""
@@ -413,8 +414,11 @@ def _lowercase(ctx: Context, start: int, cue_end: int, typed: dict) -> Mention:
         return Mention(start - len(words), end, "event", re.sub(r"\s+", " ", words + text[start:end]).strip(),
                        "event-indefinite", 0.7, named=True, **typed)
     if rules.holding.search(before):
-        # "menggelar konsultasi publik": a new event when none of its kind was named before
-        return Mention(start, cue_end, "event", surface, "event-held", 0.6, **typed)
+        # "menggelar konsultasi publik", "melakukan studi banding ke Kendari": a new event when none of its kind was
+        # named before, held where it goes to
+        dest = rules.destination.match(text[cue_end:sentence.end])
+        destination = next((p for p in places if dest and p.start <= cue_end + dest.start(1) < p.end), None)
+        return Mention(start, cue_end, "event", surface, "event-held", 0.6, destination=destination, **typed)
     return Mention(start, cue_end, "event", surface, "event-reference", 0.6, **typed)
 
 
@@ -462,7 +466,7 @@ def _generic_references(ctx: Context, found: list[Mention]) -> list[Mention]:
     return out
 
 
-def _verb_events(ctx: Context, found: list[Mention]) -> list[Mention]:
+def _verb_events(ctx: Context, found: list[Mention], places: list[Mention]) -> list[Mention]:
     """A verb reporting an event on a given day ("Wali Kota meluncurkan X pada Senin (5/5/2025)", "the Mayor
     launched X on May 5, 2022") or in the headline ("X Dilantik Jadi Kepala Dinas ..."): an event named by the
     cue and what the verb acts on ("Peluncuran X", "Launch of X", "Pelantikan Kepala Dinas ...")."""
@@ -505,8 +509,12 @@ def _verb_events(ctx: Context, found: list[Mention]) -> list[Mention]:
         nominal = cue.cue[:1].upper() + cue.cue[1:]
         joiner = f" {rules.object_joiner[cue.lang]} " if obj and rules.object_joiner.get(cue.lang) else " "
         name = f"{nominal}{joiner}{obj}".strip()
+        # "mengunjungi Kota Kendari", "berkunjung ke Kendari": the place visited is where the event is
+        first = m.end() + len(text[m.end():]) - len(text[m.end():].lstrip())
+        to = rules.to_only.match(text, first)
+        destination = next((p for p in places if p.start == (to.end() if to else first)), None) if obj else None
         out.append(Mention(m.start(), m.end(), "event", name, "event-verb", 0.7, named=True,
-                           event_class=cue.event_class, cue_end=m.end()))
+                           event_class=cue.event_class, cue_end=m.end(), destination=destination))
     return out
 
 

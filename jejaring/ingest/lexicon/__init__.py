@@ -290,6 +290,10 @@ WORD_LISTS: Mapping[str, str] = {
         'name.'
     ),
     "event_held_prepositions": "Words before the place where an event is held ('Workshop ... in Medan').",
+    "event_doing_verbs": (
+        "Verbs of carrying out a visit or a study before its kind of event ('melakukan studi banding ke ...', "
+        "'conducted a study visit to ...'): the event is a new one, its subject takes part; any case."
+    ),
     "event_name_breaks": (
         "Words that end an event's name read from capitalised words: a verb of its taking place ('Lokakarya X "
         "Digelar', 'Forum Y Opens')."

@@ -217,3 +217,22 @@ def test_events_verb_reporting_an_event_on_a_day(extract, text, language, expect
 ])
 def test_events_switched_off_rule_leaves_out_its_mentions(extract, rule, text, language, left):
     assert events(extract(text, language, disabled_rules=[rule])) == left
+
+
+@pytest.mark.parametrize(("text", "language", "agent"), [
+    ("Dinas Pertamanan Kota Palu melakukan studi banding ke Kota Kendari pada Senin (14/10/2024).", "id",
+     "organisation:dinas-pertamanan-kota-palu"),
+    ("Dinas Pertamanan Kota Palu mengunjungi Kota Kendari pada 14 Oktober 2024 untuk mempelajari taman kota.", "id",
+     "organisation:dinas-pertamanan-kota-palu"),
+    ("Rombongan Dinas Pertamanan Kota Palu berkunjung ke Kota Kendari pada 14 Oktober 2024.", "id",
+     "organisation:dinas-pertamanan-kota-palu"),
+    ("The Palu Parks Agency visited Kendari on 14 October 2024 to learn how its parks are run.", "en",
+     "organisation:palu-parks-agency"),
+])
+def test_events_a_visit_told_by_its_verb_is_held_where_it_goes_and_its_subject_takes_part(extract, text, language,
+                                                                                             agent):
+    ex = extract(text, language)
+    visits = [e for e in ex.entities.values() if e.kind == "event"]
+    assert [(e.event_class, str(e.start), e.location) for e in visits] == [
+        ("LearningVisit", "2024-10-14", "place:kota-kendari")]
+    assert [(p.agent, p.event) for p in ex.participations] == [(agent, visits[0].key)]
