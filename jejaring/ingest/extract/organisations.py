@@ -376,6 +376,9 @@ def _suffix_name_start(ctx: Context, words, j: int, business: bool = False) -> i
     title = role_at(ctx, words[start][0], words[j][0]) if start < j else None
     while title is not None and start < j and words[start][0] < title[0]:
         start += 1
+    before = ctx.text[max(0, words[start][0] - 5):words[start][0]].split()
+    if start < j and title is None and before and before[-1].lower() in rules.articles:
+        return start  # "at the Coastal Care Foundation": after "the", the capitalised words are the name
     while start < j:
         w = words[start][2]
         if w.lower() not in rules.suffix_skips and not lex.is_common_word(w) and (

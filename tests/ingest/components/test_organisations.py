@@ -266,3 +266,8 @@ def test_organisations_community_groups_by_their_head_word(extract, text, name):
 def test_organisations_a_company_by_the_form_after_its_name(extract, text, language, names):
     assert [(e.name, e.org_kind) for e in extract(text, language).entities.values() if e.kind == "organisation"] == [
         (name, "company") for name in names]
+
+
+def test_organisations_after_the_every_capitalised_word_is_the_suffix_head_s_name(extract):
+    ex = extract("Joko Susilo, Programme Officer at the Coastal Care Foundation, joined the team.", "en")
+    assert [e.name for e in ex.entities.values() if e.kind == "organisation"] == ["Coastal Care Foundation"]
