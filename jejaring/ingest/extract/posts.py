@@ -135,6 +135,8 @@ def parse_posts(ctx: Context, start: int, end: int, orgs: list[Mention], allow_l
             holder = None  # "at Yayasan Sungai Lestari, presented": the one word is the body's
         if holder is not None and _name_after_comma(ctx, stop):
             holder = None  # "Ketua KSM Mekar Sari, Hasnah Laode": the holder is named after the comma
+        if holder is not None and any(o.start < holder[0] < o.end and _linked_body(ctx, o.start) for o in orgs):
+            holder = None  # "Programme Officer at Yayasan Pesisir Lestari": the words are the body's
         if holder is not None:
             stop = _before_honorifics(ctx, pos, holder[0])
         org = next((o for o in orgs if pos <= o.start < stop), None)
@@ -199,6 +201,14 @@ def _post_end(rules: _Rules, text: str, pos: int, end: int, org_starts: set[int]
     # trailing joiners belong to what follows, not to the title
     trimmed = rules.trailing.sub("", text[pos:stop])
     return pos + len(trimmed)
+
+
+def _linked_body(ctx: Context, start: int) -> bool:
+    """True when a word linking a title to its body ("at", "of the") stands right before ``start``."""
+    words = ctx.text[max(0, start - 12):start].lower().split()
+    if words and words[-1] in ctx.lexicon.words("definite_articles"):
+        words = words[:-1]
+    return bool(words) and words[-1] in _rules(ctx.lexicon).body_links
 
 
 def _name_after_comma(ctx: Context, end: int) -> bool:

@@ -492,3 +492,13 @@ def test_post_constructions_a_name_the_recogniser_reads_in_part_holds_the_title_
     key = "person:" + name.lower().replace(" ", "-")
     assert [(p, r) for p, r, _, _ in posts(ex)] == [(key, "cabinet-secretary")]
     assert ex.entities[key].name == name
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Joko Susilo, Programme Officer at Yayasan Pesisir Lestari, joined the team.", "en"),
+    ("Joko Susilo, peneliti di Yayasan Pesisir Lestari, mengatakan data itu lengkap.", "id"),
+])
+def test_post_constructions_the_body_after_at_keeps_its_words(extract, text, language):
+    """After "at" / "di", the words after the body's head word are its name, not a second holder."""
+    assert [(p, o) for p, _, o, _ in posts(extract(text, language))] == [
+        ("person:joko-susilo", "organisation:yayasan-pesisir-lestari")]
