@@ -81,7 +81,8 @@ def _rules(lexicon: Lexicon) -> _Rules:
                                  rf"{alternation(bare)}))+(?=[\s,;)]|$)"),
         strong_degree=re.compile(rf"[A-Z]\.|{alternation(strong)}"),
         any_degree=re.compile(rf"[A-Z]\.|{alternation(bare)}"),
-        before_post=re.compile(rf"\s*,\s*(?:{before_post}\s+)?|\s+{before_post}\s+"),
+        # "..., the centre's director": a possessive between the article and the title
+        before_post=re.compile(rf"\s*,\s*(?:{before_post}\s+)?(?:[a-z]+['’]s\s+)?|\s+{before_post}\s+(?:[a-z]+['’]s\s+)?"),
         degrees_before_post=re.compile(rf"\s*,?\s*(?:{before_post}\s+)?"),
         from_org=re.compile(rf"\s+{words('from_words')}\s+(?:{words('definite_articles')}\s+)?(?=[A-Z])"),
         and_name=re.compile(rf"(?:\s*\([^()\n]{{1,80}}\))?\s*(?:,\s*(?:(?:{and_words}|&)\s+)?|(?:{and_words}|&)\s+)"

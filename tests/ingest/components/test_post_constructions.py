@@ -502,3 +502,9 @@ def test_post_constructions_the_body_after_at_keeps_its_words(extract, text, lan
     """After "at" / "di", the words after the body's head word are its name, not a second holder."""
     assert [(p, o) for p, _, o, _ in posts(extract(text, language))] == [
         ("person:joko-susilo", "organisation:yayasan-pesisir-lestari")]
+
+
+def test_post_constructions_a_possessive_before_the_title_after_a_name(extract):
+    ex = extract("On 4 June the team visited the pumping station, where Dimas Prasetyo, the station's director, "
+                 "explained the warnings.", "en")
+    assert [(p, r) for p, r, _, _ in posts(ex)] == [("person:dimas-prasetyo", "director")]
