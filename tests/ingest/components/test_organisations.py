@@ -271,3 +271,8 @@ def test_organisations_a_company_by_the_form_after_its_name(extract, text, langu
 def test_organisations_after_the_every_capitalised_word_is_the_suffix_head_s_name(extract):
     ex = extract("Joko Susilo, Programme Officer at the Coastal Care Foundation, joined the team.", "en")
     assert [e.name for e in ex.entities.values() if e.kind == "organisation"] == ["Coastal Care Foundation"]
+
+
+def test_organisations_a_city_s_planning_agency_and_its_acronym_are_one_body(extract):
+    ex = extract("- Nurul Fitriani, Planner, Makassar Development Planning Agency (Bappeda)", "en")
+    assert [e.name for e in ex.entities.values() if e.kind == "organisation"] == ["Makassar Development Planning Agency"]
