@@ -296,7 +296,7 @@ WORD_LISTS: Mapping[str, str] = {
     ),
     "event_name_breaks": (
         "Words that end an event's name read from capitalised words: a verb of its taking place ('Lokakarya X "
-        "Digelar', 'Forum Y Opens')."
+        "Digelar', 'Forum Y Opens'), or a word for the document about it ('Study Visit Report')."
     ),
     "event_demonstratives": (
         "Words after a cue that make it a reference back to an event ('lokakarya ini', 'acara tersebut'); in "

@@ -236,3 +236,8 @@ def test_events_a_visit_told_by_its_verb_is_held_where_it_goes_and_its_subject_t
     assert [(e.event_class, str(e.start), e.location) for e in visits] == [
         ("LearningVisit", "2024-10-14", "place:kota-kendari")]
     assert [(p.agent, p.event) for p in ex.participations] == [(agent, visits[0].key)]
+
+
+def test_events_a_report_s_title_names_the_event_without_the_word_report(extract):
+    ex = extract("Study Visit Report: Palu delegation to Kendari, 3 June 2024\n\nThe delegation met city staff.\n", "en")
+    assert [e.name for e in ex.entities.values() if e.kind == "event"] == ["Study Visit"]
