@@ -358,9 +358,7 @@ def _lone_holder_start(f: Findings, o: Mention, posts: list[Mention]) -> int | N
             not any(p.start < o.start <= p.end for p in posts):
         return None
     lex, last = f.ctx.lexicon, words[-1].group()
-    if len(last) < 4 or not last[:1].isupper() or last.isupper() or last.lower() in common_words() or \
-            lex.is_common_word(last) or lex.is_institutional_word(last) or lex.place(last) is not None or \
-            word_of_body(f.ctx, o.name[:words[-1].start()]):
+    if len(last) < 4 or not _name_like(lex, last) or word_of_body(f.ctx, o.name[:words[-1].start()]):
         return None
     return o.start + words[-1].start()
 
@@ -405,9 +403,13 @@ def _first_name_word(f: Findings, role_end: int, start: int) -> int:
 
 
 def _may_open_a_name(lex: Lexicon, word: str) -> bool:
-    return word[:1].isupper() and not word.isupper() and word.isalpha() and word.lower() not in common_words() \
-        and not lex.is_common_word(word) and not lex.is_institutional_word(word) and lex.place(word) is None \
-        and word not in lex.honorific_forms()
+    return word.isalpha() and _name_like(lex, word) and word not in lex.honorific_forms()
+
+
+def _name_like(lex: Lexicon, word: str) -> bool:
+    """True for a capitalised word (not all capitals) that is no common word, word of institutions or place."""
+    return word[:1].isupper() and not word.isupper() and word.lower() not in common_words() and \
+        not lex.is_common_word(word) and not lex.is_institutional_word(word) and lex.place(word) is None
 
 
 @component("persons", requires=["blocked", "posts"], assigns=["persons"],

@@ -510,9 +510,8 @@ def _verb_events(ctx: Context, found: list[Mention], places: list[Mention]) -> l
         joiner = f" {rules.object_joiner[cue.lang]} " if obj and rules.object_joiner.get(cue.lang) else " "
         name = f"{nominal}{joiner}{obj}".strip()
         # "mengunjungi Kota Kendari", "berkunjung ke Kendari": the place visited is where the event is
-        first = m.end() + len(text[m.end():]) - len(text[m.end():].lstrip())
-        to = rules.to_only.match(text, first)
-        destination = next((p for p in places if p.start == (to.end() if to else first)), None) if obj else None
+        to = rules.to_only.match(text, m.end())  # the spaces and the "ke" / "to" after the verb
+        destination = next((p for p in places if p.start == to.end()), None) if obj else None
         out.append(Mention(m.start(), m.end(), "event", name, "event-verb", 0.7, named=True,
                            event_class=cue.event_class, cue_end=m.end(), destination=destination))
     return out
