@@ -153,6 +153,16 @@ def test_lexicon_organisation_by_name(lex, name, expected):
     assert [o.id for o in lex.organisation_by_name(name)] == [expected]
 
 
+@pytest.mark.parametrize(("name", "expected"), [
+    ("Kementerian Keuangan RI", ["kemenkeu"]), ("Kementerian Koordinator Bidang Perekonomian Republik Indonesia",
+                                                ["kemenko-perekonomian"]),
+    ("Kementerian Keuangan 62", []),  # only a country's name follows a national body's
+    ("Pemprov Jawa Barat RI", []),  # a region's government is no body of the national government
+])
+def test_lexicon_a_national_body_named_with_its_country_after_it(lex, name, expected):
+    assert [o.id for o in lex.organisation_by_name(name)] == expected
+
+
 def test_lexicon_organisation_name_index_matches_fold(lex):
     index = lex.organisation_name_index()
     pairs = index[normalise("UN-Habitat")][1]

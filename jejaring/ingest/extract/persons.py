@@ -17,7 +17,7 @@ from jejaring.ingest.extract.names import NamePart, fold, mend_ocr, split_titles
 from jejaring.ingest.extract.text import matches_at, pattern, term_starts
 from jejaring.ingest.lexicon import Lexicon, alternation
 
-__all__ = ["find_persons"]
+__all__ = ["attributed", "find_persons"]
 
 # Possessive, and a mixed-case word split at its first lower-case letter: a run of capitalised words
 # not followed by a bracket would otherwise backtrack through every way of splitting each word.
@@ -290,6 +290,14 @@ def _candidates(ctx: Context) -> Iterator[tuple[str, int, int, int | None, int]]
     yield from _in_context(ctx)
 
 
+def attributed(ctx: Context, start: int, end: int) -> bool:
+    """True when a verb of saying stands right before the name at ``start:end`` or after it ("ujar Rina",
+    "Rina mengatakan")."""
+    rules = _rules(ctx.lexicon)
+    return bool(rules.attribution_before.search(ctx.text[max(0, start - 30):start]) or
+                rules.speech_after.match(ctx.text, end))
+
+
 def _in_context(ctx: Context) -> Iterator[tuple[str, int, int, int | None, int]]:
     """Names in running text, known by what stands next to them: a post after a comma ("X, Assistant
     Deputy for ..."), an organisation after "dari"/"of" ("X dari Plan Internasional Indonesia"), a verb of
@@ -387,7 +395,7 @@ def _plausible(ctx: Context, part: NamePart, rule: str) -> bool:
     """Reject names that are known words: cue words, places, post titles, months, organisations."""
     words = part.name.split()
     lex = ctx.lexicon
-    if any(lex.is_common_word(w) for w in words) and not part.honorifics:
+    if any(lex.is_common_word(w, ctx.doc.language) for w in words) and not part.honorifics:
         return False
     if words[0].lower() in lex.words("locality_level_words"):
         return False  # "Ibu Kota Nusantara" is a capital, not Mrs Kota
@@ -421,12 +429,14 @@ def _only_common_words(words: list[str]) -> bool:
 
 
 def _back_references(ctx: Context, names: list[Mention], taken: list[Mention]) -> list[Mention]:
-    """Later mentions by one part of a name in ``names`` ("Hendra", "Pak Hendra", "Saputra"), outside ``taken``."""
+    """Later mentions by one part of a name in ``names`` ("Hendra", "Pak Hendra", "Saputra"), outside ``taken``;
+    a noun for a group of people that a name read wrongly took in ("Mahasiswa Khawatirkan") is no part of one."""
+    groups = {fold(w) for w in ctx.lexicon.words("group_nouns")}
     parts: dict[str, set[str]] = {}
     for m in names:
         words = [w for w in m.name.split() if not re.fullmatch(r"[A-Z]\.", w)]
         for w in words if len(words) > 1 or len(m.name) >= 5 else []:
-            if len(w) >= 4:
+            if len(w) >= 4 and fold(w) not in groups:
                 parts.setdefault(fold(w), set()).add(fold(m.name))
     spans = [(m.start, m.end) for m in taken]
     out = []

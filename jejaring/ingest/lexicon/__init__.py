@@ -254,6 +254,10 @@ WORD_LISTS: Mapping[str, str] = {
         "'analyst'): their holder, where no body is named, is of the academic sector."
     ),
     "suffix_name_breaks": "Words after which the name ending in a suffix head begins ('X of the Y Secretariat').",
+    "group_nouns": (
+        "Nouns for a group of people ('Warga', 'Mahasiswa', 'Residents'): a name read wrongly takes one in at a "
+        "sentence's or a headline's start; alone, it names no one."
+    ),
     "locality_of_words": "The word between a body and its region in English ('BPBD of DKI Jakarta').",
     "locality_levels_after": "Level words after a place name in English ('Semarang City'); as written.",
     "locality_level_words": (
@@ -1228,6 +1232,20 @@ class Lexicon:
         return names
 
     @cached_property
+    def _country_names(self) -> dict[str, tuple[str, ...]]:
+        """Each national government's id and the names of its country ("Indonesia", "RI" ...), from the
+        gazetteer's row of the country its own names end in."""
+        out = {}
+        for o in self.organisations:
+            if o.kind == "national-government":
+                country = next((p for n in (o.name, *o.aliases) for i in range(1, len(n.split()))
+                                if (p := self.place(" ".join(n.split()[i:]))) is not None and p.kind == "country"),
+                               None)
+                if country is not None:
+                    out[o.id] = (country.name, *country.aliases)
+        return out
+
+    @cached_property
     def _orgs_by_name(self) -> dict[str, list[OrganisationEntry]]:
         return _index((n, o) for o in self.organisations for n in self._org_names(o))
 
@@ -1262,11 +1280,19 @@ class Lexicon:
         return re.compile(r"(?<!\S)(?:" + "|".join(map(re.escape, words)) + r")(?!\S)"), theme_of
 
     @cached_property
+    def _cue_words(self) -> dict[str, frozenset[str]]:
+        """Each language's one-word cues and speech verbs, folded."""
+        out: dict[str, set[str]] = {}
+        for c in (*self.event_cues, *self.lesson_cues, *self.programme_cues, *self.participation_cues,
+                  *self.adoption_cues):
+            out.setdefault(c.lang, set()).add(normalise(c.cue))
+        for v in self.speech_verbs:
+            out.setdefault(v.lang, set()).add(normalise(v.verb))
+        return {lang: frozenset(w for w in words if w and " " not in w) for lang, words in out.items()}
+
+    @cached_property
     def _common_words(self) -> frozenset[str]:
-        cues = [*(c.cue for c in self.event_cues), *(c.cue for c in self.lesson_cues),
-                *(c.cue for c in self.programme_cues), *(c.cue for c in self.participation_cues),
-                *(c.cue for c in self.adoption_cues), *(v.verb for v in self.speech_verbs)]
-        return self.stopwords | {w for w in map(normalise, cues) if w and " " not in w}
+        return self.stopwords.union(*self._cue_words.values())
 
     # lookups
     def organisation_by_name(self, name: str) -> list[OrganisationEntry]:
@@ -1283,7 +1309,18 @@ class Lexicon:
         >>> [o.id for o in lex.organisation_by_name("BPBD")]
         []
         """
-        return list(self._orgs_by_name.get(normalise(name), ()))
+        found = self._orgs_by_name.get(normalise(name))
+        return list(found) if found else self._national_body_by_name(name)
+
+    def _national_body_by_name(self, name: str) -> list[OrganisationEntry]:
+        """A body of a national government named with its country after it ("Kementerian Keuangan RI")."""
+        for government, countries in self._country_names.items():
+            for country in countries:
+                if normalise(name).endswith(" " + normalise(country)):
+                    base = self._orgs_by_name.get(normalise(name)[:-len(normalise(country)) - 1], ())
+                    if found := [o for o in base if o.parent == government]:
+                        return found
+        return []
 
     def organisation_by_acronym(self, acronym: str) -> list[OrganisationEntry]:
         """The organisations whose (preferred) acronym is ``acronym``.
@@ -1677,16 +1714,21 @@ class Lexicon:
         """
         return normalise(word) in self._institutional_words
 
-    def is_common_word(self, word: str) -> bool:
-        """True for a stopword, or a one-word cue or speech verb: a word that is not part of a name.
+    def is_common_word(self, word: str, lang: str | None = None) -> bool:
+        """True for a stopword, or a one-word cue or speech verb: a word that is not part of a name. With
+        ``lang``, only that language's cues and verbs count: the English verb "said" is an Indonesian name.
 
         Examples
         --------
         >>> lex = load_lexicon()
         >>> lex.is_common_word("Lokakarya"), lex.is_common_word("Semarang")
         (True, False)
+        >>> lex.is_common_word("Said"), lex.is_common_word("Said", "id")
+        (True, False)
         """
-        return normalise(word) in self._common_words
+        if lang is None:
+            return normalise(word) in self._common_words
+        return normalise(word) in self.stopwords or normalise(word) in self._cue_words.get(lang, ())
 
 
 def alternation(words: Iterable[str], space: str = r"\s+") -> str:

@@ -166,3 +166,22 @@ def test_persons_words_of_a_body_before_its_acronym_in_brackets_are_no_name(extr
             "joined the visit.")
     persons = [e.name for e in extract(text, "en").entities.values() if e.kind == "person"]
     assert persons == ["Dimas Prasetyo"]
+
+
+def test_persons_an_english_verb_of_saying_is_a_name_in_indonesian(extract):
+    """ "Said" is a name in an Indonesian text, and the English verb "said" in an English one."""
+    ex = extract("Ketua DPP PDIP, Said Hartono meminta seluruh pihak tenang.")
+    assert "person:said-hartono" in ex.entities
+
+
+def test_persons_a_group_of_people_is_no_part_of_a_name_to_refer_back_to(extract):
+    """The recogniser reads "Mahasiswa Khawatirkan" as a name; a later "Mahasiswa" is the students, not them."""
+    ex = extract("Pasar itu sepi. Mahasiswa Khawatirkan nilai turun. Kemudian Mahasiswa berharap dosen membantu.")
+    assert [[s.exact for s in e.spans] for e in ex.entities.values() if e.kind == "person"] == [
+        ["Mahasiswa Khawatirkan"]]
+
+
+@pytest.mark.parametrize("title", ["Kakanwil", "Kalapas", "Kepsek"])
+def test_persons_a_short_title_after_pak_is_no_name(extract, title):
+    ex = extract(f"Termasuk para petugas, Pak {title} juga kami undang ke rapat itu.")
+    assert not [e for e in ex.entities.values() if e.kind == "person"]
