@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import replace
+from functools import partial
 
 from jejaring.ingest.extract.context import Mention, settle_overlaps
 from jejaring.ingest.extract.events import agenda_sessions, find_event_mentions, group_events, main_event
@@ -20,10 +21,11 @@ from jejaring.ingest.extract.organisations import (
     find_acronym_definitions,
     find_organisations,
 )
-from jejaring.ingest.extract.persons import find_persons
+from jejaring.ingest.extract.persons import attributed, find_persons
 from jejaring.ingest.extract.places import find_places
 from jejaring.ingest.extract.posts import (
     find_post_mentions,
+    name_after_comma,
     parse_posts,
     role_at,
     said_after,
@@ -40,19 +42,39 @@ from jejaring.ingest.registry import component
 
 _ACRONYM = re.compile(r"(?<![\w/])([A-Z][A-Za-z0-9]{1,14})(?![\w])")
 _BRACKETED = re.compile(r"\(([^()]{3,600})\)")
+_WORD_START = re.compile(r"(?<!\S)\S")
 
 
-@component("recognise", assigns=["recognised"], rules=["name-after-common-words", "name-after-place"])
+@component("recognise", assigns=["recognised"],
+           rules=["name-after-common-words", "name-after-place", "name-after-title"])
 def recognise(f: Findings) -> None:
-    """Persons, organisations and places the trained recogniser (:mod:`jejaring.ingest.model`) reads; a person's
-    name starts after the common words the recogniser took with it ("[Lingkungan] Hidup Rina Marlina") and after
-    a place ("Bupati [Pulau Taliabu] Rosmini")."""
+    """Persons, organisations and places the trained recogniser (:mod:`jejaring.ingest.model`) reads; a body's
+    name starts after the post title it began inside ("Direktur [Eksekutif] Survekta Indonesia"); a person's name
+    starts after the common words the recogniser took with it ("[Lingkungan] Hidup Rina Marlina") and after a
+    place ("Bupati [Pulau Taliabu] Rosmini")."""
     found = [Mention(s, e, KINDS[label], f.ctx.text[s:e], "recognised") for s, e, label in recognise_names(f.ctx.text)]
+    if f.allows("name-after-title"):
+        found = [m for m in (_after_title(f, m) if m.kind == "organisation" else m for m in found) if m is not None]
     if f.allows("name-after-common-words"):
         found = [_after_common_words(m) if m.kind == "person" else m for m in found]
     if f.allows("name-after-place"):
         found = [_after_place(f, m) if m.kind == "person" else m for m in found]
     f.recognised = found
+
+
+def _after_title(f: Findings, m: Mention) -> Mention | None:
+    """The mention without the words of a post title it starts inside, or with; None when the title is all of it."""
+    text = f.ctx.text
+    start = max(text.rfind("\n", max(0, m.start - 60), m.start) + 1, m.start - 60)
+    before = [w.start() for w in _WORD_START.finditer(text, start, m.start)]
+    for s in [*before[-3:], m.start]:
+        found = role_at(f.ctx, s, m.end)
+        if found is not None and found[0] > m.start:
+            rest = re.search(r"\S", text[found[0]:m.end])
+            if rest is None:
+                return None
+            return replace(m, start=found[0] + rest.start(), name=text[found[0] + rest.start():m.end])
+    return m
 
 
 def _after_place(f: Findings, m: Mention) -> Mention:
@@ -190,25 +212,36 @@ def _cut_before(f: Findings, m: Mention, name_start: int) -> Mention | None:
 
 
 @component("settle", requires=["places", "event_mentions", "programmes", "organisations", "lesson_items"],
-           assigns=["settled", "blocked"], rules=["org-address-area", "org-inside-event"])
+           assigns=["settled", "blocked"], rules=["org-address-area", "org-inside-event", "place-in-body-name"])
 def settle(f: Findings) -> None:
     """Keep the longest of overlapping mentions (organisations, places, programmes, named events, lessons); an
     area an address names ("di Desa ...") stays a stretch no other name takes, but names no organisation; a body
-    the lexicon knows, named inside an event's name, is named all the same."""
+    the lexicon knows, named inside an event's name, is named all the same; so is a city abroad named inside a
+    body's name ("KBRI Den Haag")."""
     blocks = [Mention(i.start, i.end, "lesson", i.title, "lesson-title") for i in f.lesson_items]
     named_events = [e for e in f.event_mentions if e.named]
     f.settled = settle_overlaps(f.organisations + f.places + f.programmes + named_events + blocks)
     # "Rapat Berkala KSSK": a body the lexicon knows, named inside an event's name, is named all the same
-    inside = [o for o in f.organisations if o.entry is not None and o not in f.settled and any(
+    in_events = [o for o in f.organisations if o.entry is not None and o not in f.settled and any(
         e in f.settled and e.start <= o.start and o.end <= e.end for e in named_events)] \
         if f.allows("org-inside-event") else []
-    f.organisations = sorted([m for m in f.settled if m.kind == "organisation"] + inside, key=lambda m: m.start)
+    f.organisations = sorted([m for m in f.settled if m.kind == "organisation"] + in_events, key=lambda m: m.start)
     if f.allows("org-address-area"):
         addressed = addressed_areas(f.ctx, f.organisations)
         f.organisations = [m for m in f.organisations if m not in addressed]
-    f.places = [m for m in f.settled if m.kind == "place"]
+    inside = _cities_in_body_names(f) if f.allows("place-in-body-name") else []
+    f.places = sorted([m for m in f.settled if m.kind == "place"] + inside, key=lambda m: m.start)
     f.programmes = [m for m in f.settled if m.kind == "programme"]
     f.blocked = [m for m in f.settled if m.rule != "programme-example"]
+
+
+def _cities_in_body_names(f: Findings) -> list[Mention]:
+    """Cities outside the gazetteer's provinces named inside the name of a body other than their government
+    ("KBRI Den Haag", "University of Chicago"): the body stands there. A city of a province names the body's
+    region, which its government stands for, as a city's government does."""
+    return [p for p in f.places if p not in f.settled and p.entry.kind == "city" and p.entry.province is None
+            and any(o.start <= p.start and p.end <= o.end and not (o.org_kind or "").endswith("government")
+                    for o in f.organisations)]
 
 
 @component("acronyms", requires=["settled"], assigns=["organisations"],
@@ -317,14 +350,19 @@ def _typed_organisation(lex: Lexicon, r: Mention) -> Mention | None:
 
 
 @component("posts", requires=["organisations", "blocked"], assigns=["posts", "organisations", "blocked"],
-           rules=["post-mention", "org-ends-at-holder"])
+           rules=["post-mention", "org-ends-at-holder", "org-between-title-and-holder"])
 def posts(f: Findings) -> None:
-    """Post titles ("Kepala Dinas ...", "Head of ..."); a unit or programme named inside one is part of it, and a
-    body named inside one ends where the title's holder begins."""
+    """Post titles ("Kepala Dinas ...", "Head of ..."); a unit or programme named inside one is part of it, a
+    body named inside one ends where the title's holder begins, and the words between a title and its holder
+    name its body ("Managing Director Lumora Indonesia Rina Marlina")."""
     ctx = f.ctx
     found = find_post_mentions(ctx, f.organisations)
     if f.allows("org-ends-at-holder"):
         _end_bodies_at_holders(f, found)
+        found = find_post_mentions(ctx, f.organisations)
+    if f.allows("org-between-title-and-holder") and (named := _bodies_before_holders(f, found)):
+        f.organisations = sorted(f.organisations + named, key=lambda m: m.start)
+        f.blocked = f.blocked + named
         found = find_post_mentions(ctx, f.organisations)
     # "Head of Tidal and Coastal Flood Control Division, Dinas ...": a unit named inside a title that goes on to
     # the body holding it is part of the title; "Director of the Asian Center for ..." names its body
@@ -333,6 +371,36 @@ def posts(f: Findings) -> None:
         any(q is not o and o.end <= q.start < p.end for q in f.organisations) for p in found)]
     f.programmes = [g for g in f.programmes if not any(p.start <= g.start < p.end for p in found)]
     f.posts = f.kept(_ending_before_names(f, find_post_mentions(ctx, f.organisations)))
+
+
+def _bodies_before_holders(f: Findings, posts: list[Mention]) -> list[Mention]:
+    """The capitalised words between a title that takes a body and its holder, when the lexicon gives the title no
+    body of its own ("Menteri Sosial") and they are two or more, not all words of institutions or places: one is
+    as often a unit ("Kasat Reskrim") or a part of the title."""
+    lex, text = f.ctx.lexicon, f.ctx.text
+    own_body = {row.pattern.casefold() for row in lex.post_bodies}
+    out = []
+    for q in (q for p in posts for q in p.posts):
+        role = role_at(f.ctx, q.start, q.end)
+        if q.organisation is not None or q.locality is not None or role is None or \
+                (q.holder is None and not name_after_comma(f.ctx, q.end)) or \
+                role[1] is None or not role[1].takes_org or role[1].pattern.casefold() in own_body:
+            continue
+        run = _CAPITALISED_RUN.fullmatch(text, role[0], q.end)
+        # "Manager Operasional Balboa Estate": a common word after the role is the title's
+        words = list(re.finditer(r"\S+", run.group(1))) if run else []
+        while words and words[0].group().lower() in common_words():
+            words.pop(0)
+        name = run.group(1)[words[0].start():] if words else ""
+        if len(words) > 1 and any(_name_like(lex, w.group()) or w.group().isupper() for w in words) and \
+                lex.place(name) is None and role_at(f.ctx, run.end(1) - len(name), run.end(1)) is None:
+            out.append(Mention(run.end(1) - len(name), run.end(1), "organisation", name,
+                               "org-between-title-and-holder", 0.6))
+    return out
+
+
+#: A run of capitalised words (and "&") between spaces, a comma after it.
+_CAPITALISED_RUN = re.compile(r"\s+([A-Z][\w'’.\-]*(?:\s+(?:&\s+)?[A-Z][\w'’.\-]*)*)\s*,?\s*")
 
 
 def _end_bodies_at_holders(f: Findings, posts: list[Mention]) -> None:
@@ -371,7 +439,8 @@ def _ending_before_names(f: Findings, posts: list[Mention]) -> list[Mention]:
     place_ends = {m.end for m in f.places}
     # a word of institutions opens a name only right after the place or the short form in brackets that ends the
     # title ("Wali Kota X Agung ...", "Menteri Koordinator Bidang X (Menko X) Agung ...")
-    people = [r for r in f.recognised or () if r.kind == "person" and r.name.split()[0].lower() not in common_words()
+    people = [r for r in map(partial(_after_bodies, f), f.recognised or ()) if r.kind == "person"
+              and r.name.split()[0].lower() not in common_words()
               and (not lex.is_institutional_word(r.name.split()[0]) or r.start - 1 in place_ends
                    or f.ctx.text[:r.start].endswith(") ") or _after_rank(f, r.start))]
     out = []
@@ -387,6 +456,16 @@ def _ending_before_names(f: Findings, posts: list[Mention]) -> list[Mention]:
             p = replace(p, end=parsed[-1].end, name=parsed[0].label, posts=parsed)
         out.append(p)
     return out
+
+
+def _after_bodies(f: Findings, r: Mention) -> Mention:
+    """The recogniser's mention starting after the organisation it opens inside, when a name is left ("[Griya Asri
+    Estate] Rina Marlina")."""
+    body = next((o for o in f.organisations if o.start <= r.start < o.end < r.end), None)
+    rest = re.search(r"\S", f.ctx.text[body.end:r.end]) if body is not None else None
+    if rest is None:
+        return r
+    return replace(r, start=body.end + rest.start(), name=f.ctx.text[body.end + rest.start():r.end])
 
 
 def _first_name_word(f: Findings, role_end: int, start: int) -> int:
@@ -445,7 +524,11 @@ def headline(f: Findings) -> None:
     rest names too ("Upaya Pemprov X Atasi Kemiskinan" -> "Pemprov X")."""
     line = _title_case_headline(f)
     if line is not None and f.allows("headline-evidence"):
-        _read_with_evidence(f, line, f.ctx.text[line.end:], [m for m in f.persons if m.start >= line.end])
+        # a later mention by one part of a name the headline gave is evidence of it only as a speaker ("ujar
+        # Rina"), not in a run of words ("... Surat Edaran")
+        _read_with_evidence(f, line, f.ctx.text[line.end:], [
+            m for m in f.persons if m.start >= line.end and (
+                m.rule != "person-back-reference" or attributed(f.ctx, m.start, m.end))])
     if f.allows("subheading-evidence"):
         for sub in _title_case_subheadings(f, line):
             rest = f.ctx.text[:sub.start] + "\n" + f.ctx.text[sub.end:]
@@ -505,8 +588,15 @@ def _as_the_body_names(f: Findings, m: Mention, line, evidence: str, shortest: i
 
 def _title_case_subheadings(f: Findings, headline) -> list:
     """Lines below the headline that head a part of the text: in Title Case, alone between line breaks, after a
-    blank line."""
-    text = f.ctx.text
-    return [line for line in f.ctx.layout.lines if (headline is None or line.start >= headline.end)
-            and re.search(r"\n[ \t]*\r?\n[ \t]*$", text[:line.start]) and text[line.end:line.end + 1] in ("\n", "\r")
+    blank line or between two paragraphs (news pages often set paragraphs apart by one line break)."""
+    text, lines = f.ctx.text, f.ctx.layout.lines
+    return [line for k, line in enumerate(lines) if (headline is None or line.start >= headline.end)
+            and re.search(r"\n[ \t]*$", text[:line.start]) and text[line.end:line.end + 1] in ("\n", "\r")
+            and (re.search(r"\n[ \t]*\r?\n[ \t]*$", text[:line.start]) or (
+                0 < k < len(lines) - 1 and _paragraph(lines[k - 1]) and _paragraph(lines[k + 1])))
             and ":" not in line.text and _in_title_case(f, line)]
+
+
+def _paragraph(line) -> bool:
+    """True for a line of running text: ten words or more, ending a sentence."""
+    return len(line.text.split()) >= 10 and line.text.rstrip()[-1:] in '.!?"”'

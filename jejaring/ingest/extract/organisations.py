@@ -261,6 +261,11 @@ def _by_suffix_head(ctx: Context, words, heads: dict) -> Iterator[Mention]:
         if head is not None and last is not None and j <= last[2]:
             continue  # "Working Group": its "Group" is part of the longer head
         after = j + len(head.head.split()) if head is not None else j
+        if head is not None and head.lang != ctx.doc.language and after < len(words) and \
+                words[after][2][:1].isupper() and ctx.lexicon.place(words[after][2]) is None and \
+                _head_at(words, after, heads, prefix=True) is None:
+            continue  # "PT Bank DBS Indonesia" in Indonesian: the name goes on after the head, unless a place or a
+            # new name follows ("Economic Development Board Singapore", "Banking Group PT Bank ...")
         if head is not None and not _followed_by_of(rules, words, after):
             last = (j, head, after - 1)
         elif head is not None and head.lang == "en" and (named := _name_end(ctx, words, after + 1, heads)) > after + 1:
@@ -315,8 +320,8 @@ def _name_end(ctx: Context, words, i: int, heads, business: bool = False) -> int
                 _head_at(words, j, heads, True) is not None or fold(w) in index or ctx.lexicon.agency_type(w)
                 or not _comma_list_ahead(ctx, rules, words, j)):
             break
-        if w.lower() in rules.number_words and j + 1 < len(words) and words[j + 1][2][:1].isdigit():
-            break  # "KPU Nomor 731 Tahun 2025": the body's decree, not its name
+        if w.lower() in rules.number_words and re.match(r"\.?\s*\d", ctx.text[words[j][1]:words[j][1] + 4]):
+            break  # "KPU Nomor 731 Tahun 2025", "Bank Indonesia No. 24/105": the body's decree, not its name
         if (w in rules.conjunctions or w == "&") and j + 1 < len(words):
             k = j + 2 if words[j + 1][2].lower() in rules.articles and j + 2 < len(words) else j + 1
             nxt = words[k][2]

@@ -14,7 +14,8 @@ from functools import lru_cache
 from jejaring.ingest.extract.context import Context, Mention
 from jejaring.ingest.lexicon import Lexicon
 
-__all__ = ["PostParse", "find_post_mentions", "parse_posts", "role_at", "said_after", "title_gap", "word_of_body"]
+__all__ = ["PostParse", "find_post_mentions", "name_after_comma", "parse_posts", "role_at", "said_after", "title_gap",
+           "word_of_body"]
 
 
 @dataclass(frozen=True)
@@ -110,11 +111,13 @@ def role_at(ctx: Context, start: int, end: int, allow_lower: bool = False) -> tu
     return None
 
 
-def parse_posts(ctx: Context, start: int, end: int, orgs: list[Mention], allow_lower: bool = False) -> list[PostParse]:
+def parse_posts(ctx: Context, start: int, end: int, orgs: list[Mention], allow_lower: bool = False,
+                paired: bool = False) -> list[PostParse]:
     """Read the posts in ``text[start:end]`` (a title after a name, or inside brackets).
 
     ``orgs`` are the organisation mentions of the document; the one inside a post's extent is its body.
-    ``allow_lower`` lets the first title be written in lower case, as after a name ("Rina, kepala dinas ...").
+    ``allow_lower`` lets the first title be written in lower case, as after a name ("Rina, kepala dinas ...");
+    ``paired``, that the title follows another title's holder and "and" ("Presiden Rina dan Wapres Budi").
     """
     text = ctx.text
     rules = _rules(ctx.lexicon)
@@ -127,13 +130,16 @@ def parse_posts(ctx: Context, start: int, end: int, orgs: list[Mention], allow_l
         if found is None:
             break
         role_end, entry = found
-        stop = _before_next_holder(ctx, role_end, _post_end(rules, text, role_end, end, {o.start for o in orgs}))
+        extent = _post_end(rules, text, role_end, end, {o.start for o in orgs})
+        stop = _before_next_holder(ctx, role_end, extent)
+        # "Presiden Rina dan Wapres Budi": two titles joined by "and" make one word after each a name
+        paired = paired or stop < extent
         holder = _trailing_name(ctx, max([role_end, *(o.end for o in orgs if role_end <= o.end < stop)]), stop,
-                                role_end)
+                                role_end, lone=paired)
         if holder is not None and " " not in text[holder[0]:holder[1]] and any(
                 o.start < holder[0] < o.end and word_of_body(ctx, text[o.start:holder[0]]) for o in orgs):
             holder = None  # "at Yayasan Sungai Lestari, presented": the one word is the body's
-        if holder is not None and _name_after_comma(ctx, stop):
+        if holder is not None and name_after_comma(ctx, stop):
             holder = None  # "Ketua KSM Mekar Sari, Hasnah Laode": the holder is named after the comma
         if holder is not None and any(o.start < holder[0] < o.end and _linked_body(ctx, o.start) for o in orgs):
             holder = None  # "Programme Officer at Yayasan Pesisir Lestari": the words are the body's
@@ -211,22 +217,28 @@ def _linked_body(ctx: Context, start: int) -> bool:
     return bool(words) and words[-1] in _rules(ctx.lexicon).body_links
 
 
-def _name_after_comma(ctx: Context, end: int) -> bool:
+def name_after_comma(ctx: Context, end: int) -> bool:
     """True when a name stands between commas after ``end``, or between a comma and a verb of saying: two or more
-    capitalised words that open no title and are no words of institutions ("..., Hasnah Laode, menjelaskan")."""
-    m = re.match(r"[ \t]*,[ \t]*([A-Z][\w'’\-]*(?:[ \t]+[A-Z][\w'’\-]*)+)", ctx.text[end:end + 80])
+    capitalised words that open no title and are no words of institutions ("..., Hasnah Laode, menjelaskan"), or
+    one such word before a verb of saying ("..., Hasnah, menjelaskan")."""
+    m = re.match(r"[ \t]*,[ \t]*([A-Z][\w'’\-]*(?:[ \t]+[A-Z][\w'’\-]*)*)", ctx.text[end:end + 80])
     if m is None or role_at(ctx, end + m.start(1), end + m.end(1)) is not None:
         return False
-    closed = ctx.text.startswith(",", end + m.end(1)) or said_after(ctx, end + m.end(1))
-    return closed and not any(ctx.lexicon.is_institutional_word(w) or ctx.lexicon.place(w) is not None
-                              for w in m.group(1).split())
+    words, lex = m.group(1).split(), ctx.lexicon
+    said = said_after(ctx, end + m.end(1))
+    if len(words) == 1 and not (said and len(words[0]) >= 4 and not words[0].isupper() and
+                                not lex.is_common_word(words[0], ctx.doc.language)):
+        return False
+    closed = ctx.text.startswith(",", end + m.end(1)) or said
+    return closed and not any(lex.is_institutional_word(w) or lex.place(w) is not None for w in words)
 
 
 def _before_next_holder(ctx: Context, role_end: int, stop: int) -> int:
     """ "Presiden Rina Marlina dan Wakil Presiden Budi ...": a title whose holder's name comes before "and" and a
-    second title ends at that "and"."""
+    second title ends at that "and"; the second title makes one word a name ("Presiden Rina dan Wapres Budi")."""
     for m in _rules(ctx.lexicon).and_word.finditer(ctx.text, role_end, stop):
-        if role_at(ctx, m.end(), stop) is not None and _trailing_name(ctx, role_end, m.start(), role_end) is not None:
+        if role_at(ctx, m.end(), stop) is not None and \
+                _trailing_name(ctx, role_end, m.start(), role_end, lone=True) is not None:
             return m.start()
     return stop
 
@@ -250,9 +262,11 @@ def word_of_body(ctx: Context, before: str) -> bool:
     lexicon knows ``before`` as a body (by name or acronym), or it ends in a place, an acronym, a number or a rank, as names of
     government bodies do ("Kejati Jatim", "SMPN 33", "Polda Bali Kombes")."""
     lex = ctx.lexicon
-    last = before.split()[-1] if before.split() else ""
+    words = before.split()
+    last = words[-1] if words else ""
     return not (lex.organisation_by_name(before.strip()) or lex.organisation_by_acronym(before.strip())
-                or lex.place(last) is not None or _ACRONYM.fullmatch(last)
+                or any(lex.place(" ".join(words[-n:])) is not None for n in range(1, min(3, len(words)) + 1))
+                or _ACRONYM.fullmatch(last)
                 or last.isdigit() or last in lex.honorific_forms())
 
 
@@ -270,11 +284,11 @@ def title_gap(gap: str, honorifics: list[str], then_words: frozenset[str] = froz
     return not rest.strip()
 
 
-def _trailing_name(ctx: Context, start: int, stop: int, role_end: int) -> tuple[int, int] | None:
+def _trailing_name(ctx: Context, start: int, stop: int, role_end: int, lone: bool = False) -> tuple[int, int] | None:
     """ "Deputi Gubernur bidang Tata Ruang dan Lingkungan Hidup Hendra Saputra": the capitalised words at
     the end of a title that the lexicon does not know as words of institutions name its holder; one such word
     does when the title names its body before it and a verb of saying follows ("Menteri Sosial Rosmini
-    mengatakan")."""
+    mengatakan"), or right after the role when ``lone`` says the title is one of two joined by "and"."""
     words = list(re.finditer(r"[A-Z][\w'’\-]*", ctx.text[start:stop]))
     name: list[re.Match] = []
     for w in reversed(words):
@@ -286,7 +300,12 @@ def _trailing_name(ctx: Context, start: int, stop: int, role_end: int) -> tuple[
         name.append(w)
     if not name or start + name[0].end() != stop or ctx.lexicon.place(ctx.text[start + name[-1].start():stop]):
         return None  # "Bupati Kuantan Singingi": a place of two words the lexicon knows is no holder
-    if len(name) == 1 and not _lone_name(ctx, name[0].group(), ctx.text[role_end:start + name[0].start()], stop):
+    # "Kejari Kuantan Singingi Rina": the place of several words that opens the run ends the title
+    place = next((i for i in range(len(name) - 1, 0, -1)
+                  if ctx.lexicon.place(ctx.text[start + name[-1].start():start + name[i].end()])), None)
+    name = name[:place] if place is not None else name
+    before = ctx.text[role_end:start + name[0].start()]
+    if len(name) == 1 and not (lone and not before.strip()) and not _lone_name(ctx, name[0].group(), before, stop):
         return None
     first = start + name[-1].start()
     # "Ketua DPRD Bangli I Ketut ...": a Balinese name's opener is a word of institutions too (Komisi I)
@@ -326,7 +345,9 @@ def find_post_mentions(ctx: Context, orgs: list[Mention]) -> list[Mention]:
             lower = m.group(1) is not None
             if any(p.start <= start < p.end for p in out) or (lower and not ctx.lexicon.post_patterns_starting(m.group(1))):
                 continue
-            posts = parse_posts(ctx, start, s.end, orgs, allow_lower=lower)
+            holder = out[-1].posts[-1].holder if out else None
+            paired = holder is not None and bool(_rules(ctx.lexicon).and_word.fullmatch(ctx.text[holder[1]:start]))
+            posts = parse_posts(ctx, start, s.end, orgs, allow_lower=lower, paired=paired)
             if posts and posts[0].start == start and (not lower or _names_body_and_holder(ctx, posts[-1], s.end)):
                 p = posts[0]
                 out.append(Mention(p.start, posts[-1].end, "post", p.label, "post-mention", 0.7, posts=posts))

@@ -86,3 +86,29 @@ def test_headline_subheading_switched_off_lets_a_name_run_on(extract):
     ex = extract(SUBHEADED, disabled_rules=["subheading-evidence"])
     labels = [label for e in ex.entities.values() if e.kind == "organisation" for label in e.labels()]
     assert [label for label in labels if "Jaga" in label]
+
+
+def test_headline_a_word_of_it_repeated_in_the_body_is_no_evidence_of_a_name(extract):
+    text = ("KPK Minta Kepala Daerah Terbitkan Surat Edaran\n\nKomisi Pemberantasan Korupsi (KPK) mendorong kepala "
+            "daerah menerbitkan Surat Edaran (SE) tentang pencegahan suap.\n")
+    assert names(extract(text), "Person") == []
+
+
+def test_headline_a_speaker_named_by_one_word_in_the_body_is_evidence(extract):
+    text = ("Ulang Tahun ke-40, Darmawangsa Sidang di Pengadilan\n\nIa datang ke Pengadilan Negeri Cibinong untuk "
+            "mengambil berkas. \"Semoga perkara saya selesai,\" ungkap Darmawangsa kepada wartawan.\n")
+    assert names(extract(text), "Person") == ["Darmawangsa"]
+
+
+def test_headline_a_group_of_people_opening_it_names_no_one(extract):
+    text = ("Kampus Digabung, Mahasiswa Khawatirkan Akreditasi\n\nKampus itu resmi digabung pekan lalu.\n"
+            "Mahasiswa berharap pimpinan kampus membuka dialog.\n")
+    assert names(extract(text), "Person") == []
+
+
+def test_headline_a_subheading_between_single_line_breaks(extract):
+    """News pages often set paragraphs apart by one line break: a Title Case line among them heads a part too."""
+    text = ("Kinerja Perbankan Tumbuh\n\nPenyaluran kredit naik sepanjang tahun ini, terutama untuk usaha kecil di daerah.\n"
+            "Yayasan Sentosa Raih Mandat Pertama sebagai Koordinator Pembiayaan\n"
+            "Baru-baru ini, Yayasan Sentosa mendapatkan mandat pertama untuk menyusun kerangka pembiayaan sosial.\n")
+    assert names(extract(text), "Organisation") == ["Yayasan Sentosa"]

@@ -276,3 +276,31 @@ def test_organisations_after_the_every_capitalised_word_is_the_suffix_head_s_nam
 def test_organisations_a_city_s_planning_agency_and_its_acronym_are_one_body(extract):
     ex = extract("- Nurul Fitriani, Planner, Makassar Development Planning Agency (Bappeda)", "en")
     assert [e.name for e in ex.entities.values() if e.kind == "organisation"] == ["Makassar Development Planning Agency"]
+
+
+def test_organisations_a_corps_by_its_head_word_is_no_person(extract):
+    ex = extract("Berdasarkan alat bukti, Korps Adhyaksa menegaskan penetapan tersangka sah.")
+    assert [(e.kind, e.name) for e in ex.entities.values() if e.kind in ("person", "organisation")] == [
+        ("organisation", "Korps Adhyaksa")]
+
+
+@pytest.mark.parametrize(("text", "name", "kind"), [
+    ("KBRI Phnom Penh menyatakan 40 warga sudah dipulangkan.", "KBRI Phnom Penh", "unit"),
+    ("KJRI Hong Kong membuka layanan paspor.", "KJRI Hong Kong", "unit"),
+])
+def test_organisations_indonesia_s_embassies_and_consulates_by_their_head_word(extract, text, name, kind):
+    assert [(e.name, e.org_kind) for e in extract(text).entities.values() if e.kind == "organisation"] == [
+        (name, kind)]
+
+
+def test_organisations_an_english_suffix_head_that_opens_an_indonesian_name(extract):
+    """In Indonesian a name goes on after "Bank": "... Framework PT Bank" is no name ending in the English head;
+    a place after the head is the body's ("Economic Development Board Singapore")."""
+    text = "Pembiayaan itu memakai Social Finance Framework PT Bank Sentosa Indonesia yang diterbitkan pekan lalu."
+    names = [e.name for e in extract(text).entities.values() if e.kind == "organisation"]
+    assert names == ["PT Bank Sentosa Indonesia"]
+
+
+def test_organisations_a_name_ends_before_the_number_of_a_decree(extract):
+    text = "Hal itu tertuang dalam Surat Keputusan Direksi PT Sentosa Jaya No. 24/105/KEP/DIR tanggal 31 Maret."
+    assert [e.name for e in extract(text).entities.values() if e.kind == "organisation"] == ["PT Sentosa Jaya"]

@@ -508,3 +508,55 @@ def test_post_constructions_a_possessive_before_the_title_after_a_name(extract):
     ex = extract("On 4 June the team visited the pumping station, where Dimas Prasetyo, the station's director, "
                  "explained the warnings.", "en")
     assert [(p, r) for p, r, _, _ in posts(ex)] == [("person:dimas-prasetyo", "director")]
+
+
+def test_post_constructions_two_titles_joined_by_dan_make_one_word_after_each_a_name(extract):
+    text = "Secara gabungan, Presiden Darmono dan Wapres Wiryono dinilai stabil."
+    assert [(p, r) for p, r, _, _ in posts(extract(text))] == [
+        ("person:darmono", "president"), ("person:wiryono", "vice-president")]
+
+
+def test_post_constructions_a_word_after_the_holder_and_di_is_no_holder(extract):
+    text = "Pertemuan Presiden Dimas Prasetyo dan Presiden ke-7 RI Rina Marlina di Kertasari berlangsung hangat."
+    assert "person:kertasari" not in extract(text).entities
+
+
+def test_post_constructions_a_place_of_two_words_ends_the_body_before_its_holder(extract):
+    text = "Kasi Intel Kejaksaan Negeri Rokan Hilir Darmono mengatakan tersangka ditahan."
+    assert [(p, r, o) for p, r, o, _ in posts(extract(text))] == [
+        ("person:darmono", "head-of-section", "organisation:kejaksaan-negeri-rokan-hilir")]
+
+
+@pytest.mark.parametrize(("short", "org"), [
+    ("Mendiktisaintek", "organisation:kemendiktisaintek"),
+    ("Mendikdasmen", "organisation:kemendikdasmen"),
+    ("Menkum", "organisation:kemenkum"),
+])
+def test_post_constructions_a_minister_by_the_short_form_of_the_cabinet(extract, short, org):
+    text = f"Acara itu dibuka {short} Dimas Prasetyo di Jakarta."
+    assert [(p, r, o) for p, r, o, _ in posts(extract(text))] == [("person:dimas-prasetyo", "minister", org)]
+
+
+@pytest.mark.parametrize(("text", "org"), [
+    ("Managing Director Lumora Indonesia Rudi Hartanto menyampaikan pihaknya siap.", "organisation:lumora-indonesia"),
+    # the holder after a comma; a one-word name before a verb of saying
+    ("Wakil Kepala SMKN Harapan Bangsa, Wiryono, mengatakan kondisi sekolah baik.", "organisation:smkn-harapan-bangsa"),
+])
+def test_post_constructions_the_words_between_a_title_and_its_holder_name_its_body(extract, text, org):
+    assert [o for _, _, o, _ in posts(extract(text))] == [org]
+    assert [o for _, _, o, _ in posts(extract(text, disabled_rules=["org-between-title-and-holder"]))] == [None]
+
+
+@pytest.mark.parametrize("text", [
+    "Kasat Reskrim Rudi Hartanto memimpin tim gabungan.",  # one word: a unit as often as a body
+    "Menteri Sosial Rudi Hartanto meninjau dapur umum.",  # the title names its body by its own rule
+])
+def test_post_constructions_no_body_from_one_word_or_a_title_with_its_own(extract, text):
+    assert not [e for e in extract(text).entities.values()
+                if e.kind == "organisation" and "org-between-title-and-holder" in [s.rule for s in e.spans]]
+
+
+def test_post_constructions_the_holder_the_recogniser_reads_with_the_body_starts_after_it(extract):
+    text = "Manager Operasional Griya Asri Estate Dodi Kurniawan mengatakan banjir sudah lama."
+    assert [(p, o) for p, _, o, _ in posts(extract(text))] == [
+        ("person:dodi-kurniawan", "organisation:griya-asri-estate")]

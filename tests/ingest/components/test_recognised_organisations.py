@@ -65,3 +65,13 @@ def test_recognised_organisations_what_a_name_read_twice_may_be(name, may):
     from jejaring.ingest.mentions import _may_name_a_body
 
     assert _may_name_a_body(load_lexicon(), name) is may
+
+
+def test_recognised_organisations_a_body_s_name_starts_after_the_title_it_began_inside(extract):
+    """The recogniser reads "Eksekutif Survekta Indonesia" after "Direktur": the role is "Direktur Eksekutif"."""
+    text = ("Kondisi stabil,\" kata Direktur Eksekutif Survekta Indonesia Rudi Hartanto dalam paparannya. \"Harga "
+            "naik,\" ujar Direktur Eksekutif Survekta Indonesia Rudi Hartanto dalam rilisnya.")
+    def orgs(ex):
+        return [e.name for e in ex.entities.values() if e.kind == "organisation"]
+    assert orgs(extract(text)) == ["Survekta Indonesia"]
+    assert orgs(extract(text, disabled_rules=["name-after-title"])) == ["Eksekutif Survekta Indonesia"]

@@ -70,3 +70,11 @@ def test_settle_a_known_body_named_inside_an_event_name_is_named_too(extract, te
     found = kinds(extract(text, language))
     assert ("Bappenas", "organisation") in found and any(kind == "event" for _, kind in found)
     assert ("Bappenas", "organisation") not in kinds(extract(text, language, disabled_rules=["org-inside-event"]))
+
+
+def test_settle_a_city_abroad_inside_a_body_s_name_is_named_too(extract):
+    text = "Rombongan dijamu makan malam di KBRI Den Haag, lalu bertemu Dinas Pendidikan Kota Surakarta."
+    def places(ex):
+        return sorted(e.name for e in ex.entities.values() if e.kind == "place")
+    assert places(extract(text)) == ["The Hague"]  # Surakarta is the region its government stands for
+    assert places(extract(text, disabled_rules=["place-in-body-name"])) == []
