@@ -20,6 +20,7 @@ from jejaring.ingest.extract.organisations import (
     addressed_areas,
     find_acronym_definitions,
     find_organisations,
+    names_a_kind,
 )
 from jejaring.ingest.extract.persons import attributed, find_persons
 from jejaring.ingest.extract.places import find_places
@@ -340,8 +341,8 @@ def _typed_organisation(lex: Lexicon, r: Mention) -> Mention | None:
         entry = entries[0]
         return Mention(r.start, r.end, "organisation", name, "org-model", 0.75, entry=entry, org_kind=entry.kind)
     agency = lex.agency_type(words[0])
-    heads = [h for h in lex.org_heads_by_word.get((True, words[0]), ()) if name.startswith(h.head + " ")
-             or (name == h.head and " " in h.head)]
+    heads = [h for h in lex.org_heads_by_word.get((True, words[0]), ()) if (name.startswith(h.head + " ") and
+             not names_a_kind(lex, h.head, name[len(h.head) + 1:].split()[0])) or (name == h.head and " " in h.head)]
     heads += [h for h in lex.org_heads if h.position == "suffix" and name.endswith(" " + h.head)]
     if len(words) < 2 or not (heads or agency):
         return None

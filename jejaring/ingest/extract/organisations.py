@@ -29,7 +29,7 @@ from jejaring.ingest.lexicon import (
     load_lexicon,
 )
 
-__all__ = ["acronym_names_no_body", "addressed_areas", "find_acronym_definitions", "find_organisations"]
+__all__ = ["acronym_names_no_body", "addressed_areas", "find_acronym_definitions", "find_organisations", "names_a_kind"]
 
 _ACRONYM = re.compile(r"[A-Z][A-Za-z0-9&\-]*[A-Z0-9]|[A-Z]{2,}")
 # An acronym given in brackets right after a name: "(BPBD)", "[BPBD]", "(OPD/SKPD)".
@@ -52,6 +52,7 @@ class _Rules:
     government_heads: tuple[str, ...]  # heads that open a government's name ("Pemerintah", "Pem...")
     office_heads: frozenset[str]  # heads naming the office of a body named next ("Kantor")
     delegation_heads: frozenset[str]  # heads naming a place's delegation when only a place follows ("Tim")
+    proper_name_heads: frozenset[str]  # heads a proper name must follow ("Bank")
     head_links: frozenset[str]  # words an English head needs after it ("of", "for")
     conjunctions: frozenset[str]  # words joining two names, or the items of a list ("dan", "serta")
     and_words: frozenset[str]  # "dan", "and"
@@ -97,6 +98,7 @@ def _rules(lexicon: Lexicon) -> _Rules:
         government_heads=tuple(sorted(lexicon.words("government_head_prefixes"))),
         office_heads=lexicon.words("office_heads"),
         delegation_heads=lexicon.words("delegation_heads"),
+        proper_name_heads=lexicon.words("proper_name_heads"),
         head_links=lexicon.words("prefix_head_links"),
         conjunctions=conjunctions,
         and_words=lexicon.words("and_words"),
@@ -212,6 +214,14 @@ def _by_government_word(ctx: Context) -> Iterator[Mention]:
 
 
 # -- head words ----------------------------------------------------------------------------------
+def names_a_kind(lex: Lexicon, head: str, after: str) -> bool:
+    """True when a head a proper name must follow ("Bank") stands before a common noun, so names a kind of thing
+    ("Bank Sampah", "Bank Emas"), not a body."""
+    from jejaring.ingest.model import common_words
+
+    return head in _rules(lex).proper_name_heads and not after.isupper() and after.lower() in common_words()
+
+
 def _by_head(ctx: Context) -> Iterator[Mention]:
     heads = ctx.lexicon.org_heads_by_word
     rules = _rules(ctx.lexicon)
@@ -227,6 +237,9 @@ def _by_head(ctx: Context) -> Iterator[Mention]:
             if j == i + len(head.head.split()) or _heads_alone(ctx, words[i:j], heads) or all(
                     re.fullmatch(r"[IVXLC]+|\d+", w) for _, _, w in words[i + len(head.head.split()):j]):
                 i += 1  # a head word alone ("Dinas", "Kementerian/Lembaga") names nothing
+                continue
+            if names_a_kind(ctx.lexicon, head.head, words[i + len(head.head.split())][2]):
+                i += 1  # "Bank Sampah", "Bank Emas": a kind of thing
                 continue
             if head.head in rules.delegation_heads and ctx.lexicon.place(
                     " ".join(w for _, _, w in words[i + len(head.head.split()):j])) is not None:

@@ -220,6 +220,10 @@ WORD_LISTS: Mapping[str, str] = {
         "Beginnings of head words that name a government ('Pemerintah', 'Pemprov'): such a name wins over others."
     ),
     "office_heads": "Head words naming the office of a body named next ('Kantor BPBD ...'): the body is meant.",
+    "proper_name_heads": (
+        "Head words a proper name must follow ('Bank Jateng'); before a common noun they name a kind of thing, not "
+        "a body ('Bank Sampah', 'Bank Emas'); as written."
+    ),
     "delegation_heads": (
         "Head words that, with only a place after them, name that place's delegation, not a body ('Tim Kendari'); "
         "as written."

@@ -293,6 +293,16 @@ def test_organisations_indonesia_s_embassies_and_consulates_by_their_head_word(e
         (name, kind)]
 
 
+@pytest.mark.parametrize(("text", "names"), [
+    ("Bantuan disalurkan melalui Bank Sentosa Jaya dan kantor pos.", ["Bank Sentosa Jaya"]),
+    ("Dana pemerintah daerah disimpan di Bank Jakarta.", ["Bank Jakarta"]),
+    # before a common noun the head names a kind of thing ("a waste bank", "a gold bank"), not a body
+    ("Warga menabung di Bank Sampah dan Bank Emas setiap pekan.", []),
+])
+def test_organisations_a_bank_by_its_head_word_and_a_proper_name(extract, text, names):
+    assert [e.name for e in extract(text).entities.values() if e.kind == "organisation"] == names
+
+
 def test_organisations_an_english_suffix_head_that_opens_an_indonesian_name(extract):
     """In Indonesian a name goes on after "Bank": "... Framework PT Bank" is no name ending in the English head;
     a place after the head is the body's ("Economic Development Board Singapore")."""
