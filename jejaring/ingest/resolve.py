@@ -78,6 +78,14 @@ class EntityTable:
                                sector=(entry.sector or None) if entry is not None else None)
             if entry is not None and acronym_only and fold(entry.name) != fold(surface):
                 org.add_label(entry.name, entry.lang)
+            if entry is not None and entry.acronym and not acronym_only and \
+                    entry in self.ctx.lexicon.organisation_by_name(entry.acronym):
+                # the lexicon supplies the short form of a body the document names in full, unless every region
+                # has a body of that short form ("DLH")
+                if re.fullmatch(r"[A-Z][A-Za-z0-9]{1,14}", entry.acronym):
+                    org.acronym = entry.acronym
+                elif fold(entry.acronym) != fold(surface):
+                    org.add_label(entry.acronym, entry.lang)
             self.ex.add(org)
         org = self.ex.entities[key]
         self._name_org(org, m, acronym_only)
@@ -128,7 +136,8 @@ class EntityTable:
 
     def _name_org(self, org: Organisation, m: Mention, acronym_only: bool) -> None:
         acronym = m.acronym
-        if acronym and not org.acronym and re.fullmatch(r"[A-Z][A-Za-z0-9]{1,14}", acronym):
+        if acronym and (not org.acronym or fold(org.acronym) == fold(acronym)) and \
+                re.fullmatch(r"[A-Z][A-Za-z0-9]{1,14}", acronym):  # as the document writes it ("UNDIP", "Undip")
             org.acronym = acronym
         surface = m.name
         if m.misspelt:

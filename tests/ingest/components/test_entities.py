@@ -100,3 +100,19 @@ def test_entities_the_larger_body_in_brackets_after_a_commission_is_another_body
     commission = next(labels for name, (_, labels) in ex.items() if name.startswith("Komisi XII"))
     assert "DPR RI" not in commission
     assert ex["DPR RI"][0] == "dpr-ri"
+
+
+def test_entities_the_lexicon_supplies_the_short_form_of_a_body_named_in_full(extract):
+    text = ("Rapat dipimpin Kementerian Koordinator Bidang Perekonomian. Badan Pengawas Obat dan Makanan hadir. "
+            "Dinas Lingkungan Hidup Provinsi DKI Jakarta juga.")
+    orgs = {e.key: (e.acronym, e.labels()) for e in extract(text).entities.values() if e.kind == "organisation"}
+    assert orgs["organisation:kemenko-perekonomian"] == (
+        None, ["Kementerian Koordinator Bidang Perekonomian", "Kemenko Perekonomian"])
+    assert orgs["organisation:bpom"] == ("BPOM", ["Badan Pengawas Obat dan Makanan"])
+    # every region has a "DLH": the short form names no one body
+    assert orgs["organisation:dki-dlh"] == (None, ["Dinas Lingkungan Hidup Provinsi DKI Jakarta"])
+
+
+def test_entities_the_short_form_as_the_document_writes_it(extract):
+    ex = extract("Para peneliti Universitas Diponegoro (UNDIP) hadir.")
+    assert ex.entities["organisation:undip"].acronym == "UNDIP"
