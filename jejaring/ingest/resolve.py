@@ -257,6 +257,8 @@ class EntityTable:
         surface = m.surface
         if surface and surface not in person.hidden_labels:
             person.hidden_labels.append(surface)
+        for nickname in m.aliases:
+            person.add_label(nickname, None)
         if target is None and fold(m.name) != fold(person.name):
             if _fullness(m.name) > _fullness(person.name):
                 person.add_label(person.name, None)

@@ -24,6 +24,9 @@ __all__ = ["attributed", "find_persons"]
 _NAME_WORD = r"(?:[A-Z][a-zà-ÿ'’\-]++(?![A-Za-z])|[a-z]?[A-Z][A-Zà-ÿ'’\-]*+[a-z][A-Za-zà-ÿ'’\-]*+|l[bcdfghjkmnpqrstvwxz][a-z]++)"
 # an initial, with its full stop or (as Indonesian news often writes them) without it, before another word of the name
 _INITIAL = r"[A-Z]\.|[A-Z](?=[ \t]+[A-Z][a-zà-ÿ])"
+# a nickname in quotes between the words of a name ("Munafri 'Appi' Arifuddin"): no part of the name, another label
+_NICKNAME = r"['‘\"“][A-Z][a-zà-ÿ]+['’\"”]"
+_NICKNAME_INSIDE = re.compile(rf"[ \t]+{_NICKNAME}(?=[ \t]+[A-Z])")
 _INLINE_MARKER = re.compile(r"\[(?:[ivxlc]+|\d{1,3})\]\s*|\((?:[ivx]+|\d{1,2})\)\s+")
 
 
@@ -58,7 +61,8 @@ def _rules(lexicon: Lexicon) -> _Rules:
     particle = words("name_particles")
     # "I Wayan ...", "Ni Luh ..."; an initial ("M Rina ...", "R. Rina ...")
     opener = rf"(?:(?={words('name_openers')}\b)[A-Z][a-z]?[ \t]+|(?:{_INITIAL})[ \t]+)?"
-    name = rf"{opener}{_NAME_WORD}(?:[ \t]+(?:{_INITIAL}|{_NAME_WORD}|{particle}(?=[ \t]+[A-Z]))){{0,4}}"
+    name = (rf"{opener}{_NAME_WORD}(?:[ \t]+(?:{_INITIAL}|{_NAME_WORD}|(?:{particle}|{_NICKNAME})(?=[ \t]+[A-Z])))"
+            r"{0,4}")
     labels = (rf"(?:{words('person_labels', ' ')}|{words('person_labels_before_place', ' ')} [A-Z]\w+)"
               r"\s*:\s*")
     before_name = alternation(v.verb for v in lexicon.speech_verbs if v.before_name)
@@ -110,11 +114,11 @@ def find_persons(ctx: Context, blocked: list[Mention], posts: list[Mention] = ()
         part = _name_part(ctx, start, end)
         if part is None or _overlaps(part, blocked) or not _plausible(ctx, part, rule):
             continue
-        name = mend_ocr(part.name)
+        name, nicknames = _without_nicknames(mend_ocr(part.name))
         post_text = (post_start, post_end) if post_start is not None and post_end > post_start else None
         found.append(Mention(part.start, part.end, "person", name, rule, _CONFIDENCE.get(rule, 0.7),
-                             honorifics=list(part.honorifics), degrees=list(part.degrees),
-                             surface=part.name if name != part.name else None, post_text=post_text))
+                             aliases=nicknames, honorifics=list(part.honorifics), degrees=list(part.degrees),
+                             surface=part.name if name != part.name and not nicknames else None, post_text=post_text))
     if recognised is not None and ctx.doc.language in LANGUAGES:
         found = [m for m in found if _confirmed(m, recognised)]
     found += _coordinated(ctx, found, blocked)
@@ -125,6 +129,12 @@ def find_persons(ctx: Context, blocked: list[Mention], posts: list[Mention] = ()
     names = found + [m for m in model if " " in m.name]
     back = _back_references(ctx, names, names + blocked)
     return found + back + [m for m in model if not _overlaps(m, back)]
+
+
+def _without_nicknames(name: str) -> tuple[str, list[str]]:
+    """The name without the nicknames in quotes between its words, and the nicknames."""
+    nicknames = [m.group().strip(" \t'‘\"“’”") for m in _NICKNAME_INSIDE.finditer(name)]
+    return _NICKNAME_INSIDE.sub("", name), nicknames
 
 
 def _confirmed(m: Mention, recognised: list[Mention]) -> bool:
@@ -429,13 +439,14 @@ def _only_common_words(words: list[str]) -> bool:
 
 
 def _back_references(ctx: Context, names: list[Mention], taken: list[Mention]) -> list[Mention]:
-    """Later mentions by one part of a name in ``names`` ("Hendra", "Pak Hendra", "Saputra"), outside ``taken``;
+    """Later mentions by one part of a name in ``names`` ("Hendra", "Pak Hendra", "Saputra") or its nickname,
+    outside ``taken``;
     a noun for a group of people that a name read wrongly took in ("Mahasiswa Khawatirkan") is no part of one."""
     groups = {fold(w) for w in ctx.lexicon.words("group_nouns")}
     parts: dict[str, set[str]] = {}
     for m in names:
         words = [w for w in m.name.split() if not re.fullmatch(r"[A-Z]\.", w)]
-        for w in words if len(words) > 1 or len(m.name) >= 5 else []:
+        for w in [*words, *m.aliases] if len(words) > 1 or len(m.name) >= 5 else []:
             if len(w) >= 4 and fold(w) not in groups:
                 parts.setdefault(fold(w), set()).add(fold(m.name))
     spans = [(m.start, m.end) for m in taken]

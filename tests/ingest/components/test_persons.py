@@ -185,3 +185,13 @@ def test_persons_a_group_of_people_is_no_part_of_a_name_to_refer_back_to(extract
 def test_persons_a_short_title_after_pak_is_no_name(extract, title):
     ex = extract(f"Termasuk para petugas, Pak {title} juga kami undang ke rapat itu.")
     assert not [e for e in ex.entities.values() if e.kind == "person"]
+
+
+def test_persons_a_nickname_in_quotes_inside_a_name_is_another_label(extract):
+    text = ("Sementara itu, Wali Kota Palu Darmawan 'Dadang' Sulaiman menargetkan pemilihan digelar November. "
+            "Dadang menilai kehadiran KPU penting.")
+    ex = extract(text)
+    person = ex.entities["person:darmawan-sulaiman"]
+    assert (person.name, [label for label, _ in person.alt_labels]) == ("Darmawan Sulaiman", ["Dadang"])
+    assert [s.exact for s in person.spans] == ["Darmawan 'Dadang' Sulaiman", "Dadang"]
+    assert [(m.person, m.role) for m in ex.memberships] == [("person:darmawan-sulaiman", "mayor")]
