@@ -493,18 +493,19 @@ def _name_like(lex: Lexicon, word: str) -> bool:
 
 
 @component("persons", requires=["blocked", "posts"], assigns=["persons"],
-           rules=["person-after-post", "person-attribution", "person-back-reference", "person-bracket-post",
+           rules=["person-after-post", "person-alias", "person-attribution", "person-back-reference", "person-bracket-post",
                   "person-context", "person-coordinated", "person-degree", "person-honorific", "person-label",
                   "person-list", "person-model", "person-name-org", "person-name-post",
                   "person-post-comma"])
 def persons(f: Findings) -> None:
     """Persons, outside the stretches other kinds hold, confirmed and completed by the recogniser where it ran;
     a programme a person's name overlaps is dropped; a nickname in quotes between the words of a name ("Darmawan
-    'Dadang' Sulaiman") is another label, and a later mention by it refers back."""
+    'Dadang' Sulaiman") is another label, and a later mention by it refers back; so is a name after "alias", "yang
+    akrab disapa" ("Darmawan Sulaiman alias Dadang")."""
     # a programme example ("... such as Resilient Rooftop") is no person, whatever the recogniser reads
     recognised = [m for m in f.recognised if m.kind == "person" and not any(
         m.start < p.end and p.start < m.end for p in f.programmes)] if f.recognised is not None else None
-    f.persons = f.kept(find_persons(f.ctx, f.blocked + f.posts, f.posts, recognised))
+    f.persons = f.kept(find_persons(f.ctx, f.blocked + f.posts, f.posts, recognised, f.allows("person-alias")))
     f.programmes = [p for p in f.programmes if not any(p.start < m.end and m.start < p.end for m in f.persons)]
 
 

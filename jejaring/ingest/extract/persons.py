@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from jejaring.ingest.extract.context import Context, Mention
@@ -50,6 +50,7 @@ class _Rules:
     degrees_before_post: re.Pattern[str]  # the same after degrees (the comma optional)
     from_org: re.Pattern[str]  # " dari " between a name and an organisation
     and_name: re.Pattern[str]  # ", dan Name" after a name
+    alias_after: re.Pattern[str]  # " alias ", " yang akrab disapa " after a name (group 1: "or")
     segment_end: re.Pattern[str]  # where a list item's person segment ends
 
 
@@ -91,19 +92,21 @@ def _rules(lexicon: Lexicon) -> _Rules:
         from_org=re.compile(rf"\s+{words('from_words')}\s+(?:{words('definite_articles')}\s+)?(?=[A-Z])"),
         and_name=re.compile(rf"(?:\s*\([^()\n]{{1,80}}\))?\s*(?:,\s*(?:(?:{and_words}|&)\s+)?|(?:{and_words}|&)\s+)"
                             rf"({name})"),
+        alias_after=re.compile(rf"\s*,?\s+(?:{words('alias_words')}|({words('or_words')}))\s+(?=[A-Z])"),
         segment_end=re.compile(rf";|\)\s*[;,.]?\s*{and_words}?\s*$|\s+{and_words}\s*$"),
     )
 
 
 def find_persons(ctx: Context, blocked: list[Mention], posts: list[Mention] = (),
-                 recognised: list[Mention] | None = None) -> list[Mention]:
+                 recognised: list[Mention] | None = None, aliases: bool = True) -> list[Mention]:
     """Person mentions, with honorifics and degrees recorded apart from the name.
 
     ``blocked`` are mentions of other kinds (organisations, places, posts): a name never overlaps them.
     ``posts`` are post mentions; a name right after a title ("Deputi Gubernur ... Hendra Saputra") holds it.
     ``recognised`` are the persons the trained recogniser found, when it ran: in a language it learned, it
     confirms what a weak rule read as a name ("Menurutnya, ..."); in any, it adds the names no rule reached
-    (``person-model``).
+    (``person-model``). With ``aliases``, another name of a person after "alias" and the like is theirs
+    (``person-alias``).
     """
     from jejaring.ingest.model import LANGUAGES
 
@@ -126,9 +129,45 @@ def find_persons(ctx: Context, blocked: list[Mention], posts: list[Mention] = ()
         ctx.doc.language in LANGUAGES else []
     # a later part of a name refers back to it, whether a rule or only the recogniser read the name; a lone word
     # the recogniser read there is that back-reference
+    if aliases:
+        found, model = _aliases(ctx, found + model, blocked)
     names = found + [m for m in model if " " in m.name]
     back = _back_references(ctx, names, names + blocked)
     return found + back + [m for m in model if not _overlaps(m, back)]
+
+
+def _aliases(ctx: Context, persons: list[Mention], blocked: list[Mention]) -> tuple[list[Mention], list[Mention]]:
+    """ "Zulkifli Hasan alias Zulhas", "Saifullah Yusuf yang akrab disapa Gus Ipul": the name after a word for
+    another name is the same person's, one more label of theirs (after "atau", only a name that opens with an
+    honorific or shares a word with the first); the rules' persons and the recogniser's, apart as given."""
+    rules = _rules(ctx.lexicon)
+    by_start = {m.start: m for m in persons}
+    renamed: dict[int, Mention] = {}
+    for a in sorted(persons, key=lambda m: m.start):
+        link = rules.alias_after.match(ctx.text, a.end)
+        if link is None or a.same_as is not None:
+            continue
+        b = by_start.get(link.end())
+        if b is None:
+            part = _name_part(ctx, link.end(), _line_end(ctx.text, link.end()))
+            if part is None or _overlaps(part, blocked + persons) or not _plausible(ctx, part, "person-alias"):
+                continue
+            b = Mention(part.start, part.end, "person", mend_ocr(part.name), "person-alias", 0.7,
+                        honorifics=list(part.honorifics))
+        if link.group(1) and not b.honorifics and not set(fold(b.name).split()) & set(fold(a.name).split()):
+            continue  # "Rina atau Budi": two persons
+        first = renamed.get(id(a), a)
+        renamed[id(a)] = replace(first, aliases=[*first.aliases, b.name])
+        renamed[id(b)] = replace(b, same_as=fold(a.name))
+    out = [renamed.pop(id(m), m) for m in persons]
+    new = list(renamed.values())  # the names after a word for another name that no rule read
+    everyone = out + new
+    return [m for m in everyone if m.rule != "person-model"], [m for m in everyone if m.rule == "person-model"]
+
+
+def _line_end(text: str, start: int) -> int:
+    end = text.find("\n", start)
+    return len(text) if end < 0 else end
 
 
 def _without_nicknames(name: str) -> tuple[str, list[str]]:

@@ -138,6 +138,14 @@ WORD_LISTS: Mapping[str, str] = {
     ),
     "and_words": "The word 'and': it joins two names, or two items of a list.",
     "as_well_as": "Words for 'as well as': they join two items of a list, never the words inside one.",
+    "alias_words": (
+        "Words between a person's name and another name of the same person ('Rina Marlina alias Rina', 'yang "
+        "akrab disapa', 'also known as')."
+    ),
+    "or_words": (
+        "The word 'or': between two names it gives the second name of one person only when that name opens with an "
+        "honorific or shares a word with the first ('Muhaimin Iskandar atau Cak Imin')."
+    ),
     "acronym_connectors": (
         "Small words an acronym may skip ('BPBD' for 'Badan Penanggulangan Bencana Daerah', 'UN' not 'UNO')."
     ),

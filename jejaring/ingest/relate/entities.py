@@ -26,7 +26,7 @@ def entities(f: Findings) -> None:
         t.place(m)
     for m in f.programmes:
         t.programme(m)
-    for m in sorted(f.persons, key=lambda m: (m.rule == "person-back-reference", len(m.name.split()) == 1, m.start)):
+    for m in sorted(f.persons, key=lambda m: (m.same_as is not None, len(m.name.split()) == 1, m.start)):
         t.person(m)
     _merge_bracketed(f, f.persons)
 

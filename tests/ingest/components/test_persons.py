@@ -195,3 +195,30 @@ def test_persons_a_nickname_in_quotes_inside_a_name_is_another_label(extract):
     assert (person.name, [label for label, _ in person.alt_labels]) == ("Darmawan Sulaiman", ["Dadang"])
     assert [s.exact for s in person.spans] == ["Darmawan 'Dadang' Sulaiman", "Dadang"]
     assert [(m.person, m.role) for m in ex.memberships] == [("person:darmawan-sulaiman", "mayor")]
+
+
+@pytest.mark.parametrize(("text", "key", "labels"), [
+    ("Menko Pangan Darmawan Sulaiman alias Dadang hadir.", "person:darmawan-sulaiman",
+     ["Darmawan Sulaiman", "Dadang"]),
+    ("Menteri Sosial Darmawan Sulaiman atau yang akrab disapa Kang Dadang menyampaikan sambutan.",
+     "person:darmawan-sulaiman", ["Darmawan Sulaiman", "Kang Dadang"]),
+    # after "atau", a second name that shares a word with the first
+    ("Hakim Eduardus Widodo Hartono atau Eddy Hartono membacakan putusan.", "person:eduardus-widodo-hartono",
+     ["Eduardus Widodo Hartono", "Eddy Hartono"]),
+])
+def test_persons_another_name_of_the_same_person(extract, text, key, labels):
+    people = {k: e.labels() for k, e in extract(text).entities.items() if k.startswith("person:")}
+    assert people == {key: labels}
+
+
+def test_persons_two_names_joined_by_or_are_two_persons(extract):
+    people = [k for k in extract("Darmawan Sulaiman atau Wiryono Hadi akan hadir besok.").entities
+              if k.startswith("person:")]
+    assert len(people) == 2
+
+
+def test_persons_another_name_switched_off_is_a_person_of_its_own(extract):
+    text = "Menko Pangan Darmawan Sulaiman alias Dadang Wirawan hadir."
+    people = {k: e.labels() for k, e in extract(text, disabled_rules=["person-alias"]).entities.items()
+              if k.startswith("person:")}
+    assert people["person:darmawan-sulaiman"] == ["Darmawan Sulaiman"]
