@@ -15,13 +15,17 @@ _CLOSING = re.compile(r"\s*[\)\]]")
 _BARE_ACRONYM = re.compile(r"[A-Z][A-Za-z0-9]{1,14}")
 
 
-@component("entities", assigns=["entities"])
+@component("entities", assigns=["entities"], rules=["org-bare-short-form"])
 def entities(f: Findings) -> None:
-    """Resolve the mentions found into entities; an acronym used before its definition resolves once it has one."""
+    """Resolve the mentions found into entities; an acronym used before its definition resolves once it has one,
+    and a short form every region has, alone, names the document's one body of that form ("Polres Ponorogo ...
+    Polres")."""
     t = f.table
     for m in sorted(f.organisations, key=lambda m: (m.refers_to is not None, m.start)):
         t.organisation(m)
     _merge_bracketed(f, f.organisations)
+    if f.allows("org-bare-short-form"):
+        _bare_short_forms(f)
     for m in f.places:
         t.place(m)
     for m in f.programmes:
@@ -51,6 +55,20 @@ def unit_parents(f: Findings) -> None:
                 span = org.spans[0]
                 org.parent = f.table.implied_organisation(government, span.start, span.end, kind)
                 break
+
+
+def _bare_short_forms(f: Findings) -> None:
+    """Fold each organisation named only by a short form every region has ("Polres", "DPRD") into the one body of
+    the document whose name opens with it, where there is one."""
+    lex = f.ctx.lexicon
+    orgs = [e for e in f.extraction.entities.values() if isinstance(e, Organisation)]
+    for e in orgs:
+        if e.lexicon_id or " " in e.name or e.alt_labels or lex.agency_type(e.name) is None:
+            continue
+        bodies = [o for o in orgs if o is not e and o.key in f.extraction.entities
+                  and any(label.startswith(e.name + " ") for label in o.labels())]
+        if len(bodies) == 1:
+            f.table.merge(e.key, bodies[0].key)
 
 
 def _merge_bracketed(f: Findings, mentions) -> None:

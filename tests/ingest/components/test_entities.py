@@ -116,3 +116,14 @@ def test_entities_the_lexicon_supplies_the_short_form_of_a_body_named_in_full(ex
 def test_entities_the_short_form_as_the_document_writes_it(extract):
     ex = extract("Para peneliti Universitas Diponegoro (UNDIP) hadir.")
     assert ex.entities["organisation:undip"].acronym == "UNDIP"
+
+
+def test_entities_a_short_form_every_region_has_alone_names_the_document_s_body(extract):
+    text = "Polres Ponorogo menggandeng mahasiswa. Menurut Polres, kegiatan itu rutin."
+    def orgs(ex):
+        return {k: e.labels() for k, e in ex.entities.items() if e.kind == "organisation"}
+    assert orgs(extract(text)) == {"organisation:polres-ponorogo": ["Polres Ponorogo", "Polres"]}
+    assert len(orgs(extract(text, disabled_rules=["org-bare-short-form"]))) == 2
+    # two bodies of that form: the short form alone names neither
+    two = "Polres Ponorogo dan Polres Madiun menggelar razia. Menurut Polres, razia itu rutin."
+    assert len(orgs(extract(two))) == 3
