@@ -377,3 +377,7 @@ def test_lexicon_missing_or_unreadable_user_file(tmp_path):
     path.write_bytes(b"cue\tclass\nd\xe9bat\tForum\n")
     with pytest.raises(LexiconError, match="not UTF-8"):
         load_lexicon([path])
+
+
+def test_lexicon_a_country_by_the_short_name_the_press_uses(lex):
+    assert lex.place("Saudi").id == lex.place("Arab Saudi").id == "saudi-arabia"
