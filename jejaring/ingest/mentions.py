@@ -500,8 +500,8 @@ def _name_like(lex: Lexicon, word: str) -> bool:
 def persons(f: Findings) -> None:
     """Persons, outside the stretches other kinds hold, confirmed and completed by the recogniser where it ran;
     a programme a person's name overlaps is dropped; a nickname in quotes between the words of a name ("Darmawan
-    'Dadang' Sulaiman") is another label, and a later mention by it refers back; so is a name after "alias", "yang
-    akrab disapa" ("Darmawan Sulaiman alias Dadang")."""
+    'Bedu' Sulaiman") is another label, and a later mention by it refers back; so is a name after "alias", "yang
+    akrab disapa" ("Darmawan Sulaiman alias Bedu")."""
     # a programme example ("... such as Resilient Rooftop") is no person, whatever the recogniser reads
     recognised = [m for m in f.recognised if m.kind == "person" and not any(
         m.start < p.end and p.start < m.end for p in f.programmes)] if f.recognised is not None else None
