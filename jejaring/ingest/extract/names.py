@@ -75,6 +75,37 @@ def acronym_matches(acronym: str, phrase: str, lexicon: Lexicon | None = None) -
     return _read_acronym(letters, [w.lower() for w in words], [w[0].isupper() for w in words], connectors)
 
 
+def syllable_acronym(acronym: str, phrase: str) -> bool:
+    """True for a short form made of pieces of the phrase's words, as Indonesian forms them: the first word's
+    start, then a piece of two letters or more from inside each word after it, one word at most left out
+    ("Himbara": Himpunan Bank Milik Negara; "Kanpres": Kantor Kepresidenan); the last word gives the last piece.
+
+    >>> syllable_acronym("Himbara", "Himpunan Bank Milik Negara"), syllable_acronym("Persero", "PT Kereta Api")
+    (True, False)
+    """
+    letters = re.sub(r"[^A-Za-z]", "", acronym).lower()
+    words = [w.lower() for w in re.findall(r"[A-Za-z]+", phrase)]
+    if len(letters) < 4 or len(words) < 2 or not acronym[:1].isupper() or acronym.isupper():
+        return False
+
+    def walk(i: int, j: int, skipped: bool) -> bool:
+        if j == len(words):
+            return i == len(letters)
+        if i == len(letters):
+            return False  # the last word gives the last piece
+        word = words[j]
+        if j > 0 and not skipped and j < len(words) - 1 and walk(i, j + 1, True):
+            return True
+        starts = [0] if j == 0 else range(len(word) - 1)
+        for p in starts:
+            for n in range(len(letters) - i, 0, -1):
+                if (n >= 2 or p == 0) and word.startswith(letters[i:i + n], p) and walk(i + n, j + 1, skipped):
+                    return True
+        return False
+
+    return walk(0, 0, False)
+
+
 def _read_acronym(letters: str, words: list[str], capital: list[bool], connectors: frozenset[str]) -> bool:
     # Depth-first: each word gives a prefix of itself (at least its first letter) or is skipped if a connector.
     def walk(i: int, j: int) -> bool:

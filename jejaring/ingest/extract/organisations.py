@@ -16,7 +16,7 @@ from itertools import pairwise
 from rapidfuzz import fuzz
 
 from jejaring.ingest.extract.context import Context, Mention
-from jejaring.ingest.extract.names import acronym_matches, fold
+from jejaring.ingest.extract.names import acronym_matches, fold, syllable_acronym
 from jejaring.ingest.extract.posts import role_at
 from jejaring.ingest.extract.text import any_term, pattern
 from jejaring.ingest.lexicon import (
@@ -421,7 +421,8 @@ def _org_mention(ctx: Context, start: int, end: int, rule: str, kind: str | None
     acronym = m.group(1).split("/")[0] if m else ""
     bare = rules.at_end.sub("", named)
     if m and (acronym_matches(acronym, named, lex) or acronym_matches(acronym, named.split(" ", 1)[-1], lex)
-              or any(acronym_matches(acronym, n, lex) or _generic_name(ctx, acronym, n) for n in (named, bare))):
+              or any(acronym_matches(acronym, n, lex) or _generic_name(ctx, acronym, n) for n in (named, bare))
+              or syllable_acronym(acronym, named)):
         acronym_given = m.group(1)
         after = m.end()
         loc = pattern(rf"\s+({rules.locality})").match(text[after:])

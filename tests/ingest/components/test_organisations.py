@@ -314,3 +314,12 @@ def test_organisations_an_english_suffix_head_that_opens_an_indonesian_name(extr
 def test_organisations_a_name_ends_before_the_number_of_a_decree(extract):
     text = "Hal itu tertuang dalam Surat Keputusan Direksi PT Sentosa Jaya No. 24/105/KEP/DIR tanggal 31 Maret."
     assert [e.name for e in extract(text).entities.values() if e.kind == "organisation"] == ["PT Sentosa Jaya"]
+
+
+def test_organisations_a_short_form_of_syllables_in_brackets(extract):
+    """Indonesian makes short forms of pieces of the words: in brackets after a body's name, one names the body."""
+    ex = extract("Dana disalurkan Ikatan Koperasi Petani Nusantara (Ikopentara) pekan ini.")
+    assert ex.entities["organisation:ikatan-koperasi-petani-nusantara"].acronym == "Ikopentara"
+    # the region after the short form is the body's
+    ex = extract("Kepala Dinas Pendidikan dan Kebudayaan (Dikbud) Kota Palu hadir.")
+    assert "Dinas Pendidikan dan Kebudayaan Kota Palu" in [e.name for e in ex.entities.values()]
