@@ -98,14 +98,8 @@ class EntityTable:
         """The lexicon's body a name with short forms ("Kementerian Keuangan RI") or its country after it names."""
         lex = self.ctx.lexicon
         long = lex.long_form(name)
-        words = long.split()
-        country = next((n for n in range(1, min(3, len(words) - 1) + 1) if (p := lex.place(" ".join(words[-n:])))
-                        is not None and p.kind == "country"), None)
-        for candidate in (long, " ".join(words[:-country]) if country else None):
-            entries = lex.organisation_by_name(candidate) if candidate and candidate != name else []
-            if len(entries) == 1 and (candidate == long or _governed_by(lex, entries[0], " ".join(words[-country:]))):
-                return entries[0]
-        return None
+        entries = lex.organisation_by_name(long) if long != name else lex.national_body_by_name(name)
+        return entries[0] if len(entries) == 1 else None
 
     def _find_org(self, m: Mention, entry) -> str | None:
         long = fold(self.ctx.lexicon.long_form(m.name))
@@ -321,18 +315,6 @@ def _without_locality(name: str) -> str:
 def _has_run(words: list[str], run: list[str]) -> bool:
     """True when ``run`` stands in ``words`` as consecutive words."""
     return any(words[i:i + len(run)] == run for i in range(len(words) - len(run) + 1))
-
-
-def _governed_by(lexicon, entry, country: str) -> bool:
-    """True when the lexicon's ``entry`` belongs to the government of ``country`` (as named after a body's name:
-    "RI", "Indonesia"): the national government above it goes by that country's name. "Kementerian Dalam Negeri
-    Australia" is not the Indonesian ministry of that name."""
-    seen = set()
-    while entry.parent and entry.parent not in seen and entry.kind != "national-government":
-        seen.add(entry.parent)
-        entry = lexicon.organisation_by_id(entry.parent) or entry
-    names = [entry.name, *entry.aliases]
-    return entry.kind == "national-government" and any(fold(n).endswith(" " + fold(country)) for n in names)
 
 
 def _place_spelt_out(name: str, lexicon) -> list[str]:

@@ -1244,18 +1244,26 @@ class Lexicon:
         return names
 
     @cached_property
-    def _country_names(self) -> dict[str, tuple[str, ...]]:
-        """Each national government's id and the names of its country ("Indonesia", "RI" ...), from the
-        gazetteer's row of the country its own names end in."""
-        out = {}
+    def _country_suffixes(self) -> tuple[tuple[str, str], ...]:
+        """Each national government's country names, folded with a space before them (" ri", " indonesia" ...), and
+        the government's id, from the gazetteer's row of the country its own names end in."""
+        out = []
         for o in self.organisations:
             if o.kind == "national-government":
                 country = next((p for n in (o.name, *o.aliases) for i in range(1, len(n.split()))
                                 if (p := self.place(" ".join(n.split()[i:]))) is not None and p.kind == "country"),
                                None)
                 if country is not None:
-                    out[o.id] = (country.name, *country.aliases)
-        return out
+                    out += [(" " + normalise(c), o.id) for c in (country.name, *country.aliases)]
+        return tuple(out)
+
+    def _government_of(self, entry: OrganisationEntry) -> str | None:
+        """The id of the national government above ``entry`` (a ministry, or a unit of one), if any."""
+        seen = set()
+        while entry.kind != "national-government" and entry.parent and entry.parent not in seen:
+            seen.add(entry.parent)
+            entry = self.organisation_by_id(entry.parent) or entry
+        return entry.id if entry.kind == "national-government" else None
 
     @cached_property
     def _orgs_by_name(self) -> dict[str, list[OrganisationEntry]]:
@@ -1322,16 +1330,22 @@ class Lexicon:
         []
         """
         found = self._orgs_by_name.get(normalise(name))
-        return list(found) if found else self._national_body_by_name(name)
+        return list(found) if found else self.national_body_by_name(name)
 
-    def _national_body_by_name(self, name: str) -> list[OrganisationEntry]:
-        """A body of a national government named with its country after it ("Kementerian Keuangan RI")."""
-        for government, countries in self._country_names.items():
-            for country in countries:
-                if normalise(name).endswith(" " + normalise(country)):
-                    base = self._orgs_by_name.get(normalise(name)[:-len(normalise(country)) - 1], ())
-                    if found := [o for o in base if o.parent == government]:
-                        return found
+    def national_body_by_name(self, name: str) -> list[OrganisationEntry]:
+        """The bodies of a national government named with its country after the name ("Kementerian Keuangan RI",
+        "Direktorat Jenderal Pajak Republik Indonesia"); never another country's ministry of that name
+        ("Kementerian Dalam Negeri Australia").
+
+        >>> [o.id for o in load_lexicon().national_body_by_name("Kementerian Keuangan RI")]
+        ['kemenkeu']
+        """
+        folded = normalise(name)
+        for suffix, government in self._country_suffixes:
+            if folded.endswith(suffix):
+                base = self._orgs_by_name.get(folded[:-len(suffix)], ())
+                if found := [o for o in base if self._government_of(o) == government]:
+                    return found
         return []
 
     def organisation_by_acronym(self, acronym: str) -> list[OrganisationEntry]:
