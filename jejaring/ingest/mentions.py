@@ -71,11 +71,17 @@ def _after_title(f: Findings, m: Mention) -> Mention | None:
     for s in [*before[-3:], m.start]:
         found = role_at(f.ctx, s, m.end)
         if found is not None and found[0] > m.start:
-            rest = re.search(r"\S", text[found[0]:m.end])
-            if rest is None:
-                return None
-            return replace(m, start=found[0] + rest.start(), name=text[found[0] + rest.start():m.end])
+            return _from(m, found[0] - m.start)
     return m
+
+
+def _from(m: Mention, offset: int) -> Mention | None:
+    """The recogniser's mention from ``offset`` code points into its name on, spaces skipped; None when nothing
+    is left."""
+    rest = re.search(r"\S", m.name[offset:])
+    if rest is None:
+        return None
+    return replace(m, start=m.start + offset + rest.start(), name=m.name[offset + rest.start():])
 
 
 def _after_place(f: Findings, m: Mention) -> Mention:
@@ -84,7 +90,7 @@ def _after_place(f: Findings, m: Mention) -> Mention:
     words = list(re.finditer(r"\S+", m.name))
     for k in range(len(words) - 1, 0, -1):
         if (k > 1 or len(words) > 2) and f.ctx.lexicon.place(m.name[:words[k - 1].end()]) is not None:
-            return replace(m, start=m.start + words[k].start(), name=m.name[words[k].start():])
+            return _from(m, words[k].start())
     return m
 
 
@@ -95,7 +101,7 @@ def _after_common_words(m: Mention) -> Mention:
     k = next((i for i, w in enumerate(words) if w.group().lower() not in common_words()), None)
     if k is None or k == 0 or len(words) - k < 2:
         return m
-    return replace(m, start=m.start + words[k].start(), name=m.name[words[k].start():])
+    return _from(m, words[k].start())
 
 
 @component("places", assigns=["places"], rules=["place-gazetteer"])
@@ -463,10 +469,7 @@ def _after_bodies(f: Findings, r: Mention) -> Mention:
     """The recogniser's mention starting after the organisation it opens inside, when a name is left ("[Griya Asri
     Estate] Rina Marlina")."""
     body = next((o for o in f.organisations if o.start <= r.start < o.end < r.end), None)
-    rest = re.search(r"\S", f.ctx.text[body.end:r.end]) if body is not None else None
-    if rest is None:
-        return r
-    return replace(r, start=body.end + rest.start(), name=f.ctx.text[body.end + rest.start():r.end])
+    return (_from(r, body.end - r.start) if body is not None else None) or r
 
 
 def _first_name_word(f: Findings, role_end: int, start: int) -> int:
