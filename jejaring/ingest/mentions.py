@@ -394,7 +394,7 @@ def _bodies_before_holders(f: Findings, posts: list[Mention]) -> list[Mention]:
                 role[1] is None or not role[1].takes_org or role[1].pattern.casefold() in own_body:
             continue
         run = _CAPITALISED_RUN.fullmatch(text, role[0], q.end)
-        # "Manager Operasional Balboa Estate": a common word after the role is the title's
+        # "Manager Operasional Griya Asri Estate": a common word after the role is the title's
         words = list(re.finditer(r"\S+", run.group(1))) if run else []
         while words and words[0].group().lower() in common_words():
             words.pop(0)
@@ -525,7 +525,7 @@ def event_groups(f: Findings) -> None:
            rules=["headline-evidence", "subheading-evidence"])
 def headline(f: Findings) -> None:
     """A Title Case headline names what its body names: a person or an unlisted organisation read from it is
-    kept only as far as the body names it too ("Arinal Diperiksa Kejaksaan" -> Arinal, when the body names him);
+    kept only as far as the body names it too ("Darmono Diperiksa Kejaksaan" -> Darmono, when the body names him);
     in a Title Case subheading the rest of the text is the evidence, and a known body's name is cut to what the
     rest names too ("Upaya Pemprov X Atasi Kemiskinan" -> "Pemprov X")."""
     line = _title_case_headline(f)

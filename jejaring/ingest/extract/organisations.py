@@ -277,7 +277,7 @@ def _by_suffix_head(ctx: Context, words, heads: dict) -> Iterator[Mention]:
         if head is not None and head.lang != ctx.doc.language and after < len(words) and \
                 words[after][2][:1].isupper() and ctx.lexicon.place(words[after][2]) is None and \
                 _head_at(words, after, heads, prefix=True) is None:
-            continue  # "PT Bank DBS Indonesia" in Indonesian: the name goes on after the head, unless a place or a
+            continue  # "PT Bank Sentosa Indonesia" in Indonesian: the name goes on after the head, unless a place or a
             # new name follows ("Economic Development Board Singapore", "Banking Group PT Bank ...")
         if head is not None and not _followed_by_of(rules, words, after):
             last = (j, head, after - 1)

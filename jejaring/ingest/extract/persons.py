@@ -24,7 +24,7 @@ __all__ = ["attributed", "find_persons"]
 _NAME_WORD = r"(?:[A-Z][a-zà-ÿ'’\-]++(?![A-Za-z])|[a-z]?[A-Z][A-Zà-ÿ'’\-]*+[a-z][A-Za-zà-ÿ'’\-]*+|l[bcdfghjkmnpqrstvwxz][a-z]++)"
 # an initial, with its full stop or (as Indonesian news often writes them) without it, before another word of the name
 _INITIAL = r"[A-Z]\.|[A-Z](?=[ \t]+[A-Z][a-zà-ÿ])"
-# a nickname in quotes between the words of a name ("Munafri 'Appi' Arifuddin"): no part of the name, another label
+# a nickname in quotes between the words of a name ("Darmawan 'Bedu' Sulaiman"): no part of the name, another label
 _NICKNAME = r"['‘\"“][A-Z][a-zà-ÿ]+['’\"”]"
 _NICKNAME_INSIDE = re.compile(rf"[ \t]+{_NICKNAME}(?=[ \t]+[A-Z])")
 _INLINE_MARKER = re.compile(r"\[(?:[ivxlc]+|\d{1,3})\]\s*|\((?:[ivx]+|\d{1,2})\)\s+")
@@ -137,7 +137,7 @@ def find_persons(ctx: Context, blocked: list[Mention], posts: list[Mention] = ()
 
 
 def _aliases(ctx: Context, persons: list[Mention], blocked: list[Mention]) -> tuple[list[Mention], list[Mention]]:
-    """ "Zulkifli Hasan alias Zulhas", "Saifullah Yusuf yang akrab disapa Gus Ipul": the name after a word for
+    """ "Darmawan Sulaiman alias Bedu", "Rina Marlina yang akrab disapa Bu Rina": the name after a word for
     another name is the same person's, one more label of theirs (after "atau", only a name that opens with an
     honorific or shares a word with the first); the rules' persons and the recogniser's, apart as given."""
     rules = _rules(ctx.lexicon)

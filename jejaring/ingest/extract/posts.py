@@ -296,7 +296,7 @@ def _trailing_name(ctx: Context, start: int, stop: int, role_end: int, lone: boo
                 _ACRONYM.fullmatch(w.group()) or w.group() in ctx.lexicon.honorific_forms():
             break  # a rank before the name ends the title too ("Kapolsek Kuta Kompol Agus ...")
         if name and ctx.text[start + w.end():start + name[-1].start()].strip(" \t'‘\"“"):
-            break  # a nickname in quotes may stand between the words ("Munafri 'Appi' Arifuddin")
+            break  # a nickname in quotes may stand between the words ("Darmawan 'Bedu' Sulaiman")
         name.append(w)
     if not name or start + name[0].end() != stop or ctx.lexicon.place(ctx.text[start + name[-1].start():stop]):
         return None  # "Bupati Kuantan Singingi": a place of two words the lexicon knows is no holder

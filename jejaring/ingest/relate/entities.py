@@ -72,7 +72,7 @@ def _bare_short_forms(f: Findings) -> None:
 
 
 def _merge_bracketed(f: Findings, mentions) -> None:
-    """ "Resilient Jakarta Secretariat (Sekretariat Jakarta Berketahanan)", "Saifullah Yusuf (Gus Ipul)": one
+    """ "Resilient Jakarta Secretariat (Sekretariat Jakarta Berketahanan)", "Darmawan Sulaiman (Kang Bedu)": one
     organisation or person, two names. A bare acronym in brackets is left alone: after a body the acronym rules
     resolve it, after a person it is mostly their initials."""
     text = f.ctx.text
