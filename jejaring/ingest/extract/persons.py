@@ -149,7 +149,8 @@ def _aliases(ctx: Context, persons: list[Mention], blocked: list[Mention]) -> tu
             continue
         b = by_start.get(link.end())
         if b is None:
-            part = _name_part(ctx, link.end(), _line_end(ctx.text, link.end()))
+            line = ctx.layout.line_at(link.end())
+            part = _name_part(ctx, link.end(), line.end if line is not None else len(ctx.text))
             if part is None or _overlaps(part, blocked + persons) or not _plausible(ctx, part, "person-alias"):
                 continue
             b = Mention(part.start, part.end, "person", mend_ocr(part.name), "person-alias", 0.7,
@@ -163,11 +164,6 @@ def _aliases(ctx: Context, persons: list[Mention], blocked: list[Mention]) -> tu
     new = list(renamed.values())  # the names after a word for another name that no rule read
     everyone = out + new
     return [m for m in everyone if m.rule != "person-model"], [m for m in everyone if m.rule == "person-model"]
-
-
-def _line_end(text: str, start: int) -> int:
-    end = text.find("\n", start)
-    return len(text) if end < 0 else end
 
 
 def _without_nicknames(name: str) -> tuple[str, list[str]]:
