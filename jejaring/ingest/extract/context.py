@@ -109,6 +109,11 @@ class Context:
         return layout_of(self.doc.text, self.lexicon)
 
     @cached_property
+    def lowercase_words(self) -> frozenset[str]:
+        """The words the document writes in lower case somewhere outside web addresses ("jasad", "pengemudi")."""
+        return frozenset(re.findall(r"(?<![\w'’\-./@])[a-z]+(?![\w'’\-@/]|\.\w)", self.doc.text))
+
+    @cached_property
     def dates(self) -> list[DateMention]:
         """Every date mentioned, in order."""
         return find_dates(self.doc.text, self.lexicon)

@@ -16,7 +16,7 @@ from itertools import pairwise
 from rapidfuzz import fuzz
 
 from jejaring.ingest.extract.context import Context, Mention
-from jejaring.ingest.extract.names import acronym_matches, fold, syllable_acronym
+from jejaring.ingest.extract.names import acronym_matches, fold, is_capitalised, syllable_acronym
 from jejaring.ingest.extract.posts import role_at
 from jejaring.ingest.extract.text import any_term, pattern
 from jejaring.ingest.lexicon import (
@@ -322,14 +322,15 @@ def _head_at(words, i: int, heads: dict, prefix: bool):
 
 
 def _name_end(ctx: Context, words, i: int, heads, business: bool = False) -> int:
-    """Where a head-word name whose words start at ``i`` ends: before "dan" and a new name; a business's name
-    before "dan" and any capitalised word ("PT Sinar Konsultindo dan Ruang Kota" names two firms)."""
+    """Where a head-word name whose words start at ``i`` ends: before "dan" and a new name, at a comma before a new
+    name ("Dewan Perwakilan Rakyat, Dewan Perwakilan Daerah"); a business's name before "dan" and any capitalised
+    word ("PT Sinar Konsultindo dan Ruang Kota" names two firms)."""
     j = i
     index = ctx.lexicon.organisation_name_index()
     rules = _rules(ctx.lexicon)
     while j < len(words):
         w = words[j][2]
-        if j > i and "," in ctx.text[words[j - 1][1]:words[j][0]] and (
+        if j > 0 and "," in ctx.text[words[j - 1][1]:words[j][0]] and (
                 _head_at(words, j, heads, True) is not None or fold(w) in index or ctx.lexicon.agency_type(w)
                 or not _comma_list_ahead(ctx, rules, words, j)):
             break
@@ -339,8 +340,9 @@ def _name_end(ctx: Context, words, i: int, heads, business: bool = False) -> int
             k = j + 2 if words[j + 1][2].lower() in rules.articles and j + 2 < len(words) else j + 1
             nxt = words[k][2]
             if nxt[:1].isupper() and (business or _head_at(words, k, heads, True) is not None or fold(nxt) in index
-                                      or ctx.lexicon.place(nxt) or _suffix_head_ahead(words, k, heads, rules)):
-                break  # "City of Kitakyushu and the Surabaya City Government": a second body
+                                      or ctx.lexicon.place(nxt) or _suffix_head_ahead(words, k, heads, rules)
+                                      or ctx.lexicon.starts_with_post(" ".join(w for _, _, w in words[k:]))):
+                break  # "City of Kitakyushu and the Surabaya City Government": a second body; "... dan Gubernur"
         j += 1
     while j > i and (words[j - 1][2].lower() in rules.trailing or _score_or_year(ctx, rules, words, j - 1)):
         j -= 1
@@ -550,7 +552,8 @@ def _lexicon_entry(ctx: Context, name: str):
 
 # -- addresses -----------------------------------------------------------------------------------
 # one part of an address: capitalised words, numbers, "RT 03/02", ending in a comma ("Jalan Kaligawe, ")
-_ADDRESS_PART = re.compile(r"(?<!\w)([A-Z0-9][\w/.'’\-]*(?:[ \t]+[A-Z0-9][\w/.'’\-]*)*),[ \t]*$")
+_ADDRESS_WORDS = r"[A-Z0-9][\w/.'’\-]*(?:[ \t]+[A-Z0-9][\w/.'’\-]*)*"
+_ADDRESS_PART = re.compile(rf"(?<!\w)({_ADDRESS_WORDS}),[ \t]*$")
 
 
 def addressed_areas(ctx: Context, orgs: list[Mention]) -> list[Mention]:
@@ -561,19 +564,21 @@ def addressed_areas(ctx: Context, orgs: list[Mention]) -> list[Mention]:
     lex = ctx.lexicon
     heads = tuple(h + " " for h in lex.words("address_area_heads"))
     opener = pattern(rf"(?<!\w){lex.alternation('address_openers')}[ \t]+$", re.IGNORECASE)
+    street = pattern(rf"(?<!\w){lex.alternation('address_street_heads')}[ \t]+{_ADDRESS_WORDS},?[ \t]*$")
     places: list[Mention] = []
     for m in sorted(orgs, key=lambda o: o.start):
-        if m.name.startswith(heads) and _after_address(ctx, m.start, opener, orgs, places):
+        if m.name.startswith(heads) and _after_address(ctx, m.start, opener, street, orgs, places):
             places.append(m)
     return places
 
 
-def _after_address(ctx: Context, start: int, opener: re.Pattern[str], orgs: list[Mention],
+def _after_address(ctx: Context, start: int, opener: re.Pattern[str], street: re.Pattern[str], orgs: list[Mention],
                    places: list[Mention]) -> bool:
-    """True when the text before ``start`` opens an address, directly or through parts of one."""
+    """True when the text before ``start`` opens an address, directly, with a street ("Jalan Melati, ...") or
+    through parts of one."""
     while True:
         before = ctx.text[max(0, start - 200):start]
-        if opener.search(before):
+        if opener.search(before) or street.search(before):
             return True
         part = _ADDRESS_PART.search(before)
         if part is None:
@@ -594,8 +599,8 @@ def _by_lexicon(ctx: Context) -> Iterator[Mention]:
         for i in range(len(words)):
             first = fold(words[i][2])
             for n, names in index.get(first, {}).items():
-                if i + n > len(words):
-                    continue
+                if i + n > len(words) or not is_capitalised(words[i + n - 1][2]):
+                    continue  # a name never ends in a joiner: "Dewan Perwakilan Daerah, dan" is no typo of "... RI"
                 surface = " ".join(w for _, _, w in words[i:i + n])
                 best = max(names, key=lambda pair: fuzz.ratio(fold(surface), pair[0]))
                 score = fuzz.ratio(fold(surface), best[0])

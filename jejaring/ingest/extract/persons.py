@@ -452,6 +452,8 @@ def _plausible(ctx: Context, part: NamePart, rule: str) -> bool:
         return False
     if lex.starts_with_post(part.name):
         return False
+    if rule == "person-model" and not part.honorifics and words[0].lower() in ctx.lowercase_words:
+        return False  # "Jasad Endang", "Pengemudi Pajero": the document writes the first word as a common word
     if len(words) == 1 and rule in ("person-attribution", "person-bracket-post", "person-degree", "person-name-org"):
         return False  # a lone word here is too often not a name; back-references pick up surnames
     if rule.startswith(("person-name", "person-context")) and (

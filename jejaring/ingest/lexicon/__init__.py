@@ -253,6 +253,10 @@ WORD_LISTS: Mapping[str, str] = {
         "place, not its government; as written."
     ),
     "number_words": "Words before a number ('Nomor 731', 'No. 5'): a name of a body ends before them.",
+    "address_street_heads": (
+        "Words that open the street or settlement part of an address ('Jalan Melati, Kelurahan ...'): the areas "
+        "after it are where, not who; as written."
+    ),
     "address_openers": (
         "Words after which an address begins ('di Kecamatan ...', 'wilayah Desa ...'): where, not who; a visit "
         "'ke Kelurahan ...' may have a host."

@@ -11,7 +11,7 @@ import pytest
 CASES = [
     ("org-head", "Dinas Perikanan Kota Kendari menggelar pelatihan nelayan.", "id",
      "organisation:dinas-perikanan-kota-kendari", "Dinas Perikanan Kota Kendari", "Dinas Perikanan Kota Kendari"),
-    ("org-head", "Warga Kelurahan Tambora membersihkan saluran.", "id", "organisation:kelurahan-tambora",
+    ("org-head", "Kelurahan Tambora membersihkan saluran bersama warga.", "id", "organisation:kelurahan-tambora",
      "Kelurahan Tambora", "Kelurahan Tambora"),
     ("org-head", "The Department of Coastal Affairs hosted the meeting.", "en",
      "organisation:department-of-coastal-affairs", "Department of Coastal Affairs", "Department of Coastal Affairs"),
@@ -323,3 +323,22 @@ def test_organisations_a_short_form_of_syllables_in_brackets(extract):
     # the region after the short form is the body's
     ex = extract("Kepala Dinas Pendidikan dan Kebudayaan (Dikbud) Kota Palu hadir.")
     assert "Dinas Pendidikan dan Kebudayaan Kota Palu" in [e.name for e in ex.entities.values()]
+
+
+def test_organisations_a_comma_after_a_head_that_is_a_whole_name_ends_it(extract):
+    """ "Dewan Perwakilan Rakyat, Dewan Perwakilan Daerah": the head is the whole first name, so the comma and the
+    next head start a second body; a name the lexicon knows never ends in the "dan" of a list."""
+    text = "Calon itu bukan anggota Dewan Perwakilan Rakyat, Dewan Perwakilan Daerah, dan partai politik."
+    names = sorted(e.name for e in extract(text).entities.values() if e.kind == "organisation")
+    assert names == ["Dewan Perwakilan Daerah", "Dewan Perwakilan Rakyat"]
+
+
+@pytest.mark.parametrize("text", [
+    "Hadir pula Dewan Perwakilan Daerah dan Bappenas.",
+    "Ia bertemu anggota Dewan Perwakilan Daerah dan Gubernur Jawa Tengah Rahmat Santoso.",
+])
+def test_organisations_a_name_ends_before_the_dan_of_a_list(extract, text):
+    """A name the lexicon knows within a typo never ends in "dan" ("... Daerah dan" is no slip for "... Daerah RI"),
+    and a post title after "dan" starts something new."""
+    names = [e.name for e in extract(text).entities.values() if e.kind == "organisation"]
+    assert names[0] == "Dewan Perwakilan Daerah"

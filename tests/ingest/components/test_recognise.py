@@ -114,3 +114,12 @@ def test_recognise_a_name_starts_after_the_place_the_recogniser_took_with_it(spa
     findings = Findings(Context(Document("x.txt", text, language="id"), load_lexicon()))
     m = _after_place(findings, Mention(7, 7 + len(span), "person", span, "recognised"))
     assert (m.name, text[m.start:m.end]) == (name, name)
+
+
+def test_recognise_a_word_the_document_writes_in_lower_case_opens_no_name(extract):
+    """ "Jasad Wartini": the recogniser reads a person, but the document writes "jasad" (a body) as a common word
+    elsewhere, so the capitalised run at the sentence's start is no name; a web address is no such evidence."""
+    found = "Jasad Wartini baru ditemukan pada pagi hari."
+    assert persons(extract(found)) == {"person:jasad-wartini": ["person-model"]}
+    assert persons(extract(found + " Polisi membawa jasad itu ke rumah sakit.")) == {}
+    assert persons(extract(found + " Laman: https://www.contoh.id/jasad")) == {"person:jasad-wartini": ["person-model"]}

@@ -46,6 +46,10 @@ def organisations(ex) -> list[str]:
 @pytest.mark.parametrize("text", [
     "Banjir merendam rumah di Jalan Melati, Kelurahan Sukamaju, Kecamatan Cibening, Kota Kendari.",
     "Tersangka ditangkap di Desa Sukamaju, Kecamatan Cibening.",
+    "Pelaku RS (31), warga Desa Sukamaju, Kecamatan Cibening, ditangkap kemarin.",
+    "Jenazah ditemukan di sebuah rumah kos, Jalan Melati, Sukajaya, Kecamatan Cibening.",
+    "Lomba digelar di lapangan Jalan Melati Kecamatan Cibening pada Minggu.",
+    "Longsor menimpa Kampung Cigede RT 03 RW 09, Desa Sukamaju, Kecamatan Cibening.",
 ])
 def test_settle_areas_of_an_address_are_no_organisations(extract, text):
     assert organisations(extract(text)) == []
