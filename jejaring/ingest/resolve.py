@@ -238,6 +238,12 @@ class EntityTable:
             if len(owners) == 1:
                 key = owners[0]
                 target = target or fold(m.name)
+        if key is None and target is None:  # "Dewi Anggraini Pratiwi" after "Dewi Anggraini": the name in full
+            words = fold(m.name).split()
+            fuller = [e.key for e in self.ex.entities.values() if isinstance(e, Person) and
+                      len(fold(e.name).split()) > 1 and words[:len(fold(e.name).split())] == fold(e.name).split()]
+            if len(fuller) == 1:
+                key = fuller[0]
         if key is None and target is not None:
             return None
         if key is None:

@@ -452,6 +452,8 @@ def _plausible(ctx: Context, part: NamePart, rule: str) -> bool:
         return False
     if lex.starts_with_post(part.name):
         return False
+    if _pair_of_names(ctx, part.name):
+        return False  # "Jokowi-Prabowo": two people the text also names on their own
     if rule == "person-model" and not part.honorifics and words[0].lower() in ctx.lowercase_words:
         return False  # "Jasad Endang", "Pengemudi Pajero": the document writes the first word as a common word
     if len(words) == 1 and rule in ("person-attribution", "person-bracket-post", "person-degree", "person-name-org"):
@@ -466,6 +468,15 @@ def _plausible(ctx: Context, part: NamePart, rule: str) -> bool:
     if len(words) == 1 and rule == "person-list" and not part.honorifics:
         return len(words[0]) >= 5
     return True
+
+
+def _pair_of_names(ctx: Context, name: str) -> bool:
+    """True for capitalised words joined by a hyphen that the document also writes each on its own ("Prabowo-Gibran"
+    beside "Prabowo" and "Gibran"); a double name ("Jean-Pierre") is never written apart."""
+    for m in re.finditer(r"([A-Z][\w'’]+)-([A-Z][\w'’]+)", name):
+        if all(re.search(rf"(?<![\w\-]){re.escape(side)}(?![\w\-])", ctx.text) for side in m.groups()):
+            return True
+    return False
 
 
 def _only_common_words(words: list[str]) -> bool:

@@ -116,6 +116,29 @@ def test_persons_two_words_of_a_longer_name_are_the_same_person(extract):
         ("person:dewi-anggraini-pratiwi", 2)]
 
 
+def test_persons_the_longer_name_after_two_of_its_words_is_the_same_person(extract):
+    """ "Dewi Anggraini" first and "Dewi Anggraini Pratiwi" later: one person, named in full."""
+    ex = extract("Menurut Dewi Anggraini, tanggul sudah siap. Rapat itu dibuka Dewi Anggraini Pratiwi pada pagi hari.")
+    assert [(e.name, len(e.spans)) for e in ex.entities.values() if e.kind == "person"] == [
+        ("Dewi Anggraini Pratiwi", 2)]
+
+
+def test_persons_two_names_joined_by_a_hyphen_are_no_person(extract):
+    """ "Rahmat-Wulan" pairs two people the text names on its own; a double first name is never written apart."""
+    text = ("Rahmat Santoso dan Wulan Kartikasari maju bersama. Rahmat-Wulan mengatakan siap bekerja. "
+            "Rahmat tiba lebih dulu, Wulan menyusul.")
+    assert sorted(e.name for e in extract(text).entities.values() if e.kind == "person") == [
+        "Rahmat Santoso", "Wulan Kartikasari"]
+    text = "Menlu Prancis Jean-Luc Martin bertemu Wulan Kartikasari di Jakarta."
+    assert "Jean-Luc Martin" in [e.name for e in extract(text).entities.values() if e.kind == "person"]
+
+
+@pytest.mark.parametrize("rank", ["Kapten", "Laksma", "Marsma", "Serka", "Bripda"])
+def test_persons_a_rank_before_a_name_is_no_part_of_it(extract, rank):
+    text = f"Korban sudah dievakuasi, kata {rank} Bayu Hartono kepada wartawan."
+    assert [e.name for e in extract(text).entities.values() if e.kind == "person"] == ["Bayu Hartono"]
+
+
 @pytest.mark.parametrize(("text", "key"), [
     ("Sementara itu, Ketua DPRD Bangli I Ketut Wirawan meyakini aturan baru itu berdampak baik.",
      "person:i-ketut-wirawan"),
