@@ -385,13 +385,12 @@ def _bodies_before_holders(f: Findings, posts: list[Mention]) -> list[Mention]:
     body of its own ("Menteri Sosial") and they are two or more, not all words of institutions or places: one is
     as often a unit ("Kasat Reskrim") or a part of the title."""
     lex, text = f.ctx.lexicon, f.ctx.text
-    own_body = {row.pattern.casefold() for row in lex.post_bodies}
     out = []
     for q in (q for p in posts for q in p.posts):
         role = role_at(f.ctx, q.start, q.end)
         if q.organisation is not None or q.locality is not None or role is None or \
                 (q.holder is None and not name_after_comma(f.ctx, q.end)) or \
-                role[1] is None or not role[1].takes_org or role[1].pattern.casefold() in own_body:
+                role[1] is None or not role[1].takes_org or lex.title_has_body(role[1].pattern):
             continue
         run = _CAPITALISED_RUN.fullmatch(text, role[0], q.end)
         # "Manager Operasional Griya Asri Estate": a common word after the role is the title's

@@ -1431,6 +1431,19 @@ class Lexicon:
     def _post_bodies_longest_first(self) -> tuple[PostBody, ...]:
         return tuple(sorted(self.post_bodies, key=lambda r: -len(r.pattern)))
 
+    @cached_property
+    def _titles_with_bodies(self) -> frozenset[str]:
+        return frozenset(row.pattern.casefold() for row in self.post_bodies)
+
+    def title_has_body(self, title: str) -> bool:
+        """True when the post bodies table gives a title its body, whatever case it is written in.
+
+        >>> lex = load_lexicon()
+        >>> lex.title_has_body("Menteri"), lex.title_has_body("GUBERNUR"), lex.title_has_body("Direktur")
+        (True, True, False)
+        """
+        return title.casefold() in self._titles_with_bodies
+
     def government_of_locality(self, locality: str) -> str | None:
         """The name of the government a locality in a post title implies, None when it implies none.
 
