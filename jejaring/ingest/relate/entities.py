@@ -72,9 +72,9 @@ def _bare_short_forms(f: Findings) -> None:
 
 
 def _merge_bracketed(f: Findings, mentions) -> None:
-    """ "Resilient Jakarta Secretariat (Sekretariat Jakarta Berketahanan)", "Darmawan Sulaiman (Kang Bedu)": one
-    organisation or person, two names. A bare acronym in brackets is left alone: after a body the acronym rules
-    resolve it, after a person it is mostly their initials."""
+    """ "Resilient Jakarta Secretariat (Sekretariat Jakarta Berketahanan)", "Darmawan Sulaiman (Kang Bedu)",
+    "Darmawan Sulaiman (Bedu)": one organisation or person, two names. A bare acronym in brackets after a body is
+    left alone: the acronym rules resolve it."""
     text = f.ctx.text
     starting: dict[int, list] = {}  # by start, so a long document is not read pair by pair
     for b in mentions:
@@ -87,7 +87,8 @@ def _merge_bracketed(f: Findings, mentions) -> None:
         for b in (b for start in spaces for b in starting.get(start, [])):
             if _CLOSING.match(text, b.end):
                 ka, kb = f.table.key_of(a), f.table.key_of(b)
-                if ka and kb and ka != kb and not _BARE_ACRONYM.fullmatch(b.name) and not _ends_in(f, a.name, b.name):
+                if ka and kb and ka != kb and not (b.kind == "organisation" and _BARE_ACRONYM.fullmatch(b.name)) \
+                        and not _ends_in(f, a.name, b.name):
                     f.table.merge(kb, ka)
 
 

@@ -168,6 +168,12 @@ def test_persons_a_name_in_brackets_after_a_name_is_the_same_person(extract):
     assert [(e.key, e.alt_labels) for e in persons] == [("person:rahmat-hidayat", [("Gus Amat", None)])]
 
 
+def test_persons_one_word_in_brackets_after_a_name_is_a_nickname(extract):
+    ex = extract("Proyek itu dimulai semasa Presiden ke-5 Rahmat Hidayat (Rahmatto). Rahmatto memuji hasilnya.")
+    assert [(e.key, e.alt_labels) for e in ex.entities.values() if e.kind == "person"] == [
+        ("person:rahmat-hidayat", [("Rahmatto", None)])]
+
+
 @pytest.mark.parametrize("text", [
     "Laporan ini mencakup Juli, Agustus dan September.",
     "Rapat sudah dimulai sejak pagi, Alhamdulillah sudah dicopot, kata Hendra.",
