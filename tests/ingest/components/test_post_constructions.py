@@ -560,3 +560,11 @@ def test_post_constructions_the_holder_the_recogniser_reads_with_the_body_starts
     text = "Manager Operasional Griya Asri Estate Dodi Kurniawan mengatakan banjir sudah lama."
     assert [(p, o) for p, _, o, _ in posts(extract(text))] == [
         ("person:dodi-kurniawan", "organisation:griya-asri-estate")]
+
+
+@pytest.mark.parametrize(("short", "role"), [
+    ("Sesmenko", "secretary"), ("Sesmen", "secretary"), ("Sestama", "principal-secretary")])
+def test_post_constructions_a_ministry_s_secretary_by_the_short_form(extract, short, role):
+    """ "Sesmenko Dimas Prasetyo ... Dimas": the title is no part of the name, so a later mention refers back."""
+    text = f"Rapat dibuka {short} Dimas Prasetyo di Jakarta. Menurut Dimas, rapat lancar."
+    assert [(p, r) for p, r, _, _ in posts(extract(text))] == [("person:dimas-prasetyo", role)]
