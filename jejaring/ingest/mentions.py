@@ -85,11 +85,13 @@ def _from(m: Mention, offset: int) -> Mention | None:
 
 
 def _after_place(f: Findings, m: Mention) -> Mention:
-    """The person mention without a leading place the gazetteer knows: one of two words or more, or of one word
-    when two words or more are left ("Bupati [Solok] Rina Marlina")."""
+    """The person mention without a leading place the gazetteer knows: one of two words or more, a province ("Kajati
+    [Sumsel] Yulianto": no one's name), or of one word when two words or more are left ("Bupati [Solok] Rina
+    Marlina"; a city's name may be a person's: "Bima")."""
     words = list(re.finditer(r"\S+", m.name))
     for k in range(len(words) - 1, 0, -1):
-        if (k > 1 or len(words) > 2) and f.ctx.lexicon.place(m.name[:words[k - 1].end()]) is not None:
+        place = f.ctx.lexicon.place(m.name[:words[k - 1].end()])
+        if place is not None and (k > 1 or len(words) > 2 or place.kind == "province"):
             return _from(m, words[k].start())
     return m
 

@@ -101,6 +101,7 @@ def test_recognise_one_word_left_after_a_title_is_kept_with_it(extract):
     ("Rokan Hilir Wiratmo", "Wiratmo"),            # a place of two words, one word left
     ("Solok Wiratmo Widjaya", "Wiratmo Widjaya"),  # a place of one word, two words left
     ("Solok Wiratmo", "Solok Wiratmo"),            # one word could not stand alone: kept whole
+    ("Jateng Wiratmo", "Wiratmo"),                 # a province, one word left: no one is named after a province
     ("Wiratmo Widjaya", "Wiratmo Widjaya"),
 ])
 def test_recognise_a_name_starts_after_the_place_the_recogniser_took_with_it(span, name):
