@@ -302,12 +302,14 @@ def recognised_organisations(f: Findings) -> None:
     """Organisations the recogniser reads where no rule found anything, when the lexicon confirms them (it knows
     the name or acronym, or the name has a head word that says what kind of body it is: "Pengadilan ...") or
     the recogniser reads the same name as an organisation twice or more ("Sinar Lestari ... Sinar Lestari"),
-    a name of words rather than a bare acronym, which is as often a person's initials or a tax's."""
+    a name of words rather than a bare acronym, which is as often a person's initials or a tax's, and not one word
+    of a name it reads as a person's elsewhere ("Kepala Dinas Saemina ... Saemina")."""
     if f.recognised is None or not f.allows("org-model"):
         return
     found = []
     defined = find_acronym_definitions(f.ctx)
     named = Counter(" ".join(o.name.split()) for o in f.recognised if o.kind == "organisation")
+    person_words = {w for p in f.recognised if p.kind == "person" for w in p.name.split()}
     learned = f.ctx.doc.language in LANGUAGES  # unconfirmed, the recogniser is trusted in its own language only
     for r in f.recognised:
         if r.kind == "organisation" and not any(r.start < m.end and m.start < r.end for m in f.settled + f.organisations):
@@ -315,7 +317,8 @@ def recognised_organisations(f: Findings) -> None:
             name = " ".join(r.name.split())
             # "Grup Lintas Samudra ... Lintas Samudra": a body a head word named already
             if typed is None and named[name] >= 2 and f.allows("org-model-repeated") and learned and \
-                    _may_name_a_body(f.ctx.lexicon, name) and not any(m.name.endswith(" " + name) for m in f.organisations):
+                    _may_name_a_body(f.ctx.lexicon, name) and not any(m.name.endswith(" " + name) for m in f.organisations) \
+                    and name not in person_words:
                 typed = Mention(r.start, r.end, "organisation", name, "org-model-repeated", 0.6)
             # "Public-Private Partnership (PPP)": a known acronym the document gives another meaning names no body
             if typed is not None and not (" " not in typed.name and acronym_names_no_body(f.ctx, r.start, r.end, defined,

@@ -75,3 +75,25 @@ def test_recognised_organisations_a_body_s_name_starts_after_the_title_it_began_
         return [e.name for e in ex.entities.values() if e.kind == "organisation"]
     assert orgs(extract(text)) == ["Survekta Indonesia"]
     assert orgs(extract(text, disabled_rules=["name-after-title"])) == ["Eksekutif Survekta Indonesia"]
+
+
+@pytest.mark.parametrize(("person", "expected"), [(False, ["Wiratmi", "Wiratmi"]), (True, [])])
+def test_recognised_organisations_one_word_it_also_reads_in_a_person_s_name_is_no_body(person, expected):
+    """The recogniser reads "Wiratmi" as a body twice, and as a person after her title: she is no body."""
+    import re
+
+    from jejaring.ingest.document import Document
+    from jejaring.ingest.extract.context import Context, Mention
+    from jejaring.ingest.findings import Findings
+    from jejaring.ingest.lexicon import load_lexicon
+    from jejaring.ingest.mentions import recognised_organisations
+
+    text = "Kepala Dinas Pendidikan Wiratmi hadir. Wiratmi menjelaskan jadwal. Menurut Wiratmi, ujian lancar."
+    starts = [m.start() for m in re.finditer("Wiratmi", text)]
+    f = Findings(Context(Document("x.txt", text, language="id"), load_lexicon()))
+    f.settled, f.organisations, f.blocked = [], [], []
+    f.recognised = [Mention(s, s + 7, "organisation", "Wiratmi", "recognised") for s in starts[1:]]
+    if person:
+        f.recognised.append(Mention(starts[0], starts[0] + 7, "person", "Wiratmi", "recognised"))
+    recognised_organisations(f)
+    assert [m.name for m in f.organisations] == expected
