@@ -260,13 +260,17 @@ def _by_head(ctx: Context) -> Iterator[Mention]:
             i = j
         # "Seoul Human Resource Department Center", "Resilient Jakarta Secretariat": the last suffix head of
         # each part of the run between "and"s ("J-Power Group dan Asian Development Bank")
-        cuts = [k for k in range(1, len(words)) if words[k][2] in rules.and_words]
+        # an "and" the acronym in brackets after the run abbreviates is inside the name ("Food and Drug ... (FDA)")
+        given = _acronym_given_start(ctx, words)
+        cuts = [k for k in range(1, len(words)) if words[k][2] in rules.and_words and (given is None or k < given)]
         for a, b in pairwise([-1, *cuts, len(words)]):
             yield from _by_suffix_head(ctx, words[a + 1:b], heads)
 
 
 def _by_suffix_head(ctx: Context, words, heads: dict) -> Iterator[Mention]:
     """The name ending in the last suffix head of ``words``, if any."""
+    from jejaring.ingest.model import common_words
+
     rules = _rules(ctx.lexicon)
     last = None
     for j in range(1, len(words)):
@@ -286,8 +290,26 @@ def _by_suffix_head(ctx: Context, words, heads: dict) -> Iterator[Mention]:
     if last is not None:
         j, head, end = last
         start = _suffix_name_start(ctx, words, j, head.kind in BUSINESS_KINDS)
+        given = _acronym_given_start(ctx, words[:end + 1])
+        if given is not None and (start is None or given < start):
+            start = given  # "Food and Drug Administration (FDA)": the acronym's words are the name's
+        while start is not None and given is not None and start < given and (
+                words[start][2].lower() in ctx.lowercase_words or words[start][2].lower() in common_words()):
+            start += 1  # "[Data] World Meteorological Organization (WMO)", but "IGES Kitakyushu Urban Centre (KUC)"
         if start is not None:
             yield _org_mention(ctx, words[start][0], words[end][1], "org-head-suffix", head.kind, head.unit)
+
+
+def _acronym_given_start(ctx: Context, words) -> int | None:
+    """The index of the first word the acronym in brackets after ``words`` abbreviates, if one follows ("[Data] World
+    Meteorological Organization (WMO)", "Food and Drug Administration (FDA)")."""
+    given = _BRACKETED.match(ctx.text, words[-1][1])
+    start = _acronym_start(ctx, words, given.group(1).split("/")[0]) if given else None
+    k = next((k for k, w in enumerate(words) if w[0] == start), None)
+    articles = _rules(ctx.lexicon).articles
+    while k is not None and k < len(words) - 1 and (not is_capitalised(words[k][2]) or words[k][2].lower() in articles):
+        k += 1  # "J-Power Group [and] Asian Development Bank (ADB)", "[The] Kendari Water Agency (KWA)"
+    return k
 
 
 def _lexicon_name_at(ctx: Context, words, k: int) -> bool:

@@ -342,3 +342,28 @@ def test_organisations_a_name_ends_before_the_dan_of_a_list(extract, text):
     and a post title after "dan" starts something new."""
     names = [e.name for e in extract(text).entities.values() if e.kind == "organisation"]
     assert names[0] == "Dewan Perwakilan Daerah"
+
+
+@pytest.mark.parametrize(("text", "language", "name", "kind"), [
+    ("Data from the Coastal Weather Organization shows rising heat.", "en", "Coastal Weather Organization",
+     "international-organisation"),
+    ("The product was recalled by the Coastal Food Administration.", "en", "Coastal Food Administration",
+     "national-agency"),
+    ("He joined the Coastal Labour Party in 2010.", "en", "Coastal Labour Party", "political-party"),
+])
+def test_organisations_english_suffix_heads_of_agencies_and_parties(extract, text, language, name, kind):
+    assert [(e.name, e.org_kind) for e in extract(text, language).entities.values() if e.kind == "organisation"] == [
+        (name, kind)]
+
+
+@pytest.mark.parametrize(("text", "language", "names"), [
+    # a common word before the name is none of it; the acronym's "and" is inside it; a parent's acronym stays
+    ("Data Coastal Weather Organization (CWO) menunjukkan suhu naik.", "id", ["Coastal Weather Organization"]),
+    ("Pengawas itu, Coastal Food and Drug Administration (CFDA), menarik produk.", "id",
+     ["Coastal Food and Drug Administration"]),
+    ("It is promoted by the IGLA Kendari Urban Centre (KUC) in Asia.", "en", ["IGLA Kendari Urban Centre"]),
+    ("It was funded by Sinar Power Group and Coastal Development Bank (CDB) in 2019.", "en",
+     ["Sinar Power Group", "Coastal Development Bank"]),
+])
+def test_organisations_a_suffix_head_name_starts_where_its_acronym_in_brackets_says(extract, text, language, names):
+    assert [e.name for e in extract(text, language).entities.values() if e.kind == "organisation"] == names
