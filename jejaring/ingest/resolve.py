@@ -240,10 +240,10 @@ class EntityTable:
                 target = target or fold(m.name)
         if key is None and target is None:  # "Dewi Anggraini Pratiwi" after "Dewi Anggraini": the name in full
             words = fold(m.name).split()
-            fuller = [e.key for e in self.ex.entities.values() if isinstance(e, Person) and
-                      len(fold(e.name).split()) > 1 and words[:len(fold(e.name).split())] == fold(e.name).split()]
-            if len(fuller) == 1:
-                key = fuller[0]
+            shorter = [e.key for e in self.ex.entities.values() if isinstance(e, Person) and
+                       _opens_with(words, fold(e.name).split())]
+            if len(shorter) == 1:
+                key = shorter[0]
         if key is None and target is not None:
             return None
         if key is None:
@@ -318,6 +318,11 @@ def _fullness(name: str) -> tuple[int, int]:
 
 def _without_locality(name: str) -> str:
     return re.sub(r"\s+(?:Provinsi|Prov\.|Kota|Kabupaten)\s+.+$|\s+DKI Jakarta$", "", name)
+
+
+def _opens_with(words: list[str], first: list[str]) -> bool:
+    """True when ``words`` open with ``first``, a name of two words or more."""
+    return len(first) > 1 and words[:len(first)] == first
 
 
 def _has_run(words: list[str], run: list[str]) -> bool:
