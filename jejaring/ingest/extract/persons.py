@@ -454,6 +454,8 @@ def _plausible(ctx: Context, part: NamePart, rule: str) -> bool:
         return False
     if _pair_of_names(ctx, part.name):
         return False  # "Jokowi-Prabowo": two people the text also names on their own
+    if _names_a_street(ctx, part.start):
+        return False  # "Jalan KH Ahmad Dahlan": a street named after someone
     if rule == "person-model" and not part.honorifics and words[0].lower() in ctx.lowercase_words:
         return False  # "Jasad Endang", "Pengemudi Pajero": the document writes the first word as a common word
     if len(words) == 1 and rule in ("person-attribution", "person-bracket-post", "person-degree", "person-name-org"):
@@ -468,6 +470,15 @@ def _plausible(ctx: Context, part: NamePart, rule: str) -> bool:
     if len(words) == 1 and rule == "person-list" and not part.honorifics:
         return len(words[0]) >= 5
     return True
+
+
+def _names_a_street(ctx: Context, start: int) -> bool:
+    """True when a word that opens a street's name stands before the name and its honorifics ("Jalan [KH] ...")."""
+    words = ctx.text[max(0, start - 60):start].split()
+    forms = ctx.lexicon.honorific_forms()
+    while words and words[-1] in forms:
+        words.pop()
+    return bool(words) and words[-1] in ctx.lexicon.words("address_street_heads")
 
 
 def _pair_of_names(ctx: Context, name: str) -> bool:

@@ -133,10 +133,18 @@ def test_persons_two_names_joined_by_a_hyphen_are_no_person(extract):
     assert "Jean-Luc Martin" in [e.name for e in extract(text).entities.values() if e.kind == "person"]
 
 
-@pytest.mark.parametrize("rank", ["Kapten", "Laksma", "Marsma", "Serka", "Bripda"])
+@pytest.mark.parametrize("rank", ["Kapten", "Laksma", "Marsma", "Serka", "Bripda", "Kolonel Inf", "Kolonel Kum"])
 def test_persons_a_rank_before_a_name_is_no_part_of_it(extract, rank):
     text = f"Korban sudah dievakuasi, kata {rank} Bayu Hartono kepada wartawan."
     assert [e.name for e in extract(text).entities.values() if e.kind == "person"] == ["Bayu Hartono"]
+
+
+@pytest.mark.parametrize("text", [
+    "Banjir menggenangi Jalan KH Wiratmo Hadi, Kecamatan Cibening, sejak pagi.",
+    "Kendaraan dari arah barat bisa berbelok di Jalan Kapten Bayu Hartono.",
+])
+def test_persons_a_name_after_a_street_word_is_the_street_s(extract, text):
+    assert [e.name for e in extract(text).entities.values() if e.kind == "person"] == []
 
 
 @pytest.mark.parametrize(("text", "key"), [
