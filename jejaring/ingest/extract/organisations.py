@@ -356,7 +356,7 @@ def _name_end(ctx: Context, words, i: int, heads, business: bool = False) -> int
                 _head_at(words, j, heads, True) is not None or fold(w) in index or ctx.lexicon.agency_type(w)
                 or not _comma_list_ahead(ctx, rules, words, j)):
             break
-        if w.lower() in rules.number_words and re.match(r"\.?\s*\d", ctx.text[words[j][1]:words[j][1] + 4]):
+        if w.lower() in rules.number_words and re.match(r"\.?\s*(?:\d|[IVX]+\b)", ctx.text[words[j][1]:words[j][1] + 8]):
             break  # "KPU Nomor 731 Tahun 2025", "Bank Indonesia No. 24/105": the body's decree, not its name
         if (w in rules.conjunctions or w == "&") and j + 1 < len(words):
             k = j + 2 if words[j + 1][2].lower() in rules.articles and j + 2 < len(words) else j + 1

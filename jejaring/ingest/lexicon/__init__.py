@@ -252,7 +252,7 @@ WORD_LISTS: Mapping[str, str] = {
         "Head words of the areas an address lists ('Desa ...', 'Kecamatan ...'): in an address the area is a "
         "place, not its government; as written."
     ),
-    "number_words": "Words before a number ('Nomor 731', 'No. 5'): a name of a body ends before them.",
+    "number_words": "Words before a number ('Nomor 731', 'No. 5', 'Tahap II'): a name of a body ends before them.",
     "address_street_heads": (
         "Words that open the street or settlement part of an address ('Jalan Melati, Kelurahan ...'): the areas "
         "after it are where, not who; as written."

@@ -92,9 +92,10 @@ def test_organisations_a_generic_body_s_name_says_its_kind_over_its_head_word(ex
      ["Kementerian Kesehatan", "Kementerian Sosial"]),
     ("Kasus di PT Sinar Bahari 2016-2019 diusut jaksa.", ["PT Sinar Bahari"]),
     ("Wisuda Universitas 10 November 1957 digelar hari ini.", ["Universitas 10 November 1957"]),
+    ("Obligasi Koperasi Sinar Bahari Tahap II Tahun 2025 terjual habis.", ["Koperasi Sinar Bahari"]),
 ])
 def test_organisations_a_number_after_a_name_is_no_part_of_it(extract, text, names):
-    """A decree's number, a score or a year ends a body's name; a date inside a name stays."""
+    """A decree's number, a score, a year or a phase ends a body's name; a date inside a name stays."""
     assert [e.name for e in extract(text).entities.values() if e.kind == "organisation"] == names
 
 
