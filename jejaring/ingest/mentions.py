@@ -86,7 +86,7 @@ def _from(m: Mention, offset: int) -> Mention | None:
 
 def _after_place(f: Findings, m: Mention) -> Mention:
     """The person mention without a leading place the gazetteer knows: one of two words or more, a province ("Kajati
-    [Sumsel] Yulianto": no one's name), or of one word when two words or more are left ("Bupati [Solok] Rina
+    [Sumsel] Wiratmo": no one's name), or of one word when two words or more are left ("Bupati [Solok] Rina
     Marlina"; a city's name may be a person's: "Bima")."""
     words = list(re.finditer(r"\S+", m.name))
     for k in range(len(words) - 1, 0, -1):
@@ -303,7 +303,7 @@ def recognised_organisations(f: Findings) -> None:
     the name or acronym, or the name has a head word that says what kind of body it is: "Pengadilan ...") or
     the recogniser reads the same name as an organisation twice or more ("Sinar Lestari ... Sinar Lestari"),
     a name of words rather than a bare acronym, which is as often a person's initials or a tax's, and not one word
-    of a name it reads as a person's elsewhere ("Kepala Dinas Saemina ... Saemina")."""
+    of a name it reads as a person's elsewhere ("Kepala Dinas Wiratmi ... Wiratmi")."""
     if f.recognised is None or not f.allows("org-model"):
         return
     found = []

@@ -295,7 +295,7 @@ def _by_suffix_head(ctx: Context, words, heads: dict) -> Iterator[Mention]:
             start = given  # "Food and Drug Administration (FDA)": the acronym's words are the name's
         while start is not None and given is not None and start < given and (
                 words[start][2].lower() in ctx.lowercase_words or words[start][2].lower() in common_words()):
-            start += 1  # "[Data] World Meteorological Organization (WMO)", but "IGES Kitakyushu Urban Centre (KUC)"
+            start += 1  # "[Data] World Meteorological Organization (WMO)", but "IGLA Kendari Urban Centre (KUC)"
         if start is not None:
             yield _org_mention(ctx, words[start][0], words[end][1], "org-head-suffix", head.kind, head.unit)
 

@@ -453,11 +453,11 @@ def _plausible(ctx: Context, part: NamePart, rule: str) -> bool:
     if lex.starts_with_post(part.name):
         return False
     if _pair_of_names(ctx, part.name):
-        return False  # "Jokowi-Prabowo": two people the text also names on their own
+        return False  # "Rahmat-Wulan": two people the text also names on their own
     if _names_a_street(ctx, part.start):
-        return False  # "Jalan KH Ahmad Dahlan": a street named after someone
+        return False  # "Jalan KH Wiratmo Hadi": a street named after someone
     if rule == "person-model" and not part.honorifics and words[0].lower() in ctx.lowercase_words:
-        return False  # "Jasad Endang", "Pengemudi Pajero": the document writes the first word as a common word
+        return False  # "Jasad Wartini", "Pengemudi Fortuna": the document writes the first word as a common word
     if len(words) == 1 and rule in ("person-attribution", "person-bracket-post", "person-degree", "person-name-org"):
         return False  # a lone word here is too often not a name; back-references pick up surnames
     if rule.startswith(("person-name", "person-context")) and (
@@ -482,8 +482,8 @@ def _names_a_street(ctx: Context, start: int) -> bool:
 
 
 def _pair_of_names(ctx: Context, name: str) -> bool:
-    """True for capitalised words joined by a hyphen that the document also writes each on its own ("Prabowo-Gibran"
-    beside "Prabowo" and "Gibran"); a double name ("Jean-Pierre") is never written apart."""
+    """True for capitalised words joined by a hyphen that the document also writes each on its own ("Rahmat-Wulan"
+    beside "Rahmat" and "Wulan"); a double name ("Jean-Pierre") is never written apart."""
     for m in re.finditer(r"([A-Z][\w'’]+)-([A-Z][\w'’]+)", name):
         if all(re.search(rf"(?<![\w\-]){re.escape(side)}(?![\w\-])", ctx.text) for side in m.groups()):
             return True
