@@ -582,18 +582,31 @@ def _in_title_case(f: Findings, line) -> bool:
 
 def _as_the_body_names(f: Findings, m: Mention, line, evidence: str, shortest: int | None,
                        cut_known: bool = False) -> Mention | None:
-    """The mention as far as ``evidence`` (body text, spaces normalised) names it too, cut to no fewer than
-    ``shortest`` words (None: never cut); None when the body does not confirm it. A body the lexicon knows is
-    kept, cut only with ``cut_known``."""
+    """The mention as far as ``evidence`` (body text, spaces normalised) names it too, or as far as a body's kind
+    and a place ("Polresta Kendari [Senin Sore]"), cut to no fewer than ``shortest`` words (None: never cut); None
+    when the body does not confirm it. A body the lexicon knows is kept, cut only with ``cut_known``."""
     if not line.start <= m.start < line.end or (m.entry is not None and not cut_known):
         return m
     words = list(re.finditer(r"\S+", f.ctx.text[m.start:m.end]))
     for n in range(len(words), (shortest or len(words)) - 1, -1):
         text = " ".join(w.group() for w in words[:n])
-        if len(text) >= 3 and re.search(rf"(?<!\w){re.escape(text)}(?!\w)", evidence):
+        if len(text) >= 3 and (re.search(rf"(?<!\w){re.escape(text)}(?!\w)", evidence) or (
+                m.kind == "organisation" and _kind_and_place(f.ctx.lexicon, text))):
             # the names the mention's head words or locality gave it ran on as far as it did
             return m if n == len(words) else replace(m, end=m.start + words[n - 1].end(), name=text, aliases=[])
     return m if m.entry is not None else None
+
+
+def _kind_and_place(lex: Lexicon, name: str) -> bool:
+    """True for a body's name that is only a kind of body and a place the gazetteer knows ("Polrestabes Makassar",
+    "Dinas Pendidikan Kota Bogor"): Title Case added no word to it."""
+    words = name.split()
+    for k in range(1, len(words)):
+        kind, place = " ".join(words[:k]), " ".join(words[k:])
+        if lex.place(place) is not None and (lex.agency_type(kind) is not None or any(
+                h.head == kind for h in lex.org_heads_by_word.get((True, words[0]), ()))):
+            return True
+    return False
 
 
 def _title_case_subheadings(f: Findings, headline) -> list:

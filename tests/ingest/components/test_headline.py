@@ -40,6 +40,14 @@ def test_headline_organisation_is_kept_as_far_as_the_body_names_it(extract, head
     assert [(s.start, s.exact) for s in in_headline] == [(0, "Pemkot Palu")] * len(starts)
 
 
+def test_headline_a_kind_of_body_and_a_place_is_kept_without_the_body_naming_it(extract):
+    """ "Polresta Kendari": a kind of body and a place the gazetteer knows, so Title Case added no word to it."""
+    text = ("Warga Unjuk Rasa di Depan Polresta Kendari Senin Sore\n\n"
+            "Ratusan warga berkumpul menuntut kejelasan kasus pencurian ternak di desa mereka.\n")
+    assert names(extract(text), "Organisation") == ["Polresta Kendari"]
+    assert names(extract(text.replace("Kendari", "Sentosa")), "Organisation") == []
+
+
 def test_headline_organisation_cut_keeps_no_name_that_ran_on(extract):
     """The long form of "DPRD" read from the whole headline goes with the words it ran on over."""
     text = ("Ketua DPRD Kota Madiun Ajak Warga Rawat Taman Kota\n\nKetua DPRD Kota Madiun Rina Hartati mengajak "
