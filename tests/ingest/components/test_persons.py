@@ -58,6 +58,9 @@ CASES = [
      "person:budi-santosa", "Budi Santosa"),
     ("person-post-comma", "The Mayor of Kendari, Budi Santosa, opened the forum.", "en", "person:budi-santosa",
      "Budi Santosa"),
+    # the name ends the sentence: "kata <title>, <name>."
+    ("person-post-comma", "Tanggul itu kuat, kata Menteri Lingkungan Norwegia, Magnar Holtsen. Pekerjaan berlanjut.",
+     "id", "person:magnar-holtsen", "Magnar Holtsen"),
 ]
 
 
