@@ -10,7 +10,7 @@ from rapidfuzz.distance import Levenshtein
 
 from jejaring.ingest.extract.context import Context, Mention
 from jejaring.ingest.extract.events import EventCluster
-from jejaring.ingest.extract.names import fold
+from jejaring.ingest.extract.names import BARE_ACRONYM, fold
 from jejaring.ingest.extract.organisations import place_core
 from jejaring.ingest.mapping import UNIT_KINDS, slugify
 from jejaring.ingest.records import Event, Extraction, Organisation, Person, Place, Programme
@@ -19,8 +19,6 @@ __all__ = ["EntityTable", "same_person"]
 
 #: Two names of one kind in one document are one entity from this fuzzy ratio up (typos, OCR slips).
 TYPO_RATIO = 90
-#: An acronym as a name: one word of letters and digits, capitalised ("BPBD", "Bappeda", "UNDIP").
-_BARE_ACRONYM = re.compile(r"[A-Z][A-Za-z0-9]{1,14}")
 
 
 def same_person(a: str, b: str) -> bool:
@@ -68,7 +66,7 @@ class EntityTable:
         entry = m.entry or self._entry_by_long_name(m.name)
         key = self._find_org(m, entry)
         surface = m.name
-        acronym_only = bool(_BARE_ACRONYM.fullmatch(surface)) and (
+        acronym_only = bool(BARE_ACRONYM.fullmatch(surface)) and (
             m.acronym == surface or m.rule in ("org-acronym", "org-list-acronym"))
         if key is None:
             key = f"organisation:{entry.id}" if entry is not None else f"organisation:{slugify(surface)}"
@@ -84,7 +82,7 @@ class EntityTable:
                     entry in self.ctx.lexicon.organisation_by_name(entry.acronym):
                 # the lexicon supplies the short form of a body the document names in full, unless every region
                 # has a body of that short form ("DLH")
-                if _BARE_ACRONYM.fullmatch(entry.acronym):
+                if BARE_ACRONYM.fullmatch(entry.acronym):
                     org.acronym = entry.acronym
                 elif fold(entry.acronym) != fold(surface):
                     org.add_label(entry.acronym, entry.lang)
@@ -133,7 +131,7 @@ class EntityTable:
     def _name_org(self, org: Organisation, m: Mention, acronym_only: bool) -> None:
         acronym = m.acronym
         if acronym and (not org.acronym or fold(org.acronym) == fold(acronym)) and \
-                _BARE_ACRONYM.fullmatch(acronym):  # as the document writes it ("UNDIP", "Undip")
+                BARE_ACRONYM.fullmatch(acronym):  # as the document writes it ("UNDIP", "Undip")
             org.acronym = acronym
         surface = m.name
         if m.misspelt:
@@ -145,7 +143,7 @@ class EntityTable:
                 org.add_label(surface, None)
             return
         # a fuller name replaces an acronym or shorter form as the preferred name
-        if _BARE_ACRONYM.fullmatch(org.name) or len(surface) > len(org.name):
+        if BARE_ACRONYM.fullmatch(org.name) or len(surface) > len(org.name):
             old = org.name
             org.name = surface
             if fold(old) != fold(surface):

@@ -11,6 +11,7 @@ from rapidfuzz import fuzz
 from jejaring.ingest.lexicon import Lexicon, load_lexicon, normalise
 
 __all__ = [
+    "BARE_ACRONYM",
     "NamePart",
     "acronym_matches",
     "fold",
@@ -24,6 +25,9 @@ __all__ = [
 _OCR_L_FOR_I = re.compile(r"(?<![\w])l(?=[bcdfghjkmnpqrstvwxz][a-z])")
 _OCR_I_FOR_L = re.compile(r"(?<=[a-z])I(?=[a-z])")
 
+
+#: An acronym as a name: one word of letters and digits, capitalised ("BPBD", "Bappeda", "UNDIP").
+BARE_ACRONYM = re.compile(r"[A-Z][A-Za-z0-9]{1,14}")
 
 #: The form names are compared in: the lexicon's :func:`~jejaring.ingest.lexicon.normalise` (one function,
 #: so folded mentions and lexicon keys agree), under the name the extractors use.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from jejaring.ingest.extract.names import fold
+from jejaring.ingest.extract.names import BARE_ACRONYM, fold
 from jejaring.ingest.findings import Findings
 from jejaring.ingest.lexicon import REGIONAL_UNIT_KINDS
 from jejaring.ingest.records import Organisation
@@ -12,7 +12,6 @@ from jejaring.ingest.registry import component
 
 _OPENING = re.compile(r"\s*[\(\[](\s*)")
 _CLOSING = re.compile(r"\s*[\)\]]")
-_BARE_ACRONYM = re.compile(r"[A-Z][A-Za-z0-9]{1,14}")
 
 
 @component("entities", assigns=["entities"], rules=["org-bare-short-form"])
@@ -87,7 +86,7 @@ def _merge_bracketed(f: Findings, mentions) -> None:
         for b in (b for start in spaces for b in starting.get(start, [])):
             if _CLOSING.match(text, b.end):
                 ka, kb = f.table.key_of(a), f.table.key_of(b)
-                if ka and kb and ka != kb and not (b.kind == "organisation" and _BARE_ACRONYM.fullmatch(b.name)) \
+                if ka and kb and ka != kb and not (b.kind == "organisation" and BARE_ACRONYM.fullmatch(b.name)) \
                         and not _ends_in(f, a.name, b.name):
                     f.table.merge(kb, ka)
 
