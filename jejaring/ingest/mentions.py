@@ -501,7 +501,7 @@ def _name_like(lex: Lexicon, word: str) -> bool:
 
 @component("persons", requires=["blocked", "posts"], assigns=["persons"],
            rules=["person-after-post", "person-alias", "person-attribution", "person-back-reference", "person-bracket-post",
-                  "person-context", "person-coordinated", "person-degree", "person-honorific", "person-label",
+                  "person-context", "person-coordinated", "person-degree", "person-honorific", "person-initials", "person-label",
                   "person-list", "person-model", "person-name-org", "person-name-post",
                   "person-post-comma"])
 def persons(f: Findings) -> None:

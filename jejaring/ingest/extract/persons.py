@@ -27,6 +27,8 @@ _INITIAL = r"[A-Z]\.|[A-Z](?=[ \t]+[A-Z][a-zà-ÿ])"
 # a nickname in quotes between the words of a name ("Darmawan 'Bedu' Sulaiman"): no part of the name, another label
 _NICKNAME = r"['‘\"“][A-Z][a-zà-ÿ]+['’\"”]"
 _NICKNAME_INSIDE = re.compile(rf"[ \t]+{_NICKNAME}(?=[ \t]+[A-Z])")
+# initials standing for a name ("RM", "R.M"): one to five capitals, full stops between them
+_INITIALS = r"[A-Z](?:\.?[A-Z]){0,4}(?![\w'’\-])"
 _INLINE_MARKER = re.compile(r"\[(?:[ivxlc]+|\d{1,3})\]\s*|\((?:[ivx]+|\d{1,2})\)\s+")
 
 
@@ -52,6 +54,7 @@ class _Rules:
     and_name: re.Pattern[str]  # ", dan Name" after a name
     alias_after: re.Pattern[str]  # " alias ", " yang akrab disapa " after a name (group 1: "or")
     segment_end: re.Pattern[str]  # where a list item's person segment ends
+    initials: re.Pattern[str]  # "berinisial RM, AS, dan TK" (group 1: the initials)
 
 
 @lru_cache(maxsize=4)
@@ -94,6 +97,8 @@ def _rules(lexicon: Lexicon) -> _Rules:
                             rf"({name})"),
         alias_after=re.compile(rf"\s*,?\s+(?:{words('alias_words')}|({words('or_words')}))\s+(?=[A-Z])"),
         segment_end=re.compile(rf";|\)\s*[;,.]?\s*{and_words}?\s*$|\s+{and_words}\s*$"),
+        initials=re.compile(rf"(?<![\w])(?i:{words('initials_cues')})[ \t]+({_INITIALS}(?:(?:[ \t]*,[ \t]*"
+                            rf"(?:{and_words}[ \t]+)?|[ \t]+{and_words}[ \t]+){_INITIALS})*)"),
     )
 
 
@@ -125,6 +130,7 @@ def find_persons(ctx: Context, blocked: list[Mention], posts: list[Mention] = ()
     if recognised is not None and ctx.doc.language in LANGUAGES:
         found = [m for m in found if _confirmed(m, recognised)]
     found += _coordinated(ctx, found, blocked)
+    found += _by_initials(ctx, blocked + found)
     model = _recognised(ctx, recognised, blocked + found) if recognised is not None and \
         ctx.doc.language in LANGUAGES else []
     # a later part of a name refers back to it, whether a rule or only the recogniser read the name; a lone word
@@ -255,6 +261,29 @@ def _coordinated(ctx: Context, found: list[Mention], blocked: list[Mention]) -> 
     return out
 
 
+def _by_initials(ctx: Context, taken: list[Mention]) -> list[Mention]:
+    """Persons the text names by their initials after a cue ("tersangka berinisial RM, AS, dan TK"), and the other
+    mentions of initials of two letters or more ("tersangka RM"), which refer back to them."""
+    out: list[Mention] = []
+    for cue in _rules(ctx.lexicon).initials.finditer(ctx.text):
+        for m in re.finditer(_INITIALS, cue.group(1)):
+            start = cue.start(1) + m.start()
+            mention = Mention(start, start + len(m.group()), "person", m.group(), "person-initials",
+                              _CONFIDENCE["person-initials"])
+            if not _overlaps(mention, taken + out):
+                out.append(mention)
+    named = {m.name for m in out if len(m.name.replace(".", "")) >= 2}
+    if named:
+        # a full stop after the initials ends the sentence unless a capital follows it ("R.M" of "R.M.A")
+        again = re.compile(rf"(?<![\w.]){alternation(named)}(?![\w'’\-]|\.[A-Z])")
+        for m in again.finditer(ctx.text):
+            mention = Mention(m.start(), m.end(), "person", m.group(), "person-back-reference", 0.7,
+                              same_as=fold(m.group()))
+            if not _overlaps(mention, taken + out):
+                out.append(mention)
+    return out
+
+
 #: Rules that read a lone capitalised word as a name from its neighbours alone.
 _WEAK_RULES = frozenset({"person-context", "person-name-post", "person-post-comma", "person-list", "person-after-post",
                          "person-name-org", "person-coordinated"})
@@ -263,7 +292,7 @@ _WEAKEST_RULES = frozenset({"person-name-org", "person-coordinated"})
 _CONFIDENCE = {
     "person-model": 0.7, "person-name-post": 0.8, "person-name-org": 0.75, "person-context": 0.7, "person-after-post": 0.8,
     "person-list": 0.9, "person-honorific": 0.9, "person-label": 0.85, "person-bracket-post": 0.85, "person-degree": 0.85,
-    "person-post-comma": 0.8, "person-attribution": 0.75, "person-back-reference": 0.7,
+    "person-post-comma": 0.8, "person-attribution": 0.75, "person-back-reference": 0.7, "person-initials": 0.8,
 }
 
 

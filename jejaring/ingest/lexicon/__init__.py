@@ -138,6 +138,10 @@ WORD_LISTS: Mapping[str, str] = {
     ),
     "and_words": "The word 'and': it joins two names, or two items of a list.",
     "as_well_as": "Words for 'as well as': they join two items of a list, never the words inside one.",
+    "initials_cues": (
+        "Words before the initials the text gives for a person ('tersangka berinisial RM', 'the initials RM'): "
+        "the press names suspects, victims and witnesses so; the initials are that person's name."
+    ),
     "alias_words": (
         "Words between a person's name and another name of the same person ('Rina Marlina alias Rina', 'yang "
         "akrab disapa', 'also known as')."

@@ -40,6 +40,8 @@ CASES = [
     ("person-honorific", "Ibu Rina Marlina meninjau lokasi.", "id", "person:rina-marlina", "Rina Marlina"),
     ("person-honorific", "Mr. Budi Santosa visited the pumping station.", "en", "person:budi-santosa",
      "Budi Santosa"),
+    ("person-initials", "Kejaksaan menetapkan tersangka berinisial RM yang bekerja di bank.", "id", "person:rm", "RM"),
+    ("person-initials", "Police detained a driver with the initials AK on Monday.", "en", "person:ak", "AK"),
     ("person-label", "Moderator: Rina Marlina", "id", "person:rina-marlina", "Rina Marlina"),
     ("person-label", "Host: Rina Marlina", "en", "person:rina-marlina", "Rina Marlina"),
     ("person-list", "Peserta rapat:\n- Rina Marlina, Staf Bappeda Kota Semarang\n- Budi Santosa", "id",
@@ -183,6 +185,23 @@ def test_persons_one_word_in_brackets_after_a_name_is_a_nickname(extract):
     ex = extract("Proyek itu dimulai semasa Presiden ke-5 Rahmat Hidayat (Rahmatto). Rahmatto memuji hasilnya.")
     assert [(e.key, e.alt_labels) for e in ex.entities.values() if e.kind == "person"] == [
         ("person:rahmat-hidayat", [("Rahmatto", None)])]
+
+
+def test_persons_initials_in_a_list_are_persons_and_later_mentions_refer_back(extract):
+    ex = extract("Tiga tersangka berinisial YA, FE, dan IK ditahan. Pemilik mobil berinisial I. Menurut polisi, "
+                 "tersangka YA merupakan wiraswasta.")
+    persons = {e.key: [(s.rule, s.exact) for s in e.spans] for e in ex.entities.values() if e.kind == "person"}
+    assert persons == {
+        "person:ya": [("person-initials", "YA"), ("person-back-reference", "YA")],
+        "person:fe": [("person-initials", "FE")],
+        "person:ik": [("person-initials", "IK")],
+        "person:i": [("person-initials", "I")],
+    }
+
+
+def test_persons_capitals_no_cue_gives_are_no_initials(extract):
+    ex = extract("Petugas memeriksa YA dan FE di lokasi. Berkas inisial perkara dikirim ke Kejaksaan.")
+    assert not [e for e in ex.entities.values() if e.kind == "person"]
 
 
 @pytest.mark.parametrize("text", [
