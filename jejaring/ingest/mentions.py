@@ -36,7 +36,7 @@ from jejaring.ingest.extract.posts import (
 from jejaring.ingest.extract.programmes import find_programmes
 from jejaring.ingest.extract.text import pattern
 from jejaring.ingest.findings import Findings
-from jejaring.ingest.lexicon import Lexicon
+from jejaring.ingest.lexicon import BUSINESS_KINDS, Lexicon
 from jejaring.ingest.model import KINDS, LANGUAGES, common_words
 from jejaring.ingest.model import recognise as recognise_names
 from jejaring.ingest.registry import component
@@ -430,16 +430,29 @@ def _end_bodies_at_holders(f: Findings, posts: list[Mention]) -> None:
 
 
 def _lone_holder_start(f: Findings, o: Mention, posts: list[Mention]) -> int | None:
-    """ "Ketua Bawaslu Rina mengatakan": after a title, one unknown word that ends a body's name read from head words
-    and comes before a verb of saying is the holder's name; where it starts."""
+    """ "Ketua Bawaslu Rina mengatakan", "kata Sekretaris Kementerian Pariwisata Rina Wulandari.": after a title, the
+    unknown words that end a body's name read from head words after a place, an acronym, a rank or a body the
+    lexicon knows are the holder's name, or its first words when the holder the title found follows; one word
+    before a verb of saying or the holder, two or three before the end of a clause; where the name starts."""
     words = list(re.finditer(r"\S+", o.name))
-    if not _may_run_on(o) or o.entry is not None or len(words) < 2 or not said_after(f.ctx, o.end) or \
-            not any(p.start < o.start <= p.end for p in posts):
+    if not _may_run_on(o) or o.entry is not None or len(words) < 2 or not any(p.start < o.start <= p.end for p in posts):
         return None
-    lex, last = f.ctx.lexicon, words[-1].group()
-    if len(last) < 4 or not _name_like(lex, last) or word_of_body(f.ctx, o.name[:words[-1].start()]):
-        return None
-    return o.start + words[-1].start()
+    after = len(f.ctx.text[o.end:]) - len(f.ctx.text[o.end:].lstrip(" \t"))
+    one = said_after(f.ctx, o.end) or any(q.holder is not None and q.holder[0] == o.end + after
+                                          for p in posts for q in p.posts)
+    if not one and (o.org_kind in BUSINESS_KINDS or not re.match(r"[.,;:!?]|$", f.ctx.text[o.end:])):
+        return None  # a firm's name may end in any words ("PT Sinar Berkah Energi, ...")
+    lex = f.ctx.lexicon
+    for n in range(1 if one else 2, 4):
+        tail = words[-n:]
+        first = tail[0].group()
+        if len(words) - n < (1 if n == 1 else 2) or not first[:1].isupper() or lex.place(first) is not None:
+            return None
+        # a name's later word may be a word of institutions too ("... Bayu Aji")
+        if _name_like(lex, first) and len("".join(w.group() for w in tail)) >= 4 and \
+                not word_of_body(f.ctx, o.name[:tail[0].start()]):
+            return o.start + tail[0].start()
+    return None
 
 
 def _ending_before_names(f: Findings, posts: list[Mention]) -> list[Mention]:

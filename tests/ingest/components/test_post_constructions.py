@@ -408,6 +408,26 @@ def test_post_constructions_one_word_name_after_a_body_and_before_a_verb_of_sayi
     assert "person:prasetyawati" not in extract(text, disabled_rules=["org-ends-at-holder"]).entities
 
 
+def test_post_constructions_the_first_words_of_a_holder_after_a_body_s_place_are_the_holder_s(extract):
+    # the recogniser reads the last words only; the place ends the body's name, so the word after it opens the name
+    text = "Jaksa menyebut aliran dana ke mantan Kepala Dinas PUPR Kabupaten Mandailing Natal Elsa Mariani Lubis."
+    assert [(p, o) for p, _, o, _ in posts(extract(text))] == [
+        ("person:elsa-mariani-lubis", "organisation:dinas-pupr-kabupaten-mandailing-natal")]
+    assert "person:elsa-mariani-lubis" not in extract(text, disabled_rules=["org-ends-at-holder"]).entities
+
+
+def test_post_constructions_two_unknown_words_ending_a_title_s_body_before_the_clause_s_end_are_a_name(extract):
+    text = "Hal senada diungkapkan Sekretaris Kementerian Pariwisata Wening Aji. Dia menyebut pariwisata penting."
+    orgs = [k for k in extract(text).entities if k.startswith("organisation:")]
+    assert orgs == ["organisation:kemenparekraf"]
+    assert "organisation:kemenparekraf" not in extract(text, disabled_rules=["org-ends-at-holder"]).entities
+
+
+def test_post_constructions_a_firm_s_name_after_its_acronym_is_the_firm_s(extract):
+    ex = extract("Direktur Utama PT KSA Berkah Energi, Dimas Prasetyo, hadir di lokasi.")
+    assert [(p, o) for p, _, o, _ in posts(ex)] == [("person:dimas-prasetyo", "organisation:pt-ksa-berkah-energi")]
+
+
 def test_post_constructions_a_place_after_a_body_is_no_lone_name(extract):
     ex = extract("Ketua Bawaslu Jabar mengatakan tahapan berjalan.")
     assert not any(k.startswith("person:") for k in ex.entities)
