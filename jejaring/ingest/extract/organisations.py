@@ -345,8 +345,8 @@ def _head_at(words, i: int, heads: dict, prefix: bool):
 
 def _name_end(ctx: Context, words, i: int, heads, business: bool = False) -> int:
     """Where a head-word name whose words start at ``i`` ends: before "dan" and a new name, at a comma before a new
-    name ("Dewan Perwakilan Rakyat, Dewan Perwakilan Daerah"); a business's name before "dan" and any capitalised
-    word ("PT Sinar Konsultindo dan Ruang Kota" names two firms)."""
+    name or a post title ("Dewan Perwakilan Rakyat, Dewan Perwakilan Daerah", "DPRD X Rina, Kepala Dinas ..."); a
+    business's name before "dan" and any capitalised word ("PT Sinar Konsultindo dan Ruang Kota" names two firms)."""
     j = i
     index = ctx.lexicon.organisation_name_index()
     rules = _rules(ctx.lexicon)
@@ -354,6 +354,7 @@ def _name_end(ctx: Context, words, i: int, heads, business: bool = False) -> int
         w = words[j][2]
         if j > 0 and "," in ctx.text[words[j - 1][1]:words[j][0]] and (
                 _head_at(words, j, heads, True) is not None or fold(w) in index or ctx.lexicon.agency_type(w)
+                or ctx.lexicon.starts_with_post(" ".join(w for _, _, w in words[j:]))
                 or not _comma_list_ahead(ctx, rules, words, j)):
             break
         if w.lower() in rules.number_words and re.match(r"\.?\s*(?:\d|[IVX]+\b)", ctx.text[words[j][1]:words[j][1] + 8]):

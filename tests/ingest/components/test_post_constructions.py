@@ -428,6 +428,14 @@ def test_post_constructions_a_firm_s_name_after_its_acronym_is_the_firm_s(extrac
     assert [(p, o) for p, _, o, _ in posts(ex)] == [("person:dimas-prasetyo", "organisation:pt-ksa-berkah-energi")]
 
 
+def test_post_constructions_a_post_title_after_a_comma_ends_the_body_before_it(extract):
+    text = ("Hadir pula Anggota DPRD Kabupaten Demak Rina Marlina, Kepala Dinas Pendidikan dan Kebudayaan Kabupaten "
+            "Demak Dimas Prasetyo, dan para guru.")
+    assert [(p, o) for p, _, o, _ in posts(extract(text))] == [
+        ("person:rina-marlina", "organisation:dprd-kabupaten-demak"),
+        ("person:dimas-prasetyo", "organisation:dinas-pendidikan-dan-kebudayaan-kabupaten-demak")]
+
+
 def test_post_constructions_a_place_after_a_body_is_no_lone_name(extract):
     ex = extract("Ketua Bawaslu Jabar mengatakan tahapan berjalan.")
     assert not any(k.startswith("person:") for k in ex.entities)
