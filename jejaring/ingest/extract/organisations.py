@@ -241,6 +241,9 @@ def _by_head(ctx: Context) -> Iterator[Mention]:
             if names_a_kind(ctx.lexicon, head.head, words[i + len(head.head.split())][2]):
                 i += 1  # "Bank Sampah", "Bank Emas": a kind of thing
                 continue
+            if _field_of_title(ctx, words[i][0], head.head):
+                i += 1  # "Menteri Koperasi Rina ...": the title's field, which names its body (Kementerian Koperasi)
+                continue
             if head.head in rules.delegation_heads and ctx.lexicon.place(
                     " ".join(w for _, _, w in words[i + len(head.head.split()):j])) is not None:
                 i = j  # "Tim Kendari": a place's delegation, no body
@@ -370,6 +373,14 @@ def _name_end(ctx: Context, words, i: int, heads, business: bool = False) -> int
     while j > i and (words[j - 1][2].lower() in rules.trailing or _score_or_year(ctx, rules, words, j - 1)):
         j -= 1
     return j
+
+
+def _field_of_title(ctx: Context, start: int, head: str) -> bool:
+    """True when the head word at ``start`` follows a title that names its body by the field after it, a body of
+    another head ("Menteri Koperasi": Kementerian Koperasi; not "Lurah Kelurahan ...")."""
+    before = ctx.text[max(0, start - 40):start]
+    return any(row.rest == "field" and before.endswith(f" {row.pattern} ") and not row.body.startswith(f"{head} ")
+               for row in ctx.lexicon.post_bodies)
 
 
 def _suffix_head_ahead(words, k: int, heads, rules: _Rules) -> bool:

@@ -436,6 +436,11 @@ def test_post_constructions_a_post_title_after_a_comma_ends_the_body_before_it(e
         ("person:dimas-prasetyo", "organisation:dinas-pendidikan-dan-kebudayaan-kabupaten-demak")]
 
 
+def test_post_constructions_a_head_word_as_a_minister_s_field_opens_no_body(extract):
+    ex = extract("Acara itu dihadiri Wakil Menteri Koperasi Rina Marlina dan warga.")
+    assert [(p, o) for p, _, o, _ in posts(ex)] == [("person:rina-marlina", "organisation:kemenkop")]
+
+
 def test_post_constructions_a_place_after_a_body_is_no_lone_name(extract):
     ex = extract("Ketua Bawaslu Jabar mengatakan tahapan berjalan.")
     assert not any(k.startswith("person:") for k in ex.entities)
