@@ -115,6 +115,8 @@ class EntityTable:
             if name in labels or (m.acronym and fold(m.acronym) in labels and
                                   m.rule in ("org-acronym", "org-list-acronym")):
                 return e.key
+            if any(fold(a) in labels for a in m.aliases):
+                return e.key  # "Dinas PUPR X", spelt out, is the "Dinas Pekerjaan Umum dan Penataan Ruang (PUPR) X" before
             if long in {fold(self.ctx.lexicon.long_form(x)) for x in e.labels()}:
                 return e.key  # "Pemkab Bogor" and "Pemerintah Kabupaten Bogor"
             if len(name) >= 12 and any(fuzz.ratio(name, x) >= TYPO_RATIO + 2 for x in labels if len(x) >= 12):

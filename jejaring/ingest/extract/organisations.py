@@ -461,7 +461,9 @@ def _org_mention(ctx: Context, start: int, end: int, rule: str, kind: str | None
               or syllable_acronym(acronym, named)):
         acronym_given = m.group(1)
         after = m.end()
-        loc = pattern(rf"\s+({rules.locality})").match(text[after:])
+        # a unit's region may follow without a level word ("Balai ... (BPJN) Aceh")
+        loc = pattern(rf"\s+({rules.locality})").match(text[after:]) or (
+            _region_after(ctx, after) if kind in UNIT_KINDS else None)
         if loc:
             locality = loc.group(1)
             end = after + loc.end()

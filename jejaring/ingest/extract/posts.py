@@ -130,7 +130,7 @@ def parse_posts(ctx: Context, start: int, end: int, orgs: list[Mention], allow_l
         if found is None:
             break
         role_end, entry = found
-        extent = _post_end(rules, text, role_end, end, {o.start for o in orgs})
+        extent = _post_end(rules, text, role_end, end, orgs)
         stop = _before_next_holder(ctx, role_end, extent)
         # "Presiden Rina dan Wapres Budi": two titles joined by "and" make one word after each a name
         paired = paired or stop < extent
@@ -170,10 +170,11 @@ _ASIDE = re.compile(r"\(\s*[^\W_][\w.&/\-]{0,15}(?: [A-Z][\w.&/\-]{0,15})?\s*\)"
 _ACRONYM = re.compile(r"[A-Z][A-Z\d&\-]+")
 
 
-def _post_end(rules: _Rules, text: str, pos: int, end: int, org_starts: set[int] = frozenset()) -> int:
+def _post_end(rules: _Rules, text: str, pos: int, end: int, orgs: list[Mention] = ()) -> int:
     """A post's extent: capitalised words and title joiners (the lexicon's ``title_joiners``) after the role;
-    a comma continues it only into an organisation or locality ("Kepala Seksi X, Dinas Lingkungan Hidup"),
-    never into a name."""
+    a comma continues it only into an organisation or locality ("Kepala Seksi X, Dinas Lingkungan Hidup"), or
+    inside an organisation's name ("Kepala Balai Karantina Hewan, Ikan, dan Tumbuhan ..."), never into a name."""
+    org_starts = {o.start for o in orgs}
     stop = pos
     for m in re.finditer(rf"{_ASIDE.pattern}|[^\W_][\w'’/\-.]*|[,;()\[\]]", text[pos:end]):
         token = m.group()
@@ -189,7 +190,7 @@ def _post_end(rules: _Rules, text: str, pos: int, end: int, org_starts: set[int]
             break
         if token == ",":
             after = text[pos + m.end():end].lstrip()
-            if end - len(after) in org_starts:
+            if end - len(after) in org_starts or any(o.start < at < o.end for o in orgs):
                 continue
             if not rules.body_after_comma.match(after):
                 break

@@ -70,6 +70,27 @@ def test_organisations_head_name_keeps_its_acronym_and_locality(extract):
     assert [s.rule for s in org.spans] == ["org-head"]
 
 
+def test_organisations_a_unit_s_region_after_its_acronym_without_a_level_word(extract):
+    ex = extract("Petugas Dinas Perhubungan (Dishub) Semarang menertibkan parkir liar.")
+    assert [e.name for e in ex.entities.values() if e.kind == "organisation"] == ["Dinas Perhubungan Semarang"]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Balai Karantina Hewan, Ikan, dan Tumbuhan Jawa Tengah memeriksa sapi impor.",
+     "Balai Karantina Hewan, Ikan, dan Tumbuhan Jawa Tengah"),
+    ("Balai Wilayah Sungai Sulawesi IV memperbaiki tanggul.", "Balai Wilayah Sungai Sulawesi IV"),
+])
+def test_organisations_a_technical_unit_named_by_its_balai_head(extract, text, name):
+    assert [e.name for e in extract(text).entities.values() if e.kind == "organisation"] == [name]
+
+
+def test_organisations_a_name_the_document_spells_out_elsewhere_is_one_body(extract):
+    ex = extract("Dinas Pekerjaan Umum dan Penataan Ruang (PUPR) Lembata membangun jalan. Dinas PUPR Lembata "
+                 "menyiapkan anggaran.")
+    assert [e.key for e in ex.entities.values() if e.kind == "organisation"] == [
+        "organisation:dinas-pekerjaan-umum-dan-penataan-ruang-lembata"]
+
+
 def test_organisations_two_heads_joined_by_dan_are_two_bodies(extract):
     ex = extract("Dinas Perikanan dan Dinas Pariwisata Kota Kendari menggelar pameran.")
     assert [e.name for e in ex.entities.values() if e.kind == "organisation" and e.unit] == [

@@ -441,6 +441,13 @@ def test_post_constructions_a_head_word_as_a_minister_s_field_opens_no_body(extr
     assert [(p, o) for p, _, o, _ in posts(ex)] == [("person:rina-marlina", "organisation:kemenkop")]
 
 
+def test_post_constructions_a_comma_inside_the_body_s_name_continues_the_title(extract):
+    ex = extract("Kepala Dinas Kepemudaan, Olahraga, dan Pariwisata Provinsi Jawa Tengah Dimas Prasetyo mengatakan "
+                 "hal itu.")
+    assert [(p, o) for p, _, o, _ in posts(ex)] == [
+        ("person:dimas-prasetyo", "organisation:dinas-kepemudaan-olahraga-dan-pariwisata-provinsi-jawa-tengah")]
+
+
 def test_post_constructions_a_place_after_a_body_is_no_lone_name(extract):
     ex = extract("Ketua Bawaslu Jabar mengatakan tahapan berjalan.")
     assert not any(k.startswith("person:") for k in ex.entities)
