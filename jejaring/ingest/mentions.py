@@ -354,7 +354,7 @@ def _typed_organisation(lex: Lexicon, r: Mention) -> Mention | None:
     agency = lex.agency_type(words[0])
     heads = [h for h in lex.org_heads_by_word.get((True, words[0]), ()) if (name.startswith(h.head + " ") and
              not names_a_kind(lex, h.head, name[len(h.head) + 1:].split()[0])) or (name == h.head and " " in h.head)]
-    heads += [h for h in lex.org_heads if h.position == "suffix" and name.endswith(" " + h.head)]
+    heads += lex.suffix_heads(name)
     if len(words) < 2 or not (heads or agency):
         return None
     kind, unit = (heads[0].kind, heads[0].unit) if heads else (agency.kind, True)

@@ -422,17 +422,19 @@ def _suffix_name_start(ctx: Context, words, j: int, business: bool = False) -> i
 
     start = 0
     rules = _rules(ctx.lexicon)
+    possessive = False
     for k in range(j):
-        if words[k][2].lower() in rules.suffix_breaks and k + 1 < j:
-            start = k + 1
+        # "X of the Y Secretariat"; "JICA's Kyushu International Centre": a possessive ends its owner's name
+        if (words[k][2].lower() in rules.suffix_breaks or re.search(r"['’]s$", words[k][2])) and k + 1 < j:
+            start, possessive = k + 1, words[k][2].lower() not in rules.suffix_breaks
     lex = ctx.lexicon
     # "Direktur Utama Bank Mega ...": a post title before the head is the title's, not the name's
     title = role_at(ctx, words[start][0], words[j][0]) if start < j else None
     while title is not None and start < j and words[start][0] < title[0]:
         start += 1
     before = ctx.text[max(0, words[start][0] - 5):words[start][0]].split()
-    if start < j and title is None and before and before[-1].lower() in rules.articles:
-        return start  # "at the Coastal Care Foundation": after "the", the capitalised words are the name
+    if start < j and title is None and (possessive or (before and before[-1].lower() in rules.articles)):
+        return start  # "at the Coastal Care Foundation": after "the" or a possessive, the capitalised words are the name
     while start < j:
         w = words[start][2]
         if w.lower() not in rules.suffix_skips and not lex.is_common_word(w) and (

@@ -223,7 +223,7 @@ def _examples(ctx: Context, start: int, end: int, places: set[str]) -> Iterator[
     """Names of projects inside a lesson's description: capitalised runs that do not open a sentence
     (leading function words such as "At the" set aside), a word with digits ("Seoullo 7017") or a
     name the lexicon does not know ("Cheonggyecheon"); not the end of a name the document puts after "di"/"in"
-    or an area noun (``places``: "warga di Kampung Sukamaju"), nor an organisation's ("LSM Bina Warga")."""
+    or an area noun (``places``: "warga di Kampung Sukamaju"), nor an organisation's ("LSM Bina Warga", "... Centre")."""
     text = ctx.text
     lex = ctx.lexicon
     rules = _rules(lex)
@@ -246,8 +246,9 @@ def _examples(ctx: Context, start: int, end: int, places: set[str]) -> Iterator[
         if all(lex.is_institutional_word(w) or lex.is_common_word(w) for w in words) and len(words) > 1:
             continue
         name = " ".join(words)
-        if words[0].lower() in rules.org_words or any(p == name or p.endswith(" " + name) for p in places):
-            continue
+        if words[0].lower() in rules.org_words or lex.suffix_heads(name) or \
+                any(p == name or p.endswith(" " + name) for p in places):
+            continue  # "LSM Bina Warga", "Kyushu International Centre": an organisation's name
         if any(d.start <= s and e <= d.end for d in ctx.dates):
             continue  # "pada Maret 2018": a date
         yield Mention(s, e, "programme", text[s:e], "programme-example", 0.6, {})

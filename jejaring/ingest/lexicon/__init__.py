@@ -1240,6 +1240,18 @@ class Lexicon:
             index.setdefault((head.position == "prefix", head.head.split()[0]), []).append(head)
         return {key: tuple(heads) for key, heads in index.items()}
 
+    def suffix_heads(self, name: str) -> list[OrgHead]:
+        """The head words that end ``name`` as an organisation's ("... International Centre"), longest first.
+
+        >>> [h.head for h in load_lexicon().suffix_heads("Kyushu International Centre")]
+        ['Centre']
+        """
+        return [h for h in self._suffix_heads if name.endswith(" " + h.head)]
+
+    @cached_property
+    def _suffix_heads(self) -> tuple[OrgHead, ...]:
+        return tuple(sorted((h for h in self.org_heads if h.position == "suffix"), key=lambda h: -len(h.head)))
+
     @cached_property
     def _generic_forms(self) -> frozenset[str]:
         return frozenset(normalise(f) for a in self.agency_types for f in (a.acronym or "", a.name, *a.aliases))

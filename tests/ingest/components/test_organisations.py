@@ -91,6 +91,11 @@ def test_organisations_a_name_the_document_spells_out_elsewhere_is_one_body(extr
         "organisation:dinas-pekerjaan-umum-dan-penataan-ruang-lembata"]
 
 
+def test_organisations_a_possessive_before_a_suffix_head_name_ends_its_owner_s_name(extract):
+    ex = extract("The scheme is now promoted by NUSA's Karimata Learning Centre and the city.", "en")
+    assert [e.name for e in ex.entities.values() if e.kind == "organisation"] == ["Karimata Learning Centre"]
+
+
 def test_organisations_two_heads_joined_by_dan_are_two_bodies(extract):
     ex = extract("Dinas Perikanan dan Dinas Pariwisata Kota Kendari menggelar pameran.")
     assert [e.name for e in ex.entities.values() if e.kind == "organisation" and e.unit] == [

@@ -112,6 +112,12 @@ def test_programmes_lesson_example_is_no_place_or_organisation(extract, text):
     assert programmes(extract(text, "en")) == []
 
 
+def test_programmes_a_name_ending_in_an_organisation_s_head_word_in_a_lesson_is_the_organisation(extract):
+    ex = extract("Lessons learned:\n1. Waste sorting: the method is now taught by Karimata Learning Centre in many "
+                 "cities.", "en")
+    assert [e.kind for e in ex.entities.values() if "Learning Centre" in e.name] == ["organisation"]
+
+
 def test_programmes_headline_needs_the_body(extract):
     head = "Rina Wulandari Resmi Menjabat Kepala Bappeda, Pernah Ceritakan Kebijakan Parkir ke Tamu\n\n"
     assert programmes(extract(head + "Kepala dinas menguraikan kebijakan transportasi kota kepada tamu.")) == []
