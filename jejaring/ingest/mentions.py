@@ -14,6 +14,7 @@ from functools import partial
 from jejaring.ingest.extract.context import Mention, settle_overlaps
 from jejaring.ingest.extract.events import agenda_sessions, find_event_mentions, group_events, main_event
 from jejaring.ingest.extract.lessons import find_lessons, find_prose_lessons
+from jejaring.ingest.extract.names import acronym_matches
 from jejaring.ingest.extract.organisations import (
     UNIT_KINDS,
     acronym_names_no_body,
@@ -525,7 +526,12 @@ def persons(f: Findings) -> None:
     # a programme example ("... such as Resilient Rooftop") is no person, whatever the recogniser reads
     recognised = [m for m in f.recognised if m.kind == "person" and not any(
         m.start < p.end and p.start < m.end for p in f.programmes)] if f.recognised is not None else None
-    f.persons = f.kept(find_persons(f.ctx, f.blocked + f.posts, f.posts, recognised, f.allows("person-alias")))
+    # "Penerimaan Peserta Didik Baru (PPDB)": a name inside one an acronym abbreviates is no person's, unless the
+    # acronym is the person's initials ("... Rina Marlina (RM)")
+    defined = [(s, e, a) for a, (s, e, _) in find_acronym_definitions(f.ctx).items()]
+    f.persons = f.kept(m for m in find_persons(f.ctx, f.blocked + f.posts, f.posts, recognised, f.allows("person-alias"))
+                       if not any(s <= m.start and m.end <= e and not acronym_matches(a, m.name, f.ctx.lexicon)
+                                  for s, e, a in defined))
     f.programmes = [p for p in f.programmes if not any(p.start < m.end and m.start < p.end for m in f.persons)]
 
 

@@ -199,6 +199,14 @@ def test_persons_initials_in_a_list_are_persons_and_later_mentions_refer_back(ex
     }
 
 
+def test_persons_a_name_inside_one_an_acronym_abbreviates_is_no_person_s(extract):
+    ex = extract("Kasus itu terkait proses Penerimaan Peserta Didik Baru (PPDB) di sekolah tersebut.")
+    assert not [e for e in ex.entities.values() if e.kind == "person"]
+    # unless the acronym is the person's initials
+    ex = extract("Direktur Operasional PT Maju tahun 2021-2024 Herman Tobing (HT) ditahan jaksa.")
+    assert [e.key for e in ex.entities.values() if e.kind == "person"] == ["person:herman-tobing"]
+
+
 def test_persons_capitals_no_cue_gives_are_no_initials(extract):
     ex = extract("Petugas memeriksa YA dan FE di lokasi. Berkas inisial perkara dikirim ke Kejaksaan.")
     assert not [e for e in ex.entities.values() if e.kind == "person"]
