@@ -153,6 +153,7 @@ CONTENT = "Pemerintah Kota Seoul berbagi pengalaman membangun ketahanan kota den
         "Tonton juga video \"Wali Kota Tinjau Tanggul Laut\" di sini:",
         "Lihat juga Video: Dinas Perhubungan Uji Coba Bus Listrik",
         "Lihat juga Video 'Kejaksaan Tahan Dua Tersangka Korupsi Pasar':",
+        "Simak Video 'Pemda Siapkan Lahan untuk Taman Kota'",
         "SCROLL TO CONTINUE WITH CONTENT",
     ],
 )
