@@ -48,13 +48,16 @@ _WORD_START = re.compile(r"(?<!\S)\S")
 
 
 @component("recognise", assigns=["recognised"],
-           rules=["name-after-common-words", "name-after-place", "name-after-title"])
+           rules=["name-across-initial", "name-after-common-words", "name-after-place", "name-after-title"])
 def recognise(f: Findings) -> None:
     """Persons, organisations and places the trained recogniser (:mod:`jejaring.ingest.model`) reads; a body's
     name starts after the post title it began inside ("Direktur [Eksekutif] Survekta Indonesia"); a person's name
     starts after the common words the recogniser took with it ("[Lingkungan] Hidup Rina Marlina") and after a
-    place ("Bupati [Pulau Taliabu] Rosmini")."""
+    place ("Bupati [Pulau Taliabu] Rosmini"); two persons with only an initial between them are one ("Rina C.
+    Marlina")."""
     found = [Mention(s, e, KINDS[label], f.ctx.text[s:e], "recognised") for s, e, label in recognise_names(f.ctx.text)]
+    if f.allows("name-across-initial"):
+        found = _across_initials(f.ctx.text, found)
     if f.allows("name-after-title"):
         found = [m for m in (_after_title(f, m) if m.kind == "organisation" else m for m in found) if m is not None]
     if f.allows("name-after-common-words"):
@@ -62,6 +65,25 @@ def recognise(f: Findings) -> None:
     if f.allows("name-after-place"):
         found = [_after_place(f, m) if m.kind == "person" else m for m in found]
     f.recognised = found
+
+
+def _across_initials(text: str, found: list[Mention]) -> list[Mention]:
+    """The recogniser's mentions, two persons with only a middle initial between them joined into one."""
+    out: list[Mention] = []
+    for m in found:
+        last = out[-1] if out else None
+        gap = text[last.end:m.start] if last is not None else ""
+        # the recogniser may end the first at the initial's letter ("Rina C" "." "Marlina")
+        if last is not None and last.kind == m.kind == "person" and (_MIDDLE_INITIAL.fullmatch(gap) or (
+                re.fullmatch(r"\.[ \t]+", gap) and re.search(r"(?<!\S)[A-Z]$", last.name))):
+            out[-1] = replace(last, end=m.end, name=text[last.start:m.end])
+        else:
+            out.append(m)
+    return out
+
+
+#: A middle initial between two words of a name: " C. ".
+_MIDDLE_INITIAL = re.compile(r"[ \t]+[A-Z]\.[ \t]+")
 
 
 def _after_title(f: Findings, m: Mention) -> Mention | None:
