@@ -446,13 +446,13 @@ def _end_bodies_at_holders(f: Findings, posts: list[Mention]) -> None:
         start = next((h for h in holders if o.start < h < o.end), None)
         if start is not None and _may_run_on(o):
             cut[id(o)] = _cut_before(f, o, start) or o
-        elif (lone := _lone_holder_start(f, o, posts)) is not None:
-            cut[id(o)] = _cut_before(f, o, lone) or o
+        elif (inside := _holder_inside_body(f, o, posts)) is not None:
+            cut[id(o)] = _cut_before(f, o, inside) or o
     f.organisations = [cut.get(id(o), o) for o in f.organisations]
     f.blocked = [cut.get(id(m), m) for m in f.blocked]
 
 
-def _lone_holder_start(f: Findings, o: Mention, posts: list[Mention]) -> int | None:
+def _holder_inside_body(f: Findings, o: Mention, posts: list[Mention]) -> int | None:
     """ "Ketua Bawaslu Rina mengatakan", "kata Sekretaris Kementerian Pariwisata Rina Wulandari.": after a title, the
     unknown words that end a body's name read from head words after a place, an acronym, a rank or a body the
     lexicon knows are the holder's name, or its first words when the holder the title found follows; one word
