@@ -355,8 +355,10 @@ def _name_end(ctx: Context, words, i: int, heads, business: bool = False) -> int
     rules = _rules(ctx.lexicon)
     while j < len(words):
         w = words[j][2]
+        # a comma right after the head ("SPKT Polda, Gedung ..."), or before a number, ends the name
         if j > 0 and "," in ctx.text[words[j - 1][1]:words[j][0]] and (
-                _head_at(words, j, heads, True) is not None or fold(w) in index or ctx.lexicon.agency_type(w)
+                j == i or w[0].isdigit()
+                or _head_at(words, j, heads, True) is not None or fold(w) in index or ctx.lexicon.agency_type(w)
                 or ctx.lexicon.starts_with_post(" ".join(w for _, _, w in words[j:]))
                 or not _comma_list_ahead(ctx, rules, words, j)):
             break

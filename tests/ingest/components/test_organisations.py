@@ -96,6 +96,17 @@ def test_organisations_a_possessive_before_a_suffix_head_name_ends_its_owner_s_n
     assert [e.name for e in ex.entities.values() if e.kind == "organisation"] == ["Karimata Learning Centre"]
 
 
+@pytest.mark.parametrize(("text", "names"), [
+    # a comma right after the head word: the list's next item is another
+    ("Petugas memeriksa ruang SPKT Polres, Gedung Arsip Lantas, dan Polresta Kendari.", ["Polresta Kendari"]),
+    # a number after a comma opens a count, not a word of the name
+    ("Kementerian mencatat Satuan Pendidikan Keagamaan Hindu, 1.250 Siswa, serta 80 Guru.",
+     ["Satuan Pendidikan Keagamaan Hindu"]),
+])
+def test_organisations_a_comma_list_item_that_ends_a_name(extract, text, names):
+    assert [e.name for e in extract(text).entities.values() if e.kind == "organisation" and " " in e.name] == names
+
+
 def test_organisations_two_heads_joined_by_dan_are_two_bodies(extract):
     ex = extract("Dinas Perikanan dan Dinas Pariwisata Kota Kendari menggelar pameran.")
     assert [e.name for e in ex.entities.values() if e.kind == "organisation" and e.unit] == [
