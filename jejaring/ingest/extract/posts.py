@@ -135,7 +135,7 @@ def parse_posts(ctx: Context, start: int, end: int, orgs: list[Mention], allow_l
         # "Presiden Rina dan Wapres Budi": two titles joined by "and" make one word after each a name
         paired = paired or stop < extent
         holder = _trailing_name(ctx, max([role_end, *(o.end for o in orgs if role_end <= o.end < stop)]), stop,
-                                role_end, lone=paired)
+                                role_end, lone=paired, own=entry is not None and entry.lang == ctx.doc.language)
         if holder is not None and " " not in text[holder[0]:holder[1]] and any(
                 o.start < holder[0] < o.end and word_of_body(ctx, text[o.start:holder[0]]) for o in orgs):
             holder = None  # "at Yayasan Sungai Lestari, presented": the one word is the body's
@@ -285,11 +285,13 @@ def title_gap(gap: str, honorifics: list[str], then_words: frozenset[str] = froz
     return not rest.strip()
 
 
-def _trailing_name(ctx: Context, start: int, stop: int, role_end: int, lone: bool = False) -> tuple[int, int] | None:
+def _trailing_name(ctx: Context, start: int, stop: int, role_end: int, lone: bool = False,
+                   own: bool = False) -> tuple[int, int] | None:
     """ "Deputi Gubernur bidang Tata Ruang dan Lingkungan Hidup Hendra Saputra": the capitalised words at
     the end of a title that the lexicon does not know as words of institutions name its holder; one such word
     does when the title names its body before it and a verb of saying follows ("Menteri Sosial Rosmini
-    mengatakan"), or right after the role when ``lone`` says the title is one of two joined by "and"."""
+    mengatakan"), right after the role when ``lone`` says the title is one of two joined by "and", or right
+    after a title of the document's language (``own``) before a word in lower case ("Menko Rahmat menegaskan")."""
     words = list(re.finditer(r"[A-Z][\w'’\-]*", ctx.text[start:stop]))
     name: list[re.Match] = []
     for w in reversed(words):
@@ -306,7 +308,7 @@ def _trailing_name(ctx: Context, start: int, stop: int, role_end: int, lone: boo
                   if ctx.lexicon.place(ctx.text[start + name[-1].start():start + name[i].end()])), None)
     name = name[:place] if place is not None else name
     before = ctx.text[role_end:start + name[0].start()]
-    if len(name) == 1 and not (lone and not before.strip()) and not _lone_name(ctx, name[0].group(), before, stop):
+    if len(name) == 1 and not (lone and not before.strip()) and not _lone_name(ctx, name[0].group(), before, stop, own):
         return None
     first = start + name[-1].start()
     # "Ketua DPRD Bangli I Ketut ...": a Balinese name's opener is a word of institutions too (Komisi I)
@@ -314,12 +316,19 @@ def _trailing_name(ctx: Context, start: int, stop: int, role_end: int, lone: boo
     return (opener.start() if opener is not None and opener.start() < first < opener.end() else first), stop
 
 
-def _lone_name(ctx: Context, word: str, before: str, stop: int) -> bool:
+def _lone_name(ctx: Context, word: str, before: str, stop: int, own: bool = False) -> bool:
     """One word ends a title as its holder's name when the title names its body or place before it, and a verb of
     saying follows or that body or place is one the lexicon knows ("Ketua KPU RI Hasanuddin dalam ...", "Bupati
-    Pulau Taliabu Rosmini hadir")."""
-    if not before.strip() or len(word) < 4 or ctx.lexicon.is_common_word(word):
+    Pulau Taliabu Rosmini hadir"); right after a title of the document's language (``own``), when it is no common
+    word, not even with "-nya" ("Menteri Keuangannya"), and a word in lower case follows."""
+    from jejaring.ingest.model import common_words
+
+    if len(word) < 4 or ctx.lexicon.is_common_word(word):
         return False
+    if not before.strip():
+        folded = word.lower()
+        return own and folded not in common_words() and folded.removesuffix("nya") not in common_words() and \
+            bool(re.match(r"\s+[a-z]", ctx.text[stop:stop + 3]))
     words = before.split()
     lex = ctx.lexicon
     known = any(lex.organisation_by_name(" ".join(words[-n:])) or lex.organisation_by_acronym(" ".join(words[-n:]))

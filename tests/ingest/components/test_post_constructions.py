@@ -448,6 +448,19 @@ def test_post_constructions_a_comma_inside_the_body_s_name_continues_the_title(e
         ("person:dimas-prasetyo", "organisation:dinas-kepemudaan-olahraga-dan-pariwisata-provinsi-jawa-tengah")]
 
 
+def test_post_constructions_one_word_right_after_a_title_before_a_word_in_lower_case_is_its_holder(extract):
+    ex = extract("Salah satunya adalah Menko Rahmat yang menegaskan TNI tidak bisa melapor.")
+    assert [(p, r) for p, r, _, _ in posts(ex)] == [("person:rahmat", "coordinating-minister")]
+
+
+@pytest.mark.parametrize("text", [
+    "Ia menilai langkah Menteri Keuangannya ngaco.",  # a common word with "-nya"
+    "Bank itu berperan sebagai Mandated Lead Arranger dan pemberi pinjaman.",  # an English title in Indonesian
+])
+def test_post_constructions_no_holder_right_after_a_title_from_a_common_word_or_another_language(extract, text):
+    assert not [e for e in extract(text).entities.values() if e.kind == "person"]
+
+
 def test_post_constructions_a_place_after_a_body_is_no_lone_name(extract):
     ex = extract("Ketua Bawaslu Jabar mengatakan tahapan berjalan.")
     assert not any(k.startswith("person:") for k in ex.entities)
