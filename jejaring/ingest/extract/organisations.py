@@ -241,6 +241,9 @@ def _by_head(ctx: Context) -> Iterator[Mention]:
             if names_a_kind(ctx.lexicon, head.head, words[i + len(head.head.split())][2]):
                 i += 1  # "Bank Sampah", "Bank Emas": a kind of thing
                 continue
+            if _inside_place(ctx, words, i):
+                i += 1  # "Kabupaten Seram Bagian Barat": a word of a place's name, not a head
+                continue
             if _field_of_title(ctx, words[i][0], head.head):
                 i += 1  # "Menteri Koperasi Rina ...": the title's field, which names its body (Kementerian Koperasi)
                 continue
@@ -375,6 +378,12 @@ def _name_end(ctx: Context, words, i: int, heads, business: bool = False) -> int
     while j > i and (words[j - 1][2].lower() in rules.trailing or _score_or_year(ctx, rules, words, j - 1)):
         j -= 1
     return j
+
+
+def _inside_place(ctx: Context, words, i: int) -> bool:
+    """True when ``words[i]`` is inside a place's name the gazetteer knows that starts before it."""
+    return any(ctx.lexicon.place(" ".join(w for _, _, w in words[a:b])) is not None
+               for a in range(max(0, i - 2), i) for b in range(i + 1, min(len(words), i + 3) + 1))
 
 
 def _field_of_title(ctx: Context, start: int, head: str) -> bool:

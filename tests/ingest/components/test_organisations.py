@@ -107,6 +107,11 @@ def test_organisations_a_comma_list_item_that_ends_a_name(extract, text, names):
     assert [e.name for e in extract(text).entities.values() if e.kind == "organisation" and " " in e.name] == names
 
 
+def test_organisations_a_head_word_inside_a_place_s_name_opens_no_body(extract):
+    ex = extract("Puluhan siswa dari Kabupaten Seram Bagian Barat, dan SMA Negeri 2 Piru mengalami keracunan.")
+    assert not [e for e in ex.entities.values() if e.kind == "organisation" and "Bagian" in e.name]
+
+
 def test_organisations_two_heads_joined_by_dan_are_two_bodies(extract):
     ex = extract("Dinas Perikanan dan Dinas Pariwisata Kota Kendari menggelar pameran.")
     assert [e.name for e in ex.entities.values() if e.kind == "organisation" and e.unit] == [
