@@ -428,8 +428,8 @@ def _suffix_name_start(ctx: Context, words, j: int, business: bool = False) -> i
     """The first word of a name ending in a suffix head: from the run's start (or after its last "and"
     or "of"), the first word that can open the name of an institution (a place, an acronym, a word of
     known institutions), so a person's name before "of the Secretariat" stays out; a business ("... Group")
-    may open with any word that is no common word ("Wilmar Group")."""
-    from jejaring.ingest.model import common_words
+    may open with any word that is no common word ("Wilmar Group", not "Rinciannya untuk Wilmar Group")."""
+    from jejaring.ingest.model import is_common
 
     start = 0
     rules = _rules(ctx.lexicon)
@@ -450,7 +450,7 @@ def _suffix_name_start(ctx: Context, words, j: int, business: bool = False) -> i
         w = words[start][2]
         if w.lower() not in rules.suffix_skips and not lex.is_common_word(w) and (
                 lex.is_institutional_word(w) or lex.place(w) is not None or w.isupper() or w[0].isdigit()
-                or (business and w.lower() not in common_words())):
+                or (business and not is_common(w))):
             break
         start += 1
     return start if start < j else None

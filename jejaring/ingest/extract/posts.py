@@ -321,14 +321,12 @@ def _lone_name(ctx: Context, word: str, before: str, stop: int, own: bool = Fals
     saying follows or that body or place is one the lexicon knows ("Ketua KPU RI Hasanuddin dalam ...", "Bupati
     Pulau Taliabu Rosmini hadir"); right after a title of the document's language (``own``), when it is no common
     word, not even with "-nya" ("Menteri Keuangannya"), and a word in lower case follows."""
-    from jejaring.ingest.model import common_words
+    from jejaring.ingest.model import is_common
 
     if len(word) < 4 or ctx.lexicon.is_common_word(word):
         return False
     if not before.strip():
-        folded = word.lower()
-        return own and folded not in common_words() and folded.removesuffix("nya") not in common_words() and \
-            bool(re.match(r"\s+[a-z]", ctx.text[stop:stop + 3]))
+        return own and not is_common(word) and bool(re.match(r"\s+[a-z]", ctx.text[stop:stop + 3]))
     words = before.split()
     lex = ctx.lexicon
     known = any(lex.organisation_by_name(" ".join(words[-n:])) or lex.organisation_by_acronym(" ".join(words[-n:]))

@@ -14,7 +14,8 @@ from importlib import resources
 from jejaring.ingest.model.features import sentence_features
 from jejaring.ingest.model.tokens import sentences
 
-__all__ = ["COMMON_WORDS_FILE", "KINDS", "LANGUAGES", "MODEL_FILE", "common_words", "load_tagger", "recognise", "spans_from_tags"]
+__all__ = ["COMMON_WORDS_FILE", "KINDS", "LANGUAGES", "MODEL_FILE", "common_words", "is_common", "load_tagger", "recognise",
+           "spans_from_tags"]
 
 MODEL_FILE = "ner.crfsuite"
 #: Words the training corpora use often and never in a person's name, written by ``make model`` beside the model.
@@ -55,6 +56,16 @@ def common_words() -> frozenset[str]:
     """
     text = resources.files(__name__).joinpath(COMMON_WORDS_FILE).read_text(encoding="utf-8")
     return frozenset(text.split())
+
+
+def is_common(word: str) -> bool:
+    """True for a common word of the training corpora, also with the possessive "-nya" ("Rinciannya").
+
+    >>> is_common("Rinciannya"), is_common("Misalnya"), is_common("Wulandari")
+    (True, True, False)
+    """
+    folded = word.lower()
+    return folded in common_words() or folded.removesuffix("nya") in common_words()
 
 
 def spans_from_tags(offsets: list[tuple[int, int]], tags: list[str]) -> list[tuple[int, int, str]]:

@@ -112,6 +112,11 @@ def test_organisations_a_head_word_inside_a_place_s_name_opens_no_body(extract):
     assert not [e for e in ex.entities.values() if e.kind == "organisation" and "Bagian" in e.name]
 
 
+def test_organisations_a_common_word_with_nya_opens_no_business_name(extract):
+    ex = extract("Rinciannya untuk Sinar Tani Group mengembalikan kelebihan dana.")
+    assert [e.name for e in ex.entities.values() if e.kind == "organisation"] == ["Sinar Tani Group"]
+
+
 def test_organisations_two_heads_joined_by_dan_are_two_bodies(extract):
     ex = extract("Dinas Perikanan dan Dinas Pariwisata Kota Kendari menggelar pameran.")
     assert [e.name for e in ex.entities.values() if e.kind == "organisation" and e.unit] == [
