@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from jejaring.ingest.extract.context import Context, Mention
-from jejaring.ingest.lexicon import Lexicon
+from jejaring.ingest.lexicon import BUSINESS_KINDS, Lexicon
 
 __all__ = ["PostParse", "find_post_mentions", "name_after_comma", "parse_posts", "role_at", "said_after", "title_gap",
            "word_of_body"]
@@ -329,6 +329,8 @@ def _lone_name(ctx: Context, word: str, before: str, stop: int, own: bool = Fals
         return own and not is_common(word) and bool(re.match(r"\s+[a-z]", ctx.text[stop:stop + 3]))
     words = before.split()
     lex = ctx.lexicon
+    if any(h.kind in BUSINESS_KINDS for h in lex.org_heads_by_word.get((True, words[0]), ())):
+        return said_after(ctx, stop)  # "Direktur PT Makassar Tene sejak 2006": a firm's name goes on after a place
     known = any(lex.organisation_by_name(" ".join(words[-n:])) or lex.organisation_by_acronym(" ".join(words[-n:]))
                 or lex.place(" ".join(words[-n:])) is not None for n in range(1, min(4, len(words)) + 1))
     return known or said_after(ctx, stop)

@@ -461,6 +461,11 @@ def test_post_constructions_no_holder_right_after_a_title_from_a_common_word_or_
     assert not [e for e in extract(text).entities.values() if e.kind == "person"]
 
 
+def test_post_constructions_a_word_after_a_place_in_a_firm_s_name_is_the_firm_s(extract):
+    ex = extract("Saksi itu selaku Direktur PT Kendari Lestari sejak 2006 dan pemilik saham.")
+    assert [e.name for e in ex.entities.values() if e.kind in ("person", "organisation")] == ["PT Kendari Lestari"]
+
+
 def test_post_constructions_a_place_after_a_body_is_no_lone_name(extract):
     ex = extract("Ketua Bawaslu Jabar mengatakan tahapan berjalan.")
     assert not any(k.startswith("person:") for k in ex.entities)
