@@ -127,6 +127,6 @@ def test_recognise_a_word_the_document_writes_in_lower_case_opens_no_name(extrac
 
 
 def test_recognise_two_persons_with_a_middle_initial_between_them_are_one(extract):
-    text = "Kerja sama itu melibatkan Rekosistem. Co-Founder & CEO Rekosistem, Dimas C. Prasetyo, menyampaikan apresiasi."
+    text = "Kerja sama itu melibatkan Daurulang. Co-Founder & CEO Daurulang, Dimas C. Prasetyo, berterima kasih kepada warga."
     assert persons(extract(text)) == {"person:dimas-c-prasetyo": ["person-model"]}
     assert "person:dimas-c-prasetyo" not in persons(extract(text, disabled_rules=["name-across-initial"]))
