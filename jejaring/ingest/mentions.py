@@ -471,7 +471,7 @@ def _holder_inside_body(f: Findings, o: Mention, posts: list[Mention]) -> int | 
         first = tail[0].group()
         if len(words) - n < (1 if n == 1 else 2) or not first[:1].isupper() or lex.place(first) is not None:
             return None
-        # a name's later word may be a word of institutions too ("... Bayu Aji")
+        # a name's later word may be a word of institutions too ("... Wening Aji")
         if _name_like(lex, first) and len("".join(w.group() for w in tail)) >= 4 and \
                 not word_of_body(f.ctx, o.name[:tail[0].start()]):
             return o.start + tail[0].start()

@@ -428,14 +428,14 @@ def _suffix_name_start(ctx: Context, words, j: int, business: bool = False) -> i
     """The first word of a name ending in a suffix head: from the run's start (or after its last "and"
     or "of"), the first word that can open the name of an institution (a place, an acronym, a word of
     known institutions), so a person's name before "of the Secretariat" stays out; a business ("... Group")
-    may open with any word that is no common word ("Wilmar Group", not "Rinciannya untuk Wilmar Group")."""
+    may open with any word that is no common word ("Wilmar Group", not "Rinciannya untuk Sinar Tani Group")."""
     from jejaring.ingest.model import is_common
 
     start = 0
     rules = _rules(ctx.lexicon)
     possessive = False
     for k in range(j):
-        # "X of the Y Secretariat"; "JICA's Kyushu International Centre": a possessive ends its owner's name
+        # "X of the Y Secretariat"; "NUSA's Karimata Learning Centre": a possessive ends its owner's name
         if (words[k][2].lower() in rules.suffix_breaks or re.search(r"['’]s$", words[k][2])) and k + 1 < j:
             start, possessive = k + 1, words[k][2].lower() not in rules.suffix_breaks
     lex = ctx.lexicon

@@ -330,7 +330,7 @@ def _lone_name(ctx: Context, word: str, before: str, stop: int, own: bool = Fals
     words = before.split()
     lex = ctx.lexicon
     if any(h.kind in BUSINESS_KINDS for h in lex.org_heads_by_word.get((True, words[0]), ())):
-        return said_after(ctx, stop)  # "Direktur PT Makassar Tene sejak 2006": a firm's name goes on after a place
+        return said_after(ctx, stop)  # "Direktur PT Kendari Lestari sejak 2006": a firm's name goes on after a place
     known = any(lex.organisation_by_name(" ".join(words[-n:])) or lex.organisation_by_acronym(" ".join(words[-n:]))
                 or lex.place(" ".join(words[-n:])) is not None for n in range(1, min(4, len(words)) + 1))
     return known or said_after(ctx, stop)

@@ -248,7 +248,7 @@ def _examples(ctx: Context, start: int, end: int, places: set[str]) -> Iterator[
         name = " ".join(words)
         if words[0].lower() in rules.org_words or lex.suffix_heads(name) or \
                 any(p == name or p.endswith(" " + name) for p in places):
-            continue  # "LSM Bina Warga", "Kyushu International Centre": an organisation's name
+            continue  # "LSM Bina Warga", "Karimata Learning Centre": an organisation's name
         if any(d.start <= s and e <= d.end for d in ctx.dates):
             continue  # "pada Maret 2018": a date
         yield Mention(s, e, "programme", text[s:e], "programme-example", 0.6, {})

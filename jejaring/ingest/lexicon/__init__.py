@@ -1243,7 +1243,7 @@ class Lexicon:
     def suffix_heads(self, name: str) -> list[OrgHead]:
         """The head words that end ``name`` as an organisation's ("... International Centre"), longest first.
 
-        >>> [h.head for h in load_lexicon().suffix_heads("Kyushu International Centre")]
+        >>> [h.head for h in load_lexicon().suffix_heads("Karimata Learning Centre")]
         ['Centre']
         """
         return [h for h in self._suffix_heads if name.endswith(" " + h.head)]
