@@ -189,8 +189,8 @@ def _gap_joins(gap: str, text: str, words: list, i: int, joiners: frozenset[str]
                conjunctions: frozenset[str]) -> bool:
     if gap.strip() == "":
         return True
-    if gap.strip() == "/":
-        return True
+    if gap.strip() == "/" or gap == "&":
+        return True  # "Dinas A/B"; "R&D Center"
     if gap.strip() == ",":
         # "A, B, dan C": the comma continues the run only if a "dan"/"and" follows before the run would end
         for _, e, w in words[i:i + 6]:

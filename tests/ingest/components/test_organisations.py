@@ -117,6 +117,11 @@ def test_organisations_a_common_word_with_nya_opens_no_business_name(extract):
     assert [e.name for e in ex.entities.values() if e.kind == "organisation"] == ["Sinar Tani Group"]
 
 
+def test_organisations_an_ampersand_inside_a_word_keeps_the_name_whole(extract):
+    ex = extract("Perusahaan itu membuka R&D Center di Cibitung.")
+    assert [e.name for e in ex.entities.values() if e.kind == "organisation"] == ["R&D Center"]
+
+
 def test_organisations_two_heads_joined_by_dan_are_two_bodies(extract):
     ex = extract("Dinas Perikanan dan Dinas Pariwisata Kota Kendari menggelar pameran.")
     assert [e.name for e in ex.entities.values() if e.kind == "organisation" and e.unit] == [
