@@ -485,11 +485,15 @@ def _ending_before_names(f: Findings, posts: list[Mention]) -> list[Mention]:
     lex = f.ctx.lexicon
     place_ends = {m.end for m in f.places}
     # a word of institutions opens a name only right after the place or the short form in brackets that ends the
-    # title ("Wali Kota X Agung ...", "Menteri Koordinator Bidang X (Menko X) Agung ...")
+    # title ("Wali Kota X Agung ...", "Menteri Koordinator Bidang X (Menko X) Agung ..."), or in a name of two words
+    # or more, not all words of institutions ("Tata Ruang"), that ends no body's name the lexicon knows ("Menteri
+    # Koordinator Bidang Pangan Diponegoro Santoso")
     people = [r for r in map(partial(_after_bodies, f), f.recognised or ()) if r.kind == "person"
               and r.name.split()[0].lower() not in common_words()
               and (not lex.is_institutional_word(r.name.split()[0]) or r.start - 1 in place_ends
-                   or f.ctx.text[:r.start].endswith(") ") or _after_rank(f, r.start))]
+                   or f.ctx.text[:r.start].endswith(") ") or _after_rank(f, r.start)
+                   or (" " in r.name and not all(map(lex.is_institutional_word, r.name.split()))
+                       and not _ends_known_body(f, r)))]
     out = []
     for p in posts:
         role_end = role_at(f.ctx, p.start, p.end)
@@ -503,6 +507,16 @@ def _ending_before_names(f: Findings, posts: list[Mention]) -> list[Mention]:
             p = replace(p, end=parsed[-1].end, name=parsed[0].label, posts=parsed)
         out.append(p)
     return out
+
+
+def _ends_known_body(f: Findings, r: Mention) -> bool:
+    """True when the first words of the recogniser's person end, with the words before it (short forms in brackets
+    left out), a body's name the lexicon knows ("Rektor Universitas [Airlangga] ...", "Badan Pengelola Investasi
+    (BPI) [Daya Anagata Nusantara]"), so may be the body's rather than the name's."""
+    before = re.sub(r"\([^()]*\)", " ", f.ctx.text[max(0, r.start - 80):r.start]).split()
+    words = r.name.split()
+    return any(f.ctx.lexicon.organisation_by_name(" ".join([*before[-n:], *words[:k]]))
+               for n in range(1, min(5, len(before)) + 1) for k in range(1, len(words) + 1))
 
 
 def _after_bodies(f: Findings, r: Mention) -> Mention:

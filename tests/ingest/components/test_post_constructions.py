@@ -466,6 +466,19 @@ def test_post_constructions_a_word_after_a_place_in_a_firm_s_name_is_the_firm_s(
     assert [e.name for e in ex.entities.values() if e.kind in ("person", "organisation")] == ["PT Kendari Lestari"]
 
 
+def test_post_constructions_a_name_opening_with_a_word_of_institutions_after_a_title_s_field(extract):
+    ex = extract("Menteri Koordinator Bidang Pangan Diponegoro Santoso merespons kenaikan harga beras.")
+    assert [(p, r, o) for p, r, o, _ in posts(ex)] == [
+        ("person:diponegoro-santoso", "coordinating-minister", "organisation:kemenko-pangan")]
+    # unless all its words are words of institutions, or they end a body's name the lexicon knows
+    ex = extract("Kunjungan itu diikuti Deputi Gubernur DKI Jakarta Bidang Tata Ruang dan Lingkungan Hidup serta beberapa "
+                 "kepala dinas.")
+    assert not [e for e in ex.entities.values() if e.kind == "person"]
+    ex = extract("Laporan itu diserahkan kepada Kepala Badan Pengelola Investasi (BPI) Daya Anagata Nusantara, Dimas "
+                 "Prasetyo, pekan lalu.")
+    assert [e.key for e in ex.entities.values() if e.kind == "person"] == ["person:dimas-prasetyo"]
+
+
 def test_post_constructions_a_place_after_a_body_is_no_lone_name(extract):
     ex = extract("Ketua Bawaslu Jabar mengatakan tahapan berjalan.")
     assert not any(k.startswith("person:") for k in ex.entities)
