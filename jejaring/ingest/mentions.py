@@ -452,6 +452,11 @@ def _end_bodies_at_holders(f: Findings, posts: list[Mention]) -> None:
     f.blocked = [cut.get(id(m), m) for m in f.blocked]
 
 
+#: Spaces and tabs; what ends a clause (or the text).
+_SPACES = re.compile(r"[ \t]*")
+_CLAUSE_END = re.compile(r"[.,;:!?]|$")
+
+
 def _holder_inside_body(f: Findings, o: Mention, posts: list[Mention]) -> int | None:
     """ "Ketua Bawaslu Rina mengatakan", "kata Sekretaris Kementerian Pariwisata Rina Wulandari.": after a title, the
     unknown words that end a body's name read from head words after a place, an acronym, a rank or a body the
@@ -460,10 +465,9 @@ def _holder_inside_body(f: Findings, o: Mention, posts: list[Mention]) -> int | 
     words = list(re.finditer(r"\S+", o.name))
     if not _may_run_on(o) or o.entry is not None or len(words) < 2 or not any(p.start < o.start <= p.end for p in posts):
         return None
-    after = len(f.ctx.text[o.end:]) - len(f.ctx.text[o.end:].lstrip(" \t"))
-    one = said_after(f.ctx, o.end) or any(q.holder is not None and q.holder[0] == o.end + after
-                                          for p in posts for q in p.posts)
-    if not one and (o.org_kind in BUSINESS_KINDS or not re.match(r"[.,;:!?]|$", f.ctx.text[o.end:])):
+    after = _SPACES.match(f.ctx.text, o.end).end()
+    one = said_after(f.ctx, o.end) or any(q.holder is not None and q.holder[0] == after for p in posts for q in p.posts)
+    if not one and (o.org_kind in BUSINESS_KINDS or not _CLAUSE_END.match(f.ctx.text, o.end)):
         return None  # a firm's name may end in any words ("PT Sinar Berkah Energi, ...")
     lex = f.ctx.lexicon
     for n in range(1 if one else 2, 4):
