@@ -254,7 +254,7 @@ def _by_head(ctx: Context) -> Iterator[Mention]:
             if head.head in rules.office_heads and i + 1 < len(words) and (
                     words[i + 1][2].isupper() or _head_at(words, i + 1, heads, True) is not None
                     or _lexicon_name_at(ctx, words, i + 1)
-                    or ctx.lexicon.starts_with_post(" ".join(w for _, _, w in words[i + 1:j]))):
+                    or _post_at(ctx, words, i + 1, j)):
                 # "Kantor BPBD ...", "Kantor Kementan": the body's office, so the body; "Kantor Gubernur ...": the
                 # building where a post's holder works, no body of its own
                 i += 1
@@ -362,7 +362,7 @@ def _name_end(ctx: Context, words, i: int, heads, business: bool = False) -> int
         if j > 0 and "," in ctx.text[words[j - 1][1]:words[j][0]] and (
                 j == i or w[0].isdigit()
                 or _head_at(words, j, heads, True) is not None or fold(w) in index or ctx.lexicon.agency_type(w)
-                or ctx.lexicon.starts_with_post(" ".join(w for _, _, w in words[j:]))
+                or _post_at(ctx, words, j)
                 or not _comma_list_ahead(ctx, rules, words, j)):
             break
         if w.lower() in rules.number_words and re.match(r"\.?\s*(?:\d|[IVX]+\b)", ctx.text[words[j][1]:words[j][1] + 8]):
@@ -372,12 +372,17 @@ def _name_end(ctx: Context, words, i: int, heads, business: bool = False) -> int
             nxt = words[k][2]
             if nxt[:1].isupper() and (business or _head_at(words, k, heads, True) is not None or fold(nxt) in index
                                       or ctx.lexicon.place(nxt) or _suffix_head_ahead(words, k, heads, rules)
-                                      or ctx.lexicon.starts_with_post(" ".join(w for _, _, w in words[k:]))):
+                                      or _post_at(ctx, words, k)):
                 break  # "City of Kitakyushu and the Surabaya City Government": a second body; "... dan Gubernur"
         j += 1
     while j > i and (words[j - 1][2].lower() in rules.trailing or _score_or_year(ctx, rules, words, j - 1)):
         j -= 1
     return j
+
+
+def _post_at(ctx: Context, words, k: int, end: int | None = None) -> bool:
+    """True when a post title the lexicon knows opens the words from ``words[k]`` (to ``end``)."""
+    return ctx.lexicon.starts_with_post(" ".join(w for _, _, w in words[k:end]))
 
 
 def _inside_place(ctx: Context, words, i: int) -> bool:
