@@ -289,6 +289,9 @@ def acronyms(f: Findings) -> None:
         if owner is not None:
             defined[acronym] = owner
             owner.acronym = owner.acronym or acronym
+    for o in orgs:
+        if o.acronym and o.rule in ("org-head", "org-head-suffix"):
+            defined.setdefault(o.acronym, o)  # given in brackets though the name does not spell it ("... (NASA)")
     listed = _listed_acronyms(f.ctx.lexicon, text, orgs)
     for m in _ACRONYM.finditer(text):
         token = m.group(1)

@@ -514,6 +514,8 @@ def _org_mention(ctx: Context, start: int, end: int, rule: str, kind: str | None
         entry = entry or national or _entry_in_region(ctx, core)
     if entry is None and national is None and acronym_given and (locality or _generic_name(ctx, acronym_given, core)):
         entry = _entry_by_acronym(ctx, acronym_given, locality)
+    if m and acronym_given is None and entry is None and national is None and _own_acronym(lex, acronym, named):
+        acronym_given = acronym  # "Badan Antariksa Amerika Serikat (NASA)": abbreviated in its own language
     return Mention(start, end, "organisation", _clean(name), rule, 0.95 if strong else 0.85, entry=entry,
                    acronym=acronym_given, aliases=aliases, org_kind=kind, unit=unit, locality=locality)
 
@@ -593,6 +595,15 @@ def _region_entry(ctx: Context, entries: list, agency: AgencyType):
         if region.strip() and fold(region.strip()) in text:
             named.append(e)
     return named[0] if len(named) == 1 else None
+
+
+def _own_acronym(lex: Lexicon, acronym: str, named: str) -> bool:
+    """True for capitals in brackets after a body's name that can only be the body's acronym, though its words do not
+    spell them: no place's ("(AS)"), no other body's the lexicon knows ("Satgas ... (Polri)") and not the initials
+    of the name's last words, a holder's the name will lose ("Komisi X DPR Rina Dewi Sari (RDS)")."""
+    words = named.split()
+    return (acronym.isupper() and lex.place(acronym) is None and not lex.organisation_by_acronym(acronym)
+            and not any(acronym_matches(acronym, " ".join(words[k:]), lex) for k in range(len(words))))
 
 
 def _clean(name: str) -> str:

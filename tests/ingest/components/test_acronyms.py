@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from jejaring.ingest.extract.names import fold
+
 
 def spans(ex, key: str) -> list[tuple[str, str]]:
     return [(s.exact, s.rule) for s in ex.entities[key].spans]
@@ -22,6 +24,30 @@ def test_acronyms_defined_acronym_is_the_body_it_stands_for(extract, text, langu
     assert (ex.entities[key].name, ex.entities[key].acronym) == (name, acronym)
     # the acronym in brackets and its later use
     assert spans(ex, key) == [(name, rule), (acronym, "org-acronym-defined"), (acronym, "org-acronym-defined")]
+
+
+def test_acronyms_a_body_abroad_keeps_its_own_language_s_acronym(extract):
+    # the Indonesian words do not spell the acronym, which is the body's own English one
+    ex = extract("Temuan itu diterima Badan Cuaca Antariksa Kanada (CSWA). Menurut CSWA, badai belum reda.")
+    key = "organisation:badan-cuaca-antariksa-kanada"
+    assert list(ex.entities) == [key]
+    assert ex.entities[key].acronym == "CSWA"
+    assert spans(ex, key) == [("Badan Cuaca Antariksa Kanada", "org-head"), ("CSWA", "org-acronym-defined"),
+                              ("CSWA", "org-acronym-defined")]
+
+
+@pytest.mark.parametrize(("text", "acronym"), [
+    # a place's acronym and another body's the lexicon knows say where, or whose, the body is
+    ("Badan Perlindungan Lingkungan (AS) menolak memberi komentar.", "AS"),
+    ("Anggota Satuan Tugas Pangan (TNI) memeriksa gudang beras.", "TNI"),
+    # the initials of the holder named after the body, whose name the body's name loses
+    ("Anggota Komisi IV DPR RI Sri Wahyuni Hartati (SWH) meninjau pasar.", "SWH"),
+])
+def test_acronyms_capitals_in_brackets_that_are_not_the_body_s(extract, text, acronym):
+    ex = extract(text)
+    body = next(e for e in ex.entities.values() if e.kind == "organisation" and e.name.split()[0] in text.split()[:2])
+    assert body.acronym is None
+    assert fold(acronym) not in map(fold, body.labels())
 
 
 def test_acronyms_used_before_its_definition_is_the_same_body(extract):
