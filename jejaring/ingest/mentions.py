@@ -633,11 +633,11 @@ def _title_case_headline(f: Findings):
     return None
 
 
-def _in_title_case(f: Findings, line) -> bool:
-    """True for a line of three words or more, most capitalised, that is no sentence, label or list item."""
+def _in_title_case(f: Findings, line, fewest: int = 3) -> bool:
+    """True for a line of ``fewest`` words or more, most capitalised, that is no sentence, label or list item."""
     small = {w.lower() for w in f.ctx.lexicon.words("title_case_small_words")}
     words = [w for w in re.findall(r"[^\W\d_][\w'’\-]*", line.text) if w.lower() not in small]
-    if len(words) < 3 or line.is_item or line.text.rstrip()[-1:] in ".:;,":  # a sentence, a label, a list
+    if len(words) < fewest or line.is_item or line.text.rstrip()[-1:] in ".:;,":  # a sentence, a label, a list
         return False
     return sum(w[0].isupper() for w in words) >= 0.75 * len(words)
 
@@ -679,7 +679,7 @@ def _title_case_subheadings(f: Findings, headline) -> list:
             and re.search(r"\n[ \t]*$", text[:line.start]) and text[line.end:line.end + 1] in ("\n", "\r")
             and (re.search(r"\n[ \t]*\r?\n[ \t]*$", text[:line.start]) or (
                 0 < k < len(lines) - 1 and _paragraph(lines[k - 1]) and _paragraph(lines[k + 1])))
-            and ":" not in line.text and _in_title_case(f, line)]
+            and ":" not in line.text and _in_title_case(f, line, 2)]
 
 
 def _paragraph(line) -> bool:

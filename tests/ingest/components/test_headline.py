@@ -120,3 +120,9 @@ def test_headline_a_subheading_between_single_line_breaks(extract):
             "Yayasan Sentosa Raih Mandat Pertama sebagai Koordinator Pembiayaan\n"
             "Baru-baru ini, Yayasan Sentosa mendapatkan mandat pertama untuk menyusun kerangka pembiayaan sosial.\n")
     assert names(extract(text), "Organisation") == ["Yayasan Sentosa"]
+
+
+def test_headline_a_subheading_of_two_words_names_no_one_by_itself(extract):
+    text = ("Persib Menang di Kandang\n\nPersib menang 2-0 atas tamu mereka pada laga Minggu sore. Gol pertama dicetak "
+            "oleh Dimas Anggara pada menit ke-30.\n\nSusunan Pemain\n\nPersib: Teguh Wiranata, Dimas Anggara.\n")
+    assert names(extract(text), "Person") == ["Dimas Anggara", "Teguh Wiranata"]
