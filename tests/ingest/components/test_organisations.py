@@ -38,6 +38,9 @@ CASES = [
      "organisation:disperindag", "Disperindag", "Disperindag"),
     ("org-business-noun", "The index was calculated with the engineering firm Arupa Desain.", "en",
      "organisation:arupa-desain", "Arupa Desain", "Arupa Desain"),
+    # a polling firm is a business too
+    ("org-business-noun", "Survei itu digelar lembaga survei Suara Rakyat pekan lalu.", "id",
+     "organisation:suara-rakyat", "Suara Rakyat", "Suara Rakyat"),
     ("org-business-noun", "Layanan itu lahir dari kerja sama dengan perusahaan otobus Sinar Lestari.", "id",
      "organisation:sinar-lestari", "Sinar Lestari", "Sinar Lestari"),
     ("org-government-of-place", "Usulan itu datang dari pemerintah Arab Saudi pekan lalu.", "id",
