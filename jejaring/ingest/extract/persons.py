@@ -81,7 +81,7 @@ def _rules(lexicon: Lexicon) -> _Rules:
         name_before_bracket=re.compile(rf"(?<![\w])({name})(?=\s*\((?!\s*[A-Z]{{2,}}\s*\)))"),
         labels=re.compile(labels),
         attribution_before=re.compile(rf"\b{before_name}\s+(?:{honorifics}\s+)?$"),
-        post_comma=re.compile(rf",\s+(?:{honorifics}\s+)*({name})\s*(?:,|[.!?](?=\s|$))"),
+        post_comma=re.compile(rf",\s+(?:{honorifics}\s+)*({name})\s*(?:,|[.!?](?=\s|$)|{words('relative_pronouns')}\b)"),
         post_before=re.compile(rf"{words('post_words', ' ')}\b[^,.\n]*$"),
         speech_after=re.compile(rf"\s+(?:{words('also_words')}\s+)?{words('verbs_after_name')}\b"),
         by_before=re.compile(rf"\b{words('by_words')}\s+$", re.IGNORECASE),

@@ -63,6 +63,9 @@ CASES = [
     # the name ends the sentence: "kata <title>, <name>."
     ("person-post-comma", "Tanggul itu kuat, kata Menteri Lingkungan Norwegia, Magnar Holtsen. Pekerjaan berlanjut.",
      "id", "person:magnar-holtsen", "Magnar Holtsen"),
+    # the name goes on into a relative clause: "<title> saat itu, <name> yang ..."
+    ("person-post-comma", "Proyek itu berawal dari kebijakan Bupati Lembah Hijau saat itu, Darsono yang memindahkan "
+     "lokasinya.", "id", "person:darsono", "Darsono"),
 ]
 
 
