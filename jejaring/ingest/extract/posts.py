@@ -27,6 +27,7 @@ class _Rules:
     role_tail_lower: re.Pattern[str]  # the same in lower case ("a staff member of ...")
     locality: re.Pattern[str]  # the locality inside a title ("di Kota X", "Provinsi DKI Jakarta")
     locality_preposition: re.Pattern[str]  # "di " before it
+    preposition: re.Pattern[str]  # " di " inside a title's extent
     label_tail: re.Pattern[str]  # words at the end of a label that belong to what follows
     joiners: frozenset[str]  # lowercase words inside a title
     ordinal: re.Pattern[str]  # an ordinal number inside a title ("ke-7")
@@ -60,6 +61,7 @@ def _rules(lexicon: Lexicon) -> _Rules:
         locality=re.compile(rf"(?:\s{prepositions})?\s(?:{heads}\s+[A-Z][\w ]*?(?=\s+{words('field_words')}\b|\s*$)"
                             rf"|{provinces}(?=\s|$))"),
         locality_preposition=re.compile(rf"^{prepositions}\s+"),
+        preposition=re.compile(rf"\s{prepositions}\s"),
         label_tail=re.compile(rf"(?:\s+{words('post_label_trailing_words')})+\s*$"),
         joiners=frozenset(w.lower() for w in lexicon.words("title_joiners")),
         ordinal=re.compile(rf"{words('ordinal_prefixes')}\d+", re.I),
@@ -134,8 +136,10 @@ def parse_posts(ctx: Context, start: int, end: int, orgs: list[Mention], allow_l
         stop = _before_next_holder(ctx, role_end, extent)
         # "Presiden Rina dan Wapres Budi": two titles joined by "and" make one word after each a name
         paired = paired or stop < extent
+        own = entry is not None and entry.lang == ctx.doc.language
         holder = _trailing_name(ctx, max([role_end, *(o.end for o in orgs if role_end <= o.end < stop)]), stop,
-                                role_end, lone=paired, own=entry is not None and entry.lang == ctx.doc.language)
+                                role_end, lone=paired, own=own) or (
+            _holder_before_place(ctx, role_end, stop, orgs, paired) if own else None)
         if holder is not None and " " not in text[holder[0]:holder[1]] and any(
                 o.start < holder[0] < o.end and word_of_body(ctx, text[o.start:holder[0]]) for o in orgs):
             holder = None  # "at Yayasan Sungai Lestari, presented": the one word is the body's
@@ -314,6 +318,18 @@ def _trailing_name(ctx: Context, start: int, stop: int, role_end: int, lone: boo
     # "Ketua DPRD Bangli I Ketut ...": a Balinese name's opener is a word of institutions too (Komisi I)
     opener = _rules(ctx.lexicon).name_opener.search(ctx.text, max(role_end, first - 3))
     return (opener.start() if opener is not None and opener.start() < first < opener.end() else first), stop
+
+
+def _holder_before_place(ctx: Context, role_end: int, stop: int, orgs: list[Mention],
+                         lone: bool) -> tuple[int, int] | None:
+    """ "Ketua Majelis Hakim Rina Marlina di Ruang Cakra": the holder's name ending a title of the document's
+    language before the place where the holder is, which the title's capitalised words ran on into."""
+    for m in reversed(list(_rules(ctx.lexicon).preposition.finditer(ctx.text, role_end, stop))):
+        start = max([role_end, *(o.end for o in orgs if role_end <= o.end < m.start())])
+        holder = _trailing_name(ctx, start, m.start(), role_end, lone=lone, own=True)
+        if holder is not None:
+            return holder
+    return None
 
 
 def _lone_name(ctx: Context, word: str, before: str, stop: int, own: bool = False) -> bool:

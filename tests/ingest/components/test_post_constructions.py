@@ -342,6 +342,20 @@ def test_post_constructions_a_judge_s_title_is_no_part_of_the_name(extract):
     assert [(p, r) for p, r, _, _ in posts(ex)] == [("person:dimas-prasetyo", "presiding-judge")]
 
 
+@pytest.mark.parametrize(("text", "language", "holders"), [
+    # the title's capitalised words run on into the room where the holder asks: the name ends before "di"
+    ("\"Saudara sudah membaca berkas itu?\" tanya Ketua Majelis Hakim Kristian Zalukhu di Ruang Cakra.", "id",
+     [("person:kristian-zalukhu", "presiding-judge")]),
+    # a title of another language is not cut so: its last words are no name
+    ("Sesi itu dibawakan oleh Head of Skin Aesthetic Doctor di Rumah Cantik Centre dr Rina Marlina, yang berbagi "
+     "tips.", "id", []),
+])
+def test_post_constructions_the_holder_before_the_place_where_they_are(extract, text, language, holders):
+    ex = extract(text, language)
+    assert [(p, r) for p, r, _, _ in posts(ex)] == holders
+    assert not [e for e in ex.entities.values() if e.kind == "person" and "Doctor" in e.name]
+
+
 @pytest.mark.parametrize(("text", "org"), [
     # one word after a body named by a place or a rank is its holder's name, not the body's last word
     ("Kepala Kejati Jatim Prasetyawati mengatakan, sinergi itu bukan hal baru.", "organisation:kejati-jatim"),

@@ -82,7 +82,7 @@ def test_recognise_person_over_a_programme_example_is_no_person():
 
 def test_recognise_a_name_starts_after_the_common_words_the_recogniser_took_with_it(extract):
     """The recogniser reads "Hidup Wahyu ..." as one person; the title keeps its own word and the name its own."""
-    text = "Ia bertemu dengan Menteri Lingkungan Hidup Wahyu Tirta Nugraha di Jakarta."
+    text = "Ia bertemu dengan Menteri Lingkungan Hidup Wahyu Tirta Nugraha pada Senin."
     assert [(m.person, m.organisation) for m in extract(text).memberships] == [
         ("person:wahyu-tirta-nugraha", "organisation:klh")]
     assert extract(text, disabled_rules=["name-after-common-words"]).memberships == []
