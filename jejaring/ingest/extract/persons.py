@@ -29,6 +29,7 @@ _NICKNAME = r"['‘\"“][A-Z][a-zà-ÿ]+['’\"”]"
 _NICKNAME_INSIDE = re.compile(rf"[ \t]+{_NICKNAME}(?=[ \t]+[A-Z])")
 # initials standing for a name ("RM", "R.M"): one to five capitals, full stops between them
 _INITIALS = r"[A-Z](?:\.?[A-Z]){0,4}(?![\w'’\-])"
+_YEAR = r"(?:1[89]|20)\d\d[a-z]?\b"
 _INLINE_MARKER = re.compile(r"\[(?:[ivxlc]+|\d{1,3})\]\s*|\((?:[ivx]+|\d{1,2})\)\s+")
 
 
@@ -54,6 +55,8 @@ class _Rules:
     and_name: re.Pattern[str]  # ", dan Name" after a name
     alias_after: re.Pattern[str]  # " alias ", " yang akrab disapa " after a name (group 1: "or")
     segment_end: re.Pattern[str]  # where a list item's person segment ends
+    cited_after: re.Pattern[str]  # " dkk. (2021)" after an author's name
+    cited_inside: re.Pattern[str]  # " dan Wibowo, 2021)" after an author's name in brackets
     initials: re.Pattern[str]  # "berinisial RM, AS, dan TK" (group 1: the initials)
 
 
@@ -74,6 +77,7 @@ def _rules(lexicon: Lexicon) -> _Rules:
     bare = lexicon.words("bare_degrees")
     strong = bare - lexicon.words("weak_bare_degrees")
     and_words = words("and_words")
+    co_authors = words("co_author_words")
     before_post = words("before_post")
     return _Rules(
         name=re.compile(name),
@@ -97,6 +101,8 @@ def _rules(lexicon: Lexicon) -> _Rules:
                             rf"({name})"),
         alias_after=re.compile(rf"\s*,?\s+(?:{words('alias_words')}|({words('or_words')}))\s+(?=[A-Z])"),
         segment_end=re.compile(rf";|\)\s*[;,.]?\s*{and_words}?\s*$|\s+{and_words}\s*$"),
+        cited_after=re.compile(rf"\s*(?:{co_authors}\s*)?,?\s*\(\s*{_YEAR}\s*[),;:]"),
+        cited_inside=re.compile(rf"(?:\s*{co_authors})?(?:\s+(?:{and_words}|&)\s+{name})?\s*,\s*{_YEAR}\s*[;)]"),
         initials=re.compile(rf"(?<![\w])(?i:{words('initials_cues')})[ \t]+({_INITIALS}(?:(?:[ \t]*,[ \t]*"
                             rf"(?:{and_words}[ \t]+)?|[ \t]+{and_words}[ \t]+){_INITIALS})*)"),
     )
@@ -133,6 +139,7 @@ def find_persons(ctx: Context, blocked: list[Mention], posts: list[Mention] = ()
     found += _by_initials(ctx, blocked + found)
     model = _recognised(ctx, recognised, blocked + found) if recognised is not None and \
         ctx.doc.language in LANGUAGES else []
+    found, model = _uncited(ctx, found), _uncited(ctx, model)
     # a later part of a name refers back to it, whether a rule or only the recogniser read the name; a lone word
     # the recogniser read there is that back-reference
     if aliases:
@@ -140,6 +147,19 @@ def find_persons(ctx: Context, blocked: list[Mention], posts: list[Mention] = ()
     names = found + [m for m in model if " " in m.name]
     back = _back_references(ctx, names, names + blocked)
     return found + back + [m for m in model if not _overlaps(m, back)]
+
+
+def _uncited(ctx: Context, persons: list[Mention]) -> list[Mention]:
+    """The mentions that are no author's name in a citation of a work ("Wibowo dkk. (2021)", "(Hakim dan Wibowo,
+    2021)"): a work's author is its source, not a party to what the text reports."""
+    rules, text = _rules(ctx.lexicon), ctx.text
+
+    def in_brackets(m: Mention) -> bool:
+        line = text[text.rfind("\n", 0, m.start) + 1:m.start]
+        return line.rfind("(") > line.rfind(")")
+
+    return [m for m in persons if not (rules.cited_after.match(text, m.end) or (
+        rules.cited_inside.match(text, m.end) and in_brackets(m)))]
 
 
 def _aliases(ctx: Context, persons: list[Mention], blocked: list[Mention]) -> tuple[list[Mention], list[Mention]]:

@@ -292,3 +292,14 @@ def test_persons_another_name_switched_off_is_a_person_of_its_own(extract):
     people = {k: e.labels() for k, e in extract(text, disabled_rules=["person-alias"]).entities.items()
               if k.startswith("person:")}
     assert people["person:darmawan-sulaiman"] == ["Darmawan Sulaiman"]
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Menurut Wiratmo dkk. (2021), relawan berperan besar. Biaya kampanye terus naik (Hadinata dan Sulistyo, 2019). "
+     "Pendekatan lain (Pranoto, 2012; Gunadi, 2015) berbeda. Presiden Rina Marlina (2014-2024) meresmikannya.", "id"),
+    ("Costs keep rising, said the study by Rudi Sulistyo (2019). Rina Marlina, head of the agency, said the plan "
+     "works.", "en"),
+])
+def test_persons_the_authors_of_a_cited_work_are_no_parties(extract, text, language):
+    """A work's author is its source; a term of office in brackets is no citation."""
+    assert [e.name for e in extract(text, language).entities.values() if e.kind == "person"] == ["Rina Marlina"]
