@@ -59,6 +59,7 @@ class _Rules:
     articles: frozenset[str]  # "the" (lower case)
     trailing: frozenset[str]  # words dropped from the end of a name (lower case)
     suffix_breaks: frozenset[str]  # words after which a suffix-head name begins
+    new_body_heads: frozenset[str]  # heads that begin another body's name right after one ("... DPR Fraksi X")
     suffix_skips: frozenset[str]  # words that do not open a suffix-head name (lower case)
     level_words: frozenset[str]  # "kota", "city": words for a locality's level (lower case)
     number_words: frozenset[str]  # "nomor", "no.": words before a number a name does not hold (lower case)
@@ -105,6 +106,7 @@ def _rules(lexicon: Lexicon) -> _Rules:
         articles=lower("definite_articles"),
         trailing=lower("name_trailing_words"),
         suffix_breaks=lower("suffix_name_breaks"),
+        new_body_heads=lexicon.words("new_body_heads"),
         suffix_skips=lower("suffix_name_breaks", "definite_articles"),
         level_words=lower("locality_level_words"),
         number_words=lower("number_words"),
@@ -358,6 +360,8 @@ def _name_end(ctx: Context, words, i: int, heads, business: bool = False) -> int
     rules = _rules(ctx.lexicon)
     while j < len(words):
         w = words[j][2]
+        if j > i and w in rules.new_body_heads:
+            break  # "Komisi II DPR [Fraksi X]": a second body
         # a comma right after the head ("SPKT Polda, Gedung ..."), or before a number, ends the name
         if j > 0 and "," in ctx.text[words[j - 1][1]:words[j][0]] and (
                 j == i or w[0].isdigit()

@@ -277,6 +277,10 @@ WORD_LISTS: Mapping[str, str] = {
         "'analyst'): their holder, where no body is named, is of the academic sector."
     ),
     "suffix_name_breaks": "Words after which the name ending in a suffix head begins ('X of the Y Secretariat').",
+    "new_body_heads": (
+        "Head words that begin another body's name even right after a body's name ('Komisi II DPR Fraksi X': the "
+        "faction is no part of the commission's name)."
+    ),
     "group_nouns": (
         "Nouns for a group of people ('Warga', 'Mahasiswa', 'Residents'): a name read wrongly takes one in at a "
         "sentence's or a headline's start; alone, it names no one."

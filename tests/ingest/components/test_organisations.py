@@ -423,3 +423,9 @@ def test_organisations_english_suffix_heads_of_agencies_and_parties(extract, tex
 ])
 def test_organisations_a_suffix_head_name_starts_where_its_acronym_in_brackets_says(extract, text, language, names):
     assert [e.name for e in extract(text, language).entities.values() if e.kind == "organisation"] == names
+
+
+def test_organisations_a_faction_after_a_commission_is_a_second_body(extract):
+    ex = extract("Anggota Komisi IV DPR Fraksi Partai Hijau Darmawan Sulaiman meninjau bendungan itu.")
+    names = [e.name for e in ex.entities.values() if e.kind == "organisation"]
+    assert "Komisi IV DPR" in names and "Fraksi Partai Hijau" in names
