@@ -429,3 +429,13 @@ def test_organisations_a_faction_after_a_commission_is_a_second_body(extract):
     ex = extract("Anggota Komisi IV DPR Fraksi Partai Hijau Darmawan Sulaiman meninjau bendungan itu.")
     names = [e.name for e in ex.entities.values() if e.kind == "organisation"]
     assert "Komisi IV DPR" in names and "Fraksi Partai Hijau" in names
+
+
+@pytest.mark.parametrize(("text", "key"), [
+    ("Sampel darah itu diperiksa Puslabfor Polri pekan lalu.", "organisation:puslabfor-polri"),
+    ("Dua perwira dari Itwasum Polri ikut memeriksa laporan itu.", "organisation:itwasum"),
+    ("Pelatihan digelar Lemdiklat Polri di Jakarta.", "organisation:lemdiklat-polri"),
+])
+def test_organisations_central_units_of_the_national_police(extract, text, key):
+    org = extract(text).entities[key]
+    assert (org.sector, org.kind) == ("government", "organisation")
