@@ -653,3 +653,11 @@ def test_post_constructions_a_ministry_s_secretary_by_the_short_form(extract, sh
     """ "Sesmenko Dimas Prasetyo ... Dimas": the title is no part of the name, so a later mention refers back."""
     text = f"Rapat dibuka {short} Dimas Prasetyo di Jakarta. Menurut Dimas, rapat lancar."
     assert [(p, r) for p, r, _, _ in posts(extract(text))] == [("person:dimas-prasetyo", role)]
+
+
+def test_post_constructions_a_junior_attorney_general_and_the_short_form_of_the_title(extract):
+    ex = extract("Jaksa Agung Muda Bidang Intelijen (Jamintel), Darmawan Sulaiman, aktif menanam mangrove. "
+                 "Jampidsus Rina Marlina menyampaikan perkembangan kasus itu.")
+    assert sorted((p, r) for p, r, _, _ in posts(ex)) == [
+        ("person:darmawan-sulaiman", "junior-attorney-general"), ("person:rina-marlina", "junior-attorney-general")]
+    assert sorted(e.name for e in ex.entities.values() if e.kind == "person") == ["Darmawan Sulaiman", "Rina Marlina"]
