@@ -439,3 +439,11 @@ def test_organisations_a_faction_after_a_commission_is_a_second_body(extract):
 def test_organisations_central_units_of_the_national_police(extract, text, key):
     org = extract(text).entities[key]
     assert (org.sector, org.kind) == ("government", "organisation")
+
+
+@pytest.mark.parametrize(("text", "key"), [
+    ("Jumlah nasabah PT Pegadaian naik tahun ini.", "organisation:pegadaian"),
+    ("Kereta itu dibuat PT INKA di Madiun.", "organisation:inka"),
+])
+def test_organisations_state_owned_enterprises_are_industry(extract, text, key):
+    assert extract(text).entities[key].sector == "private"
