@@ -759,6 +759,8 @@ def _by_acronym(ctx: Context) -> Iterator[Mention]:
             continue
         if re.match(r"\s*\d", ctx.text[m.end():]) or token in defined or acronym_names_no_body(ctx, m.start(), m.end()):
             continue  # "RW 05", "RT 03": an address, not a body
+        if token in ctx.lexicon.words("address_units"):
+            continue  # "Ketua RW": a unit of some address, no particular body
         entries = [e for e in ctx.lexicon.organisation_by_acronym(token) if token in _written_forms(e)]
         if entries or agency:
             # an acronym every region has ("BPBD") names the body of the one region the document names

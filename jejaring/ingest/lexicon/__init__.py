@@ -277,6 +277,10 @@ WORD_LISTS: Mapping[str, str] = {
         "'analyst'): their holder, where no body is named, is of the academic sector."
     ),
     "suffix_name_breaks": "Words after which the name ending in a suffix head begins ('X of the Y Secretariat').",
+    "address_units": (
+        "Acronyms of the units of an address ('RT 03 RW 05'): with a number they place a home, alone they name no "
+        "particular body ('Ketua RW')."
+    ),
     "new_body_heads": (
         "Head words that begin another body's name even right after a body's name ('Komisi II DPR Fraksi X': the "
         "faction is no part of the commission's name)."

@@ -447,3 +447,11 @@ def test_organisations_central_units_of_the_national_police(extract, text, key):
 ])
 def test_organisations_state_owned_enterprises_are_industry(extract, text, key):
     assert extract(text).entities[key].sector == "private"
+
+
+@pytest.mark.parametrize("text", [
+    "Ketua RW setempat, Darsono, mengatakan warga sudah mengungsi.",
+    "Menurut ketua RT, banjir datang tengah malam.",
+])
+def test_organisations_a_unit_of_an_address_alone_names_no_body(extract, text):
+    assert [e.name for e in extract(text).entities.values() if e.kind == "organisation"] == []
