@@ -146,7 +146,26 @@ def find_persons(ctx: Context, blocked: list[Mention], posts: list[Mention] = ()
         found, model = _aliases(ctx, found + model, blocked)
     names = found + [m for m in model if " " in m.name]
     back = _back_references(ctx, names, names + blocked)
-    return found + back + [m for m in model if not _overlaps(m, back)]
+    return _pairs_apart(found + back + [m for m in model if not _overlaps(m, back)])
+
+
+def _pairs_apart(persons: list[Mention]) -> list[Mention]:
+    """The mentions, two persons joined by a hyphen ("Rina Marlina-Budi Santoso", or "Rina-Budi" when the document
+    names both: a ticket, a government) read as the two; a double-barrelled name stays whole."""
+    def halves(m: Mention) -> list[str]:
+        return re.split(r"(?<=[a-z])-(?=[A-Z])", m.name)
+
+    words = {w for m in persons if len(halves(m)) == 1 for w in m.name.split()}
+    out = []
+    for m in persons:
+        parts = halves(m)
+        if len(parts) == 2 and (all(" " in p for p in parts) or all(p.split()[0] in words for p in parts)):
+            second = m.start + len(parts[0]) + 1
+            out += [replace(m, end=m.start + len(parts[0]), name=parts[0], surface=None),
+                    replace(m, start=second, name=parts[1], surface=None)]
+        else:
+            out.append(m)
+    return out
 
 
 def _uncited(ctx: Context, persons: list[Mention]) -> list[Mention]:

@@ -303,3 +303,13 @@ def test_persons_another_name_switched_off_is_a_person_of_its_own(extract):
 def test_persons_the_authors_of_a_cited_work_are_no_parties(extract, text, language):
     """A work's author is its source; a term of office in brackets is no citation."""
     assert [e.name for e in extract(text, language).entities.values() if e.kind == "person"] == ["Rina Marlina"]
+
+
+def test_persons_two_persons_joined_by_a_hyphen_are_the_two(extract):
+    ex = extract("Presiden Rina Marlina dan Wakil Presiden Budi Santoso dilantik. Pemerintahan Rina-Budi berjanji "
+                 "menekan harga. Mahasiswa mengkritik pemerintahan Dimas Anggara-Sari Wulandari. Pemain Aaron "
+                 "Wan-Bissaka ikut berlatih.")
+    persons = {e.name: [s.exact for s in e.spans] for e in ex.entities.values() if e.kind == "person"}
+    assert persons == {"Rina Marlina": ["Rina Marlina", "Rina"], "Budi Santoso": ["Budi Santoso", "Budi"],
+                       "Dimas Anggara": ["Dimas Anggara"], "Sari Wulandari": ["Sari Wulandari"],
+                       "Aaron Wan-Bissaka": ["Aaron Wan-Bissaka"]}
