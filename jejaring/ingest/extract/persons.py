@@ -56,7 +56,7 @@ class _Rules:
     alias_after: re.Pattern[str]  # " alias ", " yang akrab disapa " after a name (group 1: "or")
     segment_end: re.Pattern[str]  # where a list item's person segment ends
     cited_after: re.Pattern[str]  # " dkk. (2021)" after an author's name
-    cited_inside: re.Pattern[str]  # " dan Wibowo, 2021)" after an author's name in brackets
+    cited_inside: re.Pattern[str]  # " dan Wiratmo, 2021)" after an author's name in brackets
     initials: re.Pattern[str]  # "berinisial RM, AS, dan TK" (group 1: the initials)
 
 
@@ -169,7 +169,7 @@ def _pairs_apart(persons: list[Mention]) -> list[Mention]:
 
 
 def _uncited(ctx: Context, persons: list[Mention]) -> list[Mention]:
-    """The mentions that are no author's name in a citation of a work ("Wibowo dkk. (2021)", "(Hakim dan Wibowo,
+    """The mentions that are no author's name in a citation of a work ("Wiratmo dkk. (2021)", "(Hakim dan Wiratmo,
     2021)"): a work's author is its source, not a party to what the text reports."""
     rules, text = _rules(ctx.lexicon), ctx.text
 

@@ -143,7 +143,7 @@ WORD_LISTS: Mapping[str, str] = {
         "the press names suspects, victims and witnesses so; the initials are that person's name."
     ),
     "co_author_words": (
-        "Words after an author's name for the other authors of a cited work ('Wibowo dkk. (2021)', 'Wibowo et al.')."
+        "Words after an author's name for the other authors of a cited work ('Wiratmo dkk. (2021)', 'Wiratmo et al.')."
     ),
     "alias_words": (
         "Words between a person's name and another name of the same person ('Rina Marlina alias Rina', 'yang "

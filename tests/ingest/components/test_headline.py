@@ -123,6 +123,6 @@ def test_headline_a_subheading_between_single_line_breaks(extract):
 
 
 def test_headline_a_subheading_of_two_words_names_no_one_by_itself(extract):
-    text = ("Persib Menang di Kandang\n\nPersib menang 2-0 atas tamu mereka pada laga Minggu sore. Gol pertama dicetak "
-            "oleh Dimas Anggara pada menit ke-30.\n\nSusunan Pemain\n\nPersib: Teguh Wiranata, Dimas Anggara.\n")
+    text = ("Elang Muda Menang di Kandang\n\nElang Muda menang 2-0 atas tamu mereka pada laga Minggu sore. Gol pertama "
+            "dicetak oleh Dimas Anggara pada menit ke-30.\n\nSusunan Pemain\n\nElang Muda: Teguh Wiranata, Dimas Anggara.\n")
     assert names(extract(text), "Person") == ["Dimas Anggara", "Teguh Wiranata"]

@@ -450,7 +450,7 @@ def test_organisations_state_owned_enterprises_are_industry(extract, text, key):
 
 
 @pytest.mark.parametrize("text", [
-    "Ketua RW setempat, Darsono, mengatakan warga sudah mengungsi.",
+    "Ketua RW setempat, Sukardani, mengatakan warga sudah mengungsi.",
     "Menurut ketua RT, banjir datang tengah malam.",
 ])
 def test_organisations_a_unit_of_an_address_alone_names_no_body(extract, text):

@@ -347,8 +347,8 @@ def test_post_constructions_a_judge_s_title_is_no_part_of_the_name(extract):
     ("\"Saudara sudah membaca berkas itu?\" tanya Ketua Majelis Hakim Kristian Zalukhu di Ruang Cakra.", "id",
      [("person:kristian-zalukhu", "presiding-judge")]),
     # a title of another language is not cut so: its last words are no name
-    ("Sesi itu dibawakan oleh Head of Skin Aesthetic Doctor di Rumah Cantik Centre dr Rina Marlina, yang berbagi "
-     "tips.", "id", []),
+    ("Kelas itu diisi Head of Dental Care Doctor di Rumah Senyum Centre dr Rina Marlina, yang membagikan kiat.", "id",
+     []),
 ])
 def test_post_constructions_the_holder_before_the_place_where_they_are(extract, text, language, holders):
     ex = extract(text, language)
