@@ -480,7 +480,9 @@ def _org_mention(ctx: Context, start: int, end: int, rule: str, kind: str | None
     bare = rules.at_end.sub("", named)
     if m and (acronym_matches(acronym, named, lex) or acronym_matches(acronym, named.split(" ", 1)[-1], lex)
               or any(acronym_matches(acronym, n, lex) or _generic_name(ctx, acronym, n) for n in (named, bare))
-              or syllable_acronym(acronym, named)):
+              or syllable_acronym(acronym, named)
+              # "Badan Antariksa Amerika Serikat (NASA)": abbreviated in its own language
+              or _own_acronym(lex, acronym, named)):
         acronym_given = m.group(1)
         after = m.end()
         # a unit's region may follow without a level word ("Balai ... (BPJN) Aceh")
@@ -518,8 +520,6 @@ def _org_mention(ctx: Context, start: int, end: int, rule: str, kind: str | None
         entry = entry or national or _entry_in_region(ctx, core)
     if entry is None and national is None and acronym_given and (locality or _generic_name(ctx, acronym_given, core)):
         entry = _entry_by_acronym(ctx, acronym_given, locality)
-    if m and acronym_given is None and entry is None and national is None and _own_acronym(lex, acronym, named):
-        acronym_given = acronym  # "Badan Antariksa Amerika Serikat (NASA)": abbreviated in its own language
     return Mention(start, end, "organisation", _clean(name), rule, 0.95 if strong else 0.85, entry=entry,
                    acronym=acronym_given, aliases=aliases, org_kind=kind, unit=unit, locality=locality)
 
@@ -602,11 +602,14 @@ def _region_entry(ctx: Context, entries: list, agency: AgencyType):
 
 
 def _own_acronym(lex: Lexicon, acronym: str, named: str) -> bool:
-    """True for capitals in brackets after a body's name that can only be the body's acronym, though its words do not
-    spell them: no place's ("(AS)"), no other body's the lexicon knows ("Satgas ... (Polri)") and not the initials
-    of the name's last words, a holder's the name will lose ("Komisi X DPR Rina Dewi Sari (RDS)")."""
+    """True for a short form in brackets after a body's name that can only be the body's acronym, though its words do
+    not spell it: in capitals ("Badan Antariksa ... (NASA)"), or of syllables opening with the name's first letter
+    ("Dinas Kepemudaan, Olahraga, dan Pariwisata (Disporapar)"); no place's ("(AS)"), no other body's the lexicon
+    knows ("Satgas ... (Polri)"), and not the initials of the name's last words, a holder's the name will lose
+    ("Komisi X DPR Rina Dewi Sari (RDS)")."""
     words = named.split()
-    return (acronym.isupper() and lex.place(acronym) is None and not lex.organisation_by_acronym(acronym)
+    return ((acronym.isupper() or acronym[0] == named[0]) and lex.place(acronym) is None
+            and not lex.organisation_by_acronym(acronym)
             and not any(acronym_matches(acronym, " ".join(words[k:]), lex) for k in range(len(words))))
 
 

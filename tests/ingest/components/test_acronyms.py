@@ -36,7 +36,17 @@ def test_acronyms_a_body_abroad_keeps_its_own_language_s_acronym(extract):
                               ("CSWA", "org-acronym-defined")]
 
 
+def test_acronyms_a_short_form_of_syllables_opening_with_the_name_s_letter(extract):
+    ex = extract("Kepala Dinas Kepemudaan, Olahraga, dan Pariwisata (Disporapar) Jateng membuka lomba itu. Disporapar "
+                 "menyiapkan hadiahnya.")
+    body = next(e for e in ex.entities.values() if e.kind == "organisation")
+    assert (body.name, body.acronym) == ("Dinas Kepemudaan, Olahraga, dan Pariwisata Jateng", "Disporapar")
+    assert [s.exact for s in body.spans][1:] == ["Disporapar"]  # its later bare use
+
+
 @pytest.mark.parametrize(("text", "acronym"), [
+    # a nickname that does not open with the name's letter is not the body's
+    ("Bank Sinar Terang (Ucok) membuka cabang baru.", "Ucok"),
     # a place's acronym and another body's the lexicon knows say where, or whose, the body is
     ("Badan Perlindungan Lingkungan (AS) menolak memberi komentar.", "AS"),
     ("Anggota Satuan Tugas Pangan (TNI) memeriksa gudang beras.", "TNI"),

@@ -435,6 +435,7 @@ def test_organisations_a_faction_after_a_commission_is_a_second_body(extract):
     ("Sampel darah itu diperiksa Puslabfor Polri pekan lalu.", "organisation:puslabfor-polri"),
     ("Dua perwira dari Itwasum Polri ikut memeriksa laporan itu.", "organisation:itwasum"),
     ("Pelatihan digelar Lemdiklat Polri di Jakarta.", "organisation:lemdiklat-polri"),
+    ("Laporan itu kini ditangani Divpropam.", "organisation:propam"),
 ])
 def test_organisations_central_units_of_the_national_police(extract, text, key):
     org = extract(text).entities[key]
