@@ -482,7 +482,7 @@ def _org_mention(ctx: Context, start: int, end: int, rule: str, kind: str | None
               or any(acronym_matches(acronym, n, lex) or _generic_name(ctx, acronym, n) for n in (named, bare))
               or syllable_acronym(acronym, named)
               # "Badan Antariksa Amerika Serikat (NASA)": abbreviated in its own language
-              or _own_acronym(lex, acronym, named)):
+              or _own_acronym(ctx, acronym, named)):
         acronym_given = m.group(1)
         after = m.end()
         # a unit's region may follow without a level word ("Balai ... (BPJN) Aceh")
@@ -601,16 +601,16 @@ def _region_entry(ctx: Context, entries: list, agency: AgencyType):
     return named[0] if len(named) == 1 else None
 
 
-def _own_acronym(lex: Lexicon, acronym: str, named: str) -> bool:
+def _own_acronym(ctx: Context, acronym: str, named: str) -> bool:
     """True for a short form in brackets after a body's name that can only be the body's acronym, though its words do
     not spell it: in capitals ("Badan Antariksa ... (NASA)"), or of syllables opening with the name's first letter
     ("Dinas Kepemudaan, Olahraga, dan Pariwisata (Disporapar)"); no place's ("(AS)"), no other body's the lexicon
     knows ("Satgas ... (Polri)"), and not the initials of the name's last words, a holder's the name will lose
     ("Komisi X DPR Rina Dewi Sari (RDS)")."""
-    words = named.split()
+    lex = ctx.lexicon
+    words = tuple((w.start(), w.end(), w.group()) for w in re.finditer(r"\S+", named))
     return ((acronym.isupper() or acronym[0] == named[0]) and lex.place(acronym) is None
-            and not lex.organisation_by_acronym(acronym)
-            and not any(acronym_matches(acronym, " ".join(words[k:]), lex) for k in range(len(words))))
+            and not lex.organisation_by_acronym(acronym) and _acronym_start(ctx, words, acronym) is None)
 
 
 def _clean(name: str) -> str:
